@@ -1,0 +1,37 @@
+"""The Python API for notebook users; the CLI is a thin layer over the same calls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from dyadwatch.ingest import iter_documents
+from dyadwatch.models import IngestError, RawDocument
+
+
+def extract(text_or_path: str | Path, date: str = "", events: bool = True) -> list[dict[str, Any]]:
+    """Clean and code a path (file, folder, glob) or a literal text; return extract's records.
+
+    A string that names an existing path is read as input; any other string is treated as
+    the article text itself. Documents that fail are returned as ``{"error": ..., "path": ...}``.
+    """
+    from dyadwatch.pipeline import Pipeline
+
+    pipeline = Pipeline(with_events=events)
+    value = str(text_or_path)
+    is_path = isinstance(text_or_path, Path) or ("\n" not in value and len(value) < 4096 and Path(value).exists())
+    items = iter_documents([value]) if is_path else [RawDocument(source_path="<text>", text=value, fmt="txt")]
+    out: list[dict[str, Any]] = []
+    for result in pipeline.process_many(items, default_date=date):
+        if isinstance(result, IngestError):
+            out.append({"error": result.reason, "path": result.path, "stage": result.stage})
+        else:
+            out.append(result.to_dict())
+    return out
+
+
+def Store(path: str | Path = "dyadwatch.duckdb", read_only: bool = True):  # noqa: N802 - reads as a class
+    """Open a dyadwatch store (read-only by default) for querying events and quotes."""
+    from dyadwatch.store import Store as _Store
+
+    return _Store(path, read_only=read_only)
