@@ -90,6 +90,23 @@ class Actor:
 
 
 @dataclass
+class Alias:
+    """A name learned with its role in one article, remembered across articles in the store.
+
+    "Russian Foreign Minister Sergei Lavrov" teaches alias "Lavrov" -> Sergei Lavrov, RUS GOV;
+    a later article that only says "Lavrov" resolves through it (most recent date wins).
+    """
+
+    alias: str
+    name: str
+    country: str = ""
+    sector: str = ""
+    title: str = ""
+    date: str = ""  # date of the article it was learned from
+    article_id: str = ""
+
+
+@dataclass
 class Location:
     name: str = ""
     country: str = ""
