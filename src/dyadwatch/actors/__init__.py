@@ -14,12 +14,14 @@ Walking skeleton: named entities only, countries via pycountry; issue 4 deepens 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pycountry
 from spacy.tokens import Doc, Span, Token
 
-from dyadwatch.models import Actor, Article
+from dyadwatch.models import Actor, Alias, Article
 
 
 def _country_code(name: str) -> str:
@@ -35,12 +37,17 @@ class DocActors:
 
     mentions: list[Actor] = field(default_factory=list)
     by_token: dict[int, Actor] = field(default_factory=dict)
+    aliases: list[Alias] = field(default_factory=list)
 
     def for_token(self, token: Token) -> Actor | None:
         for tok in [token, *token.subtree]:
             if tok.i in self.by_token:
                 return self.by_token[tok.i]
         return None
+
+    def for_conjuncts(self, token: Token) -> list[Actor]:
+        found = [self.for_token(t) for t in [token, *token.conjuncts]]
+        return [a for a in found if a is not None]
 
     def for_span(self, span: Span) -> Actor | None:
         for tok in span:
@@ -51,6 +58,10 @@ class DocActors:
 
 class ActorResolver:
     """Holds the loaded actor data; ``analyze`` is called once per document."""
+
+    def __init__(self, user_dictionary: Path | None = None, aliases: Iterable[Alias] | None = None) -> None:
+        self.user_dictionary = user_dictionary
+        self.aliases = list(aliases or [])
 
     def analyze(self, doc: Doc, article: Article | None = None) -> DocActors:
         result = DocActors()
