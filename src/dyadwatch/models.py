@@ -172,7 +172,9 @@ class ArticleResult:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
+    aliases: list[Alias] = field(default_factory=list)  # names learned here, for the alias memory
     skipped_reason: str = ""  # why no coding happened (e.g. non-English)
+    duplicate: bool = False  # same body text as an article already stored or seen in this run
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object that ``dyadwatch extract`` prints for this article."""

@@ -42,34 +42,39 @@ class Pipeline:
         actors = self.resolver.analyze(doc, article)
         quotes = extract_quotes(doc, article, actors)
         events = self.coder.code(doc, article, actors, quotes)
-        return ArticleResult(article=article, events=events, quotes=quotes, actors=actors.mentions)
+        return ArticleResult(
+            article=article, events=events, quotes=quotes, actors=actors.mentions, aliases=list(actors.aliases)
+        )
 
     def process_many(
         self,
         items: Iterable[RawDocument | IngestError],
         default_date: str = "",
         batch_size: int = 32,
+        skip_ids: set[str] | None = None,
+        dedupe: bool = True,
     ) -> Iterator[ArticleResult | IngestError]:
-        """Clean, parse and code a stream of documents, yielding results in input order."""
-        cleaned = (item if isinstance(item, IngestError) else self.clean(item, default_date) for item in items)
-        if not self.with_events:
-            for item in cleaned:
-                yield item if isinstance(item, IngestError) else ArticleResult(article=item)
-            return
-        yield from self._code_stream(cleaned, batch_size)
+        """Clean, parse and code a stream of documents, yielding results in input order.
 
-    def _code_stream(
-        self, cleaned: Iterable[Article | IngestError], batch_size: int
-    ) -> Iterator[ArticleResult | IngestError]:
-        assert self.nlp is not None
-        pending: list[Article | IngestError] = []
-        for item in cleaned:
-            pending.append(item)
-            if len(pending) >= batch_size:
-                yield from self._code_batch(pending)
-                pending = []
-        if pending:
-            yield from self._code_batch(pending)
+        Articles whose id is in ``skip_ids`` (already stored) or was seen earlier in this stream
+        (an identical syndicated copy) are not coded again: they come back with ``duplicate=True``.
+        With ``dedupe=False`` (``extract``) every input document is coded and echoed.
+        """
+        seen = set(skip_ids or ())
+        cleaned = (item if isinstance(item, IngestError) else self.clean(item, default_date) for item in items)
+        for chunk in _chunks(cleaned, batch_size):
+            fresh: list[Article | IngestError] = []
+            for item in chunk:
+                if dedupe and isinstance(item, Article) and item.id in seen:
+                    yield ArticleResult(article=item, duplicate=True)
+                    continue
+                if isinstance(item, Article):
+                    seen.add(item.id)
+                fresh.append(item)
+            if self.with_events:
+                yield from self._code_batch(fresh)
+            else:
+                yield from (i if isinstance(i, IngestError) else ArticleResult(article=i) for i in fresh)
 
     def _code_batch(self, batch: list[Article | IngestError]) -> Iterator[ArticleResult | IngestError]:
         assert self.nlp is not None
@@ -94,3 +99,14 @@ class Pipeline:
         if isinstance(result, IngestError):
             raise ValueError(result.reason)
         return result
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
