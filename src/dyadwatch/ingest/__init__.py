@@ -1,64 +1,160 @@
 """Readers: turn paths, globs, folders, stdin and URLs into RawDocuments.
 
 Contract: ``iter_documents(inputs)`` yields a ``RawDocument`` per document found, or an
-``IngestError`` naming the file (or file:line) and the reason; it never raises for bad input.
+``IngestError`` naming the file (``file:line`` for a JSONL record, ``file@offset`` for a WARC
+record, ``file#n`` for a feed entry) and the reason; it never raises for bad input.
+
+Formats are chosen by suffix (``.gz`` stripped first); an explicitly named file with another
+suffix is sniffed. Inside folders, files with non-news suffixes (README.md, images, ...) and
+hidden files are skipped silently.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator
+import glob
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from dyadwatch.ingest.common import MAX_BYTES, Payload, ReadError, read_path
+from dyadwatch.ingest.feeds import looks_like_feed, read_feed
+from dyadwatch.ingest.html import read_html
+from dyadwatch.ingest.http import is_url, read_url
+from dyadwatch.ingest.jsonl import read_json, read_jsonl
+from dyadwatch.ingest.text import read_text
+from dyadwatch.ingest.warc import read_warc_path
 from dyadwatch.models import IngestError, RawDocument
 
+__all__ = ["MAX_BYTES", "iter_documents", "read_payload"]
 
-def iter_documents(inputs: Iterable[str]) -> Iterator[RawDocument | IngestError]:
-    """Yield documents from every input (walking skeleton: .txt and .jsonl files, folders)."""
+Reader = Callable[[Payload], Iterator[RawDocument | IngestError]]
+
+READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".text": read_text,
+    "": read_text,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+    ".json": read_json,
+    ".rss": read_feed,
+    ".atom": read_feed,
+    ".xml": read_feed,
+}
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
+SKIPPED_NAMES = {"readme", "license", "licence", "changelog", "makefile"}
+
+
+def iter_documents(inputs: Iterable[str], max_bytes: int = MAX_BYTES) -> Iterator[RawDocument | IngestError]:
+    """Yield documents from every input; every failure is an IngestError, never an exception."""
     for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                yield from _read_file(child)
-        elif path.is_file():
-            yield from _read_file(path)
-        else:
-            yield IngestError(path=item, reason="no such file or folder")
+        try:
+            yield from _iter_input(str(item), max_bytes)
+        except Exception as exc:  # noqa: BLE001 - last guard: a reader bug must not stop the batch
+            yield IngestError(path=str(item), reason=f"unexpected reader failure: {exc!r}")
 
 
-def _read_file(path: Path) -> Iterator[RawDocument | IngestError]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield IngestError(path=str(path), reason=f"cannot read: {exc}")
+def _iter_input(item: str, max_bytes: int) -> Iterator[RawDocument | IngestError]:
+    if item == "-":
+        yield from _read_stdin(max_bytes)
+    elif is_url(item):
+        yield from read_url(item, max_bytes)
+    elif Path(item).is_dir():
+        yield from _read_folder(Path(item), max_bytes)
+    elif Path(item).is_file():
+        yield from _read_file(Path(item), max_bytes, explicit=True)
+    elif glob.has_magic(item):
+        matches = sorted(glob.glob(item, recursive=True))
+        if not matches:
+            yield IngestError(path=item, reason="no files match this pattern")
+        for match in matches:
+            path = Path(match)
+            if path.is_dir():
+                yield from _read_folder(path, max_bytes)
+            elif path.is_file():
+                yield from _read_file(path, max_bytes, explicit=False)
+    else:
+        yield IngestError(path=item, reason="no such file or folder")
+
+
+def _read_folder(folder: Path, max_bytes: int) -> Iterator[RawDocument | IngestError]:
+    """Walk a folder recursively in a stable order, skipping hidden and non-news files."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
+            yield from _read_file(path, max_bytes, explicit=False)
+
+
+def _suffix(name: str) -> str:
+    lower = name.lower()
+    if lower.endswith(WARC_SUFFIXES):
+        return ".warc"
+    if lower.endswith(".gz"):
+        lower = lower[:-3]
+    return Path(lower).suffix
+
+
+def is_news_file(path: Path) -> bool:
+    """Whether a file found in a folder is one dyadwatch reads (README.md and images are not)."""
+    suffix = _suffix(path.name)
+    if Path(path.name.lower().removesuffix(".gz")).stem in SKIPPED_NAMES:
+        return False
+    return suffix == ".warc" or suffix in READERS
+
+
+def _read_file(path: Path, max_bytes: int, explicit: bool) -> Iterator[RawDocument | IngestError]:
+    if not explicit and not is_news_file(path):
         return
-    text = data.decode("utf-8", errors="replace")
-    if path.suffix == ".jsonl":
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield IngestError(path=where, reason=f"invalid JSON: {exc}")
-                continue
-            if not isinstance(record, dict) or not str(record.get("text") or "").strip():
-                yield IngestError(path=where, reason="record has no 'text'")
-                continue
-            yield RawDocument(
-                source_path=where,
-                text=str(record["text"]),
-                id=str(record.get("id") or ""),
-                url=str(record.get("url") or ""),
-                title=str(record.get("title") or ""),
-                date=str(record.get("date") or ""),
-                source=str(record.get("source") or ""),
-                fmt="jsonl",
-            )
-    elif path.suffix in {".txt", ".text", ""}:
-        if not text.strip():
-            yield IngestError(path=str(path), reason="empty file")
+    if _suffix(path.name) == ".warc":
+        yield from read_warc_path(path, max_bytes)
+        return
+    try:
+        payload = read_path(path, max_bytes)
+    except ReadError as exc:
+        yield IngestError(path=str(path), reason=str(exc))
+        return
+    yield from read_payload(payload)
+
+
+def read_payload(payload: Payload) -> Iterator[RawDocument | IngestError]:
+    """Choose the reader by the payload's name, sniffing the content for unknown suffixes."""
+    suffix = Path(payload.name.lower()).suffix
+    reader = READERS.get(suffix) or _sniff(payload.data)
+    if reader is read_feed and suffix == ".xml" and not looks_like_feed(payload.data):
+        reader = read_html if b"<html" in payload.data[:4096].lower() else read_feed
+    yield from reader(payload)
+
+
+def _sniff(data: bytes) -> Reader:
+    """Guess the format of stdin or a file with an unknown suffix from its first bytes."""
+    head = data[:4096].lstrip().lower()
+    if head.startswith(b"{"):
+        return read_jsonl
+    if head.startswith(b"["):
+        return read_json
+    if looks_like_feed(head):
+        return read_feed
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return read_html
+    return read_text
+
+
+def _read_stdin(max_bytes: int) -> Iterator[RawDocument | IngestError]:
+    try:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    except (OSError, ValueError, AttributeError) as exc:
+        yield IngestError(path="<stdin>", reason=f"cannot read stdin: {exc}")
+        return
+    if len(data) > max_bytes:
+        yield IngestError(path="<stdin>", reason=f"input too large (> limit {max_bytes:,} bytes)")
+        return
+    if data[:2] == b"\x1f\x8b":
+        try:
+            from dyadwatch.ingest.common import gunzip
+
+            data = gunzip(data, max_bytes)
+        except ReadError as exc:
+            yield IngestError(path="<stdin>", reason=str(exc))
             return
-        yield RawDocument(source_path=str(path), text=text, fmt="txt")
-    # other suffixes (README.md, ...) are not news and are skipped silently
+    yield from read_payload(Payload(where="<stdin>", name="stdin", data=data))
