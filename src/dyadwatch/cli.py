@@ -331,3 +331,7 @@ def _cell(value: Any) -> str:
 
 def main() -> None:  # pragma: no cover - console entry point alternative
     app()
+
+
+if __name__ == "__main__":  # python -m dyadwatch.cli
+    app()

@@ -1,0 +1,119 @@
+"""The command line as a user runs it: real processes, real files, real exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# Synthetic wire copy written for these tests (not real reporting).
+ARTICLES = [
+    {
+        "id": "cli-1",
+        "date": "2023-03-14",
+        "title": "Japan and South Korea agree to resume defence talks",
+        "text": (
+            "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Tokyo on "
+            "Tuesday.\n\nThe two leaders signed an agreement to resume regular security talks."
+        ),
+        "source": "Synthetic Wire",
+    },
+    {
+        "id": "cli-2",
+        "date": "2023-04-02",
+        "text": (
+            "Protesters rallied outside the French embassy in Bamako on Sunday.\n\n"
+            "\u201cWe want the soldiers to go home,\u201d said Amadou Traore, a student leader."
+        ),
+    },
+]
+
+
+def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dyadwatch.cli", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    (folder / "wire.jsonl").write_text("\n".join(json.dumps(a) for a in ARTICLES) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_extract_jsonl_echoes_each_id_with_the_article_fields(corpus):
+    proc = run_cli("extract", str(corpus / "wire.jsonl"))
+    assert proc.returncode == 0, proc.stderr
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["source_id"] for r in records] == ["cli-1", "cli-2"]
+    for field in ("id", "url", "path", "source", "title", "key_points", "dateline", "agency", "byline",
+                  "editors", "date", "language", "text", "removed", "flags", "events", "quotes", "actors"):
+        assert field in records[0], field
+    assert records[0]["date"] == "2023-03-14"
+    assert records[0]["title"].startswith("Japan and South Korea")
+
+
+def test_extract_no_events_only_cleans(corpus):
+    proc = run_cli("extract", str(corpus / "wire.jsonl"), "--no-events")
+    assert proc.returncode == 0, proc.stderr
+    record = json.loads(proc.stdout.splitlines()[0])
+    assert record["events"] == [] and record["quotes"] == []
+    assert "Kishida" in record["text"]
+
+
+def test_extract_reads_stdin_and_applies_date():
+    text = "Russian troops shelled the Ukrainian city of Kherson.\n"
+    proc = run_cli("extract", "-", "--date", "2023-02-22", stdin=text)
+    assert proc.returncode == 0, proc.stderr
+    record = json.loads(proc.stdout)
+    assert record["date"] == "2023-02-22"
+
+
+def test_bad_records_are_reported_and_the_rest_completes(tmp_path):
+    bad = tmp_path / "mixed.jsonl"
+    bad.write_text(json.dumps(ARTICLES[0]) + "\n{not json\n" + json.dumps({"id": "no-text"}) + "\n", encoding="utf-8")
+    proc = run_cli("extract", str(bad), str(tmp_path / "missing.txt"), "--no-events")
+    assert proc.returncode == 1
+    assert len(proc.stdout.splitlines()) == 1
+    assert f"{bad}:2" in proc.stderr and f"{bad}:3" in proc.stderr
+    assert "missing.txt" in proc.stderr
+
+
+def test_usage_errors_exit_2(corpus):
+    assert run_cli("extract", str(corpus), "--date", "last tuesday").returncode == 2
+    assert run_cli("frobnicate").returncode == 2
+
+
+def test_ingest_twice_keeps_counts_and_queries_work(corpus, tmp_path):
+    db = tmp_path / "store.duckdb"
+    first = run_cli("ingest", str(corpus), "--db", str(db))
+    assert first.returncode == 0, first.stderr
+    summary_1 = json.loads(run_cli("summary", "--db", str(db), "--json").stdout)
+    assert summary_1["articles"] == 2
+    second = run_cli("ingest", str(corpus), "--db", str(db))
+    assert second.returncode == 0, second.stderr
+    assert "2 already stored" in second.stderr
+    summary_2 = json.loads(run_cli("summary", "--db", str(db), "--json").stdout)
+    for key in ("articles", "events", "quotes", "actors"):
+        assert summary_2[key] == summary_1[key], key
+    assert summary_2["runs"] == 2
+
+    rows = [json.loads(line) for line in run_cli("events", "--db", str(db), "--all", "--json").stdout.splitlines()]
+    assert rows, "the corpus has codeable events"
+    assert all(r["sentence"] and r["trigger"] for r in rows)
+    quotes = [json.loads(line) for line in run_cli("quotes", "--db", str(db), "--json").stdout.splitlines()]
+    assert any("soldiers to go home" in q["text"] for q in quotes)
+
+
+def test_query_without_store_is_a_usage_error(tmp_path):
+    proc = run_cli("events", "--db", str(tmp_path / "none.duckdb"))
+    assert proc.returncode == 2
+    assert "no store" in proc.stderr
