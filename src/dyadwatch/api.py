@@ -20,7 +20,8 @@ def extract(text_or_path: str | Path, date: str = "", events: bool = True) -> li
     pipeline = Pipeline(with_events=events)
     value = str(text_or_path)
     is_path = isinstance(text_or_path, Path) or ("\n" not in value and len(value) < 4096 and Path(value).exists())
-    items = iter_documents([value]) if is_path else [RawDocument(source_path="<text>", text=value, fmt="txt")]
+    # a literal text is the article body as given (like a JSONL "text"): no title is split off
+    items = iter_documents([value]) if is_path else [RawDocument(source_path="<text>", text=value, fmt="jsonl")]
     out: list[dict[str, Any]] = []
     for result in pipeline.process_many(items, default_date=date):
         if isinstance(result, IngestError):

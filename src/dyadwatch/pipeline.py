@@ -93,7 +93,7 @@ class Pipeline:
 
     def process_text(self, text: str, date: str = "") -> ArticleResult:
         """Convenience for one plain-text article (used by the Python API)."""
-        raw = RawDocument(source_path="<text>", text=text, fmt="txt")
+        raw = RawDocument(source_path="<text>", text=text, fmt="jsonl")  # the body as given
         results = list(self.process_many([raw], default_date=date))
         result = results[0]
         if isinstance(result, IngestError):
