@@ -1,46 +1,276 @@
-"""Quotes: who said what (to whom) — direct, partial and indirect quotations.
+"""Quotes: who said what (to whom) — direct, partial, mixed and indirect quotations.
 
-Contract: ``extract_quotes(doc, article, actors)`` returns Quote records whose
-``start``/``end`` are character offsets in ``article.text``.
-Walking skeleton: double-quoted spans with the subject of a speech verb in the same sentence.
+Contract: ``extract_quotes(doc, article, actors)`` returns Quote records whose ``start``/``end``
+are character offsets in ``article.text`` of the quoted content.
+
+- Direct quotes come from the quote marks (``marks.scan_quotes``), grouped into units: a quote
+  split around its attribution ("…,” Putin told Wang, “…”) or continued in the next paragraph is
+  one Quote whose ``text`` joins the parts with a space and whose ``start``/``end`` cover them all.
+- A partial quote inside the clausal complement of a cue (Tass quoted Wang as saying that China
+  “will firmly adhere …” in Ukraine) is a *mixed* quote: ``direct`` True, ``text`` the whole
+  complement clause.
+- Indirect quotes are clausal complements of speech cues with no quote marks: ``direct`` False.
+See docs/quotes.md.
 """
 
 from __future__ import annotations
 
-import re
+import logging
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.actors import DocActors
 from dyadwatch.models import Article, Quote
+from dyadwatch.quotes.attribution import Attribution, attribute, cue_text, is_cue, speaker_tokens
+from dyadwatch.quotes.lexicon import cues
+from dyadwatch.quotes.marks import QuoteSpan, ScanResult, scan_quotes
 
-QUOTE_RE = re.compile(r"[\"“]([^\"”]{3,}?)[\"”]")
-CUE_LEMMAS = {"say", "tell", "add", "warn", "note", "insist", "write", "quote"}
+__all__ = ["extract_quotes", "scan_quotes", "ScanResult", "QuoteSpan"]
+
+log = logging.getLogger(__name__)
+
+MAX_GAP = 250  # characters between two parts of one quote (the attribution between them)
+SCARE_WORDS = 3  # an unattributed quote this short inside running text is a scare quote, not a quotation
+LEADING_MARKERS = {"that", "whether", "if"}
+
+
+@dataclass
+class Unit:
+    """One quotation made of one or more quoted parts, with its attribution once found."""
+
+    parts: list[QuoteSpan] = field(default_factory=list)
+    attribution: Attribution | None = None
+
+    @property
+    def start(self) -> int:
+        return self.parts[0].start
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1].end
+
+
+def _continuation_units(spans: list[QuoteSpan]) -> list[Unit]:
+    """Join a quote left open at a paragraph end with its continuation in the next paragraph."""
+    units: list[Unit] = []
+    for span in spans:
+        if span.continued and units and units[-1].parts[-1].continues:
+            units[-1].parts.append(span)
+        else:
+            units.append(Unit(parts=[span]))
+    return units
+
+
+def _inside(index: int, spans: list[QuoteSpan]) -> bool:
+    return any(s.start <= index < s.end for s in spans)
+
+
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    return lo, len(text) if hi < 0 else hi
+
+
+def _frame_cue(doc: Doc, unit: Unit, spans: list[QuoteSpan]) -> Token | None:
+    """The cue nearest the unit in the sentences it touches, outside any quote and its paragraph."""
+    text = doc.text
+    lo, _ = _paragraph(text, unit.start, unit.start)
+    _, hi = _paragraph(text, unit.end, unit.end)
+    first = doc.char_span(unit.start, unit.start + 1, alignment_mode="expand")
+    last = doc.char_span(max(unit.end - 1, unit.start), unit.end, alignment_mode="expand")
+    if first is None or last is None:
+        return None
+    sent_lo, sent_hi = first[0].sent.start, last[-1].sent.end
+    best: tuple[int, Token] | None = None
+    for token in doc[sent_lo:sent_hi]:
+        if token.idx < lo or token.idx >= hi or _inside(token.idx, spans) or not is_cue(token):
+            continue
+        distance = min(abs(token.idx - p.end) for p in unit.parts)
+        distance = min(distance, *(abs(p.start - token.idx) for p in unit.parts))
+        if best is None or distance < best[0]:
+            best = (distance, token)
+    return best[1] if best else None
+
+
+def _gap_ok(text: str, left: Unit, right: Unit) -> bool:
+    """Two units may be one quote: same paragraph, close together, no other words but the attribution."""
+    gap = text[left.end : right.start]
+    return "\n" not in gap and len(gap) <= MAX_GAP
+
+
+def _merge_split(doc: Doc, units: list[Unit], cue_of: dict[int, Token | None]) -> list[Unit]:
+    """“A,” X said, “B.” and “A,” X said. “B.” are one quote when B has no attribution of its own."""
+    merged: list[Unit] = []
+    for unit in units:
+        if merged:
+            prev = merged[-1]
+            prev_cue, cue = cue_of[id(prev)], cue_of[id(unit)]
+            gap_has_cue = prev_cue is not None and prev.end <= prev_cue.idx < unit.start
+            same_cue = cue is None or (cue is prev_cue)
+            if gap_has_cue and same_cue and _gap_ok(doc.text, prev, unit):
+                prev.parts.extend(unit.parts)
+                continue
+        merged.append(unit)
+    return merged
+
+
+def _previous_sentence_cue(doc: Doc, unit: Unit, spans: list[QuoteSpan]) -> Token | None:
+    """Attribution in the sentence before a quote that opens its own sentence ("Price said: “…”")."""
+    first = doc.char_span(unit.start, unit.start + 1, alignment_mode="expand")
+    if first is None:
+        return None
+    sent = first[0].sent
+    lead = doc.text[sent.start_char : unit.start].strip(" \t\n\"“„«")
+    if lead and not lead.endswith(":"):
+        return None
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    candidates = [t for t in prev if not _inside(t.idx, spans) and is_cue(t)]
+    candidates = [t for t in candidates if speaker_tokens(t)[0] is not None]
+    return candidates[-1] if candidates else None
+
+
+def _complement(cue: Token) -> Token | None:
+    """The clausal complement of a cue ("said [that China was ...]"), through "as saying"."""
+    for child in cue.children:
+        if child.dep_ == "ccomp":
+            return child
+    for child in cue.children:  # "quoted Wang as saying that ...": the complement hangs off "saying"
+        if child.dep_ == "prep" and child.lower_ == "as":
+            for grand in child.children:
+                if grand.dep_ == "pcomp" and is_cue(grand):
+                    return _complement(grand)
+    return None
+
+
+def _clause_bounds(head: Token) -> tuple[int, int]:
+    """Token range of a complement clause without its leading "that" and trailing punctuation."""
+    tokens = list(head.subtree)
+    while tokens and (tokens[0].lower_ in LEADING_MARKERS and tokens[0].dep_ == "mark" or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in {"”", '"', "»"}:
+        tokens = tokens[:-1]
+    if not tokens:
+        return head.i, head.i + 1
+    return tokens[0].i, tokens[-1].i + 1
+
+
+def _mixed_span(doc: Doc, unit: Unit, cue: Token, spans: list[QuoteSpan]) -> Span | None:
+    """The complement clause holding a partial quote, when it has words outside the marks."""
+    head = _complement(cue)
+    if head is None:
+        return None
+    start, end = _clause_bounds(head)
+    clause = doc[start:end]
+    if not (clause.start_char <= unit.start and unit.end <= clause.end_char):
+        return None
+    outside = [t for t in clause if not t.is_punct and not _inside(t.idx, spans)]
+    return clause if outside else None
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+def _is_scare(doc: Doc, unit: Unit) -> bool:
+    """A short unattributed quote inside running text ("a “borderless” partnership")."""
+    if sum(_words(doc.text[p.start : p.end]) for p in unit.parts) > SCARE_WORDS:
+        return False
+    first = doc.char_span(unit.start, unit.start + 1, alignment_mode="expand")
+    lead = doc.text[first[0].sent.start_char : unit.start].strip(" \t\n\"“„«") if first is not None else ""
+    return bool(lead)
+
+
+def _sentence_text(doc: Doc, start: int, end: int) -> str:
+    first = doc.char_span(start, min(start + 1, len(doc.text)), alignment_mode="expand")
+    last = doc.char_span(max(end - 1, start), end, alignment_mode="expand")
+    if first is None or last is None:
+        return ""
+    return doc.text[first[0].sent.start_char : last[-1].sent.end_char].strip()
+
+
+def _quote(
+    doc: Doc, article: Article, text: str, start: int, end: int, direct: bool, attr: Attribution | None
+) -> Quote:
+    lo, hi = start, end
+    if attr is not None:
+        lo, hi = min(lo, attr.cue.idx), max(hi, attr.cue.idx + len(attr.cue.text))
+    return Quote(
+        text=text,
+        direct=direct,
+        cue=cue_text(attr.cue) if attr else "",
+        speaker=attr.speaker if attr else None,
+        addressee=attr.addressee if attr else None,
+        via=attr.via if attr else None,
+        setting=attr.setting if attr else "",
+        start=start,
+        end=end,
+        sentence=_sentence_text(doc, lo, hi),
+        article_id=article.id,
+    )
+
+
+def _direct_quotes(
+    doc: Doc, article: Article, actors: DocActors, spans: list[QuoteSpan]
+) -> tuple[list[Quote], list[tuple[int, int]]]:
+    """Direct and mixed quotes, plus the character ranges they cover (so indirect ones skip them)."""
+    units = _continuation_units(spans)
+    cue_of: dict[int, Token | None] = {id(u): _frame_cue(doc, u, spans) for u in units}
+    units = _merge_split(doc, units, cue_of)
+    quotes: list[Quote] = []
+    covered: list[tuple[int, int]] = []
+    for unit in units:
+        cue = cue_of.get(id(unit)) or _previous_sentence_cue(doc, unit, spans)
+        if cue is None and _is_scare(doc, unit):
+            log.debug("article %s: quote at %d skipped: scare quote", article.id, unit.start)
+            continue
+        attr = attribute(cue, actors) if cue is not None else None
+        mixed = _mixed_span(doc, unit, cue, spans) if cue is not None else None
+        if mixed is not None:
+            quote = _quote(doc, article, mixed.text, mixed.start_char, mixed.end_char, True, attr)
+        else:
+            text = " ".join(doc.text[p.start : p.end].strip() for p in unit.parts)
+            quote = _quote(doc, article, text, unit.start, unit.end, True, attr)
+        quotes.append(quote)
+        covered.append((quote.start, quote.end))
+    return quotes, covered
+
+
+def _indirect_quotes(
+    doc: Doc, article: Article, actors: DocActors, covered: list[tuple[int, int]], spans: list[QuoteSpan]
+) -> list[Quote]:
+    """Clausal complements of speech cues outside any quote marks: ``direct`` False."""
+    quotes: list[Quote] = []
+    for token in doc:
+        entry = cues().get(token.lemma_.lower())
+        if entry is None or not entry.indirect or not is_cue(token):
+            continue
+        head = _complement(token)
+        if head is None:
+            continue
+        start, end = _clause_bounds(head)
+        clause = doc[start:end]
+        if any(clause.start_char < hi and lo < clause.end_char for lo, hi in covered):
+            continue
+        if token.i in range(clause.start, clause.end) or _words(clause.text) < 2:
+            continue
+        lo, hi = min(token.idx, clause.start_char), max(token.idx, clause.end_char)
+        if "\n" in doc.text[lo:hi]:  # a bad parse across paragraphs (scraper junk between lines)
+            continue
+        marked = any(clause.start_char <= s.start < clause.end_char for s in spans)
+        attr = attribute(token, actors)
+        quotes.append(_quote(doc, article, clause.text, clause.start_char, clause.end_char, marked, attr))
+        covered.append((clause.start_char, clause.end_char))
+    return quotes
 
 
 def extract_quotes(doc: Doc, article: Article, actors: DocActors) -> list[Quote]:
-    quotes: list[Quote] = []
-    for match in QUOTE_RE.finditer(article.text):
-        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-        if span is None:
-            continue
-        sent = span.sent
-        cue = next((t for t in sent if t.lemma_ in CUE_LEMMAS and t.i not in range(span.start, span.end)), None)
-        speaker = None
-        if cue is not None:
-            subject = next((c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            if subject is not None:
-                speaker = actors.for_token(subject)
-        quotes.append(
-            Quote(
-                text=match.group(1),
-                direct=True,
-                cue=cue.text if cue is not None else "",
-                speaker=speaker,
-                start=match.start(1),
-                end=match.end(1),
-                sentence=sent.text,
-                article_id=article.id,
-            )
-        )
-    return quotes
+    """All direct, mixed and indirect quotes of one article, in text order."""
+    scan = scan_quotes(doc.text)
+    for pos, reason in scan.skipped:
+        log.debug("article %s: quote mark at %d skipped: %s", article.id, pos, reason)
+    direct, covered = _direct_quotes(doc, article, actors, scan.spans)
+    indirect = _indirect_quotes(doc, article, actors, covered, scan.spans)
+    return sorted(direct + indirect, key=lambda q: (q.start, q.end))

@@ -1,0 +1,201 @@
+"""Who said it, to whom, where, and through whom: reading the attribution around a cue word.
+
+Why a separate module: the same cue reading serves direct, mixed and indirect quotes, and the
+speaker must never be lost — when the actor resolver has nothing, an Actor with the speaker's own
+words is returned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dyadwatch.actors import DocActors
+from dyadwatch.models import Actor
+from dyadwatch.quotes.lexicon import cues, setting_nouns
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
+RELATIVE = {"who", "which", "that", "whom"}
+SETTING_PREPS = {"in", "at", "during", "on", "to"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+
+
+@dataclass
+class Attribution:
+    """The reading of one cue: its token and the actors around it."""
+
+    cue: Token
+    speaker: Actor | None = None
+    addressee: Actor | None = None
+    via: Actor | None = None
+    setting: str = ""
+
+
+def is_cue(token: Token) -> bool:
+    """A verb of saying from the lexicon, or the "according" of "according to"."""
+    cue = cues().get(token.lemma_.lower())
+    if cue is None:
+        return False
+    if cue.role == "source":
+        return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+    return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+
+
+def _child(token: Token, deps: set[str]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _pobj(token: Token, prep: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ == prep:
+            return _child(child, {"pobj"})
+    return None
+
+
+def speaker_tokens(cue: Token) -> tuple[Token | None, Token | None]:
+    """(speaker token, relaying token) for a cue, climbing to the governing verb when needed."""
+    token = cue
+    for _ in range(4):
+        role = cues().get(token.lemma_.lower())
+        role_name = role.role if role else "speech"
+        if role_name == "source":
+            return _pobj(token, "to"), None
+        if role_name == "relay":
+            passive = _child(token, {"nsubjpass"})
+            if passive is not None:
+                return passive, _pobj(token, "by")
+            return _child(token, {"dobj"}), _child(token, {"nsubj"})
+        subject = _nearest_subject(token)
+        if subject is not None:
+            return subject, None
+        if token.dep_ in {"ROOT"} or token.head is token:
+            return None, None
+        if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}:
+            return token.head, None
+        token = token.head
+    return None, None
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" not in a.doc.text[lo:hi]
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject in its own paragraph; the nearest one when a bad parse gives two."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and _same_paragraph(c, verb)]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
+
+
+def _phrase_bounds(token: Token) -> tuple[int, int]:
+    """Token range of a noun phrase: its left modifiers and head, plus flat name parts to the right."""
+    start = token.left_edge.i
+    end = token.i + 1
+    for right in token.rights:
+        if right.dep_ in {"compound", "flat", "appos"} and right.ent_type_ == token.ent_type_ and right.i == end:
+            end = right.i + 1
+    return start, end
+
+
+def _covers(actor: Actor, token: Token) -> bool:
+    return actor.start <= token.idx < max(actor.end, actor.start + 1)
+
+
+def _compatible(actor: Actor, doc: Doc, pronoun: str) -> bool:
+    """Person pronouns take people; it/they take organisations, countries and groups."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand") if actor.start >= 0 else None
+    label = span.root.ent_type_ if span is not None else ""
+    person = actor.kind == "person" or label == "PERSON"
+    if pronoun in PERSON_PRONOUNS:
+        return person
+    return not person and (actor.kind in {"org", "country", "group"} or label in {"ORG", "GPE", "NORP"})
+
+
+def recent_actor(actors: DocActors, doc: Doc, before: int, pronoun: str, exclude: Actor | None = None) -> Actor | None:
+    """The most recent named actor before a character offset that a pronoun can refer to."""
+    for actor in sorted(actors.mentions, key=lambda a: a.start, reverse=True):
+        if actor.start < 0 or actor.start >= before or actor is exclude:
+            continue
+        if actor.text.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            continue
+        if exclude is not None and actor.name and actor.name == exclude.name:
+            continue
+        if _compatible(actor, doc, pronoun):
+            return actor
+    return None
+
+
+def actor_for(token: Token, actors: DocActors, exclude: Actor | None = None) -> Actor:
+    """The actor for the noun phrase headed by ``token``; never None (falls back to the words)."""
+    doc = token.doc
+    if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
+        token = token.head.head
+    found = actors.for_token(token)
+    pronoun = token.lower_ if token.pos_ == "PRON" else ""
+    if found is not None and _covers(found, token):
+        if not pronoun or found.name.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS | {""}:
+            return found
+    if pronoun in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        earlier = recent_actor(actors, doc, token.idx, pronoun, exclude)
+        if earlier is not None:
+            return earlier
+        return Actor(text=token.text, start=token.idx, end=token.idx + len(token.text))
+    start, end = _phrase_bounds(token)
+    span = doc[start:end]
+    name = next((e.text for e in doc.ents if e.start <= token.i < e.end and e.label_ in {"PERSON", "ORG"}), "")
+    kind = "person" if token.ent_type_ == "PERSON" else ""
+    modifier = found if found is not None else None
+    return Actor(
+        text=span.text,
+        name=name,
+        country=modifier.country if modifier else "",
+        sector=modifier.sector if modifier and kind != "person" else "",
+        code=modifier.country if modifier else "",
+        start=span.start_char,
+        end=span.end_char,
+        kind=kind,
+    )
+
+
+def _setting_text(noun: Token) -> str:
+    words = [t for t in noun.subtree if t.dep_ not in {"det", "poss", "punct"} and t.i <= noun.i]
+    return " ".join(t.text for t in words)
+
+
+def _addressee_and_setting(cue: Token, actors: DocActors, speaker: Actor | None) -> tuple[Actor | None, str]:
+    """The object of tell/warn/urge is the addressee unless it names a setting ("a news briefing")."""
+    role = cues().get(cue.lemma_.lower())
+    addressee, setting = None, ""
+    if role is not None and role.role == "address":
+        obj = _child(cue, {"dobj", "dative", "iobj"})
+        if obj is not None and obj.lemma_.lower() in setting_nouns():
+            setting = _setting_text(obj)
+        elif obj is not None:
+            addressee = actor_for(obj, actors, exclude=speaker)
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in SETTING_PREPS):
+        pobj = _child(prep, {"pobj"})
+        if pobj is None:
+            continue
+        if pobj.lemma_.lower() in setting_nouns():
+            setting = setting or _setting_text(pobj)
+        elif prep.lower_ == "to" and addressee is None and pobj.pos_ in {"PROPN", "NOUN", "PRON"}:
+            addressee = actor_for(pobj, actors, exclude=speaker)
+    return addressee, setting
+
+
+def attribute(cue: Token, actors: DocActors) -> Attribution:
+    """Speaker, addressee, relay and setting for one cue token."""
+    speaker_tok, via_tok = speaker_tokens(cue)
+    speaker = actor_for(speaker_tok, actors) if speaker_tok is not None else None
+    via = actor_for(via_tok, actors) if via_tok is not None else None
+    addressee, setting = _addressee_and_setting(cue, actors, speaker)
+    return Attribution(cue=cue, speaker=speaker, addressee=addressee, via=via, setting=setting)
+
+
+def cue_text(cue: Token) -> str:
+    """The cue as written, with its particle or "as saying" ("quoted ... as saying", "according to")."""
+    if cue.lower_ == "according":
+        return "according to"
+    return cue.text

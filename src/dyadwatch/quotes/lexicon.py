@@ -1,0 +1,40 @@
+"""Loads the cue-word and setting-noun data files once per process."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """How a cue word attributes: who speaks (its role) and whether its complement is a quote."""
+
+    lemma: str
+    role: str  # speech | address | relay | source
+    indirect: bool
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Cue]:
+    """Cue lemma -> Cue, from ``data/cues.tsv``."""
+    return {
+        row["lemma"]: Cue(row["lemma"], row["role"], row["indirect"] == "yes")
+        for row in _rows(DATA / "cues.tsv")
+    }
+
+
+@lru_cache(maxsize=1)
+def setting_nouns() -> frozenset[str]:
+    """Nouns that name a setting ("news briefing") rather than an addressee, from ``data/settings.tsv``."""
+    return frozenset(row["noun"] for row in _rows(DATA / "settings.tsv"))
