@@ -62,6 +62,15 @@ def _continuation_units(spans: list[QuoteSpan]) -> list[Unit]:
     return units
 
 
+def _token_at(doc: Doc, char: int) -> Token | None:
+    """The token covering a character offset, or the nearest one after it (never raises)."""
+    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    if span is not None and len(span):
+        return span[0]
+    after = [t for t in doc if t.idx >= char]
+    return after[0] if after else (doc[-1] if len(doc) else None)
+
+
 def _inside(index: int, spans: list[QuoteSpan]) -> bool:
     return any(s.start <= index < s.end for s in spans)
 
@@ -77,11 +86,10 @@ def _frame_cue(doc: Doc, unit: Unit, spans: list[QuoteSpan]) -> Token | None:
     text = doc.text
     lo, _ = _paragraph(text, unit.start, unit.start)
     _, hi = _paragraph(text, unit.end, unit.end)
-    first = doc.char_span(unit.start, unit.start + 1, alignment_mode="expand")
-    last = doc.char_span(max(unit.end - 1, unit.start), unit.end, alignment_mode="expand")
+    first, last = _token_at(doc, unit.start), _token_at(doc, max(unit.end - 1, unit.start))
     if first is None or last is None:
         return None
-    sent_lo, sent_hi = first[0].sent.start, last[-1].sent.end
+    sent_lo, sent_hi = first.sent.start, last.sent.end
     best: tuple[int, Token] | None = None
     for token in doc[sent_lo:sent_hi]:
         if token.idx < lo or token.idx >= hi or _inside(token.idx, spans) or not is_cue(token):
@@ -107,7 +115,7 @@ def _merge_split(doc: Doc, units: list[Unit], cue_of: dict[int, Token | None]) -
             prev = merged[-1]
             prev_cue, cue = cue_of[id(prev)], cue_of[id(unit)]
             gap_has_cue = prev_cue is not None and prev.end <= prev_cue.idx < unit.start
-            same_cue = cue is None or (cue is prev_cue)
+            same_cue = cue is None or (prev_cue is not None and cue.i == prev_cue.i)
             if gap_has_cue and same_cue and _gap_ok(doc.text, prev, unit):
                 prev.parts.extend(unit.parts)
                 continue
@@ -117,10 +125,10 @@ def _merge_split(doc: Doc, units: list[Unit], cue_of: dict[int, Token | None]) -
 
 def _previous_sentence_cue(doc: Doc, unit: Unit, spans: list[QuoteSpan]) -> Token | None:
     """Attribution in the sentence before a quote that opens its own sentence ("Price said: “…”")."""
-    first = doc.char_span(unit.start, unit.start + 1, alignment_mode="expand")
+    first = _token_at(doc, unit.start)
     if first is None:
         return None
-    sent = first[0].sent
+    sent = first.sent
     lead = doc.text[sent.start_char : unit.start].strip(" \t\n\"“„«")
     if lead and not lead.endswith(":"):
         return None
@@ -178,17 +186,16 @@ def _is_scare(doc: Doc, unit: Unit) -> bool:
     """A short unattributed quote inside running text ("a “borderless” partnership")."""
     if sum(_words(doc.text[p.start : p.end]) for p in unit.parts) > SCARE_WORDS:
         return False
-    first = doc.char_span(unit.start, unit.start + 1, alignment_mode="expand")
-    lead = doc.text[first[0].sent.start_char : unit.start].strip(" \t\n\"“„«") if first is not None else ""
+    first = _token_at(doc, unit.start)
+    lead = doc.text[first.sent.start_char : unit.start].strip(" \t\n\"“„«") if first is not None else ""
     return bool(lead)
 
 
 def _sentence_text(doc: Doc, start: int, end: int) -> str:
-    first = doc.char_span(start, min(start + 1, len(doc.text)), alignment_mode="expand")
-    last = doc.char_span(max(end - 1, start), end, alignment_mode="expand")
+    first, last = _token_at(doc, start), _token_at(doc, max(end - 1, start))
     if first is None or last is None:
         return ""
-    return doc.text[first[0].sent.start_char : last[-1].sent.end_char].strip()
+    return doc.text[first.sent.start_char : last.sent.end_char].strip()
 
 
 def _quote(

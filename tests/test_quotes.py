@@ -1,0 +1,201 @@
+"""Quotes: who said what to whom — direct, split, continued, mixed and indirect quotations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dyadwatch.actors import ActorResolver
+from dyadwatch.models import Article, Quote
+from dyadwatch.quotes import extract_quotes, scan_quotes
+
+SEED = Path(__file__).resolve().parents[1] / "examples" / "seed_reuters_china_russia.txt"
+
+
+def quotes_of(nlp, text: str) -> list[Quote]:
+    article = Article(id="t", text=text)
+    doc = nlp(text)
+    return extract_quotes(doc, article, ActorResolver().analyze(doc, article))
+
+
+def speaker_words(quote: Quote) -> str:
+    return f"{quote.speaker.text} {quote.speaker.name}" if quote.speaker else ""
+
+
+def one(quotes: list[Quote], fragment: str) -> Quote:
+    found = [q for q in quotes if fragment in q.text]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+# --- the mark scanner -------------------------------------------------------------------------
+
+
+def test_curly_and_straight_marks_give_the_content_offsets():
+    text = 'He said “we will win” and then "we will not lose" again.'
+    spans = scan_quotes(text).spans
+    assert [text[s.start : s.end] for s in spans] == ["we will win", "we will not lose"]
+
+
+def test_odd_number_of_marks_is_skipped_with_a_reason_not_a_crash():
+    text = "“We will never leave,” the minister said.\n\nThe rebels said “the ceasefire is over.\n\nTalks resume today."
+    scan = scan_quotes(text)
+    assert [text[s.start : s.end] for s in scan.spans] == ["We will never leave,"]
+    assert any("never closed" in reason for _, reason in scan.skipped)
+
+
+def test_stray_closing_mark_is_skipped():
+    scan = scan_quotes("The army withdrew” from the town on Monday.")
+    assert scan.spans == []
+    assert scan.skipped and "without an opening mark" in scan.skipped[0][1]
+
+
+def test_nested_single_quotes_stay_inside_the_quote():
+    text = "“They told us ‘go home’ and we did,” the villager said."
+    spans = scan_quotes(text).spans
+    assert len(spans) == 1 and text[spans[0].start : spans[0].end] == "They told us ‘go home’ and we did,"
+
+
+# --- direct quotes ----------------------------------------------------------------------------
+
+
+def test_speaker_and_addressee_of_tell(nlp):
+    q = one(quotes_of(nlp, "“We are ready to talk,” Putin told Wang in Moscow on Wednesday."), "ready to talk")
+    assert q.direct and q.cue == "told"
+    assert "Putin" in speaker_words(q)
+    assert q.addressee is not None and "Wang" in q.addressee.text
+
+
+def test_news_briefing_is_a_setting_not_an_addressee(nlp):
+    q = one(quotes_of(nlp, "“We are concerned about this,” Price told a news briefing in Washington."), "concerned")
+    assert "Price" in speaker_words(q)
+    assert q.addressee is None and q.setting == "news briefing"
+
+
+def test_quote_split_around_the_attribution_is_one_quote(nlp):
+    text = "“The talks were useful,” the Chinese envoy said, “but no agreement was reached on the border.”"
+    quotes = [q for q in quotes_of(nlp, text) if q.direct]
+    assert len(quotes) == 1
+    assert quotes[0].text == "The talks were useful, but no agreement was reached on the border."
+    assert "envoy" in speaker_words(quotes[0])
+
+
+def test_pronoun_speaker_resolves_to_the_last_named_person(nlp):
+    text = (
+        "Foreign Minister Sergei Lavrov met the delegation in Moscow on Monday.\n\n"
+        "“Nobody wants a new war in Europe,” he said."
+    )
+    q = one(quotes_of(nlp, text), "Nobody wants")
+    assert "Lavrov" in speaker_words(q)
+
+
+def test_organisation_speaker(nlp):
+    q = one(quotes_of(nlp, "“The border remains closed to all traffic,” the Interior Ministry said."), "border remains")
+    assert "Ministry" in speaker_words(q)
+
+
+def test_relay_through_a_news_agency(nlp):
+    text = "The Tass news agency quoted Lavrov as saying that Moscow “will respond firmly to any provocation” soon."
+    q = one(quotes_of(nlp, text), "will respond firmly")
+    assert q.direct
+    assert "Lavrov" in speaker_words(q)
+    assert q.via is not None and "Tass" in q.via.text
+
+
+def test_quote_spanning_paragraphs_is_continued(nlp):
+    text = (
+        "“We have lost three villages this week and the army is not coming,” the mayor said.\n\n"
+        "“We are asking the government for help. Nobody has answered."
+        "\n\n“We will stay until the end,” he added."
+    )
+    continued = (
+        "Speaking to reporters on Friday, the mayor said: “The bridge is gone and the road is cut.\n\n"
+        "“Food will run out in a week unless the convoy arrives.”"
+    )
+    quotes = [q for q in quotes_of(nlp, continued) if q.direct]
+    assert len(quotes) == 1
+    assert "bridge is gone" in quotes[0].text and "convoy arrives" in quotes[0].text
+    assert "mayor" in speaker_words(quotes[0])
+    # the unclosed second paragraph of the first text is skipped, the quotes around it are kept
+    texts = [q.text for q in quotes_of(nlp, text) if q.direct]
+    assert any("three villages" in t for t in texts) and any("stay until the end" in t for t in texts)
+
+
+def test_long_quote_with_no_speaker_is_kept_without_one(nlp):
+    text = "The banner over the square read: “Peace, bread and land for every family in the republic.”"
+    q = one(quotes_of(nlp, text), "Peace, bread")
+    assert q.speaker is None
+
+
+def test_scare_quotes_are_not_quotations(nlp):
+    text = "The two leaders sealed a “borderless” partnership during the visit to Beijing."
+    assert not [q for q in quotes_of(nlp, text) if q.direct]
+
+
+def test_quote_in_a_sentence_without_marks_inside_never_crashes(nlp):
+    quotes_of(nlp, '" " “ ” "\n\n“')  # only marks: nothing to attribute, nothing raised
+
+
+# --- indirect quotes --------------------------------------------------------------------------
+
+
+def test_indirect_quote_is_the_clausal_complement(nlp):
+    text = "Wang told Putin that the relations between the two countries have withstood pressure."
+    q = one(quotes_of(nlp, text), "relations between")
+    assert not q.direct
+    assert q.text == "the relations between the two countries have withstood pressure"
+    assert "Wang" in speaker_words(q) and q.addressee is not None and "Putin" in q.addressee.text
+
+
+def test_indirect_quote_of_a_country(nlp):
+    q = one(quotes_of(nlp, "Washington said China was considering providing weapons to Russia."), "considering")
+    assert not q.direct and "Washington" in speaker_words(q)
+
+
+# --- the seed article -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(pipeline) -> list[Quote]:
+    result = pipeline.process_text(SEED.read_text(encoding="utf-8"), date="2023-02-22")
+    return result.quotes
+
+
+SEED_DIRECT = {
+    "We are waiting for the President": "Putin",
+    "Everything is advancing": "Putin",
+    "We are concerned because": "Price",
+    "It is a vision": "Price",
+    "We haven’t yet seen": "Price",
+    "will firmly adhere": "Wang",
+    "will not be subject to pressure": "Wang",
+    "Together we uphold multipolarity": "Wang",
+}
+
+
+@pytest.mark.parametrize(("fragment", "speaker"), sorted(SEED_DIRECT.items()))
+def test_seed_direct_quotes_have_their_speakers(seed_quotes, fragment, speaker):
+    q = one([q for q in seed_quotes if q.direct], fragment)
+    assert speaker in speaker_words(q)
+
+
+def test_seed_relay_and_addressees(seed_quotes):
+    assert "Tass" in one(seed_quotes, "will firmly adhere").via.text
+    assert "Wang" in one(seed_quotes, "We are waiting for the President").addressee.text
+    assert one(seed_quotes, "We are concerned because").setting == "news briefing"
+
+
+def test_seed_indirect_quotes(seed_quotes):
+    told = one(seed_quotes, "the relations between the two countries have withstood")
+    assert not told.direct and "Wang" in speaker_words(told) and "Putin" in told.addressee.text
+    trade = one(seed_quotes, "bilateral trade is better than expected")
+    assert not trade.direct and "Putin" in speaker_words(trade)
+    assert trade.addressee is not None and "Wang" in f"{trade.addressee.text} {trade.addressee.name}"
+
+
+def test_seed_offsets_point_into_the_cleaned_text(pipeline):
+    result = pipeline.process_text(SEED.read_text(encoding="utf-8"), date="2023-02-22")
+    for q in result.quotes:
+        if " " not in q.text[:1]:
+            assert result.article.text[q.start : q.end].startswith(q.text[:10])
