@@ -1,0 +1,359 @@
+"""EventCoder: lexicon triggers + dependency roles + modality -> Event records with evidence.
+
+Precision first: an event is only emitted when its trigger matches a reviewed lexicon row and at
+least one participant resolves to a known actor. Events inside reported speech keep the speaker
+in ``attributed_to``; non-asserted events are kept and labelled, never dropped silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dyadwatch import codes
+from dyadwatch.actors import DocActors
+from dyadwatch.events.lexicon import Lexicon, TriggerMatch
+from dyadwatch.events.modality import AGREE_GOVERNORS, Modality, denial_scope, modality, noun_modality
+from dyadwatch.events.roles import inner_tokens, noun_actor_token, recipient_tokens, subject_token
+from dyadwatch.models import Actor, Article, Event, Location, Quote
+
+try:  # written by the dates/places engineer; fall back to the article date / no place until present
+    from dyadwatch.events.dates import resolve_event_date
+except ImportError:  # pragma: no cover - only while the module is missing
+    resolve_event_date = None  # type: ignore[assignment]
+try:
+    from dyadwatch.events.places import find_location
+except ImportError:  # pragma: no cover
+    find_location = None  # type: ignore[assignment]
+
+SPEECH_LEMMAS = set(
+    "say tell add state claim announce report quote insist note write explain stress argue assert "
+    "declare told reiterate confirm acknowledge admit emphasize emphasise suggest believe think".split()
+)
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "its", "their", "his"}
+# PLOVER: a promised or future cooperative action is coded AGREE ("will provide aid", "plans to visit").
+INTENT_CODES = {
+    "CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "RETREAT": "035", "CONCEDE": "035",
+}
+DISMISS_NOUNS = {"position", "right", "standing"}  # "is not in a position to", "has no right to"
+REBUFF_CODE = "120"
+JOINT_WORDS = {"joint", "combined", "bilateral", "trilateral"}
+
+
+@dataclass
+class _Candidate:
+    match: TriggerMatch
+    cameo: str
+    modality: Modality
+
+
+class EventCoder:
+    """Loads the trigger lexicon once; ``code`` turns one parsed article into events."""
+
+    def __init__(self) -> None:
+        self.lexicon = Lexicon()
+
+    # -- public contract -------------------------------------------------------------------------
+    def code(self, doc: Doc, article: Article, actors: DocActors, quotes: list[Quote]) -> list[Event]:
+        events: list[Event] = []
+        for sent in doc.sents:
+            for token in sent:
+                match = self.lexicon.match(token)
+                if match is None or not self._accept(match):
+                    continue
+                events.extend(self._events_for(match, sent, article, actors, quotes))
+        return events
+
+    # -- trigger filters ---------------------------------------------------------------------------
+    def _accept(self, match: TriggerMatch) -> bool:
+        """Checks the table cannot express: "ask" needs a request, not a question."""
+        head = match.head
+        lemma = match.rule.lemma
+        if lemma in {"ask", "press", "request"} and match.rule.pos == "V":
+            kids = list(head.children)
+            has_inf = any(c.dep_ in {"xcomp", "ccomp"} and any(g.lower_ == "to" for g in c.children) for c in kids)
+            helpish = any(c.dep_ == "dobj" and c.lemma_ in {"help", "support", "aid", "assistance"} for c in kids)
+            return has_inf or helpish or (lemma == "request" and any(c.dep_ == "dobj" for c in head.children))
+        if lemma == "warn" and any(c.dep_ == "prep" and c.lower_ == "against" for c in head.children):
+            return True
+        if match.rule.pos == "N" and head.dep_ in {"compound"}:
+            return False
+        return codes.plover_type(match.rule.cameo) != ""
+
+    def _cameo(self, match: TriggerMatch) -> str:
+        cameo = match.rule.cameo
+        if cameo == "150" and match.obj is not None and any(c.lower_ in JOINT_WORDS for c in match.obj.children):
+            return "062"  # "held joint exercises": military cooperation, not a show of force
+        return cameo
+
+    # -- one trigger -> events --------------------------------------------------------------------
+    def _events_for(
+        self, match: TriggerMatch, sent: Span, article: Article, actors: DocActors, quotes: list[Quote]
+    ) -> list[Event]:
+        head = match.head
+        mod = noun_modality(head) if match.rule.pos == "N" else modality(head)
+        if denial_scope(head):
+            mod.denied = True
+        speaker = self._speaker(head, sent, actors, quotes)
+        actor_list = self._actors(match, sent, actors, speaker)
+        recipient_list = self._recipients(match, sent, actors)
+        if match.rule.pos == "N" and (not actor_list or not recipient_list):
+            return []  # a bare event noun needs both sides to be trusted
+        if _imperative(head):
+            return []  # "Visit his country." - a command or a headline fragment, not a report
+        cand = _Candidate(match, self._cameo(match), mod)
+        date, gran, resolved = self._date(sent, head, article)
+        location = self._location(sent, head, actors, article)
+        if not actor_list and not recipient_list:
+            base = self._event(cand, sent, article, None, None, speaker, date, gran, resolved, location)
+            rebuff = self._dismissal(cand, sent, article, actors, speaker, [base])
+            return [rebuff] if rebuff is not None else []
+        events: list[Event] = []
+        for actor in actor_list or [None]:
+            for recipient in recipient_list or [None]:
+                if actor is not None and recipient is not None and _same(actor, recipient):
+                    recipient = None
+                    if len(recipient_list) > 1:
+                        continue
+                ev = self._event(cand, sent, article, actor, recipient, speaker, date, gran, resolved, location)
+                events.append(ev)
+                agree = self._intent_agree(cand, ev)
+                if agree is not None:
+                    events.append(agree)
+        rebuff = self._dismissal(cand, sent, article, actors, speaker, events)
+        return events + ([rebuff] if rebuff is not None else [])
+
+    def _event(
+        self,
+        cand: _Candidate,
+        sent: Span,
+        article: Article,
+        actor: Actor | None,
+        recipient: Actor | None,
+        speaker: Actor | None,
+        date: str,
+        gran: str,
+        resolved: bool,
+        location: Location | None,
+    ) -> Event:
+        info = codes.lookup(cand.cameo)
+        toks = cand.match.tokens
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        doc_text = sent.doc.text
+        return Event(
+            event_type=info.plover,
+            cameo_code=cand.cameo,
+            quad_class=info.quad_class,
+            goldstein=info.goldstein,
+            actor=actor,
+            recipient=recipient,
+            sentence=sent.text,
+            trigger=doc_text[start:end],
+            mode=cand.modality.mode,
+            negated=cand.modality.negated,
+            hypothetical=cand.modality.hypothetical,
+            denied=cand.modality.denied,
+            attributed_to=speaker,
+            date=date,
+            date_granularity=gran,
+            date_resolved=resolved,
+            location=location,
+            sentence_start=sent.start_char,
+            sentence_end=sent.end_char,
+            trigger_start=start,
+            trigger_end=end,
+            article_id=article.id,
+        )
+
+    def _intent_agree(self, cand: _Candidate, ev: Event) -> Event | None:
+        """PLOVER codes a promised cooperative action as AGREE: "will provide aid", "plans to visit"."""
+        mod = cand.modality
+        if mod.negated or mod.denied or ev.event_type not in INTENT_CODES:
+            return None
+        gov = mod.governor
+        by_governor = gov is not None and gov.lemma_.lower() in AGREE_GOVERNORS and self.lexicon.match(gov) is None
+        by_aux = mod.mode == "future" and gov is None and cand.match.rule.pos == "V" and _has_will(cand.match.head)
+        if not (by_governor or by_aux):
+            return None
+        code = INTENT_CODES[ev.event_type]
+        info = codes.lookup(code)
+        return Event(
+            **{
+                **ev.__dict__,
+                "event_type": info.plover,
+                "cameo_code": code,
+                "quad_class": info.quad_class,
+                "goldstein": info.goldstein,
+                "hypothetical": False,
+                "mode": "",
+            }
+        )
+
+    def _dismissal(
+        self, cand: _Candidate, sent: Span, article: Article, actors: DocActors, speaker: Actor | None, evs: list[Event]
+    ) -> Event | None:
+        """'China said the US was not in a position to make demands': the speaker rejects the demand."""
+        gov = cand.modality.governor
+        if speaker is None or not evs or evs[0].event_type != "REQUEST" or gov is None:
+            return None
+        if gov.lemma_.lower() not in DISMISS_NOUNS:
+            return None
+        clause = gov.head.head if gov.dep_ == "pobj" else gov.head
+        negated = any(c.dep_ == "neg" for c in clause.children) or any(c.lower_ == "no" for c in gov.children)
+        target_tok = subject_token(clause)
+        targets = self._resolve(target_tok, sent, actors) if target_tok is not None else []
+        if not negated or not targets or _same(targets[0], speaker):
+            return None
+        info = codes.lookup(REBUFF_CODE)
+        base = evs[0]
+        start = min(t.idx for t in clause.subtree if t.dep_ == "neg" or t.i == clause.i)
+        return Event(
+            **{
+                **base.__dict__,
+                "event_type": info.plover,
+                "cameo_code": REBUFF_CODE,
+                "quad_class": info.quad_class,
+                "goldstein": info.goldstein,
+                "actor": speaker,
+                "recipient": targets[0],
+                "attributed_to": None,
+                "trigger": sent.doc.text[start : base.trigger_end],
+                "trigger_start": start,
+                "mode": "",
+                "negated": False,
+                "hypothetical": False,
+                "denied": False,
+            }
+        )
+
+    # -- participants -----------------------------------------------------------------------------
+    def _resolve(self, tok: Token | None, sent: Span, actors: DocActors) -> list[Actor]:
+        """Actors for a token and its conjuncts, keeping only those inside the token's own phrase."""
+        if tok is None:
+            return []
+        found = actors.for_conjuncts(tok) if tok.conjuncts else [a for a in [actors.for_token(tok)] if a]
+        lo, hi = _phrase_bounds(tok)
+        kept = []
+        for actor in found:
+            inside_sentence = sent.start_char <= actor.start < sent.end_char
+            if inside_sentence and not (lo <= actor.start < hi) and not tok.conjuncts:
+                continue  # the resolver reached into a relative or adverbial clause: not this phrase
+            if all(actor is not k for k in kept):  # same Actor object: one mention
+                kept.append(actor)
+        return kept
+
+    def _actors(self, match: TriggerMatch, sent: Span, actors: DocActors, speaker: Actor | None) -> list[Actor]:
+        head = match.head
+        if match.rule.pos == "N":
+            return self._resolve(noun_actor_token(head), sent, actors)
+        if match.rule.pos == "A":
+            tok = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if tok is None and head.dep_ == "acomp":
+                tok = next((c for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        else:
+            tok = subject_token(head)
+        if tok is not None and tok.lower_ in PRONOUNS and speaker is not None and _under_speech(head):
+            return [speaker]  # "The ministry said it welcomed ...": the pronoun is the speaker
+        found = self._resolve(tok, sent, actors)
+        if not found and tok is None and match.rule.pos == "V":
+            found = []
+        if not found and tok is not None and tok.lower_ in PRONOUNS and speaker is not None:
+            return [speaker]  # "The ministry said it welcomed ...": the pronoun is the speaker
+        return found
+
+    def _recipients(self, match: TriggerMatch, sent: Span, actors: DocActors) -> list[Actor]:
+        cands = recipient_tokens(match)
+        for tok in cands:
+            found = self._resolve(tok, sent, actors)
+            if found:
+                return found
+        for tok in cands:  # one level down: "China's role", "accommodation between China and Russia"
+            for inner in inner_tokens(tok):
+                found = self._resolve(inner, sent, actors)
+                if found:
+                    return found
+        return []
+
+    def _speaker(self, head: Token, sent: Span, actors: DocActors, quotes: list[Quote]) -> Actor | None:
+        """Who reports the event: a quote covering the trigger, or the subject of a governing speech verb."""
+        for quote in quotes:
+            if quote.start <= head.idx < quote.end and quote.speaker is not None:
+                return quote.speaker
+        tok = head
+        for _ in range(6):
+            for child in tok.children:  # '"...," Putin told Wang' hangs the speech verb as parataxis
+                if child.dep_ == "parataxis" and child.lemma_.lower() in SPEECH_LEMMAS:
+                    who = self._speech_subject(child, actors)
+                    if who is not None:
+                        return who
+            if tok.head is tok:
+                break
+            parent = tok.head
+            if parent.lemma_.lower() in SPEECH_LEMMAS and tok.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj"}:
+                who = self._speech_subject(parent, actors)
+                if who is not None:
+                    return who
+            tok = parent
+        return None
+
+    def _speech_subject(self, verb: Token, actors: DocActors) -> Actor | None:
+        subj = subject_token(verb)
+        if subj is None and verb.dep_ == "pcomp" and verb.head.head.lemma_ == "quote":
+            subj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)  # "quoted Wang as saying"
+        return actors.for_token(subj) if subj is not None else None
+
+    # -- date and place ---------------------------------------------------------------------------
+    def _date(self, sent: Span, head: Token, article: Article) -> tuple[str, str, bool]:
+        if resolve_event_date is None:
+            return article.date, "day" if article.date else "", False
+        try:
+            return resolve_event_date(sent, head, article.date)
+        except Exception:  # noqa: BLE001 - a date bug must not lose the event
+            return article.date, "day" if article.date else "", False
+
+    def _location(self, sent: Span, head: Token, actors: DocActors, article: Article) -> Location | None:
+        if find_location is None:
+            return None
+        try:
+            return find_location(sent, head, actors, article.dateline)
+        except Exception:  # noqa: BLE001 - a gazetteer bug must not lose the event
+            return None
+
+
+def _imperative(tok: Token) -> bool:
+    """A bare base-form verb heading its sentence with no subject."""
+    if tok.pos_ != "VERB" or tok.dep_ != "ROOT" or tok.tag_ != "VB":
+        return False
+    return not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "expl"} for c in tok.children)
+
+
+def _under_speech(tok: Token) -> bool:
+    """The trigger is the complement of a speech verb ("said it welcomed"), possibly via a conjunct."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_LEMMAS
+
+
+def _has_will(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "wo"} for c in tok.children)
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    if a is b:
+        return True
+    return bool(a.name) and a.name == b.name and a.country == b.country
+
+
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
+
+
+def _phrase_bounds(tok: Token) -> tuple[int, int]:
+    """Character bounds of the noun phrase headed by tok, without its clausal modifiers."""
+    lo, hi = tok.idx, tok.idx + len(tok.text)
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        lo, hi = min(lo, cur.idx), max(hi, cur.idx + len(cur.text))
+        stack.extend(c for c in cur.children if c.dep_ not in _CLAUSE_DEPS)
+    return lo, hi

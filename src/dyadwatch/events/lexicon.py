@@ -1,0 +1,168 @@
+"""The trigger lexicon: which words (with which particles and objects) code which CAMEO event.
+
+Rows live in ``data/triggers.tsv`` (columns documented in its header). A row matches a token when
+the lemma and part of speech agree, the required particle/preposition is a child of the token, and
+its object test passes. Specific rows (with a prep or a positive object list) win over bare rows,
+so "welcome a decision" (SUPPORT) beats "welcome a visitor" (CONSULT).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from dyadwatch import codes
+
+DATA_DIR = Path(__file__).parent / "data"
+
+VERB_POS = {"VERB"}
+NOUN_POS = {"NOUN", "PROPN"}
+ADJ_POS = {"ADJ", "VERB"}
+OBJECT_DEPS = {"dobj", "nsubjpass", "obj", "attr"}
+PREP_DEPS = {"prep", "prt", "agent", "dative"}
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """One lexicon row."""
+
+    lemma: str
+    pos: str  # V | N | A
+    prep: str
+    objects: frozenset[str] = field(default_factory=frozenset)
+    blocked: frozenset[str] = field(default_factory=frozenset)
+    no_object: bool = False  # "-" alone: the trigger must have no direct object
+    cameo: str = ""
+    notes: str = ""
+
+    @property
+    def specific(self) -> bool:
+        return bool(self.prep or self.objects)
+
+    @property
+    def plover(self) -> str:
+        return codes.plover_type(self.cameo)
+
+
+@dataclass
+class TriggerMatch:
+    """A rule matched at a token, with the words that make up the trigger phrase."""
+
+    rule: TriggerRule
+    head: Token  # the verb, noun or adjective
+    prep: Token | None = None  # the particle/preposition token the rule needed
+    obj: Token | None = None  # the light-verb object ("talks" in "held talks"), if the rule needed one
+
+    @property
+    def tokens(self) -> list[Token]:
+        return sorted([t for t in (self.head, self.prep, self.obj) if t is not None], key=lambda t: t.i)
+
+
+def _parse_row(fields: list[str]) -> TriggerRule:
+    lemma, pos, prep, obj, cameo, notes = (fields + [""] * 6)[:6]
+    objects: frozenset[str] = frozenset()
+    blocked: frozenset[str] = frozenset()
+    no_object = False
+    if obj == "-":
+        no_object = True
+    elif obj.startswith("-"):
+        blocked = frozenset(obj[1:].split("|"))
+    elif obj:
+        objects = frozenset(obj.split("|"))
+    return TriggerRule(lemma, pos, prep, objects, blocked, no_object, cameo, notes)
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: Path = DATA_DIR / "triggers.tsv") -> dict[str, list[TriggerRule]]:
+    """Rules by lemma, specific rows first."""
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    by_lemma: dict[str, list[TriggerRule]] = {}
+    for line in lines[1:]:
+        rule = _parse_row(line.split("\t"))
+        by_lemma.setdefault(rule.lemma, []).append(rule)
+    for rules in by_lemma.values():
+        rules.sort(key=lambda r: not r.specific)
+    return by_lemma
+
+
+def _pos_ok(rule: TriggerRule, token: Token) -> bool:
+    if rule.pos == "V":
+        return token.pos_ in VERB_POS
+    if rule.pos == "N":
+        return token.pos_ in NOUN_POS
+    if rule.pos == "A":
+        return token.pos_ in ADJ_POS and token.dep_ in {"acomp", "ROOT", "amod", "ccomp", "conj", "xcomp"}
+    return False
+
+
+def object_words(obj: Token) -> set[str]:
+    """Lemmas that stand for an object: the head and its compounds ("state of emergency" -> emergency too)."""
+    words = {obj.lemma_.lower(), obj.lower_}
+    for child in obj.children:
+        if child.dep_ in {"compound", "amod"}:
+            words.add(child.lemma_.lower())
+        if child.dep_ == "prep" and child.lower_ == "of":
+            words.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+    return words
+
+
+def direct_objects(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in OBJECT_DEPS]
+
+
+def _prep_child(token: Token, prep: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in PREP_DEPS and c.lower_ == prep), None)
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+
+
+def _object_test(rule: TriggerRule, token: Token, prep_tok: Token | None) -> tuple[bool, Token | None]:
+    """Whether the object constraint holds, and the object token a positive list matched."""
+    if prep_tok is not None and prep_tok.dep_ != "prt":
+        candidates = [p for p in [_pobj(prep_tok)] if p is not None]
+    else:
+        candidates = direct_objects(token)
+        if prep_tok is not None:  # particle verbs: "pull out of the treaty", "crack down on"
+            candidates += [p for c in token.children if c.dep_ == "prep" for p in [_pobj(c)] if p is not None]
+    if rule.no_object:
+        return not direct_objects(token) and not any(c.dep_ == "ccomp" for c in token.children), None
+    if rule.objects:
+        hit = next((c for c in candidates if object_words(c) & rule.objects), None)
+        return hit is not None, hit
+    if rule.blocked:
+        return not any(object_words(c) & rule.blocked for c in candidates), None
+    return True, None
+
+
+def _has_stray_particle(rule: TriggerRule, token: Token) -> bool:
+    """A phrasal verb the row does not name ("back down", "carry out") is a different verb."""
+    return rule.pos == "V" and not rule.prep and any(c.dep_ == "prt" for c in token.children)
+
+
+class Lexicon:
+    """Loaded trigger rules with a ``match`` for one token."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.rules = load_rules(path or DATA_DIR / "triggers.tsv")
+
+    def match(self, token: Token) -> TriggerMatch | None:
+        """The best rule for this token, or None."""
+        lemma = token.lemma_.lower()
+        candidates = self.rules.get(lemma, []) or self.rules.get(token.lower_, [])
+        for rule in candidates:
+            if not _pos_ok(rule, token) or _has_stray_particle(rule, token):
+                continue
+            prep_tok = None
+            if rule.prep:
+                prep_tok = _prep_child(token, rule.prep)
+                if prep_tok is None:
+                    continue
+            ok, obj = _object_test(rule, token, prep_tok)
+            if ok:
+                return TriggerMatch(rule, token, prep_tok, obj)
+        return None

@@ -1,0 +1,167 @@
+"""Modality of an event trigger: negated, hypothetical (with a mode) or denied.
+
+Only asserted events count in analytics by default, so the rules lean towards marking an event
+as not asserted when its clause is governed by a modal, a condition, an intention, a request or a
+negation ("did not meet", "haven't seen China provide", "plans to visit", "Xi to visit",
+"if China provides", "something Beijing has denied doing").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+CONDITIONAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "ca", "'d"}
+CONDITION_MARKS = {"if", "unless", "whether", "lest"}
+NEGATORS = {"not", "n't", "never", "no"}
+
+# Governing verbs/adjectives and the mode they give to the complement clause.
+GOVERNOR_MODES: dict[str, str] = {
+    **dict.fromkeys(
+        "plan intend aim want seek hope wish prepare mean decide vow pledge promise agree offer commit "
+        "ready willing set determined eager try attempt propose_to".split(),
+        "intention",
+    ),
+    **dict.fromkeys("consider weigh mull contemplate explore study discuss propose debate".split(), "consideration"),
+    **dict.fromkeys("threaten".split(), "threat-of"),
+    **dict.fromkeys("wait expect schedule due likely poise".split(), "future"),
+    **dict.fromkeys(
+        "urge ask call demand press request appeal invite encourage tell order instruct push "
+        "allow permit authorize authorise".split(),
+        "requested",
+    ),
+    **dict.fromkeys("able position unable possible need have".split(), "conditional"),
+}
+# Governors that assert their complement ("began shelling", "continued to attack").
+IMPLICATIVE = set("manage begin start continue resume proceed go keep dare force move help stop".split())
+# Governors that negate their complement ("refused to meet").
+NEGATING = set("fail refuse decline avoid neglect".split())
+# Intention governors after which a cooperative event also counts as an AGREE (PLOVER: promises).
+AGREE_GOVERNORS = set("plan intend decide vow pledge promise commit ready willing prepare set determined offer".split())
+DENY_LEMMAS = {"deny"}
+
+
+@dataclass
+class Modality:
+    negated: bool = False
+    hypothetical: bool = False
+    mode: str = ""
+    denied: bool = False
+    governor: Token | None = None  # the verb whose complement holds the event, when there is one
+
+
+def _negated_here(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in tok.children)
+
+
+def _aux_mode(tok: Token) -> str:
+    for child in tok.children:
+        if child.dep_ not in {"aux", "auxpass"}:
+            continue
+        word = child.lower_
+        if word in FUTURE_AUX:
+            return "future"
+        if word in CONDITIONAL_AUX:
+            return "conditional"
+    return ""
+
+
+def _has_to(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _governed_mode(tok: Token) -> tuple[str, Token | None]:
+    """Mode given to a complement clause by the word governing it, or "" when it is asserted."""
+    gov = tok.head
+    if gov is tok:
+        return ("future", None) if _has_to(tok) else ("", None)  # headline infinitive: "Xi to visit Russia"
+    lemma = gov.lemma_.lower()
+    complement = tok.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj"}
+    if not complement:
+        return "", None
+    if lemma in NEGATING and (tok.dep_ == "xcomp" or _has_to(tok)):
+        return "negated", gov
+    if lemma in IMPLICATIVE:
+        return "", None
+    if lemma in GOVERNOR_MODES and tok.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp"}:
+        mode = GOVERNOR_MODES[lemma]
+        if mode == "requested" and not (_has_to(tok) or tok.dep_ == "xcomp"):
+            return "", None  # "urged that ..." is reported, handled by the speech rules
+        if tok.dep_ == "ccomp" and mode != "requested" and not _has_to(tok):
+            return "", None  # "agreed that they had met" reports a fact
+        return mode, gov
+    if _has_to(tok) and tok.dep_ in {"xcomp", "advcl", "acl", "relcl", "ccomp"}:
+        if tok.dep_ == "advcl":
+            return "", None  # purpose clause ("went to Moscow to meet Putin") - the main verb carries it
+        return "intention" if gov.pos_ == "VERB" else "conditional", gov
+    return "", None
+
+
+def modality(trigger: Token) -> Modality:
+    """Walk from the trigger up its clause chain and collect negation and hypothetical modes."""
+    result = Modality()
+    tok = trigger
+    for _ in range(6):  # a few clause levels are enough; deeper chains are rare and noisy
+        if _negated_here(tok) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            result.negated = True
+        aux = _aux_mode(tok)
+        if aux and not result.mode:
+            result.mode, result.hypothetical = aux, True
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
+            result.mode, result.hypothetical = "conditional", True
+        if tok.dep_ == "conj":
+            tok = tok.head
+            continue
+        mode, gov = _governed_mode(tok)
+        if mode == "negated":
+            result.negated = True
+        elif mode and not result.mode:
+            result.mode, result.hypothetical = mode, True
+        if gov is not None and result.governor is None:
+            result.governor = gov
+        if gov is not None and gov.lemma_.lower() in DENY_LEMMAS:
+            result.denied = True
+        if tok.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp", "acl"} or tok.head is tok:
+            break
+        if tok.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.head.children):
+            # an adverbial clause keeps its own status unless the main clause is itself negated/modal
+            tok = tok.head
+            if _negated_here(tok) or _aux_mode(tok):
+                break
+            continue
+        tok = tok.head
+    return result
+
+
+def noun_modality(noun: Token) -> Modality:
+    """Event nouns: "planned visit", "possible attack", "no talks"."""
+    result = Modality()
+    for child in noun.children:
+        word = child.lower_
+        if child.dep_ == "det" and word == "no":
+            result.negated = True
+        if child.dep_ in {"amod", "compound", "nmod"}:
+            if word in {"planned", "proposed", "intended"}:
+                result.mode, result.hypothetical = "intention", True
+            elif word in {"expected", "upcoming", "scheduled", "future", "forthcoming", "next"}:
+                result.mode, result.hypothetical = "future", True
+            elif word in {"possible", "potential", "hypothetical", "threatened", "rumoured", "rumored", "alleged"}:
+                result.mode, result.hypothetical = "conditional", True
+    return result
+
+
+def denial_scope(trigger: Token) -> bool:
+    """"..., something Beijing has denied doing": the apposition denies the clause before it."""
+    sent = trigger.sent
+    for tok in sent:
+        if tok.lemma_.lower() not in DENY_LEMMAS or tok.dep_ not in {"relcl", "acl"}:
+            continue
+        marker = tok.head  # "something" / "which" / "a claim"
+        if not any(c.lemma_.lower() == "do" for c in tok.children) and marker.lower_ not in {"something", "which"}:
+            continue
+        host = marker.head
+        if trigger.i < marker.i and trigger is not host and host.is_ancestor(trigger):
+            return True
+    return False

@@ -1,0 +1,136 @@
+"""Roles from the dependency parse: who acts (subject, passive agent) and on whom (object, dative,
+object of with / to / against / on / into / at).
+
+Subjects are inherited the way English shares them: from the head verb for conjoined and
+controlled verbs ("agreed to meet"), from the object for object-control verbs ("urged Iran to
+release"), and from the modified noun for relative clauses ("Wang, who held a meeting").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyadwatch.events.lexicon import TriggerMatch
+
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+RECIPIENT_PREPS = {
+    "with", "to", "against", "on", "into", "at", "upon", "toward", "towards", "of", "about", "over", "by",
+}
+VERB_RECIPIENT_PREPS = {"with", "to", "against", "on", "into", "at", "upon", "toward", "towards"}
+OBJECT_CONTROL = set("urge ask call press order tell force allow permit invite encourage persuade warn request".split())
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+
+def _child(tok: Token, deps: set[str]) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _pobj(prep: Token) -> Token | None:
+    """Object of a preposition; for a gerund ("about increasing accommodation") the gerund's object."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pcomp = next((c for c in prep.children if c.dep_ == "pcomp"), None)
+        if pcomp is not None:
+            pobj = next((c for c in pcomp.children if c.dep_ == "dobj"), None)
+    return pobj
+
+
+def subject_token(verb: Token, depth: int = 0) -> Token | None:
+    """The token standing for the actor of a verb (passive agent first), climbing shared subjects."""
+    agent = _child(verb, {"agent"})
+    if agent is not None and _pobj(agent) is not None:
+        return _pobj(agent)
+    subj = _child(verb, SUBJECT_DEPS)
+    if subj is not None:
+        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        return subj
+    if depth > 3 or verb.head is verb:
+        return None
+    head = verb.head
+    if verb.dep_ == "conj":
+        return subject_token(head, depth + 1)
+    if verb.dep_ in {"xcomp", "advcl"} and head.pos_ in {"VERB", "AUX"}:
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            obj = _child(head, {"dobj", "dative"})
+            if obj is not None:
+                return obj
+        if verb.dep_ == "advcl" and verb.tag_ not in {"VBG", "VBN"} and not _has_to(verb):
+            return None
+        return subject_token(head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return head
+    return None
+
+
+def _same_tok(a: Token | None, b: Token | None) -> bool:
+    return a is not None and b is not None and a.i == b.i
+
+
+def inner_tokens(tok: Token) -> list[Token]:
+    """Where an unresolved phrase may still name its participant: "China's role", "Russian invasion",
+    "accommodation between China and Russia"."""
+    out = [c for c in tok.children if c.dep_ == "poss"]
+    out += [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"} and c.ent_type_ in {"GPE", "NORP", "ORG"}]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in {"of", "between", "with", "from"}:
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def _has_to(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def noun_actor_token(noun: Token) -> Token | None:
+    """Actor of an event noun: "Xi's visit", "the Russian invasion", "an attack by rebels"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by" and _pobj(child) is not None:
+            return _pobj(child)
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod"} and child.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}:
+            return child
+    return None
+
+
+def recipient_tokens(match: TriggerMatch) -> list[Token]:
+    """Candidate recipient tokens, best first."""
+    head = match.head
+    rule = match.rule
+    out: list[Token] = []
+    if match.prep is not None and match.prep.dep_ != "prt":
+        pobj = _pobj(match.prep)
+        if pobj is not None and not _same_tok(pobj, match.obj):
+            out.append(pobj)
+    if rule.pos == "V":
+        out += [c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        out += [p for c in head.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in [_pobj(c)] if p]
+        if not any(c.dep_ == "agent" for c in head.children):
+            out += [c for c in head.children if c.dep_ == "nsubjpass"]
+        out += [c for c in head.children if c.dep_ == "dobj" and not _same_tok(c, match.obj)]
+        if match.obj is not None:
+            out += [c for c in match.obj.children if c.dep_ == "poss"]  # "welcomed China's role"
+        holders = [head] + ([match.obj] if match.obj is not None else [])
+        for holder in holders:
+            preps = VERB_RECIPIENT_PREPS if holder.i == head.i else RECIPIENT_PREPS
+            for c in holder.children:
+                if c.dep_ == "prep" and c.lower_ in preps and not _same_tok(c, match.prep):
+                    pobj = _pobj(c)
+                    if pobj is not None:
+                        out.append(pobj)
+    elif rule.pos == "N":
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in {"to", "with", "of", "on", "against", "into"}:
+                pobj = _pobj(c)
+                if pobj is not None:
+                    out.append(pobj)
+    seen: set[int] = set()
+    unique = []
+    for tok in out:
+        if tok.i not in seen:
+            seen.add(tok.i)
+            unique.append(tok)
+    return unique
