@@ -32,7 +32,6 @@ Reader = Callable[[Payload], Iterator[RawDocument | IngestError]]
 READERS: dict[str, Reader] = {
     ".txt": read_text,
     ".text": read_text,
-    "": read_text,
     ".html": read_html,
     ".htm": read_html,
     ".xhtml": read_html,
@@ -100,7 +99,7 @@ def is_news_file(path: Path) -> bool:
     suffix = _suffix(path.name)
     if Path(path.name.lower().removesuffix(".gz")).stem in SKIPPED_NAMES:
         return False
-    return suffix == ".warc" or suffix in READERS
+    return suffix in (".warc", "") or suffix in READERS
 
 
 def _read_file(path: Path, max_bytes: int, explicit: bool) -> Iterator[RawDocument | IngestError]:
@@ -129,10 +128,8 @@ def read_payload(payload: Payload) -> Iterator[RawDocument | IngestError]:
 def _sniff(data: bytes) -> Reader:
     """Guess the format of stdin or a file with an unknown suffix from its first bytes."""
     head = data[:4096].lstrip().lower()
-    if head.startswith(b"{"):
-        return read_jsonl
-    if head.startswith(b"["):
-        return read_json
+    if head.startswith((b"{", b"[")):
+        return read_json  # a JSON document, else JSON Lines
     if looks_like_feed(head):
         return read_feed
     if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:

@@ -23,10 +23,17 @@ def is_url(item: str) -> bool:
     return item.lower().startswith(("http://", "https://"))
 
 
+def make_client(transport: httpx.BaseTransport | None = None) -> httpx.Client:
+    """The HTTP client every fetch uses (tests pass a mock transport)."""
+    return httpx.Client(
+        timeout=TIMEOUT_S, follow_redirects=True, headers={"User-Agent": USER_AGENT}, transport=transport
+    )
+
+
 def fetch(url: str, max_bytes: int = MAX_BYTES, client: httpx.Client | None = None) -> Payload:
     """Download a URL into memory, stopping as soon as it passes the size limit."""
     own = client is None
-    client = client or httpx.Client(timeout=TIMEOUT_S, follow_redirects=True, headers={"User-Agent": USER_AGENT})
+    client = client or make_client()
     try:
         with client.stream("GET", url) as response:
             if response.status_code != 200:

@@ -59,8 +59,8 @@ def _record_document(record, where: str, max_bytes: int) -> RawDocument | Ingest
     if record.content_length > max_bytes:
         return IngestError(path=at, reason=f"record too large ({record.content_length:,} bytes > limit {max_bytes:,})")
     body = record.reader.read()
-    if not body.strip():
-        return IngestError(path=at, reason="truncated WARC record (empty HTTP body)")
+    if len(body) < record.content_length or not body.strip():
+        return IngestError(path=at, reason=f"truncated WARC record ({len(body):,} of {record.content_length:,} bytes)")
     if not content_type and b"<html" not in body[:2048].lower():
         return None
     charset = record.http_charset or ""
