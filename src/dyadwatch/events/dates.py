@@ -58,7 +58,7 @@ QUALIFIERS = re.compile(r"^(?:early|mid|late|the end of|the beginning of|the sta
 
 _WEEKDAY_RE = re.compile(rf"^(?:(last|this|next|past|coming|previous)\s+)?({'|'.join(WEEKDAYS)}){PART_OF_DAY}$")
 _AGO_RE = re.compile(r"^(\w+|\d+)\s+(day|week|month|year)s?\s+ago$")
-_MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_MONTH_NAME = rf"({'|'.join(MONTHS)}|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 _MONTH_YEAR_RE = re.compile(rf"^{_MONTH_NAME},?\s+(\d{{4}})$")
 _MONTH_RE = re.compile(rf"^(?:(last|this|next|past|coming)\s+)?{_MONTH_NAME}$")
 _YEAR_RE = re.compile(r"^(\d{4})$")
