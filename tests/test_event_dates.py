@@ -49,7 +49,7 @@ def test_date_of_the_main_clause_does_not_leak_into_a_conditional(nlp):
 
 
 def test_year_inside_a_subordinate_clause_is_not_the_event_date(nlp):
-    text = "Putin welcomed Wang to the Kremlin, telling him trade could reach $200 billion, up from $185 billion in 2022."
+    text = "Putin welcomed Wang to the Kremlin, telling him trade could hit $200 billion, up from $185 billion in 2022."
     assert event_date(nlp, text, "welcomed") == (ARTICLE_DATE, "day", False)
 
 
