@@ -143,7 +143,11 @@ def clean_given_text(text: str) -> Cleaned:
     else:
         credits = metadata.CreditInfo()
     paragraphs = [normalise_line(line) for line in body.split("\n") if line.strip()]
-    dateline, agency, _ = metadata.find_dateline(paragraphs[0]) if paragraphs else ([], "", 0)
+    dateline, agency = [], ""
+    for paragraph in paragraphs[:2]:  # the first line may be a title the JSONL kept in its text
+        dateline, agency, cut = metadata.find_dateline(paragraph)
+        if cut:
+            break
     return Cleaned(
         body=body,
         paragraphs=paragraphs,

@@ -14,7 +14,11 @@ import re
 ORPHAN_MAX_WORDS = 4
 SPUN_MIN_ORPHANS = 2  # or one orphan connective ("On the other hand.")
 BOILERPLATE_MIN_SHARE = 0.3  # share of the input's characters that were junk lines
-_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘'(]*[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr sen rep gov gen lt col sgt capt maj st jan feb mar apr jun jul aug sep sept oct nov dec no "
+    "jr sr inc corp co ltd vs prof rev hon pres adm cmdr supt det insp fr gop u.s u.n u.k d.c a.m p.m".split()
+)
 _CONNECTIVES = frozenset(
     {
         "on the other hand", "on the contrary", "in addition", "in other words", "in contrast", "however",
@@ -25,19 +29,36 @@ _CONNECTIVES = frozenset(
 )
 _FINITE_CUES = frozenset(
     "is are was were be been am has have had do does did will would can could shall should may might must "
-    "said says say told tells added noted declined died won lost left came went got made took gave".split()
+    "said says say told tells added noted declined died won lost left came went got made took gave wrote spoke "
+    "thought felt saw knew began became ran met held kept brought built sent spent stood fought fell rose grew led "
+    "paid sold struck broke chose drove flew hid rode shook threw wore let believe continue begin".split()
 )
 _QUOTES = "\"“”‘’'"
 TRUNCATION_TAILS = ("...", "…", "[…]", "(more)", "read more", "continue reading", "(continued)")
 
 
 def sentences(paragraph: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_SPLIT_RE.split(paragraph) if s.strip()]
+    """Rough sentence split that does not break after titles, months and initials ("Sen.", "J.")."""
+    out: list[str] = []
+    for piece in _SENTENCE_SPLIT_RE.split(paragraph):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if out and _ends_with_abbreviation(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _ends_with_abbreviation(text: str) -> bool:
+    last = text.rsplit(None, 1)[-1].rstrip(".").lower()
+    return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
 
 
 def is_orphan(sentence: str) -> bool:
     """A short quote-free 'sentence' with no finite verb, e.g. "Visit his country."."""
-    if not sentence.endswith(".") or any(q in sentence for q in _QUOTES):
+    if not sentence.endswith(".") or any(q in sentence for q in _QUOTES) or any(c.isdigit() for c in sentence):
         return False
     words = sentence.rstrip(".").split()
     if not words or len(words) > ORPHAN_MAX_WORDS:
@@ -73,7 +94,7 @@ def is_truncated(body: str) -> bool:
         return False
     if tail.lower().endswith(TRUNCATION_TAILS):
         return True
-    return tail[-1] not in ".!?\"”’)]:*" and not tail[-1].isdigit()
+    return tail[-1] not in ".!?\"”’')]:*" and not tail[-1].isdigit()
 
 
 def quality_flags(paragraphs: list[str], body: str, removed_chars: int, input_chars: int) -> list[str]:
