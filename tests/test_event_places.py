@@ -153,3 +153,30 @@ def test_name_key_normalises_case_accents_and_articles():
 
 def test_gazetteer_is_built_once():
     assert gazetteer() is gazetteer()
+
+
+class _Actors:
+    """A stand-in for DocActors: the country of the subject by its head word."""
+
+    def __init__(self, countries: dict[str, str]) -> None:
+        self.countries = countries
+
+    def for_token(self, token):
+        from dyadwatch.models import Actor
+
+        country = self.countries.get(token.text)
+        return Actor(text=token.text, country=country) if country else None
+
+
+def test_dateline_prefers_the_city_in_the_subject_country(nlp):
+    doc = nlp("The State Department said the United States was concerned.")
+    token = next(t for t in doc if t.text == "concerned")
+    loc = find_location(token.sent, token, _Actors({"States": "USA"}), ["MOSCOW/WASHINGTON"])
+    assert (loc.name, loc.source) == ("Washington", "dateline")
+    unknown = find_location(token.sent, token, _Actors({}), ["MOSCOW/WASHINGTON"])
+    assert unknown.name == "Moscow"
+
+
+def test_a_place_inside_a_prepositional_object_is_not_the_event_place(nlp):
+    text = "Officials said China was considering providing weapons for Russia's war in Ukraine."
+    assert place(nlp, text, "providing") is None

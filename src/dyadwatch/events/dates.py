@@ -192,14 +192,30 @@ def _host_rank(host: Token, heads: list[Token], span: Span) -> int | None:
         return heads.index(host) * 2
     if span.root.dep_ in {"poss", "compound", "nummod", "amod"}:
         return None  # "the 2022 invasion" only dates "invasion" itself
-    if host.dep_ in {"dobj", "pobj", "attr"} and not host.like_num and host.ent_type_ not in _AMOUNT_ENTS:
-        owner = host.head.head if host.dep_ == "pobj" else host.head
-        if owner in heads:
-            return heads.index(owner) * 2 + 1
+    if host.like_num or host.ent_type_ in _AMOUNT_ENTS:
+        return None
+    owner = object_owner(host)
+    if owner is not None and owner in heads:
+        return heads.index(owner) * 2 + 1
+    return None
+
+
+def object_owner(host: Token) -> Token | None:
+    """The predicate whose object (or place phrase) a modifier was attached to by the parser.
+
+    "met Wang in Moscow on Wednesday" often hangs "on Wednesday" off "Moscow" or "Wang"; it still dates
+    (and places) "met". Only direct objects and the objects of in/at/to/into qualify, so that
+    "weapons for the war in Ukraine" does not place "providing" in Ukraine.
+    """
+    if host.dep_ in {"dobj", "attr"}:
+        return host.head
+    if host.dep_ == "pobj" and host.head.lower_ in OBJECT_PREPS:
+        return host.head.head
     return None
 
 
 _AMOUNT_ENTS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+OBJECT_PREPS = {"in", "at", "to", "into"}
 
 
 def is_future(trigger: Token) -> bool:

@@ -27,7 +27,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from dyadwatch.events.dates import clause_heads
+from dyadwatch.events.dates import clause_heads, object_owner
 from dyadwatch.models import Location
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -234,7 +234,8 @@ def verb_roles() -> dict[str, str]:
 def find_location(sent: Span, trigger: Token, actors: Any = None, dateline: list[str] | None = None) -> Location | None:
     """The place of the trigger's event: from its clause, else the dateline (labelled), else None.
 
-    ``actors`` (a ``DocActors``) is accepted for future use (e.g. a resolved "the city" mention).
+    ``actors`` (a ``DocActors``) picks among several dateline cities ("MOSCOW/WASHINGTON"): the one in the
+    country of the event's subject, so that a US statement falls back to Washington, not Moscow.
     """
     heads = clause_heads(trigger)
     gaz = gazetteer()
@@ -250,19 +251,42 @@ def find_location(sent: Span, trigger: Token, actors: Any = None, dateline: list
             best = item
     if best is not None:
         return best[2]
-    return dateline_location(dateline or [])
+    return dateline_location(dateline or [], subject_country(heads, actors))
 
 
-def dateline_location(dateline: list[str]) -> Location | None:
-    """The first resolvable place of a dateline ("MOSCOW/WASHINGTON" -> Moscow), labelled as such."""
+def subject_country(heads: list[Token], actors: Any) -> str:
+    """ISO-3 country of the event's grammatical subject, when the actor resolver knows it."""
+    for_token = getattr(actors, "for_token", None)
+    if for_token is None:
+        return ""
+    for head in heads:
+        subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            actor = for_token(subj)
+            return getattr(actor, "country", "") or "" if actor is not None else ""
+    return ""
+
+
+def dateline_location(dateline: list[str], prefer_country: str = "") -> Location | None:
+    """A dateline place, labelled as such: the one in ``prefer_country`` if any, else the first."""
+    places = [place for entry in dateline for place in _dateline_places(entry)]
+    if not places:
+        return None
+    chosen = next((p for p in places if prefer_country and p.country == prefer_country), places[0])
+    return chosen.location("dateline")
+
+
+def _dateline_places(entry: str) -> list[Place]:
+    """ "MOSCOW/WASHINGTON (Reuters) -" -> [Moscow, Washington]."""
     gaz = gazetteer()
-    for entry in dateline:
-        entry = re.split(r"\(| - | – ", entry)[0]
-        for part in re.split(r"[/,;]| and ", entry):
-            place = gaz.resolve(part.strip().title() if part.isupper() else part.strip())
-            if place is not None:
-                return place.location("dateline")
-    return None
+    entry = re.split(r"\(| - | – ", entry)[0]
+    found = []
+    for part in re.split(r"[/,;]| and ", entry):
+        part = part.strip()
+        place = gaz.resolve(part.title() if part.isupper() else part)
+        if place is not None:
+            found.append(place)
+    return found
 
 
 def candidate_spans(sent: Span) -> list[Span]:
@@ -339,10 +363,9 @@ def _lift_container(root: Token) -> Token:
 def _host_order(host: Token, heads: list[Token]) -> int | None:
     if host in heads:
         return heads.index(host) * 2
-    if host.dep_ in {"dobj", "pobj"}:
-        owner = host.head.head if host.dep_ == "pobj" else host.head
-        if owner in heads:
-            return heads.index(owner) * 2 + 1  # parser attached the place to the object: "met Wang in Moscow"
+    owner = object_owner(host)
+    if owner is not None and owner in heads:
+        return heads.index(owner) * 2 + 1  # parser attached the place to the object: "met Wang in Moscow"
     return None
 
 
