@@ -41,6 +41,8 @@ NEGATING = set("fail refuse decline avoid neglect".split())
 # Intention governors after which a cooperative event also counts as an AGREE (PLOVER: promises).
 AGREE_GOVERNORS = set("plan intend decide vow pledge promise commit ready willing prepare set determined offer".split())
 DENY_LEMMAS = {"deny"}
+# Verbs whose "if" clause is part of what is said ("warned of consequences if ..."), not a condition on the act.
+COMMUNICATIVE = set("warn threaten urge demand ask call accuse caution vow pledge promise say tell".split())
 
 
 @dataclass
@@ -66,6 +68,14 @@ def _aux_mode(tok: Token) -> str:
         if word in CONDITIONAL_AUX:
             return "conditional"
     return ""
+
+
+def _governs_condition(tok: Token) -> bool:
+    """The trigger heads the consequence of a condition: "X will withdraw unless Y agrees"."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+        for c in tok.children
+    )
 
 
 def _has_to(tok: Token) -> bool:
@@ -95,6 +105,8 @@ def _governed_mode(tok: Token) -> tuple[str, Token | None]:
     if _has_to(tok) and tok.dep_ in {"xcomp", "advcl", "acl", "relcl", "ccomp"}:
         if tok.dep_ == "advcl":
             return "", None  # purpose clause ("went to Moscow to meet Putin") - the main verb carries it
+        if gov.dep_ == "ROOT" and gov.pos_ in {"PROPN", "NOUN"}:
+            return "future", gov  # headline infinitive parsed under its subject: "Xi to visit Russia"
         return "intention" if gov.pos_ == "VERB" else "conditional", gov
     return "", None
 
@@ -111,6 +123,8 @@ def modality(trigger: Token) -> Modality:
             result.mode, result.hypothetical = aux, True
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
             result.mode, result.hypothetical = "conditional", True
+        if tok.i == trigger.i and tok.lemma_.lower() not in COMMUNICATIVE and _governs_condition(tok):
+            result.mode, result.hypothetical = "conditional", True  # "will attack if provoked"
         if tok.dep_ == "conj":
             tok = tok.head
             continue

@@ -1,0 +1,204 @@
+"""Event coding: lexicon, roles, modality, attribution and the seed article's acceptance list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dyadwatch import codes
+from dyadwatch.actors import ActorResolver
+from dyadwatch.events import EventCoder
+from dyadwatch.events.lexicon import load_rules
+from dyadwatch.models import Article, Event
+from dyadwatch.quotes import extract_quotes
+
+SEED = Path(__file__).resolve().parents[1] / "examples" / "seed_reuters_china_russia.txt"
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder()
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver()
+
+
+def code_text(nlp, coder: EventCoder, resolver: ActorResolver, text: str, date: str = "2023-02-22") -> list[Event]:
+    article = Article(id="t", text=text, date=date)
+    doc = nlp(text)
+    actors = resolver.analyze(doc, article)
+    return coder.code(doc, article, actors, extract_quotes(doc, article, actors))
+
+
+def find(events: list[Event], etype: str, asserted: bool | None = True) -> list[Event]:
+    return [e for e in events if e.event_type == etype and (asserted is None or e.asserted == asserted)]
+
+
+def countries(ev: Event) -> tuple[str, str]:
+    return (ev.actor.country if ev.actor else "", ev.recipient.country if ev.recipient else "")
+
+
+# -- the lexicon -----------------------------------------------------------------------------------
+def test_every_lexicon_row_maps_to_a_plover_type_consistent_with_its_cameo_code():
+    for rules in load_rules().values():
+        for rule in rules:
+            assert codes.plover_type(rule.cameo) in codes.PLOVER_TYPES, rule
+            assert codes.lookup(rule.cameo).name, rule
+
+
+def test_issue_verbs_are_covered():
+    rules = load_rules()
+    for lemma in ("meet", "visit", "host", "agree", "sign", "praise", "endorse", "accuse", "condemn", "deny",
+                  "reject", "warn", "threaten", "demand", "urge", "expel", "protest", "deploy", "arrest",
+                  "detain", "seize", "attack", "shell", "bomb", "kill", "invade", "provide", "release",
+                  "withdraw", "concede"):  # fmt: skip
+        assert lemma in rules, lemma
+
+
+# -- roles and codes -------------------------------------------------------------------------------
+def test_light_verb_and_with_recipient(nlp, coder, resolver):
+    text = "Russian President Vladimir Putin held talks with Chinese President Xi Jinping."
+    events = code_text(nlp, coder, resolver, text)
+    ev = find(events, "CONSULT")[0]
+    assert countries(ev) == ("RUS", "CHN")
+    assert ev.cameo_code == "040" and ev.quad_class == 1 and ev.goldstein == codes.goldstein("040")
+    assert ev.trigger == "held talks"
+
+
+def test_sanctions_on_recipient(nlp, coder, resolver):
+    events = code_text(nlp, coder, resolver, "The United States imposed new sanctions on Iran on Monday.")
+    ev = find(events, "SANCTION")[0]
+    assert countries(ev) == ("USA", "IRN") and ev.quad_class == 4
+
+
+def test_accuse_and_condemn(nlp, coder, resolver):
+    events = code_text(nlp, coder, resolver, "Ukraine accused Russia of shelling civilian areas near Kharkiv.")
+    assert countries(find(events, "ACCUSE")[0]) == ("UKR", "RUS")
+
+
+def test_passive_agent_is_the_actor(nlp, coder, resolver):
+    events = code_text(nlp, coder, resolver, "Kyiv was attacked by Russia on Tuesday.")
+    ev = find(events, "ASSAULT")[0]
+    assert ev.actor is not None and ev.actor.country == "RUS"
+
+
+def test_coordination_expands_actors(nlp, coder, resolver):
+    events = code_text(nlp, coder, resolver, "Hungary and Romania agreed to cooperate on refugees.")
+    actors = {e.actor.country for e in find(events, "AGREE") if e.actor}
+    assert {"HUN", "ROU"} <= actors
+
+
+def test_report_only_sentence_is_not_an_event(nlp, coder, resolver):
+    events = code_text(nlp, coder, resolver, "French officials said on Monday that the economy was growing.")
+    assert events == []
+
+
+def test_trigger_offsets_point_into_the_text(nlp, coder, resolver):
+    text = "Israeli jets bombed targets in Gaza, the army said."
+    for ev in code_text(nlp, coder, resolver, text):
+        assert text[ev.trigger_start : ev.trigger_end] == ev.trigger
+        assert text[ev.sentence_start : ev.sentence_end].strip() == ev.sentence.strip()
+
+
+# -- modality --------------------------------------------------------------------------------------
+def test_negation(nlp, coder, resolver):
+    events = code_text(nlp, coder, resolver, "Germany did not meet French officials in Paris.")
+    ev = find(events, "CONSULT", asserted=None)[0]
+    assert ev.negated and not ev.asserted
+
+
+def test_not_seen_providing_aid_is_negated(nlp, coder, resolver):
+    text = "We haven't yet seen China provide lethal aid to Russia, the spokesman said."
+    assert find(code_text(nlp, coder, resolver, text), "AID") == []
+
+
+def test_hypothetical_modes(nlp, coder, resolver):
+    cases = {
+        "China is considering providing weapons to Russia.": "consideration",
+        "Germany plans to visit Poland next month.": "intention",
+        "Xi to visit Russia": "future",
+        "Iran will attack Israel if provoked.": "conditional",
+    }
+    for text, mode in cases.items():
+        events = [e for e in code_text(nlp, coder, resolver, text) if e.hypothetical]
+        assert events, text
+        assert events[0].mode == mode, (text, events[0].mode)
+
+
+def test_future_cooperation_is_also_an_agree(nlp, coder, resolver):
+    events = code_text(nlp, coder, resolver, "Finland will provide aid to Tanzania next year.")
+    assert find(events, "AGREE") and find(events, "AID", asserted=False)
+
+
+def test_denial_marks_the_denied_clause(nlp, coder, resolver):
+    text = (
+        "US Secretary of State Antony Blinken warned Chinese Foreign Minister Wang Yi of the consequences "
+        "if China provides lethal support for Russia, "
+        "something Beijing has denied doing."
+    )
+    events = code_text(nlp, coder, resolver, text)
+    aid = find(events, "AID", asserted=None)
+    assert aid and aid[0].denied and aid[0].hypothetical
+    assert find(events, "THREATEN")[0].denied is False
+
+
+def test_reported_speech_keeps_the_speaker(nlp, coder, resolver):
+    text = "The Russian Foreign Ministry said it welcomed China's more active role in resolving the conflict."
+    ev = find(code_text(nlp, coder, resolver, text), "SUPPORT")[0]
+    assert ev.attributed_to is not None and ev.attributed_to.country == "RUS"
+    assert countries(ev) == ("RUS", "CHN")
+
+
+# -- the seed article (issue 5 acceptance) -----------------------------------------------------------
+@pytest.fixture(scope="module")
+def seed_events(pipeline) -> list[Event]:
+    result = pipeline.process_text(SEED.read_text(encoding="utf-8"), date="2023-02-22")
+    return result.events
+
+
+def _has(events: list[Event], etype: str, actor: str, recipient: str, **extra) -> list[Event]:
+    out = [e for e in events if e.event_type == etype and countries(e) == (actor, recipient)]
+    return [e for e in out if all(getattr(e, k) == v for k, v in extra.items())]
+
+
+def test_seed_putin_meets_wang(seed_events):
+    evs = _has(seed_events, "CONSULT", "RUS", "CHN")
+    assert any(e.asserted and e.date == "2023-02-22" for e in evs)
+    assert any(e.location is not None and e.location.name == "Moscow" for e in evs)
+
+
+def test_seed_wang_meets_lavrov(seed_events):
+    assert any("Lavrov" in (e.recipient.text if e.recipient else "") for e in find(seed_events, "CONSULT"))
+
+
+def test_seed_xi_visit_is_future_or_intended(seed_events):
+    visits = [e for e in seed_events if e.event_type == "CONSULT" and e.hypothetical and countries(e)[0] == "CHN"]
+    assert any(e.mode in {"future", "intention"} for e in visits)
+
+
+def test_seed_concern_blinken_rejection_support(seed_events):
+    assert any(e.asserted for e in _has(seed_events, "ACCUSE", "USA", "CHN"))
+    warns = [e for e in _has(seed_events, "THREATEN", "USA", "CHN") if e.asserted]
+    assert warns and warns[0].date == "2023-02-18"
+    assert any(e.asserted for e in _has(seed_events, "REJECT", "CHN", "USA"))
+    assert any(e.asserted for e in _has(seed_events, "SUPPORT", "RUS", "CHN"))
+    assert any(e.asserted for e in _has(seed_events, "SUPPORT", "CHN", "RUS"))
+
+
+def test_seed_troops_into_ukraine(seed_events):
+    evs = [e for e in seed_events if e.event_type in {"MOBILIZE", "ASSAULT"} and countries(e) == ("RUS", "UKR")]
+    assert any(e.asserted and e.date.startswith("2022-02") for e in evs)
+
+
+def test_seed_no_false_assertions(seed_events):
+    asserted = [e for e in seed_events if e.asserted]
+    assert not [e for e in asserted if e.event_type == "AID" and countries(e)[0] == "CHN"]
+    bad = {"ASSAULT", "THREATEN", "COERCE"}
+    hostile = [e for e in asserted if e.event_type in bad and countries(e)[0] == "CHN"]
+    assert not [e for e in hostile if countries(e)[1] in {"UKR", "USA"}]
+    text = " ".join(e.sentence for e in seed_events)
+    for junk in ("Malaysia", "MH370", "Boris Johnson"):
+        assert junk not in text
