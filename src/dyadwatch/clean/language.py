@@ -12,7 +12,7 @@ from functools import lru_cache
 
 SAMPLE_CHARS = 2000  # enough for a stable answer, cheap on long articles
 SHORT_CHARS = 200  # up to about one or two sentences
-SHORT_MIN_SCORE = 0.9  # below this, a short text stays "en"
+SHORT_MIN_SCORE = 0.7  # below this, a short text stays "en" (English sentences measured <= 0.45)
 LONG_MIN_SCORE = 0.5  # below this, a long text stays "en" (mixed or odd text)
 DEFAULT = "en"
 NON_LATIN_MIN_SCORE = 0.5  # a short text in another script is trusted at this score
@@ -24,6 +24,7 @@ ENGLISH_CUES = frozenset(
     "met meets by".split()
 )
 ENGLISH_CUE_SHARE = 0.1  # English prose has ~25% cue words; German or Spanish ~0% (measured, see docs)
+_KANA_RE = re.compile("[\u3040-\u30ff]")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -44,6 +45,8 @@ def detect_language(text: str) -> str:
     except Exception:  # noqa: BLE001 - a detector failure must not lose the article
         return DEFAULT
     lang, score = str(best["lang"]), float(best["score"])
+    if lang == "ja" and not _KANA_RE.search(sample):
+        lang = "zh"  # the lite model confuses short Chinese with Japanese; Japanese always has kana
     if lang == DEFAULT or english_cue_share(sample) >= ENGLISH_CUE_SHARE:
         return DEFAULT
     if len(sample) > SHORT_CHARS:
