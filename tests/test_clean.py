@@ -195,7 +195,8 @@ def test_language_of_non_english_articles() -> None:
     assert clean_document(jsonl(russian)).language == "ru"
     assert clean_document(jsonl(french)).language == "fr"
     assert clean_document(jsonl("中国外交部发言人表示，中方愿与俄方加强战略协作。")).language == "zh"
-    assert clean_document(jsonl("El gobierno de España anunció el lunes nuevas sanciones contra Rusia.")).language == "es"
+    spanish = "El gobierno de España anunció el lunes nuevas sanciones contra Rusia."
+    assert clean_document(jsonl(spanish)).language == "es"
 
 
 def test_spun_and_clean_examples() -> None:
