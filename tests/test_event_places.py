@@ -115,6 +115,7 @@ def test_dateline_parsing():
         ("New York", "New York City", "USA"),
         ("Moscow", "Moscow", "RUS"),  # not Moscow, Idaho: the most populous wins
         ("Paris", "Paris", "FRA"),
+        ("Odessa", "Odesa", "UKR"),  # the alternate name of the larger city wins over Odessa, Texas
         ("Mexico", "Mexico", "MEX"),  # the country wins over a same-named town
         ("U.S.", "United States", "USA"),
         ("Britain", "United Kingdom", "GBR"),

@@ -48,7 +48,8 @@ CONTAINER_NOUNS = {
     "west", "coast", "border", "island", "oblast",
 }  # fmt: skip
 BIG_CITY = 500_000  # a US city this large wins over a state of the same name
-MIN_POPULATION_UNTAGGED = 100_000  # a name the tagger did not call a place must be a sizeable city
+MIN_POPULATION_UNTAGGED = 100_000
+MIN_POPULATION_ALTERNATES = 50_000  # a name the tagger did not call a place must be a sizeable city
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,13 @@ class Gazetteer:
         key = name_key(text)
         if not key:
             return None
-        for table in (self.metonyms, self.countries, self.regions, self.states, self.cities):
+        for table in (self.metonyms, self.countries, self.regions, self.states):
             if key in table:
                 return table[key]
-        return self.city_alternates.get(key) or self.continents.get(key)
+        cities = [c for c in (self.cities.get(key), self.city_alternates.get(key)) if c is not None]
+        if cities:  # "Odessa": Odesa, Ukraine (alternate name) outweighs Odessa, Texas (primary name)
+            return max(cities, key=lambda c: c.population)
+        return self.continents.get(key)
 
 
 def name_key(text: str) -> str:
@@ -134,13 +138,19 @@ def gazetteer() -> Gazetteer:
 
 
 def _index_cities(gaz: Gazetteer, cities: Iterable[dict[str, Any]], iso2to3: dict[str, str]) -> None:
-    """Primary and Latin-script alternate names -> the most populous city bearing them."""
+    """Primary and Latin-script alternate names -> the most populous city bearing them.
+
+    Alternate names ("Kiev", "Odessa", "Bombay") are indexed only for cities of 50,000 people or more:
+    it halves the load time and keeps small towns' odd alternates from matching people's names.
+    """
     for row in cities:
         place = Place(
             row["name"], iso2to3.get(row["countrycode"], ""), row["latitude"], row["longitude"], "city",
             int(row.get("population") or 0),
         )  # fmt: skip
         _keep_larger(gaz.cities, name_key(row["name"]), place)
+        if place.population < MIN_POPULATION_ALTERNATES:
+            continue
         for alt in row.get("alternatenames") or []:
             if len(alt) >= 3 and alt[0].isupper() and alt.isascii():
                 _keep_larger(gaz.city_alternates, name_key(alt), place)
