@@ -264,3 +264,23 @@ def test_warc_page_date_beats_capture_date() -> None:
 def test_article_id_is_stable() -> None:
     assert article_id("Putin met  Wang.\n") == article_id("putin met wang.")
     assert article_id("Putin met Wang.") != article_id("Wang met Putin.")
+
+
+def test_hard_wrapped_text_is_unwrapped() -> None:
+    text = (
+        "Egypt hosts Gaza truce talks\n\n"
+        "CAIRO (Reuters) - Egyptian mediators hosted delegations from Israel and\n"
+        "Hamas in Cairo on Tuesday for talks on a truce, two security sources\n"
+        "said, as fighting continued in the south of the Gaza Strip.\n\n"
+        "The sources said the talks would continue on Wednesday and that Qatar\n"
+        "had sent a senior official to join the mediation effort in the Egyptian\n"
+        "capital.\n"
+    )
+    article = clean_document(txt(text))
+    assert article.title == "Egypt hosts Gaza truce talks" and article.dateline == ["Cairo"]
+    assert article.text.split("\n\n") == [
+        "Egyptian mediators hosted delegations from Israel and Hamas in Cairo on Tuesday for talks on a truce, "
+        "two security sources said, as fighting continued in the south of the Gaza Strip.",
+        "The sources said the talks would continue on Wednesday and that Qatar had sent a senior official to join "
+        "the mediation effort in the Egyptian capital.",
+    ]

@@ -28,6 +28,8 @@ __all__ = ["article_id", "clean_document", "clean_text"]
 
 CREDIT_TAIL_LINES = 4  # credit lines are looked for among the last lines of the body
 BYLINE_HEAD_LINES = 3
+WRAP_MIN_LINES = 6
+WRAP_MAX_WIDTH = 100  # wider lines are paragraphs, not a fixed-width wrap
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
@@ -94,9 +96,41 @@ def normalise_line(line: str) -> str:
     return _SPACES_RE.sub(" ", line).strip()
 
 
+def is_hard_wrapped(raw_lines: list[str]) -> bool:
+    """Text broken at a fixed width (e-mail, wire dumps): most lines fill the width, many end mid-sentence."""
+    lines = [line.rstrip() for line in raw_lines if line.strip()]
+    if len(lines) < WRAP_MIN_LINES:
+        return False
+    width = max(len(line) for line in lines)
+    if width > WRAP_MAX_WIDTH:
+        return False
+    full = sum(1 for line in lines if len(line) >= 0.75 * width)
+    open_ended = sum(1 for line in lines[:-1] if line[-1] not in ".!?\"”’:")
+    return full >= 0.5 * len(lines) and open_ended >= 0.4 * len(lines)
+
+
+def unwrap(raw_lines: list[str]) -> list[str]:
+    """Join the lines of each blank-line-separated block into one paragraph (bullets stay lines)."""
+    out: list[str] = []
+    block: list[str] = []
+    for line in raw_lines + [""]:
+        if not line.strip() or metadata.BULLET_RE.match(line):
+            if block:
+                out.append(" ".join(part.strip() for part in block))
+                block = []
+            if line.strip():
+                out.append(line)
+        else:
+            block.append(line)
+    return out
+
+
 def clean_text(text: str, plain_text: bool = True, title: str = "") -> Cleaned:
     """Scraped text: split off title, key points, dateline, credits; drop junk lines."""
-    lines = [n for n in (normalise_line(line) for line in text.splitlines()) if n]
+    raw_lines = text.splitlines()
+    if plain_text and is_hard_wrapped(raw_lines):
+        raw_lines = unwrap(raw_lines)
+    lines = [n for n in (normalise_line(line) for line in raw_lines) if n]
     if title and lines and lines[0] == normalise_line(title):
         lines = lines[1:]
     elif plain_text and not title:
