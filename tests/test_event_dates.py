@@ -191,3 +191,9 @@ def test_a_sunday_article_and_month_boundaries():
     assert resolve_expression("on Saturday", sunday) == ("2022-12-31", "day")
     assert resolve_expression("last month", sunday) == ("2022-12", "month")
     assert resolve_expression("yesterday", date(2024, 3, 1)) == ("2024-02-29", "day")
+
+
+def test_conjoined_verb_with_its_own_tense_keeps_its_own_date(nlp):
+    text = "A Libertarian, he backed Ron Paul for the presidency in 2012 and has supported Sen. Ted Cruz."
+    assert event_date(nlp, text, "backed") == ("2012", "year", True)
+    assert event_date(nlp, text, "supported") == (ARTICLE_DATE, "day", False)

@@ -181,3 +181,8 @@ def test_dateline_prefers_the_city_in_the_subject_country(nlp):
 def test_a_place_inside_a_prepositional_object_is_not_the_event_place(nlp):
     text = "Officials said China was considering providing weapons for Russia's war in Ukraine."
     assert place(nlp, text, "providing") is None
+
+
+def test_a_month_abbreviation_is_not_a_city(nlp):
+    text = "In another Jan. 17, 2013 email, Clinton asks her assistant to print out recommendations."
+    assert place(nlp, text, "asks") is None

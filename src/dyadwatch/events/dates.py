@@ -127,13 +127,22 @@ def _climb(tok: Token) -> Token | None:
     dep, head = tok.dep_, tok.head
     if head is tok:
         return None
-    if dep in {"xcomp", "acomp"} or (dep == "conj" and tok.pos_ == head.pos_):
+    if dep in {"xcomp", "acomp"} or (dep == "conj" and tok.pos_ == head.pos_ and _same_frame(tok, head)):
         return head
     if dep in {"dobj", "attr", "oprd", "nsubj", "nsubjpass"} and _light_noun(tok):
         return head
     if dep == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and _light_noun_via(tok, head.head):
         return head.head
     return None
+
+
+def _same_frame(conj: Token, head: Token) -> bool:
+    """A conjoined verb shares its head's time unless it has its own subject or tense ("backed X in 2012
+    and has supported Y")."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
+        return False
+    aux = {c.lower_ for c in conj.children if c.dep_ in {"aux", "auxpass"}}
+    return not aux or aux == {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
 
 
 def _light_noun_via(tok: Token, verb: Token) -> bool:

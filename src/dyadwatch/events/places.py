@@ -33,6 +33,9 @@ from dyadwatch.models import Location
 DATA_DIR = Path(__file__).parent / "data"
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# The small model mislabels place names ("Kiev" PERSON, "Kharkiv" ORG, "Odesa" LANGUAGE), but a date or
+# number is never a place ("Jan." is not Jackson, Mississippi).
+NOT_NAME_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 # Prepositions that locate an event at a place ("to" is handled separately: destination or recipient).
 LOC_PREPS = {
     "in", "at", "inside", "near", "outside", "across", "throughout", "around", "within", "into", "onto", "off",
@@ -152,7 +155,7 @@ def _index_cities(gaz: Gazetteer, cities: Iterable[dict[str, Any]], iso2to3: dic
         if place.population < MIN_POPULATION_ALTERNATES:
             continue
         for alt in row.get("alternatenames") or []:
-            if len(alt) >= 3 and alt[0].isupper() and alt.isascii():
+            if len(alt) >= 3 and alt[0].isupper() and alt.isascii() and not alt.isupper():  # no "JAN" codes
                 _keep_larger(gaz.city_alternates, name_key(alt), place)
 
 
@@ -305,7 +308,7 @@ def candidate_spans(sent: Span) -> list[Span]:
     covered = {tok.i for span in spans for tok in span}
     doc = sent.doc
     for tok in sent:
-        if tok.i in covered or tok.pos_ != "PROPN" or tok.dep_ == "compound":
+        if tok.i in covered or tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.ent_type_ in NOT_NAME_ENTS:
             continue
         start = min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
         spans.append(doc[start : tok.i + 1])
