@@ -284,3 +284,12 @@ def test_hard_wrapped_text_is_unwrapped() -> None:
         "The sources said the talks would continue on Wednesday and that Qatar had sent a senior official to join "
         "the mediation effort in the Egyptian capital.",
     ]
+
+
+def test_source_author_becomes_the_byline() -> None:
+    raw = RawDocument(source_path="feed.xml#0", html="<html><body><article><p>Chad reopened its border with "
+                      "Sudan on Monday after talks in N'Djamena, officials said.</p></article></body></html>",
+                      author="Amina Yusuf, Paul Okoro", fmt="feed")
+    article = clean_document(raw)
+    assert article.byline == ["Amina Yusuf", "Paul Okoro"]
+    assert "Amina" not in article.text

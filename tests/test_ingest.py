@@ -41,6 +41,7 @@ according to a readout of the meeting published by the ministry.</p></article>
 RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Example World News</title><link>https://example.org</link>
 <item><title>Iran and Saudi Arabia restore ties</title><link>https://example.org/a1</link>
+<author>desk@example.org (Lena Hart)</author>
 <pubDate>Fri, 10 Mar 2023 12:00:00 GMT</pubDate>
 <description>&lt;p&gt;Iran and Saudi Arabia agreed on Friday to restore diplomatic relations after talks in
 Beijing, state media said.&lt;/p&gt;</description></item>
@@ -163,6 +164,7 @@ def test_rss_and_atom_feeds(tmp_path: Path) -> None:
     assert [d.title for d in good] == ["Iran and Saudi Arabia restore ties", "Turkey ratifies Finland's NATO bid"]
     assert good[0].date == "2023-03-10" and good[0].url == "https://example.org/a1"
     assert good[0].source == "Example World News"
+    assert "Lena Hart" in good[0].author
     assert good[1].date == "2023-03-30" and "ratified" in good[1].html and good[1].fmt == "feed"
     [empty] = errors(items)
     assert empty.path == f"{rss}#1" and "no content" in empty.reason

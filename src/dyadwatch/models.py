@@ -31,6 +31,7 @@ class RawDocument:
     title: str = ""
     date: str = ""  # ISO date given by the source metadata, else empty
     source: str = ""  # publisher / site name
+    author: str = ""  # author(s) given by the source metadata (feed dc:creator, JSONL author)
     fmt: str = "txt"  # txt | html | jsonl | warc | feed
 
 

@@ -65,8 +65,9 @@ def clean_document(raw: RawDocument, default_date: str = "") -> Article:
     else:
         cleaned = clean_text(source_text, plain_text=page is None, title=raw.title or (page.title if page else ""))
         title = cleaned.title
-    if page and page.author:
-        cleaned.byline = _merge(cleaned.byline, [a.strip() for a in re.split(r"[;,]", page.author) if a.strip()])
+    for author in (raw.author, page.author if page else ""):
+        if author:
+            cleaned.byline = _merge(cleaned.byline, [a.strip() for a in re.split(r"[;,]", author) if a.strip()])
     date, date_source = _choose_date(raw, page.date if page else "", default_date)
     removed_chars = sum(len(r.text) for r in cleaned.removed)
     return Article(

@@ -49,6 +49,7 @@ def read_feed(payload: Payload) -> Iterator[RawDocument | IngestError]:
             date=_entry_date(entry),
             source=source,
             id=str(entry.get("id", "")),
+            author=str(entry.get("author", "")),
             fmt="feed",
         )
 

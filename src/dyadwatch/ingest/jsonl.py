@@ -72,6 +72,7 @@ def record_to_document(record: Any, where: str) -> RawDocument | IngestError:
         title=_str(record.get("title")),
         date=_str(record.get("date")),
         source=_str(record.get("source")),
+        author=_str(record.get("author") or record.get("byline")),
         fmt="jsonl",
     )
 
