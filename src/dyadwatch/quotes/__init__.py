@@ -16,15 +16,17 @@ See docs/quotes.md.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.actors import DocActors
-from dyadwatch.models import Article, Quote
+from dyadwatch.models import Actor, Article, Quote
 from dyadwatch.quotes.attribution import Attribution, attribute, cue_text, is_cue, speaker_tokens
 from dyadwatch.quotes.lexicon import cues
 from dyadwatch.quotes.marks import QuoteSpan, ScanResult, scan_quotes
+from dyadwatch.quotes.partial import aside_content, governing_cue, is_partial, is_title, span_root, text_of
 
 __all__ = ["extract_quotes", "scan_quotes", "ScanResult", "QuoteSpan"]
 
@@ -33,6 +35,7 @@ log = logging.getLogger(__name__)
 MAX_GAP = 250  # characters between two parts of one quote (the attribution between them)
 SCARE_WORDS = 3  # an unattributed quote this short inside running text is a scare quote, not a quotation
 LEADING_MARKERS = {"that", "whether", "if"}
+TRANSCRIPT = re.compile(r"^\(?([A-Z][A-Z.' -]{1,30}[A-Z])\)?:\s+")
 
 
 @dataclass
@@ -219,6 +222,61 @@ def _quote(
     )
 
 
+def _partial_quote(
+    doc: Doc, article: Article, actors: DocActors, unit: Unit, frame: Token | None
+) -> Quote | None:
+    """A quote inside running text: mixed quote under its cue, or None for a title or scare quote."""
+    text = doc.text[unit.start : unit.end]
+    root = span_root(doc, unit.start, unit.end)
+    if is_title(text) or root is None:
+        return None
+    found = governing_cue(root)
+    if found is not None and found[1]:
+        cue, tokens = found
+    elif frame is not None and aside_content(frame, root):
+        cue, tokens = frame, aside_content(frame, root)
+    elif frame is not None and _words(text) > SCARE_WORDS:
+        return _quote(doc, article, text.strip(), unit.start, unit.end, True, attribute(frame, actors))
+    else:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return _quote(doc, article, text_of(tokens), start, end, True, attribute(cue, actors))
+
+
+def _transcript(quote: Quote) -> Quote:
+    """A quoted transcript line ("PENCE: Well, …"): the capitalised name is the speaker."""
+    match = TRANSCRIPT.match(quote.text)
+    if quote.speaker is not None and quote.cue or match is None:
+        return quote
+    name = match.group(1)
+    quote.speaker = Actor(text=name, name=name.title(), start=quote.start, end=quote.start + len(name))
+    quote.cue = ":"
+    quote.text = quote.text[match.end() :]
+    quote.start += match.end()
+    return quote
+
+
+def _unit_quote(
+    doc: Doc, article: Article, actors: DocActors, unit: Unit, frame: Token | None, spans: list[QuoteSpan]
+) -> Quote | None:
+    """The Quote for one unit of quoted parts, or None when it is not a quotation."""
+    first = _token_at(doc, unit.start)
+    if first is None:
+        return None
+    if len(unit.parts) == 1 and is_partial(doc, unit.start, first):
+        return _partial_quote(doc, article, actors, unit, frame)
+    cue = frame or _previous_sentence_cue(doc, unit, spans)
+    if cue is None and _is_scare(doc, unit):
+        log.debug("article %s: quote at %d skipped: scare quote", article.id, unit.start)
+        return None
+    attr = attribute(cue, actors) if cue is not None else None
+    mixed = _mixed_span(doc, unit, cue, spans) if cue is not None else None
+    if mixed is not None:
+        return _quote(doc, article, mixed.text, mixed.start_char, mixed.end_char, True, attr)
+    text = " ".join(doc.text[p.start : p.end].strip() for p in unit.parts)
+    return _transcript(_quote(doc, article, text, unit.start, unit.end, True, attr))
+
+
 def _direct_quotes(
     doc: Doc, article: Article, actors: DocActors, spans: list[QuoteSpan]
 ) -> tuple[list[Quote], list[tuple[int, int]]]:
@@ -227,21 +285,11 @@ def _direct_quotes(
     cue_of: dict[int, Token | None] = {id(u): _frame_cue(doc, u, spans) for u in units}
     units = _merge_split(doc, units, cue_of)
     quotes: list[Quote] = []
-    covered: list[tuple[int, int]] = []
     for unit in units:
-        cue = cue_of.get(id(unit)) or _previous_sentence_cue(doc, unit, spans)
-        if cue is None and _is_scare(doc, unit):
-            log.debug("article %s: quote at %d skipped: scare quote", article.id, unit.start)
-            continue
-        attr = attribute(cue, actors) if cue is not None else None
-        mixed = _mixed_span(doc, unit, cue, spans) if cue is not None else None
-        if mixed is not None:
-            quote = _quote(doc, article, mixed.text, mixed.start_char, mixed.end_char, True, attr)
-        else:
-            text = " ".join(doc.text[p.start : p.end].strip() for p in unit.parts)
-            quote = _quote(doc, article, text, unit.start, unit.end, True, attr)
-        quotes.append(quote)
-        covered.append((quote.start, quote.end))
+        quote = _unit_quote(doc, article, actors, unit, cue_of.get(id(unit)), spans)
+        if quote is not None:
+            quotes.append(quote)
+    covered = [(q.start, q.end) for q in quotes]
     return quotes, covered
 
 

@@ -1,0 +1,100 @@
+"""Partial quotes inside running text: mixed quotes, titles and scare quotes.
+
+Why: a few quoted words inside a sentence are either part of what someone said (Tass quoted Wang
+as saying that China “will firmly adhere …”: the whole complement is the quotation, as PolNeAR
+annotates it), a title (“Fox News Sunday”) or a scare quote (a “borderless” partnership).
+The parse decides: the quote is a quotation when a cue word governs it through a content relation.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from dyadwatch.quotes.attribution import is_cue
+
+CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "pcomp", "advcl", "dative", "conj"}
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "pcomp", "conj"}
+SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with", "by", "or", "it", "is"}
+LEADING = {"that", "whether", "if"}
+TITLE_MAX_WORDS = 8
+
+
+def lead_text(doc: Doc, start: int, first: Token) -> str:
+    """The words of the sentence before a quote's opening mark."""
+    return doc.text[first.sent.start_char : start].strip(" \t\n\"“„«")
+
+
+def is_partial(doc: Doc, start: int, first: Token) -> bool:
+    """A quote inside running text: words before it in its sentence, not ended by "," or ":"."""
+    lead = lead_text(doc, start, first)
+    return bool(lead) and lead[-1] not in ",:"
+
+
+def is_title(text: str) -> bool:
+    """Title-case words ("The Apprentice", "Fox News Sunday"): a name of a work, not a quotation."""
+    words = [w.strip(",.;:!?()’'\"") for w in text.split()]
+    words = [w for w in words if w and any(ch.isalpha() for ch in w)]
+    if not words or len(words) > TITLE_MAX_WORDS:
+        return False
+    return all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words) and words[0][0].isupper()
+
+
+def span_root(doc: Doc, start: int, end: int) -> Token | None:
+    """The token inside [start, end) whose head lies outside it (the quote's syntactic root)."""
+    inside = [t for t in doc if start <= t.idx < end and not t.is_punct]
+    for token in inside:
+        if not (start <= token.head.idx < end) or token.head is token:
+            return token
+    return inside[0] if inside else None
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].is_punct and tokens[0].text not in "“\"" or tokens[0].lower_ in LEADING):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in {"”", '"', "»"}:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def content_tokens(cue: Token, child: Token) -> list[Token]:
+    """What the cue reports: a complement clause, or everything right of the cue ("called X “Y”")."""
+    if child.dep_ in CLAUSE_DEPS:
+        return _trim(list(child.subtree))
+    return _trim([t for t in cue.subtree if t.i > cue.i])
+
+
+def governing_cue(root: Token) -> tuple[Token, list[Token]] | None:
+    """The nearest cue above the quote's root reached through a content relation, with its content."""
+    child = root
+    for _ in range(8):
+        head = child.head
+        if head is child:
+            return None
+        if is_cue(head) and child.dep_ in CONTENT_DEPS:
+            return head, content_tokens(head, child)
+        if is_cue(head):
+            return None  # the quote hangs off the cue as a place or time ("On “Fox News Sunday,” he said")
+        child = head
+    return None
+
+
+def aside_content(cue: Token, root: Token) -> list[Token]:
+    """For "…, Wang said, but “…”" and "according to X": the main clause without the attribution."""
+    main = cue.head
+    if cue.dep_ not in {"parataxis", "prep"} or main is cue:
+        return []
+    ancestors = {t.i for t in root.ancestors} | {root.i}
+    if main.i not in ancestors:
+        return []
+    skip = {t.i for t in cue.subtree}
+    return _trim([t for t in main.subtree if t.i not in skip])
+
+
+def text_of(tokens: list[Token]) -> str:
+    """The words of a possibly gapped token list, spaced as in the text."""
+    out = ""
+    for prev, tok in zip([None, *tokens], tokens, strict=False):
+        if prev is not None:
+            out += prev.whitespace_ if tok.i == prev.i + 1 else " "
+        out += tok.text
+    return out
