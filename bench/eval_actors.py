@@ -14,6 +14,7 @@ import argparse
 import json
 import sys
 import time
+import tracemalloc
 from collections import Counter
 from pathlib import Path
 
@@ -106,9 +107,13 @@ def main() -> int:
     from dyadwatch.nlp import load_nlp
 
     nlp = load_nlp()
+    tracemalloc.start()
     started = time.perf_counter()
     resolver = ActorResolver()
-    print(f"resolver load: {time.perf_counter() - started:.3f} s")
+    elapsed = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"resolver load: {elapsed:.3f} s, peak Python allocation {peak / 2**20:.1f} MiB")
     eval_plover(nlp, resolver, args.data / "plover_gsr_dev.jsonl", args.limit, args.misses)
     if (args.data / "cameo_actors_dev.jsonl").exists():
         eval_cameo(nlp, resolver, args.data / "cameo_actors_dev.jsonl", args.limit)

@@ -422,7 +422,8 @@ class _DocAnalysis:
             if other is None:
                 continue
             named, role = (desc, other) if desc.name else (other, desc)
-            if not named.name and "person" in (desc.role_kind, other.role_kind):  # "Jan Novotny, the Czech foreign minister"
+            # "Jan Novotny, the Czech foreign minister": a name the tagger missed
+            if not named.name and "person" in (desc.role_kind, other.role_kind):
                 named, role = (desc, other) if self.doc[desc.head].pos_ == "PROPN" else (other, desc)
                 named.name = self._propn_name(named.start, named.head)
                 if named.name and len(named.name.split()) >= 2:
@@ -496,6 +497,10 @@ class _DocAnalysis:
             return self._make(span, self._plain(span), country, sector, desc.title, desc.role_kind or "group")
         if desc.name:
             return self._make(span, desc.name, country, sector, desc.title, "person")
+        if country and head.pos_ == "NOUN" and desc.country_kind in PLACE_KINDS and any(
+                self.hit_at.get(c.i) is not None for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")):
+            # "Croatian experts", "a Lebanese man", "Syrian government warplanes": a national participant
+            return self._make(span, self._plain(span), country, sector, desc.title, "group")
         return None
 
     def _role_head(self, head: Token) -> bool:
@@ -625,7 +630,6 @@ class _DocAnalysis:
         self.register_people()
         result = DocActors(_analysis=self)
         history: list[tuple[int, Actor]] = []
-        covered: list[tuple[int, int]] = []
         for head_i in sorted(self.descs):
             desc = self.descs[head_i]
             actor = self.actor_for(desc) if not desc.pronoun else None
@@ -640,12 +644,22 @@ class _DocAnalysis:
             for k in range(desc.start, desc.end):
                 result.by_member.setdefault(k, actor)
             history.append((head_i, actor))
-            if actor.country or actor.kind == "person":
-                covered.append((desc.start, desc.end))
+            if self._listed(desc, actor):
                 result.mentions.append(actor)
         result.mentions = self._outermost(result.mentions)
         result.aliases = self.learned_aliases()
         return result
+
+    def _listed(self, desc: _Desc, actor: Actor) -> bool:
+        """Mentions list people, organisations, places and national groups, not "the Russian invasion"."""
+        if actor.kind == "person":
+            return True
+        if not actor.country:
+            return False
+        head = self.doc[desc.head]
+        if actor.kind == "group" and not desc.sector_strength and desc.head_entry is None:
+            return head.tag_ in ("NNS", "NNPS")
+        return True
 
     @staticmethod
     def _outermost(mentions: list[Actor]) -> list[Actor]:
