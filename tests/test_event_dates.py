@@ -197,3 +197,11 @@ def test_conjoined_verb_with_its_own_tense_keeps_its_own_date(nlp):
     text = "A Libertarian, he backed Ron Paul for the presidency in 2012 and has supported Sen. Ted Cruz."
     assert event_date(nlp, text, "backed") == ("2012", "year", True)
     assert event_date(nlp, text, "supported") == (ARTICLE_DATE, "day", False)
+
+
+def test_a_missed_sentence_boundary_does_not_carry_a_date_over(nlp):
+    text = 'He asked: "Will he rally behind the nominee?" Earlier this month, Sanders was asked about it on CBS.'
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == "rally")
+    span = doc[token.sent.start : len(doc)]  # as if the sentencizer had not split at the question mark
+    assert resolve_event_date(span, token, ARTICLE_DATE) == (ARTICLE_DATE, "day", False)

@@ -187,12 +187,18 @@ def attached_time_spans(sent: Span, trigger: Token) -> list[Span]:
     ranked: list[tuple[int, int, Span]] = []
     for span in temporal_spans(sent):
         host = attachment_host(span)
-        if host is None:
+        if host is None or crosses_sentence_end(trigger, span):
             continue
         rank = _host_rank(host, heads, span)
         if rank is not None:
             ranked.append((rank, abs(span.root.i - trigger.i), span))
     return [span for _, _, span in sorted(ranked, key=lambda item: (item[0], item[1]))]
+
+
+def crosses_sentence_end(trigger: Token, span: Span) -> bool:
+    """A "?" or "." between the trigger and the span: the parser joined two sentences it should have split."""
+    lo, hi = sorted((trigger.i, span.start))
+    return any(tok.tag_ == "." and tok.text in {".", "?", "!"} for tok in trigger.doc[lo + 1 : hi])
 
 
 def _host_rank(host: Token, heads: list[Token], span: Span) -> int | None:

@@ -27,7 +27,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from dyadwatch.events.dates import clause_heads, object_owner
+from dyadwatch.events.dates import clause_heads, crosses_sentence_end, object_owner
 from dyadwatch.models import Location
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -254,6 +254,8 @@ def find_location(sent: Span, trigger: Token, actors: Any = None, dateline: list
     gaz = gazetteer()
     best: tuple[int, int, Location] | None = None
     for span in candidate_spans(sent):
+        if crosses_sentence_end(trigger, span):
+            continue
         rank = _rank(span, heads, gaz)
         if rank is None:
             continue
