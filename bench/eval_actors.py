@@ -5,7 +5,7 @@ plover_gsr_dev.jsonl: for each gold actor / recipient (text + country), resolve 
 actor / recipient spans that overlap one of our mentions (token F1 >= 0.5) - a mention recall, since
 choosing which mention is the actor and which the recipient is the events stage's job.
 
-    .venv/bin/python bench/eval_actors.py [--data ../shared/eval] [--misses 40] [--limit N]
+    .venv/bin/python bench/eval_actors.py [--data ../shared/eval] [--misses 40] [--limit N] [--no-leaders]
 """
 
 from __future__ import annotations
@@ -19,6 +19,15 @@ from collections import Counter
 from pathlib import Path
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval"
+
+
+def _rss_mib() -> float:
+    """Resident memory of this process (Linux), 0 elsewhere."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return 0.0
+    return int(status.split("VmRSS:")[1].split()[0]) / 1024
 
 
 def _rows(path: Path, limit: int) -> list[dict]:
@@ -98,6 +107,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with the eval JSONL files")
     parser.add_argument("--misses", type=int, default=40, help="how many plover misses to list")
     parser.add_argument("--limit", type=int, default=0, help="only the first N rows of each file")
+    parser.add_argument("--no-leaders", action="store_true", help="without the built-in leaders list")
     args = parser.parse_args()
     if not (args.data / "plover_gsr_dev.jsonl").exists():
         print(f"evaluation data not found in {args.data} (expected ../shared/eval beside the repo); "
@@ -107,13 +117,17 @@ def main() -> int:
     from dyadwatch.nlp import load_nlp
 
     nlp = load_nlp()
+    rss_before = _rss_mib()
     tracemalloc.start()
     started = time.perf_counter()
     resolver = ActorResolver()
     elapsed = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"resolver load: {elapsed:.3f} s, peak Python allocation {peak / 2**20:.1f} MiB")
+    if args.no_leaders:
+        resolver.known = {}
+    print(f"resolver load: {elapsed:.3f} s, peak Python allocation {peak / 2**20:.1f} MiB,"
+          f" RSS +{_rss_mib() - rss_before:.1f} MiB")
     eval_plover(nlp, resolver, args.data / "plover_gsr_dev.jsonl", args.limit, args.misses)
     if (args.data / "cameo_actors_dev.jsonl").exists():
         eval_cameo(nlp, resolver, args.data / "cameo_actors_dev.jsonl", args.limit)
