@@ -111,7 +111,11 @@ def eval_quad(rows: list[dict], events: list[list], misses: list[str]) -> dict[s
             first = _asserted(evs)[:1]
             got = f"{first[0].cameo_code} {first[0].trigger!r}" if first else "-"
             misses.append(f"QUAD miss gold={row['quad']} pred={pred} ({got}) | {row['text'][:160]}")
-    return {"rows": len(rows), "accuracy": ok / len(rows), "confusion": dict(sorted((str(k), v) for k, v in confusion.items()))}
+    return {
+        "rows": len(rows),
+        "accuracy": ok / len(rows),
+        "confusion": dict(sorted((str(k), v) for k, v in confusion.items())),
+    }
 
 
 def _tokens(text: str) -> list[str]:

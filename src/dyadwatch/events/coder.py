@@ -34,8 +34,19 @@ SPEECH_LEMMAS = set(
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "its", "their", "his"}
 # PLOVER: a promised or future cooperative action is coded AGREE ("will provide aid", "plans to visit").
 INTENT_CODES = {
-    "CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "RETREAT": "035", "CONCEDE": "035",
+    "CONSULT": "036",
+    "SUPPORT": "032",
+    "COOPERATE": "031",
+    "AID": "033",
+    "RETREAT": "035",
+    "CONCEDE": "035",
 }
+NO_COMMENT = set(
+    "comment say elaborate discuss answer respond give confirm provide name identify disclose speak".split()
+)
+# PLOVER: a future or threatened conflictual act is a THREATEN ("will boycott", "vowed to fight").
+THREAT_CODES = {"SANCTION": "131", "COERCE": "132", "ASSAULT": "138", "MOBILIZE": "138", "PROTEST": "133"}
+THREAT_GOVERNORS = set("vow swear threaten pledge promise".split())
 DISMISS_NOUNS = {"position", "right", "standing"}  # "is not in a position to", "has no right to"
 REBUFF_CODE = "120"
 JOINT_WORDS = {"joint", "combined", "bilateral", "trilateral"}
@@ -75,6 +86,9 @@ class EventCoder:
             has_inf = any(c.dep_ in {"xcomp", "ccomp"} and any(g.lower_ == "to" for g in c.children) for c in kids)
             helpish = any(c.dep_ == "dobj" and c.lemma_ in {"help", "support", "aid", "assistance"} for c in kids)
             return has_inf or helpish or (lemma == "request" and any(c.dep_ == "dobj" for c in head.children))
+        if lemma == "decline" and match.rule.pos == "V":
+            comps = [c for c in head.children if c.dep_ == "xcomp"]
+            return any(c.lemma_.lower() not in NO_COMMENT for c in comps)
         if lemma == "warn" and any(c.dep_ == "prep" and c.lower_ == "against" for c in head.children):
             return True
         if match.rule.pos == "N" and head.dep_ in {"compound"}:
@@ -169,7 +183,11 @@ class EventCoder:
     def _intent_agree(self, cand: _Candidate, ev: Event) -> Event | None:
         """PLOVER codes a promised cooperative action as AGREE: "will provide aid", "plans to visit"."""
         mod = cand.modality
-        if mod.negated or mod.denied or ev.event_type not in INTENT_CODES:
+        if mod.negated or mod.denied:
+            return None
+        if ev.event_type in THREAT_CODES:
+            return self._threat(cand, ev)
+        if ev.event_type not in INTENT_CODES:
             return None
         gov = mod.governor
         by_governor = gov is not None and gov.lemma_.lower() in AGREE_GOVERNORS and self.lexicon.match(gov) is None
@@ -177,6 +195,30 @@ class EventCoder:
         if not (by_governor or by_aux):
             return None
         code = INTENT_CODES[ev.event_type]
+        info = codes.lookup(code)
+        return Event(
+            **{
+                **ev.__dict__,
+                "event_type": info.plover,
+                "cameo_code": code,
+                "quad_class": info.quad_class,
+                "goldstein": info.goldstein,
+                "hypothetical": False,
+                "mode": "",
+            }
+        )
+
+    def _threat(self, cand: _Candidate, ev: Event) -> Event | None:
+        """A conflictual act announced for the future, vowed or made conditional on "unless" is a threat."""
+        mod, head = cand.modality, cand.match.head
+        gov = mod.governor
+        by_governor = gov is not None and gov.lemma_.lower() in THREAT_GOVERNORS and self.lexicon.match(gov) is None
+        by_aux = cand.match.rule.pos == "V" and (
+            _has_will(head) or (_has_aux(head, {"would"}) and _under_speech(head)) or _governs_unless(head)
+        )
+        if not (by_governor or by_aux):
+            return None
+        code = THREAT_CODES[ev.event_type]
         info = codes.lookup(code)
         return Event(
             **{
@@ -333,6 +375,14 @@ def _under_speech(tok: Token) -> bool:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_LEMMAS
+
+
+def _has_aux(tok: Token, words: set[str]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
+
+
+def _governs_unless(tok: Token) -> bool:
+    return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in tok.children)
 
 
 def _has_will(tok: Token) -> bool:

@@ -121,6 +121,10 @@ def recipient_tokens(match: TriggerMatch) -> list[Token]:
                     pobj = _pobj(c)
                     if pobj is not None:
                         out.append(pobj)
+        if rule.plover in {"REQUEST", "ACCUSE", "THREATEN"}:  # "demanded that Mugabe abandon ..."
+            for c in head.children:
+                if c.dep_ in {"ccomp", "xcomp"}:
+                    out += [g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}]
     elif rule.pos == "N":
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in {"to", "with", "of", "on", "against", "into"}:

@@ -1,0 +1,54 @@
+"""Sample asserted events from real news for a hand precision check (see docs/precision_check.md).
+
+Runs the pipeline over ../shared/eval/news_bench.jsonl (or --data FILE), keeps the asserted events,
+draws --n of them with a fixed --seed and prints each with its sentence for a reviewer.
+
+Usage: python bench/precision_sample.py [--data FILE] [--articles 120] [--n 50] [--seed 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "news_bench.jsonl"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="news_bench.jsonl")
+    parser.add_argument("--articles", type=int, default=120, help="first N articles (0: all)")
+    parser.add_argument("--n", type=int, default=50, help="events to sample")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    if not args.data.is_file():
+        print(f"news bench not found at {args.data}; pass --data FILE", file=sys.stderr)
+        return 2
+    from dyadwatch.models import IngestError, RawDocument
+    from dyadwatch.pipeline import Pipeline
+
+    lines = [json.loads(x) for x in args.data.read_text(encoding="utf-8").splitlines() if x.strip()]
+    rows = lines[: args.articles] if args.articles else lines
+    raws = [RawDocument(source_path=f"bench:{i}", text=r["text"], id=r["id"], date=r.get("date", ""), fmt="jsonl")
+            for i, r in enumerate(rows)]  # fmt: skip
+    asserted = []
+    for row, res in zip(rows, Pipeline().process_many(raws), strict=True):
+        if isinstance(res, IngestError):
+            continue
+        asserted += [(row["id"], ev) for ev in res.events if ev.asserted]
+    random.Random(args.seed).shuffle(asserted)
+    print(f"# {len(asserted)} asserted events in {len(rows)} articles; showing {min(args.n, len(asserted))}")
+    for k, (doc_id, ev) in enumerate(asserted[: args.n], 1):
+        actor = f"{ev.actor.text} [{ev.actor.country}]" if ev.actor else "-"
+        recipient = f"{ev.recipient.text} [{ev.recipient.country}]" if ev.recipient else "-"
+        head = f"{k:02d} {doc_id} @{ev.trigger_start}  {ev.event_type} {ev.cameo_code} '{ev.trigger}'"
+        print(f"{head}  {actor} -> {recipient}")
+        print(f"    {ev.sentence.strip()[:300]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
