@@ -26,7 +26,15 @@ from dyadwatch.models import Actor, Article, Quote
 from dyadwatch.quotes.attribution import Attribution, attribute, cue_text, is_cue, speaker_tokens
 from dyadwatch.quotes.lexicon import cues
 from dyadwatch.quotes.marks import QuoteSpan, ScanResult, scan_quotes
-from dyadwatch.quotes.partial import aside_content, governing_cue, is_partial, is_title, span_root, text_of
+from dyadwatch.quotes.partial import (
+    aside_content,
+    governing_cue,
+    is_partial,
+    is_title,
+    lead_text,
+    span_root,
+    text_of,
+)
 
 __all__ = ["extract_quotes", "scan_quotes", "ScanResult", "QuoteSpan"]
 
@@ -35,6 +43,7 @@ log = logging.getLogger(__name__)
 MAX_GAP = 250  # characters between two parts of one quote (the attribution between them)
 SCARE_WORDS = 3  # an unattributed quote this short inside running text is a scare quote, not a quotation
 LEADING_MARKERS = {"that", "whether", "if"}
+DASH_ATTRIBUTION = re.compile(r"[ \t\xa0]*[―—–-]+[ \t\xa0]*([A-Z][\w.'’ -]{1,60}?)[ \t\xa0.]*(?:\n|$)")
 TRANSCRIPT = re.compile(r"^\(?([A-Z][A-Z.' -]{1,30}[A-Z])\)?:\s+")
 
 
@@ -132,7 +141,7 @@ def _previous_sentence_cue(doc: Doc, unit: Unit, spans: list[QuoteSpan]) -> Toke
     if first is None:
         return None
     sent = first.sent
-    lead = doc.text[sent.start_char : unit.start].strip(" \t\n\"“„«")
+    lead = lead_text(doc, unit.start, first)
     if lead and not lead.endswith(":"):
         return None
     if sent.start == 0:
@@ -190,8 +199,7 @@ def _is_scare(doc: Doc, unit: Unit) -> bool:
     if sum(_words(doc.text[p.start : p.end]) for p in unit.parts) > SCARE_WORDS:
         return False
     first = _token_at(doc, unit.start)
-    lead = doc.text[first.sent.start_char : unit.start].strip(" \t\n\"“„«") if first is not None else ""
-    return bool(lead)
+    return bool(lead_text(doc, unit.start, first)) if first is not None else False
 
 
 def _sentence_text(doc: Doc, start: int, end: int) -> str:
@@ -263,8 +271,18 @@ def _unit_quote(
     first = _token_at(doc, unit.start)
     if first is None:
         return None
-    if len(unit.parts) == 1 and is_partial(doc, unit.start, first):
+    if len(unit.parts) == 1 and is_partial(doc, unit.start, unit.end, first):
         return _partial_quote(doc, article, actors, unit, frame)
+    text = " ".join(doc.text[p.start : p.end].strip() for p in unit.parts)
+    dashed = DASH_ATTRIBUTION.match(doc.text, min(unit.end + 1, len(doc.text)))
+    if dashed is not None and frame is None:
+        name = dashed.group(1)
+        offset = dashed.start(1)
+        speaker = actors.for_span(doc.char_span(offset, offset + len(name), alignment_mode="expand") or doc[0:0])
+        quote = _quote(doc, article, text, unit.start, unit.end, True, None)
+        quote.speaker = speaker or Actor(text=name, name=name, start=offset, end=offset + len(name))
+        quote.cue = dashed.group(0).strip()[0]
+        return quote
     cue = frame or _previous_sentence_cue(doc, unit, spans)
     if cue is None and _is_scare(doc, unit):
         log.debug("article %s: quote at %d skipped: scare quote", article.id, unit.start)
@@ -273,7 +291,6 @@ def _unit_quote(
     mixed = _mixed_span(doc, unit, cue, spans) if cue is not None else None
     if mixed is not None:
         return _quote(doc, article, mixed.text, mixed.start_char, mixed.end_char, True, attr)
-    text = " ".join(doc.text[p.start : p.end].strip() for p in unit.parts)
     return _transcript(_quote(doc, article, text, unit.start, unit.end, True, attr))
 
 

@@ -8,6 +8,8 @@ The parse decides: the quote is a quotation when a cue word governs it through a
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from dyadwatch.quotes.attribution import is_cue
@@ -17,17 +19,22 @@ CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "pcomp", "conj"}
 SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with", "by", "or", "it", "is"}
 LEADING = {"that", "whether", "if"}
 TITLE_MAX_WORDS = 8
+SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z“\"]")
 
 
 def lead_text(doc: Doc, start: int, first: Token) -> str:
-    """The words of the sentence before a quote's opening mark."""
-    return doc.text[first.sent.start_char : start].strip(" \t\n\"“„«")
+    """The words of the sentence (and paragraph) before a quote's opening mark."""
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    return doc.text[max(first.sent.start_char, line_start) : start].strip(" \t\n\"“„«”")
 
 
-def is_partial(doc: Doc, start: int, first: Token) -> bool:
-    """A quote inside running text: words before it in its sentence, not ended by "," or ":"."""
+def is_partial(doc: Doc, start: int, end: int, first: Token) -> bool:
+    """A quote inside running text: words before it in its sentence, not ended by "," or ":",
+    and not itself several sentences long."""
     lead = lead_text(doc, start, first)
-    return bool(lead) and lead[-1] not in ",:"
+    if not lead or lead[-1] in ",:":
+        return False
+    return not SENTENCE_BREAK.search(doc.text[start:end])
 
 
 def is_title(text: str) -> bool:
