@@ -205,3 +205,26 @@ def test_a_missed_sentence_boundary_does_not_carry_a_date_over(nlp):
     token = next(t for t in doc if t.text == "rally")
     span = doc[token.sent.start : len(doc)]  # as if the sentencizer had not split at the question mark
     assert resolve_event_date(span, token, ARTICLE_DATE) == (ARTICLE_DATE, "day", False)
+
+
+@pytest.mark.parametrize(
+    "expression, expected",
+    [
+        ("earlier on Tuesday", ("2023-02-21", "day")),
+        ("late on Thursday", ("2023-02-16", "day")),
+        ("Wednesday's", ("2023-02-22", "day")),
+        ("the end of 2021", ("2021", "year")),
+        ("early March 2022", ("2022-03", "month")),
+    ],
+)
+def test_qualified_expressions(expression, expected):
+    assert resolve_expression(expression, BASE) == expected
+
+
+def test_possessive_and_year_modifiers_date_a_nominal_trigger(nlp):
+    assert event_date(nlp, "Wednesday's meeting between the ministers was tense.", "meeting") == (
+        "2023-02-22",
+        "day",
+        True,
+    )
+    assert event_date(nlp, "Officials discussed the 2014 annexation of Crimea.", "annexation") == ("2014", "year", True)

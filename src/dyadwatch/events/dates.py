@@ -54,7 +54,9 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 # Untagged single words that can open a temporal expression when NER misses it.
 TIME_WORDS = set(WEEKDAYS) | {"yesterday", "today", "tonight", "tomorrow"}
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
-QUALIFIERS = re.compile(r"^(?:early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+")
+QUALIFIERS = re.compile(
+    r"^(?:earlier|later|early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+(?:(?:on|in)\s+)?"
+)
 
 _WEEKDAY_RE = re.compile(rf"^(?:(last|this|next|past|coming|previous)\s+)?({'|'.join(WEEKDAYS)}){PART_OF_DAY}$")
 _AGO_RE = re.compile(r"^(\w+|\d+)\s+(day|week|month|year)s?\s+ago$")
