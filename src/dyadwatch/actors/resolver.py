@@ -36,6 +36,8 @@ CREDIT_CUES = ("reporting by", "editing by", "writing by", "additional reporting
                "reported by", "written by")
 LED_WORDS = {"led", "backed", "based", "sponsored", "allied", "funded", "brokered", "born"}
 PLACE_KINDS = {"country", "demonym", "capital"}
+OWNER_WORDS = {"a", "an", "your", "my", "our", "their", "his", "her", "its", "any", "some", "every", "each", "no"}
+HOME_WINDOW = 2  # sentences before the mention that may name the story's country
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}  # "Xi Jinping" -> "Xi"
 
 
@@ -175,7 +177,6 @@ class _DocAnalysis:
         self.persons: dict[str, _Person] = {}
         self.descs: dict[int, _Desc] = {}
         self.skip: set[int] = set()
-        self.home = ""
         self.person_ent: dict[int, Span] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON":
@@ -223,7 +224,7 @@ class _DocAnalysis:
         """Drop place names inside longer person names ("Jordan Peterson") and "US-led" modifiers."""
         doc = self.doc
         ent = self.person_ent.get(start)
-        if ent is not None and len(ent) > end - start and entry.kind in PLACE_KINDS | {"org"}:
+        if ent is not None and len(ent) > end - start and entry.kind in ("country", "capital", "org"):
             return False
         if entry.code == "WEST" and (start == 0 or doc[start - 1].lower_ != "the" or
                                      (end < len(doc) and doc[end].pos_ == "PROPN")):
@@ -337,8 +338,9 @@ class _DocAnalysis:
             place = [e for _, e in countries if e.kind != "org" or e.country in ("IGO", "NGO", "IMG")]
             desc.country_kind = (place or [countries[0][1]])[0].kind
             desc.country = (place or [countries[0][1]])[0].country
-            if countries[0][0] >= 1000 and self.home and start > 0 and "ethnic" in doc[start: end].text.lower():
-                desc.country = self.home  # "ethnic Albanians" in a story set in Macedonia
+            if countries[0][0] >= 1000 and "ethnic" in doc[start: end].text.lower():
+                # "ethnic Albanians" in a story set in Macedonia
+                desc.country = self._home(head, exclude=desc.country) or desc.country
             if desc.entry is not None and desc.entry.kind in ("org", "user", "media") and desc.entry.country:
                 desc.country, desc.country_kind = desc.entry.country, desc.entry.kind
         if sectors:
@@ -357,7 +359,7 @@ class _DocAnalysis:
         """The person name in the phrase: the PERSON entity covering the head, else known-name tokens."""
         ent = self.person_ent.get(head)
         if ent is not None:
-            toks = [t for t in ent if t.i >= start and not t.is_punct and not t.is_space
+            toks = [t for t in ent if t.i >= start and not t.is_punct and not t.is_space and t.tag_ != "POS"
                     and not self.role_at(t.i, t.i + 1)[0] and t.i not in self.hit_at]
             if toks:
                 return " ".join(t.text for t in toks)
@@ -461,7 +463,7 @@ class _DocAnalysis:
             country = person.country if person.fixed else (desc.country or person.country)
             sector = person.sector if person.fixed else (desc.sector or person.sector)
             if not country and sector and not person.fixed:
-                country = self.home  # "President Museveni" in a story about Uganda
+                country = self._home(head.i)  # "President Museveni" in a story about Uganda
             return self._make(span, person.name, country, sector, desc.title or person.title, "person")
         if desc.head_entry is not None and desc.head_entry.kind == "user":  # the user's word is final
             user = desc.head_entry
@@ -492,8 +494,8 @@ class _DocAnalysis:
                 kind, name = desc.role_kind, self._plain(span)
             return self._make(span, name, country, sector, desc.title, kind)
         if desc.sector_strength and (desc.role_kind or country) and self._role_head(head):
-            if not country and desc.sector_strength == 2:
-                country = self.home  # "the court said": a domestic institution of the story's country
+            if not country and desc.sector_strength == 2 and span[0].lower_ not in OWNER_WORDS:
+                country = self._home(head.i)  # "the court said": a domestic institution of the story's country
             return self._make(span, self._plain(span), country, sector, desc.title, desc.role_kind or "group")
         if desc.name:
             return self._make(span, desc.name, country, sector, desc.title, "person")
@@ -610,20 +612,26 @@ class _DocAnalysis:
                 if ent.label_ == "PERSON" and normalise(ent.text) in names:
                     self.skip.update(range(ent.start, ent.end))
 
-    def _home_country(self) -> str:
-        """The country the story is about: the most named one (first named on ties); the default
-        for titled people and institutions written without a nationality."""
+    def _home(self, i: int, exclude: str = "") -> str:
+        """The country the passage is about: the most named one in this and the previous sentences
+        (first named on ties); the default for titled people and institutions written without one."""
+        sent = self.doc[i].sent
+        first = sent
+        for _ in range(HOME_WINDOW):
+            if first.start == 0:
+                break
+            first = self.doc[first.start - 1].sent
         counts: dict[str, int] = {}
         for hit in self.hits:
             country = hit.entry.country
-            if hit.entry.kind in PLACE_KINDS and len(country) == 3 and country not in ("IGO", "NGO", "IMG"):
+            if first.start <= hit.start < sent.end and hit.entry.kind in PLACE_KINDS and len(country) == 3 \
+                    and country not in ("IGO", "NGO", "IMG", exclude):
                 counts[country] = counts.get(country, 0) + 1
         return max(counts, key=lambda c: counts[c]) if counts else ""
 
     def run(self) -> DocActors:
         self._mark_credit_lines()
         self.match()
-        self.home = self._home_country()
         for head in self.heads():
             start, end = self.phrase_bounds(head)
             self.descs[head.i] = self.describe(start, end, head.i)
@@ -708,7 +716,7 @@ class _DocAnalysis:
         """"British forces" inside "US and British forces": the span's own country word wins."""
         own = [h.entry.country for h in self.hits if span.start <= h.start < span.end and h.entry.country
                and not h.weak]
-        if own and actor.country not in own and actor.kind != "person":
+        if own and actor.country not in own and actor.name not in span.text:
             return replace(actor, country=own[0], code=own[0] + actor.sector)
         return actor
 
