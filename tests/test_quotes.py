@@ -199,3 +199,23 @@ def test_seed_offsets_point_into_the_cleaned_text(pipeline):
     for q in result.quotes:
         if " " not in q.text[:1]:
             assert result.article.text[q.start : q.end].startswith(q.text[:10])
+
+
+# --- other attribution shapes -----------------------------------------------------------------
+
+
+def test_dash_attribution_after_the_quote(nlp):
+    text = "Voters in Ohio sent us their views.\n“The economy is all that matters to me this year.” ― Maria Lopez\n"
+    q = one(quotes_of(nlp, text), "economy is all")
+    assert q.cue == "―" and "Maria Lopez" in speaker_words(q)
+
+
+def test_transcript_line_names_its_speaker(nlp):
+    text = '"WALLACE: Will the governor attend the debate on Monday night in Ohio?"'
+    q = one(quotes_of(nlp, text), "governor attend")
+    assert q.text.startswith("Will the governor") and "WALLACE" in speaker_words(q)
+
+
+def test_titles_are_not_quotations(nlp):
+    text = "On Sunday’s broadcast of “Meet the Press,” the senator said the bill would pass next week."
+    assert not [q for q in quotes_of(nlp, text) if "Meet the Press" in q.text]
