@@ -163,21 +163,23 @@ def seed_quotes(pipeline) -> list[Quote]:
 
 
 SEED_DIRECT = {
-    "We are waiting for the President": "Putin",
-    "Everything is advancing": "Putin",
-    "We are concerned because": "Price",
-    "It is a vision": "Price",
-    "We haven’t yet seen": "Price",
-    "will firmly adhere": "Wang",
-    "will not be subject to pressure": "Wang",
-    "Together we uphold multipolarity": "Wang",
+    "We are waiting for the President": ("Putin", "RUS"),
+    "Everything is advancing": ("Putin", "RUS"),
+    "We are concerned because": ("Price", "USA"),
+    "It is a vision": ("Price", "USA"),
+    "We haven’t yet seen": ("Price", "USA"),
+    "will firmly adhere": ("Wang", "CHN"),
+    "will not be subject to pressure": ("Wang", "CHN"),
+    "Together we uphold multipolarity": ("Wang", "CHN"),
 }
 
 
 @pytest.mark.parametrize(("fragment", "speaker"), sorted(SEED_DIRECT.items()))
 def test_seed_direct_quotes_have_their_speakers(seed_quotes, fragment, speaker):
     q = one([q for q in seed_quotes if q.direct], fragment)
-    assert speaker in speaker_words(q)
+    name, country = speaker
+    assert name in speaker_words(q)
+    assert q.speaker.country == country  # resolved by the actor resolver
 
 
 def test_seed_relay_and_addressees(seed_quotes):
