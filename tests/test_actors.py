@@ -198,3 +198,10 @@ def test_loading_stays_small():
     tracemalloc.stop()
     assert peak < 100 * 1024 * 1024
     assert len(resolver.gazetteer.phrases) > 1000 and "president" in resolver.gazetteer.roles
+
+
+def test_pronoun_gender(nlp, resolver):
+    doc, actors = analyze(nlp, resolver, "German Foreign Minister Annalena Baerbock met Chinese Premier Li Qiang "
+                                         "in Berlin. She said he had promised to help.")
+    assert actors.for_token(token(doc, "She")).name == "Annalena Baerbock"
+    assert actors.for_token(token(doc, "he")).name == "Li Qiang"

@@ -26,7 +26,10 @@ from dyadwatch.actors.userdict import UserEntry, load_user_dictionary, pick
 from dyadwatch.models import Actor, Alias, Article
 
 NP_MODS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "flat", "predet"}
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself", "hers"}
+FEMALE_PRONOUNS = {"she", "her", "herself", "hers"}
+FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "madam", "madame", "queen", "princess", "spokeswoman", "chairwoman",
+                 "congresswoman", "businesswoman"}
 GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
 THING_PRONOUNS = {"it", "its"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "to", "from", "via",
@@ -144,6 +147,8 @@ class ActorResolver:
         self.gazetteer = Gazetteer()
         self.user: dict[str, list[UserEntry]] = load_user_dictionary(user_dictionary) if user_dictionary else {}
         self.known: dict[str, list[UserEntry]] = load_user_dictionary(DATA_DIR / "leaders.tsv")
+        lines = (DATA_DIR / "female_names.txt").read_text(encoding="utf-8").splitlines()
+        self.female = {line.strip().lower() for line in lines if line.strip() and not line.startswith("#")}
         self.memory: dict[str, Alias] = {}
         self.remember(aliases or [])
 
@@ -567,7 +572,9 @@ class _DocAnalysis:
                     return actor
             return None
         if desc.pronoun in PERSON_PRONOUNS:
-            fits = [(p, a) for p, a in history if a.kind == "person" and a.name[:1].isupper()]
+            female = desc.pronoun in FEMALE_PRONOUNS
+            fits = [(p, a) for p, a in history if a.kind == "person" and a.name[:1].isupper()
+                    and self._female(a) == female]
         else:
             fits = [(p, a) for p, a in history if a.country and p >= window and a.kind != "person"]
         if tok.dep_ in ("nsubj", "nsubjpass"):
@@ -577,6 +584,11 @@ class _DocAnalysis:
             own_subjects = {c.i for c in self._verb(tok).children if c.dep_ in ("nsubj", "nsubjpass")}
             fits = [(p, a) for p, a in fits if p not in own_subjects]
         return fits[-1][1] if fits else None
+
+    def _female(self, actor: Actor) -> bool:
+        """Known female by given name or title ("Hillary Clinton", "spokeswoman"); unknown counts as male."""
+        words = normalise(f"{actor.name} {actor.title} {actor.text}").split()
+        return bool(words) and (words[0] in self.r.female or any(w in FEMALE_TITLES for w in words))
 
     @staticmethod
     def _is_subject(tok: Token) -> bool:
