@@ -435,7 +435,7 @@ class _DocAnalysis:
                 named.name = self._propn_name(named.start, named.head)
                 if named.name and len(named.name.split()) >= 2:
                     self.persons.setdefault(normalise(named.name), _Person(named.name))
-            if not named.name or role.name or not (role.country or role.sector):
+            if not named.name or role.name or not (role.country or role.sector) or role.role_kind != "person":
                 continue
             person = self.persons.get(normalise(named.name)) or self._known_person(named.name)
             if person is not None:
@@ -504,7 +504,7 @@ class _DocAnalysis:
             return self._make(span, self._plain(span), country, sector, desc.title, desc.role_kind or "group")
         if desc.name:
             return self._make(span, desc.name, country, sector, desc.title, "person")
-        if country and head.pos_ == "NOUN" and desc.country_kind in PLACE_KINDS and any(
+        if country and head.pos_ == "NOUN" and desc.country_kind in ("country", "demonym") and any(
                 self.hit_at.get(c.i) is not None for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")):
             # "Croatian experts", "a Lebanese man", "Syrian government warplanes": a national participant
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
