@@ -17,6 +17,7 @@ from dyadwatch.events.lexicon import Lexicon, TriggerMatch
 from dyadwatch.events.modality import AGREE_GOVERNORS, Modality, denial_scope, modality, noun_modality
 from dyadwatch.events.roles import inner_tokens, noun_actor_token, recipient_tokens, subject_token
 from dyadwatch.models import Actor, Article, Event, Location, Quote
+from dyadwatch.nlp import doc_text
 
 try:  # written by the dates/places engineer; fall back to the article date / no place until present
     from dyadwatch.events.dates import resolve_event_date
@@ -154,7 +155,7 @@ class EventCoder:
         info = codes.lookup(cand.cameo)
         toks = cand.match.tokens
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        doc_text = sent.doc.text
+        text = doc_text(sent.doc)
         return Event(
             event_type=info.plover,
             cameo_code=cand.cameo,
@@ -163,7 +164,7 @@ class EventCoder:
             actor=actor,
             recipient=recipient,
             sentence=sent.text,
-            trigger=doc_text[start:end],
+            trigger=text[start:end],
             mode=cand.modality.mode,
             negated=cand.modality.negated,
             hypothetical=cand.modality.hypothetical,
@@ -260,7 +261,7 @@ class EventCoder:
                 "actor": speaker,
                 "recipient": targets[0],
                 "attributed_to": None,
-                "trigger": sent.doc.text[start : base.trigger_end],
+                "trigger": doc_text(sent.doc)[start : base.trigger_end],
                 "trigger_start": start,
                 "mode": "",
                 "negated": False,

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.actors import DocActors
 from dyadwatch.models import Actor, Article, Quote
+from dyadwatch.nlp import doc_text
 from dyadwatch.quotes.attribution import Attribution, attribute, cue_text, is_cue, speaker_tokens
 from dyadwatch.quotes.lexicon import cues
 from dyadwatch.quotes.marks import QuoteSpan, ScanResult, scan_quotes
@@ -76,7 +77,7 @@ def _continuation_units(spans: list[QuoteSpan]) -> list[Unit]:
 
 def _token_at(doc: Doc, char: int) -> Token | None:
     """The token covering a character offset, or the nearest one after it (never raises)."""
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(char, min(char + 1, len(doc_text(doc))), alignment_mode="expand")
     if span is not None and len(span):
         return span[0]
     after = [t for t in doc if t.idx >= char]
@@ -95,7 +96,7 @@ def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _frame_cue(doc: Doc, unit: Unit, spans: list[QuoteSpan]) -> Token | None:
     """The cue nearest the unit in the sentences it touches, outside any quote and its paragraph."""
-    text = doc.text
+    text = doc_text(doc)
     lo, _ = _paragraph(text, unit.start, unit.start)
     _, hi = _paragraph(text, unit.end, unit.end)
     first, last = _token_at(doc, unit.start), _token_at(doc, max(unit.end - 1, unit.start))
@@ -128,7 +129,7 @@ def _merge_split(doc: Doc, units: list[Unit], cue_of: dict[int, Token | None]) -
             prev_cue, cue = cue_of[id(prev)], cue_of[id(unit)]
             gap_has_cue = prev_cue is not None and prev.end <= prev_cue.idx < unit.start
             same_cue = cue is None or (prev_cue is not None and cue.i == prev_cue.i)
-            if gap_has_cue and same_cue and _gap_ok(doc.text, prev, unit):
+            if gap_has_cue and same_cue and _gap_ok(doc_text(doc), prev, unit):
                 prev.parts.extend(unit.parts)
                 continue
         merged.append(unit)
@@ -196,7 +197,7 @@ def _words(text: str) -> int:
 
 def _is_scare(doc: Doc, unit: Unit) -> bool:
     """A short unattributed quote inside running text ("a “borderless” partnership")."""
-    if sum(_words(doc.text[p.start : p.end]) for p in unit.parts) > SCARE_WORDS:
+    if sum(_words(doc_text(doc)[p.start : p.end]) for p in unit.parts) > SCARE_WORDS:
         return False
     first = _token_at(doc, unit.start)
     return bool(lead_text(doc, unit.start, first)) if first is not None else False
@@ -206,7 +207,7 @@ def _sentence_text(doc: Doc, start: int, end: int) -> str:
     first, last = _token_at(doc, start), _token_at(doc, max(end - 1, start))
     if first is None or last is None:
         return ""
-    return doc.text[first.sent.start_char : last.sent.end_char].strip()
+    return doc_text(doc)[first.sent.start_char : last.sent.end_char].strip()
 
 
 def _quote(
@@ -234,7 +235,7 @@ def _partial_quote(
     doc: Doc, article: Article, actors: DocActors, unit: Unit, frame: Token | None
 ) -> Quote | None:
     """A quote inside running text: mixed quote under its cue, or None for a title or scare quote."""
-    text = doc.text[unit.start : unit.end]
+    text = doc_text(doc)[unit.start : unit.end]
     root = span_root(doc, unit.start, unit.end)
     if is_title(text) or root is None:
         return None
@@ -273,8 +274,8 @@ def _unit_quote(
         return None
     if len(unit.parts) == 1 and is_partial(doc, unit.start, unit.end, first):
         return _partial_quote(doc, article, actors, unit, frame)
-    text = " ".join(doc.text[p.start : p.end].strip() for p in unit.parts)
-    dashed = DASH_ATTRIBUTION.match(doc.text, min(unit.end + 1, len(doc.text)))
+    text = " ".join(doc_text(doc)[p.start : p.end].strip() for p in unit.parts)
+    dashed = DASH_ATTRIBUTION.match(doc_text(doc), min(unit.end + 1, len(doc_text(doc))))
     if dashed is not None and frame is None:
         name = dashed.group(1)
         offset = dashed.start(1)
@@ -329,7 +330,7 @@ def _indirect_quotes(
         if token.i in range(clause.start, clause.end) or _words(clause.text) < 2:
             continue
         lo, hi = min(token.idx, clause.start_char), max(token.idx, clause.end_char)
-        if "\n" in doc.text[lo:hi]:  # a bad parse across paragraphs (scraper junk between lines)
+        if "\n" in doc_text(doc)[lo:hi]:  # a bad parse across paragraphs (scraper junk between lines)
             continue
         marked = any(clause.start_char <= s.start < clause.end_char for s in spans)
         attr = attribute(token, actors)
@@ -340,7 +341,7 @@ def _indirect_quotes(
 
 def extract_quotes(doc: Doc, article: Article, actors: DocActors) -> list[Quote]:
     """All direct, mixed and indirect quotes of one article, in text order."""
-    scan = scan_quotes(doc.text)
+    scan = scan_quotes(doc_text(doc))
     for pos, reason in scan.skipped:
         log.debug("article %s: quote mark at %d skipped: %s", article.id, pos, reason)
     direct, covered = _direct_quotes(doc, article, actors, scan.spans)

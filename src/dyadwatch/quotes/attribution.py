@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from dyadwatch.actors import DocActors
 from dyadwatch.models import Actor
+from dyadwatch.nlp import doc_text
 from dyadwatch.quotes.lexicon import cues, setting_nouns
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -80,7 +81,7 @@ def speaker_tokens(cue: Token) -> tuple[Token | None, Token | None]:
 
 def _same_paragraph(a: Token, b: Token) -> bool:
     lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[lo:hi]
+    return "\n" not in doc_text(a.doc)[lo:hi]
 
 
 def _nearest_subject(verb: Token) -> Token | None:

@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from dyadwatch.nlp import doc_text
 from dyadwatch.quotes.attribution import is_cue
 
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "pcomp", "advcl", "dative", "conj"}
@@ -24,8 +25,8 @@ SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z“\"]")
 
 def lead_text(doc: Doc, start: int, first: Token) -> str:
     """The words of the sentence (and paragraph) before a quote's opening mark."""
-    line_start = doc.text.rfind("\n", 0, start) + 1
-    return doc.text[max(first.sent.start_char, line_start) : start].strip(" \t\n\"“„«”")
+    line_start = doc_text(doc).rfind("\n", 0, start) + 1
+    return doc_text(doc)[max(first.sent.start_char, line_start) : start].strip(" \t\n\"“„«”")
 
 
 def is_partial(doc: Doc, start: int, end: int, first: Token) -> bool:
@@ -34,7 +35,7 @@ def is_partial(doc: Doc, start: int, end: int, first: Token) -> bool:
     lead = lead_text(doc, start, first)
     if not lead or lead[-1] in ",:":
         return False
-    return not SENTENCE_BREAK.search(doc.text[start:end])
+    return not SENTENCE_BREAK.search(doc_text(doc)[start:end])
 
 
 def is_title(text: str) -> bool:
