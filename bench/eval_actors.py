@@ -91,7 +91,7 @@ def eval_cameo(nlp, resolver, path: Path, limit: int) -> None:
     for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows), strict=True):
         actors = resolver.analyze(doc, Article(id=row["id"], text=row["text"]))
         ours = [_tokens(m.text) for m in actors.mentions]
-        ours += [_tokens(a.text) for a in actors.by_token.values()]
+        ours += [_tokens(a.text) for a in {id(a): a for a in actors.by_member.values()}.values()]
         for role in ("actor_spans", "recipient_spans"):
             for gold in row.get(role) or []:
                 total[role] += 1

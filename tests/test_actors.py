@@ -205,3 +205,11 @@ def test_pronoun_gender(nlp, resolver):
                                          "in Berlin. She said he had promised to help.")
     assert actors.for_token(token(doc, "She")).name == "Annalena Baerbock"
     assert actors.for_token(token(doc, "he")).name == "Li Qiang"
+
+
+def test_organisation_as_modifier_is_not_the_phrase(nlp, resolver):
+    doc, actors = analyze(nlp, resolver, "Pyongyang has ignored UN sanctions, South Korea's military said.")
+    assert actors.for_token(token(doc, "Pyongyang")).code == "PRKGOV"
+    assert actors.for_token(token(doc, "sanctions")) is None
+    assert actors.for_token(token(doc, "UN")).country == "IGO"
+    assert actors.for_token(token(doc, "military")).code == "KORMIL"

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from dyadwatch.actors.gazetteer import DATA_DIR, MAX_PHRASE_TOKENS, GazEntry, Gazetteer, normalise
 from dyadwatch.actors.userdict import UserEntry, load_user_dictionary, pick
 from dyadwatch.models import Actor, Alias, Article
+from dyadwatch.nlp import doc_text
 
 NP_MODS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "flat", "predet"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself", "hers"}
@@ -329,7 +330,7 @@ class _DocAnalysis:
             if role:
                 spec = self.r.gazetteer.roles[role]
                 is_adj = doc[i].pos_ == "ADJ" and i + length - 1 != head
-                if not is_adj or spec.strength == 2:
+                if spec.sector and (not is_adj or spec.strength == 2):
                     sectors.append((spec.strength, i + length - 1, spec.sector))
                     desc.role_kind = spec.kind if i + length - 1 >= head - 0 or not desc.role_kind else desc.role_kind
                 title_tokens.extend(range(i, i + length))
@@ -610,7 +611,7 @@ class _DocAnalysis:
     # -- run --------------------------------------------------------------------------------------
     def _mark_credit_lines(self) -> None:
         """Tokens of credit lines ("Reporting by ...; Editing by ...") and bylines are not actors."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         for sent in self.doc.sents:
             line_start = text.rfind("\n", 0, sent.start_char) + 1
             line = text[line_start: sent.end_char].lower()
@@ -660,6 +661,13 @@ class _DocAnalysis:
                     actor = replace(ante, text=span.text, start=span.start_char, end=span.end_char)
             if actor is None:
                 continue
+            if self._modifier_only(desc, actor):  # "UN sanctions": the UN acts, the sanctions do not
+                hit = next(h for h in self.hits if desc.start <= h.start < desc.end and h.entry is desc.entry)
+                span = self.doc[hit.start: hit.end]
+                own = replace(actor, text=span.text, start=span.start_char, end=span.end_char)
+                for k in range(hit.start, hit.end):
+                    result.by_member[k] = own
+                continue
             result.by_token[head_i] = actor
             for k in range(desc.start, desc.end):
                 result.by_member.setdefault(k, actor)
@@ -669,6 +677,12 @@ class _DocAnalysis:
         result.mentions = self._outermost(result.mentions)
         result.aliases = self.learned_aliases()
         return result
+
+    def _modifier_only(self, desc: _Desc, actor: Actor) -> bool:
+        """An organisation or outlet named only as a modifier of a non-role noun ("UN sanctions")."""
+        return (desc.entry is not None and desc.head_entry is None and actor.kind == "org"
+                and not self._role_head(self.doc[desc.head]) and desc.entry.kind in ("org", "media", "user")
+                and any(desc.start <= h.start < desc.end and h.entry is desc.entry for h in self.hits))
 
     def _listed(self, desc: _Desc, actor: Actor) -> bool:
         """Mentions list people, organisations, places and national groups, not "the Russian invasion"."""
