@@ -221,3 +221,18 @@ def test_transcript_line_names_its_speaker(nlp):
 def test_titles_are_not_quotations(nlp):
     text = "On Sunday’s broadcast of “Meet the Press,” the senator said the bill would pass next week."
     assert not [q for q in quotes_of(nlp, text) if "Meet the Press" in q.text]
+
+
+def test_quote_kind_tells_direct_mixed_and_indirect(nlp):
+    text = (
+        "\u201cWe will not back down,\u201d Defence Minister Anna Berg said on Monday.\n\n"
+        "Berg said the army would \u201cdefend every metre\u201d of the border.\n\n"
+        "She told reporters that talks with the rebels had failed."
+    )  # synthetic
+    article = Article(id="kinds", text=text)
+    doc = nlp(text)
+    quotes = extract_quotes(doc, article, ActorResolver().analyze(doc, article))
+    kinds = {q.kind for q in quotes}
+    assert {"direct", "mixed", "indirect"} <= kinds
+    for quote in quotes:
+        assert quote.direct == (quote.kind != "indirect")

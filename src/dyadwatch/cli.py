@@ -212,7 +212,7 @@ EVENT_COLUMNS = [
     "date", "event_type", "cameo_code", "actor_code", "actor_name", "recipient_code", "recipient_name",
     "trigger", "mode", "goldstein",
 ]  # fmt: skip
-QUOTE_COLUMNS = ["date", "speaker_name", "speaker_code", "cue", "addressee_name", "direct", "text"]
+QUOTE_COLUMNS = ["date", "speaker_name", "speaker_code", "cue", "addressee_name", "kind", "text"]
 
 
 @app.command()

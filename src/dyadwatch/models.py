@@ -155,6 +155,7 @@ class Quote:
     text: str
     direct: bool
     cue: str = ""
+    kind: str = ""  # direct (quoted words) | mixed (a clause with quoted words in it) | indirect
     speaker: Actor | None = None
     addressee: Actor | None = None
     via: Actor | None = None  # relaying outlet ("Tass quoted Wang as saying")

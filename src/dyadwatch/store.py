@@ -46,7 +46,8 @@ CREATE TABLE IF NOT EXISTS events (
     trigger_start INTEGER, trigger_end INTEGER
 );
 CREATE TABLE IF NOT EXISTS quotes (
-    id VARCHAR PRIMARY KEY, article_id VARCHAR, seq INTEGER, text VARCHAR, direct BOOLEAN, cue VARCHAR,
+    id VARCHAR PRIMARY KEY, article_id VARCHAR, seq INTEGER, text VARCHAR, direct BOOLEAN, kind VARCHAR,
+    cue VARCHAR,
     speaker_text VARCHAR, speaker_name VARCHAR, speaker_country VARCHAR, speaker_sector VARCHAR,
     speaker_code VARCHAR,
     addressee_text VARCHAR, addressee_name VARCHAR, addressee_country VARCHAR, addressee_code VARCHAR,
@@ -65,6 +66,11 @@ CREATE TABLE IF NOT EXISTS errors (
     path VARCHAR, stage VARCHAR, reason VARCHAR, first_run VARCHAR, last_run VARCHAR, last_seen TIMESTAMP,
     PRIMARY KEY (path, stage, reason)
 );
+"""
+
+# Columns added after 0.1.0 first shipped, so that older store files keep working.
+MIGRATIONS = """
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS kind VARCHAR;
 """
 
 ARTICLE_COLUMNS = [
@@ -130,6 +136,7 @@ def quote_row(article_id: str, seq: int, quote: Quote, date: str) -> dict[str, A
         "seq": seq,
         "text": quote.text,
         "direct": quote.direct,
+        "kind": quote.kind,
         "cue": quote.cue,
         **_actor_columns("speaker", quote.speaker, ACTOR_FIELDS),
         **_actor_columns("addressee", quote.addressee, ("text", "name", "country", "code")),
@@ -152,6 +159,7 @@ class Store:
         self.con = duckdb.connect(str(self.path), read_only=read_only)
         if not read_only:
             self.con.execute(SCHEMA)
+            self.con.execute(MIGRATIONS)
 
     def close(self) -> None:
         self.con.close()

@@ -39,6 +39,7 @@ from dyadwatch.quotes.partial import (
 
 __all__ = ["extract_quotes", "scan_quotes", "ScanResult", "QuoteSpan"]
 
+QUOTE_MARKS = ("\"", "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb")
 log = logging.getLogger(__name__)
 
 MAX_GAP = 250  # characters between two parts of one quote (the attribution between them)
@@ -219,6 +220,7 @@ def _quote(
     return Quote(
         text=text,
         direct=direct,
+        kind=_kind(text, direct),
         cue=cue_text(attr.cue) if attr else "",
         speaker=attr.speaker if attr else None,
         addressee=attr.addressee if attr else None,
@@ -229,6 +231,13 @@ def _quote(
         sentence=_sentence_text(doc, lo, hi),
         article_id=article.id,
     )
+
+
+def _kind(text: str, direct: bool) -> str:
+    """Direct quotes hold only the quoted words; a mixed quote keeps its quote marks inside the clause."""
+    if not direct:
+        return "indirect"
+    return "mixed" if any(mark in text for mark in QUOTE_MARKS) else "direct"
 
 
 def _partial_quote(
