@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,6 +70,13 @@ class Gazetteer:
         self._load_countries()
         self._load_capitals()
         self._load_files()
+        self.prefixes: set[str] = set()
+        self.add_prefixes(self.phrases)
+
+    def add_prefixes(self, keys: Iterable[str]) -> None:
+        """Every leading substring of every key, so that matching stops at the first dead end."""
+        for key in keys:
+            self.prefixes.update(key[:n] for n in range(1, len(key) + 1))
 
     # -- building ---------------------------------------------------------------------------------
     def add(self, phrase: str, entry: GazEntry, override: bool = False) -> None:

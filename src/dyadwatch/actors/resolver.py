@@ -150,6 +150,8 @@ class ActorResolver:
         self.known: dict[str, list[UserEntry]] = load_user_dictionary(DATA_DIR / "leaders.tsv")
         lines = (DATA_DIR / "female_names.txt").read_text(encoding="utf-8").splitlines()
         self.female = {line.strip().lower() for line in lines if line.strip() and not line.startswith("#")}
+        self.gazetteer.add_prefixes(self.user)
+        self._female_cache: dict[str, bool] = {}
         self.memory: dict[str, Alias] = {}
         self.remember(aliases or [])
 
@@ -203,6 +205,7 @@ class _DocAnalysis:
 
     def match(self) -> None:
         doc, i = self.doc, 0
+        prefixes = self.r.gazetteer.prefixes
         while i < len(doc):
             first = doc[i].text
             if not (first[:1].isupper() or first.lower().startswith("al")) or i in self.skip:
@@ -214,7 +217,10 @@ class _DocAnalysis:
                 if j > i and ("\n" in doc[j - 1].whitespace_ or doc[j].is_space):
                     break
                 text = doc[j].text if j == i else text + doc[j - 1].whitespace_ + doc[j].text
-                entry = self._lookup(normalise(text), text)
+                key = normalise(text)
+                if key not in prefixes:
+                    break
+                entry = self._lookup(key, text)
                 if entry is not None:
                     best = (j + 1, entry)
             if best is not None and self._keep_hit(i, best[0], best[1]):
@@ -588,8 +594,15 @@ class _DocAnalysis:
 
     def _female(self, actor: Actor) -> bool:
         """Known female by given name or title ("Hillary Clinton", "spokeswoman"); unknown counts as male."""
-        words = normalise(f"{actor.name} {actor.title} {actor.text}").split()
-        return bool(words) and (words[0] in self.r.female or any(w in FEMALE_TITLES for w in words))
+        key = f"{actor.name}|{actor.title}|{actor.text}"
+        cached = self.r._female_cache.get(key)
+        if cached is None:
+            words = normalise(f"{actor.name} {actor.title} {actor.text}").split()
+            cached = bool(words) and (words[0] in self.r.female or any(w in FEMALE_TITLES for w in words))
+            if len(self.r._female_cache) > 50_000:  # bounded across a long run
+                self.r._female_cache.clear()
+            self.r._female_cache[key] = cached
+        return cached
 
     @staticmethod
     def _is_subject(tok: Token) -> bool:
