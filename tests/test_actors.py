@@ -213,3 +213,9 @@ def test_organisation_as_modifier_is_not_the_phrase(nlp, resolver):
     assert actors.for_token(token(doc, "sanctions")) is None
     assert actors.for_token(token(doc, "UN")).country == "IGO"
     assert actors.for_token(token(doc, "military")).code == "KORMIL"
+
+
+def test_seed_person_conjuncts(seed):
+    doc, actors = seed
+    lavrov = [t for t in doc if t.text == "Lavrov" and t.dep_ == "nsubj"][0]  # "Lavrov and Wang did not discuss"
+    assert [a.name for a in actors.for_conjuncts(lavrov)] == ["Sergei Lavrov", "Wang Yi"]
