@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyadwatch import codes
 from dyadwatch.actors import DocActors
-from dyadwatch.events.lexicon import Lexicon, TriggerMatch
+from dyadwatch.events.lexicon import Lexicon, TriggerMatch, TriggerRule
 from dyadwatch.events.modality import AGREE_GOVERNORS, Modality, denial_scope, modality, noun_modality
 from dyadwatch.events.roles import inner_tokens, noun_actor_token, recipient_tokens, subject_token
 from dyadwatch.models import Actor, Article, Event, Location, Quote
@@ -51,6 +51,32 @@ THREAT_GOVERNORS = set("vow swear threaten pledge promise".split())
 DISMISS_NOUNS = {"position", "right", "standing"}  # "is not in a position to", "has no right to"
 REBUFF_CODE = "120"
 JOINT_WORDS = {"joint", "combined", "bilateral", "trilateral"}
+# Speech-act types: an "if" clause under them is part of the message ("issued an ultimatum ... if").
+SPEECH_ACT_TYPES = {"THREATEN", "REQUEST", "ACCUSE", "REJECT"}
+# PLOVER REJECT: a cooperative act refused ("will not lift the ban", "refuses to release", "failed to reach
+# agreement") is a rejection; CAMEO 12x by what is refused.
+REFUSAL_CODES = {
+    "AID": "122",
+    "COOPERATE": "121",
+    "CONSULT": "125",
+    "AGREE": "127",
+    "CONCEDE": "124",
+    "RETREAT": "124",
+    "SUPPORT": "120",
+}
+REFUSING_GOVERNORS = {"refuse", "decline", "fail", "reject"}
+# "X said Y must Z": the speaker demands something of Y (CAMEO 10 demand, PLOVER REQUEST).
+DEMAND_CODE = "100"
+OBLIGATION_AUX = {"must"}
+# Verbs that are verbal when both sides are people (politicians attack each other's records, not bodies).
+VERBAL_ATTACK_LEMMAS = {"attack", "fight", "hit", "target", "assail", "blast", "strike", "assault"}
+VIOLENCE_WORDS = set(
+    "kill killed killing wound wounded injure injured bomb bombs bombing gun guns gunman gunmen gunfire shot shoot "
+    "shooting knife stabbed troops soldiers forces military army police missile missiles rocket rockets airstrike "
+    "airstrikes artillery weapon weapons militants rebels insurgents fighters attacker attackers terrorist terrorists "
+    "terror explosive explosives grenade tanks war battle beaten punched violence violent hospital dead".split()
+)
+CRITICISE_CODE = "111"
 
 
 @dataclass
@@ -75,6 +101,7 @@ class EventCoder:
                 if match is None or not self._accept(match):
                     continue
                 events.extend(self._events_for(match, sent, article, actors, quotes))
+            events.extend(self._obligations(sent, article, actors))
         return events
 
     # -- trigger filters ---------------------------------------------------------------------------
@@ -92,6 +119,8 @@ class EventCoder:
             return any(c.lemma_.lower() not in NO_COMMENT for c in comps)
         if lemma == "warn" and any(c.dep_ == "prep" and c.lower_ == "against" for c in head.children):
             return True
+        if lemma == "offer" and match.rule.pos == "V" and not match.rule.objects:
+            return any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in head.children)
         if match.rule.pos == "N" and head.dep_ in {"compound"}:
             return False
         return codes.plover_type(match.rule.cameo) != ""
@@ -107,7 +136,8 @@ class EventCoder:
         self, match: TriggerMatch, sent: Span, article: Article, actors: DocActors, quotes: list[Quote]
     ) -> list[Event]:
         head = match.head
-        mod = noun_modality(head) if match.rule.pos == "N" else modality(head)
+        speech_act = match.rule.plover in SPEECH_ACT_TYPES
+        mod = noun_modality(head) if match.rule.pos == "N" else modality(head, communicative=speech_act)
         if denial_scope(head):
             mod.denied = True
         speaker = self._speaker(head, sent, actors, quotes)
@@ -115,6 +145,8 @@ class EventCoder:
         recipient_list = self._recipients(match, sent, actors)
         if match.rule.pos == "N" and (not actor_list or not recipient_list):
             return []  # a bare event noun needs both sides to be trusted
+        if match.rule.pos == "A" and not recipient_list:
+            return []  # "worried about the economy" is a mood, not a disapproval of someone
         if _imperative(head):
             return []  # "Visit his country." - a command or a headline fragment, not a report
         cand = _Candidate(match, self._cameo(match), mod)
@@ -132,10 +164,14 @@ class EventCoder:
                     if len(recipient_list) > 1:
                         continue
                 ev = self._event(cand, sent, article, actor, recipient, speaker, date, gran, resolved, location)
+                ev = self._verbal_attack(cand, ev)
                 events.append(ev)
                 agree = self._intent_agree(cand, ev)
                 if agree is not None:
                     events.append(agree)
+                refusal = self._refusal(cand, ev)
+                if refusal is not None:
+                    events.append(refusal)
         rebuff = self._dismissal(cand, sent, article, actors, speaker, events)
         return events + ([rebuff] if rebuff is not None else [])
 
@@ -208,6 +244,65 @@ class EventCoder:
                 "mode": "",
             }
         )
+
+    def _verbal_attack(self, cand: _Candidate, ev: Event) -> Event:
+        """Politicians "attack" and "fight" each other in words: code ACCUSE unless the sentence is violent."""
+        if ev.event_type != "ASSAULT" or cand.match.head.lemma_.lower() not in VERBAL_ATTACK_LEMMAS:
+            return ev
+        if cand.match.obj is not None:  # "launched an attack", "carried out strikes": physical by construction
+            return ev
+        sides = [a for a in (ev.actor, ev.recipient) if a is not None]
+        if not sides or any(a.kind != "person" for a in sides):
+            return ev
+        words = {t.lower_ for t in cand.match.head.sent}
+        if words & VIOLENCE_WORDS:
+            return ev
+        return _recode(ev, CRITICISE_CODE)
+
+    def _refusal(self, cand: _Candidate, ev: Event) -> Event | None:
+        """A cooperative act that the actor will not do, refuses or fails to do is a REJECT."""
+        mod = cand.modality
+        if not mod.negated or mod.denied or ev.event_type not in REFUSAL_CODES or cand.match.rule.pos != "V":
+            return None
+        head = cand.match.head
+        gov = mod.governor
+        by_gov = gov is not None and gov.lemma_.lower() in REFUSING_GOVERNORS
+        by_gov = by_gov or (head.dep_ == "xcomp" and head.head.lemma_.lower() in REFUSING_GOVERNORS)
+        by_will = _has_will(head) or _has_aux(head, {"would"})
+        if not (by_gov or by_will):
+            return None
+        out = _recode(ev, REFUSAL_CODES[ev.event_type])
+        out.negated = out.hypothetical = False
+        out.mode = ""
+        return out
+
+    def _obligations(self, sent: Span, article: Article, actors: DocActors) -> list[Event]:
+        """"Russia says Israel must end attacks": the speaker demands the act of the clause's subject."""
+        out: list[Event] = []
+        for verb in sent:
+            if verb.dep_ != "ccomp" or not _has_aux(verb, OBLIGATION_AUX) or _negated(verb):
+                continue
+            say = verb.head
+            if say.lemma_.lower() not in SPEECH_LEMMAS or _negated(say):
+                continue
+            speakers = self._resolve(subject_token(say), sent, actors)
+            targets = self._resolve(subject_token(verb), sent, actors)
+            if not speakers:
+                continue
+            must = next(c for c in verb.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX)
+            first, last = sorted([must, verb], key=lambda t: t.i)
+            match = TriggerMatch(_DEMAND_RULE, verb, prep=must)
+            cand = _Candidate(match, DEMAND_CODE, modality(say))
+            date, gran, resolved = self._date(sent, say, article)
+            location = self._location(sent, say, actors, article)
+            for target in targets or [None]:
+                if target is not None and _same(target, speakers[0]):
+                    continue
+                ev = self._event(cand, sent, article, speakers[0], target, None, date, gran, resolved, location)
+                ev.trigger_start, ev.trigger_end = first.idx, last.idx + len(last.text)
+                ev.trigger = sent.doc.text[ev.trigger_start : ev.trigger_end]
+                out.append(ev)
+        return out
 
     def _threat(self, cand: _Candidate, ev: Event) -> Event | None:
         """A conflictual act announced for the future, vowed or made conditional on "unless" is a threat."""
@@ -362,6 +457,27 @@ class EventCoder:
             return find_location(sent, head, actors, article.dateline)
         except Exception:  # noqa: BLE001 - a gazetteer bug must not lose the event
             return None
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+_DEMAND_RULE = TriggerRule("must", "V", "", cameo=DEMAND_CODE, notes="X said Y must Z")
+
+
+def _recode(ev: Event, code: str) -> Event:
+    """A copy of the event under another CAMEO code (type, quad class and weight follow the code)."""
+    info = codes.lookup(code)
+    return Event(
+        **{
+            **ev.__dict__,
+            "event_type": info.plover,
+            "cameo_code": code,
+            "quad_class": info.quad_class,
+            "goldstein": info.goldstein,
+        }
+    )
 
 
 def _imperative(tok: Token) -> bool:

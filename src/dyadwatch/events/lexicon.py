@@ -35,12 +35,18 @@ class TriggerRule:
     objects: frozenset[str] = field(default_factory=frozenset)
     blocked: frozenset[str] = field(default_factory=frozenset)
     no_object: bool = False  # "-" alone: the trigger must have no direct object
+    needs_object: bool = False  # "*" (optionally "*-a|b"): the trigger must have a direct object
     cameo: str = ""
     notes: str = ""
 
     @property
     def specific(self) -> bool:
         return bool(self.prep or self.objects)
+
+    @property
+    def rank(self) -> tuple[bool, bool]:
+        """Sort key: rows with an object list first, then rows with a preposition, then bare rows."""
+        return (not self.objects, not self.prep)
 
     @property
     def plover(self) -> str:
@@ -65,14 +71,16 @@ def _parse_row(fields: list[str]) -> TriggerRule:
     lemma, pos, prep, obj, cameo, notes = (fields + [""] * 6)[:6]
     objects: frozenset[str] = frozenset()
     blocked: frozenset[str] = frozenset()
-    no_object = False
+    no_object = needs_object = False
+    if obj.startswith("*"):
+        needs_object, obj = True, obj[1:]
     if obj == "-":
         no_object = True
     elif obj.startswith("-"):
         blocked = frozenset(obj[1:].split("|"))
     elif obj:
         objects = frozenset(obj.split("|"))
-    return TriggerRule(lemma, pos, prep, objects, blocked, no_object, cameo, notes)
+    return TriggerRule(lemma, pos, prep, objects, blocked, no_object, needs_object, cameo, notes)
 
 
 @lru_cache(maxsize=4)
@@ -84,7 +92,7 @@ def load_rules(path: Path = DATA_DIR / "triggers.tsv") -> dict[str, list[Trigger
         rule = _parse_row(line.split("\t"))
         by_lemma.setdefault(rule.lemma, []).append(rule)
     for rules in by_lemma.values():
-        rules.sort(key=lambda r: not r.specific)
+        rules.sort(key=lambda r: r.rank)
     return by_lemma
 
 
@@ -110,7 +118,10 @@ def object_words(obj: Token) -> set[str]:
 
 
 def direct_objects(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    """Objects with their conjuncts ("launched air and artillery strikes"); a predicate adjective
+    ("found him guilty") counts as an object of the verb."""
+    objs = [c for c in token.children if c.dep_ in OBJECT_DEPS or (c.dep_ in {"oprd", "ccomp"} and c.pos_ == "ADJ")]
+    return objs + [j for o in objs for j in o.conjuncts if j.i > o.i]
 
 
 def _prep_child(token: Token, prep: str) -> Token | None:
@@ -131,6 +142,8 @@ def _object_test(rule: TriggerRule, token: Token, prep_tok: Token | None) -> tup
             candidates += [p for c in token.children if c.dep_ == "prep" for p in [_pobj(c)] if p is not None]
     if rule.no_object:
         return not direct_objects(token) and not any(c.dep_ == "ccomp" for c in token.children), None
+    if rule.needs_object and not candidates:
+        return False, None
     if rule.objects:
         hit = next((c for c in candidates if object_words(c) & rule.objects), None)
         return hit is not None, hit

@@ -41,6 +41,10 @@ NEGATING = set("fail refuse decline avoid neglect".split())
 # Intention governors after which a cooperative event also counts as an AGREE (PLOVER: promises).
 AGREE_GOVERNORS = set("plan intend decide vow pledge promise commit ready willing prepare set determined offer".split())
 DENY_LEMMAS = {"deny"}
+# "refrained from attacking", "prevented them from entering": the gerund after "from" did not happen.
+FROM_NEGATING = set("refrain abstain desist prevent stop keep bar ban prohibit block deter dissuade hold".split())
+# "supports banning Muslims", "proposed closing the border": a policy advocated, not an act done.
+ADVOCATING = set("support favor favour back endorse advocate propose suggest recommend defend oppose".split())
 # Verbs whose "if" clause is part of what is said ("warned of consequences if ..."), not a condition on the act.
 COMMUNICATIVE = set("warn threaten urge demand ask call accuse caution vow pledge promise say tell".split())
 
@@ -111,10 +115,39 @@ def _governed_mode(tok: Token) -> tuple[str, Token | None]:
     return "", None
 
 
-def modality(trigger: Token) -> Modality:
-    """Walk from the trigger up its clause chain and collect negation and hypothetical modes."""
+def _from_negated(tok: Token) -> bool:
+    """A gerund governed by "from" under a preventing verb: "refrained from attacking"."""
+    prep = tok.head
+    return tok.dep_ == "pcomp" and prep.lower_ == "from" and prep.head.lemma_.lower() in FROM_NEGATING
+
+
+def _advocated(tok: Token) -> bool:
+    """A gerund complement of an advocating verb: "supports banning", "proposed closing"."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ in {"xcomp", "ccomp", "dobj", "pcomp"}
+        and tok.head.lemma_.lower() in ADVOCATING
+        and tok.head.i != tok.i
+    )
+
+
+def _purpose(tok: Token) -> bool:
+    """A to-infinitive adverbial clause: "will travel to Moscow to meet Putin"."""
+    return tok.dep_ == "advcl" and _has_to(tok)
+
+
+def modality(trigger: Token, communicative: bool = False) -> Modality:
+    """Walk from the trigger up its clause chain and collect negation and hypothetical modes.
+
+    ``communicative``: the trigger is a speech act ("issued an ultimatum"), so an "if" clause under
+    it is part of what was said, not a condition on the act.
+    """
     result = Modality()
     tok = trigger
+    if _from_negated(trigger):
+        result.negated = True
+    if _advocated(trigger):
+        result.mode, result.hypothetical, result.governor = "proposed", True, trigger.head
     for _ in range(6):  # a few clause levels are enough; deeper chains are rare and noisy
         if _negated_here(tok) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             result.negated = True
@@ -123,7 +156,8 @@ def modality(trigger: Token) -> Modality:
             result.mode, result.hypothetical = aux, True
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
             result.mode, result.hypothetical = "conditional", True
-        if tok.i == trigger.i and tok.lemma_.lower() not in COMMUNICATIVE and _governs_condition(tok):
+        speech_act = communicative or tok.lemma_.lower() in COMMUNICATIVE
+        if tok.i == trigger.i and not speech_act and _governs_condition(tok):
             result.mode, result.hypothetical = "conditional", True  # "will attack if provoked"
         if tok.dep_ == "conj":
             tok = tok.head
@@ -141,10 +175,11 @@ def modality(trigger: Token) -> Modality:
             break
         if tok.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.head.children):
             # an adverbial clause keeps its own status unless the main clause is itself negated/modal
+            purpose = _purpose(tok)
             tok = tok.head
-            if _negated_here(tok) or _aux_mode(tok):
-                break
-            continue
+            if (_negated_here(tok) or _aux_mode(tok)) and not purpose:
+                break  # "after they met, X will ..." - the adverbial event keeps its own status
+            continue  # a purpose clause shares its main verb's status: "will travel to Moscow to meet"
         tok = tok.head
     return result
 
