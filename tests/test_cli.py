@@ -117,3 +117,24 @@ def test_query_without_store_is_a_usage_error(tmp_path):
     proc = run_cli("events", "--db", str(tmp_path / "none.duckdb"))
     assert proc.returncode == 2
     assert "no store" in proc.stderr
+
+
+def test_alias_memory_resolves_a_bare_name_in_a_later_run(tmp_path):
+    # synthetic: a fictional minister, introduced with her title in one run, named bare in the next
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text(json.dumps({"id": "m1", "date": "2023-05-01", "text": (
+        "Norwegian Defence Minister Kari Haugland met Swedish officials in Oslo on Monday.")}) + "\n")
+    second.write_text(json.dumps({"id": "m2", "date": "2023-06-01", "text": (
+        "Haugland criticised Russia on Tuesday for violating Norwegian airspace.")}) + "\n")
+    db = tmp_path / "alias.duckdb"
+    assert run_cli("ingest", str(first), "--db", str(db)).returncode == 0
+    assert run_cli("ingest", str(second), "--db", str(db)).returncode == 0
+    listing = run_cli("events", "--db", str(db), "--type", "ACCUSE", "--json").stdout
+    rows = [json.loads(line) for line in listing.splitlines()]
+    assert [(r["actor_name"], r["actor_code"], r["recipient_country"]) for r in rows] == [
+        ("Kari Haugland", "NORGOV", "RUS")
+    ]
+    assert rows[0]["date"] == "2023-05-30"  # "on Tuesday" before the article's Thursday
+    # without the store there is nothing to remember: the bare name stays unresolved
+    record = json.loads(run_cli("extract", str(second)).stdout)
+    assert all(e["actor"]["country"] == "" for e in record["events"] if e["actor"])
