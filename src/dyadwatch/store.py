@@ -312,7 +312,8 @@ class Store:
             params += [f"%{name}%", f"%{name}%"]
         sql = """SELECT m.name, any_value(m.country) AS country, any_value(m.sector) AS sector,
                  any_value(m.code) AS code, count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
-                 list(DISTINCT m.text ORDER BY m.text) AS aliases FROM actors m"""
+                 list(DISTINCT m.text ORDER BY m.text) FILTER (WHERE m.text <> lower(m.text)) AS aliases
+                 FROM actors m"""  # pronouns and "the ministry" count as mentions, not as aliases
         sql += " WHERE " + " AND ".join(where) + " GROUP BY m.name ORDER BY mentions DESC, m.name"
         if limit:
             sql += f" LIMIT {int(limit)}"
