@@ -219,3 +219,14 @@ def test_seed_person_conjuncts(seed):
     doc, actors = seed
     lavrov = [t for t in doc if t.text == "Lavrov" and t.dep_ == "nsubj"][0]  # "Lavrov and Wang did not discuss"
     assert [a.name for a in actors.for_conjuncts(lavrov)] == ["Sergei Lavrov", "Wang Yi"]
+
+
+def test_the_president_of_a_named_country_is_not_an_earlier_president(nlp):
+    text = ("Russian President Vladimir Putin met Wang Yi on Wednesday. \u201cWe are waiting for the President of "
+            "the People\u2019s Republic of China to visit Russia,\u201d Putin said.")  # synthetic, after the seed
+    doc = nlp(text)
+    actors = ActorResolver().analyze(doc)
+    president = next(t for t in doc if t.text == "President" and t.i > 5)
+    found = actors.for_token(president)
+    assert found is not None and (found.country, found.sector) == ("CHN", "GOV")
+    assert found.name != "Vladimir Putin"

@@ -174,7 +174,6 @@ def test_seed_wang_meets_lavrov(seed_events):
     assert any("Lavrov" in (e.recipient.text if e.recipient else "") for e in find(seed_events, "CONSULT"))
 
 
-@pytest.mark.xfail(reason="actor resolver currently maps 'the President of the People's Republic of China' to RUS")
 def test_seed_xi_visit_is_future_or_intended(seed_events):
     visits = [e for e in seed_events if e.event_type == "CONSULT" and e.hypothetical and countries(e)[0] == "CHN"]
     assert any(e.mode in {"future", "intention"} for e in visits)

@@ -619,7 +619,8 @@ class _DocAnalysis:
     def _definite(self, desc: _Desc) -> bool:
         span = self.doc[desc.start: desc.end]
         return (not desc.country and not desc.name and desc.sector_strength > 0 and len(span) <= 3
-                and span[0].lower_ in ("the", "this", "that"))
+                and span[0].lower_ in ("the", "this", "that")
+                and not self._of_country(self.doc[desc.head]))  # "the President of China" names its own
 
     # -- run --------------------------------------------------------------------------------------
     def _mark_credit_lines(self) -> None:
