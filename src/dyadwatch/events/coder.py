@@ -15,7 +15,7 @@ from dyadwatch import codes
 from dyadwatch.actors import DocActors
 from dyadwatch.events.lexicon import Lexicon, TriggerMatch, TriggerRule
 from dyadwatch.events.modality import AGREE_GOVERNORS, Modality, denial_scope, modality, noun_modality
-from dyadwatch.events.roles import inner_tokens, noun_actor_token, recipient_tokens, subject_token
+from dyadwatch.events.roles import inner_tokens, noun_actor_token, place_tokens, recipient_tokens, subject_token
 from dyadwatch.models import Actor, Article, Event, Location, Quote
 from dyadwatch.nlp import doc_text
 
@@ -77,6 +77,9 @@ VIOLENCE_WORDS = set(
     "terror explosive explosives grenade tanks war battle beaten punched violence violent hospital dead".split()
 )
 CRITICISE_CODE = "111"
+ATTEMPT_GOVERNORS = {"attempt", "try"}
+# Material acts whose place, failing any other target, is the target: "lifted a curfew in Montenegro".
+PLACE_TARGET_TYPES = {"COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "AID", "RETREAT", "CONCEDE", "PROTEST", "COOPERATE"}
 
 
 @dataclass
@@ -140,6 +143,9 @@ class EventCoder:
         mod = noun_modality(head) if match.rule.pos == "N" else modality(head, communicative=speech_act)
         if denial_scope(head):
             mod.denied = True
+        gov = mod.governor
+        if gov is not None and gov.lemma_.lower() in ATTEMPT_GOVERNORS and match.rule.plover in {"ASSAULT", "COERCE"}:
+            mod.hypothetical, mod.mode = False, ""  # an attempted attack is an attack (CAMEO 185)
         speaker = self._speaker(head, sent, actors, quotes)
         actor_list = self._actors(match, sent, actors, speaker)
         recipient_list = self._recipients(match, sent, actors)
@@ -409,6 +415,11 @@ class EventCoder:
         for tok in cands:  # one level down: "China's role", "accommodation between China and Russia"
             for inner in inner_tokens(tok):
                 found = self._resolve(inner, sent, actors)
+                if found:
+                    return found
+        if match.rule.pos == "V" and match.rule.plover in PLACE_TARGET_TYPES:
+            for tok in place_tokens(match.head, match.obj):  # "lifted a curfew in Montenegro"
+                found = [a for a in self._resolve(tok, sent, actors) if a.kind == "country"]
                 if found:
                     return found
         return []

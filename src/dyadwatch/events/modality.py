@@ -20,7 +20,7 @@ NEGATORS = {"not", "n't", "never", "no"}
 # Governing verbs/adjectives and the mode they give to the complement clause.
 GOVERNOR_MODES: dict[str, str] = {
     **dict.fromkeys(
-        "plan intend aim want seek hope wish prepare mean decide vow pledge promise agree offer commit "
+        "plan intend aim want seek hope wish prepare mean decide vow swear pledge promise agree offer commit "
         "ready willing set determined eager try attempt propose_to".split(),
         "intention",
     ),
@@ -34,6 +34,8 @@ GOVERNOR_MODES: dict[str, str] = {
     ),
     **dict.fromkeys("able position unable possible need have".split(), "conditional"),
 }
+# Request words whose that-clause is a wish, never a report ("demand that Israel ease restrictions").
+SUBJUNCTIVE_GOVERNORS = set("urge demand ask request call appeal insist press push order".split())
 # Governors that assert their complement ("began shelling", "continued to attack").
 IMPLICATIVE = set("manage begin start continue resume proceed go keep dare force move help stop".split())
 # Governors that negate their complement ("refused to meet").
@@ -44,6 +46,11 @@ DENY_LEMMAS = {"deny"}
 # "refrained from attacking", "prevented them from entering": the gerund after "from" did not happen.
 FROM_NEGATING = set("refrain abstain desist prevent stop keep bar ban prohibit block deter dissuade hold".split())
 # "supports banning Muslims", "proposed closing the border": a policy advocated, not an act done.
+# "accused Russia of shelling", "arrested for collaborating": the gerund is the allegation, not a reported act.
+ACCUSING = set(
+    "accuse charge convict sentence blame criticize criticise condemn punish jail detain indict fine sue suspect "
+    "investigate prosecute arrest imprison execute denounce fault".split()
+)
 ADVOCATING = set("support favor favour back endorse advocate propose suggest recommend defend oppose".split())
 # Verbs whose "if" clause is part of what is said ("warned of consequences if ..."), not a condition on the act.
 COMMUNICATIVE = set("warn threaten urge demand ask call accuse caution vow pledge promise say tell".split())
@@ -102,7 +109,9 @@ def _governed_mode(tok: Token) -> tuple[str, Token | None]:
     if lemma in GOVERNOR_MODES and tok.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp"}:
         mode = GOVERNOR_MODES[lemma]
         if mode == "requested" and not (_has_to(tok) or tok.dep_ == "xcomp"):
-            return "", None  # "urged that ..." is reported, handled by the speech rules
+            if tok.dep_ in {"ccomp", "acl"} and lemma in SUBJUNCTIVE_GOVERNORS:
+                return mode, gov  # "demanded that Israel ease restrictions": asked for, not done
+            return "", None  # "told reporters that ..." is reported, handled by the speech rules
         if tok.dep_ == "ccomp" and mode != "requested" and not _has_to(tok):
             return "", None  # "agreed that they had met" reports a fact
         return mode, gov
@@ -119,6 +128,12 @@ def _from_negated(tok: Token) -> bool:
     """A gerund governed by "from" under a preventing verb: "refrained from attacking"."""
     prep = tok.head
     return tok.dep_ == "pcomp" and prep.lower_ == "from" and prep.head.lemma_.lower() in FROM_NEGATING
+
+
+def _alleged(tok: Token) -> bool:
+    """A gerund after of/for governed by an accusing verb (or its participle)."""
+    prep = tok.head
+    return tok.dep_ == "pcomp" and prep.lower_ in {"of", "for"} and prep.head.lemma_.lower() in ACCUSING
 
 
 def _advocated(tok: Token) -> bool:
@@ -146,6 +161,8 @@ def modality(trigger: Token, communicative: bool = False) -> Modality:
     tok = trigger
     if _from_negated(trigger):
         result.negated = True
+    if _alleged(trigger):
+        result.mode, result.hypothetical, result.governor = "alleged", True, trigger.head.head
     if _advocated(trigger):
         result.mode, result.hypothetical, result.governor = "proposed", True, trigger.head
     for _ in range(6):  # a few clause levels are enough; deeper chains are rare and noisy

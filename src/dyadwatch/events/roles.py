@@ -15,10 +15,17 @@ from dyadwatch.events.lexicon import TriggerMatch
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 RECIPIENT_PREPS = {
     "with", "to", "against", "on", "into", "at", "upon", "toward", "towards", "of", "about", "over", "by",
+    "from", "between",
 }
 VERB_RECIPIENT_PREPS = {"with", "to", "against", "on", "into", "at", "upon", "toward", "towards"}
 OBJECT_CONTROL = set("urge ask call press order tell force allow permit invite encourage persuade warn request".split())
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# "issued a statement condemning X": the statement's issuer is the actor of the participle.
+MESSAGE_NOUNS = set("statement declaration letter resolution communique message report note appeal petition".split())
+# Governing verbs whose complement names the recipient: "threatened to break relations with Russia".
+COMPLEMENT_TYPES = {"THREATEN", "AGREE", "REJECT", "REQUEST", "SUPPORT", "CONCEDE"}
+# Where an act is done, as a last resort target of material acts: "lifted a curfew in Montenegro".
+PLACE_PREPS = {"in", "from", "across", "inside", "within", "throughout"}
 
 
 def _child(tok: Token, deps: set[str]) -> Token | None:
@@ -50,6 +57,10 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
     head = verb.head
     if verb.dep_ == "conj":
         return subject_token(head, depth + 1)
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in {"acomp", "xcomp"}:
+        return subject_token(head.head, depth + 1)  # "Syria says it is willing to withdraw"
+    if verb.dep_ == "acl" and head.lemma_.lower() in MESSAGE_NOUNS and head.dep_ == "dobj":
+        return subject_token(head.head, depth + 1)  # "the PKK issued a declaration demanding ..."
     if verb.dep_ in {"xcomp", "advcl"} and head.pos_ in {"VERB", "AUX"}:
         if head.lemma_.lower() in OBJECT_CONTROL:
             obj = _child(head, {"dobj", "dative"})
@@ -73,7 +84,7 @@ def inner_tokens(tok: Token) -> list[Token]:
     out = [c for c in tok.children if c.dep_ == "poss"]
     out += [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"} and c.ent_type_ in {"GPE", "NORP", "ORG"}]
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in {"of", "between", "with", "from"}:
+        if c.dep_ == "prep" and c.lower_ in {"of", "between", "with", "from", "by"}:
             out += [g for g in c.children if g.dep_ == "pobj"]
     return out
 
@@ -94,6 +105,57 @@ def noun_actor_token(noun: Token) -> Token | None:
         if child.dep_ in {"compound", "amod"} and child.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}:
             return child
     return None
+
+
+def _clause_targets(verb: Token) -> list[Token]:
+    """Datives, objects and with/to/against... objects of one verb and of its object."""
+    out = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    out += [p for c in verb.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in [_pobj(c)] if p]
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    for holder in [verb, *objs]:
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ in VERB_RECIPIENT_PREPS | {"between"}:
+                pobj = _pobj(c)
+                if pobj is not None:
+                    out.append(pobj)
+    return out + objs
+
+
+def complement_recipients(head: Token) -> list[Token]:
+    """Targets named inside the complement: "offered to negotiate with Armenia", "promised to continue
+    military aid to Mozambique" (two levels of to-infinitives at most)."""
+    out: list[Token] = []
+    level = [c for c in head.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}]
+    for _ in range(2):
+        nxt = []
+        for verb in level:
+            out += _clause_targets(verb)
+            nxt += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        level = nxt
+    return out
+
+
+def condition_subjects(head: Token) -> list[Token]:
+    """Subjects of if/unless clauses under the verb or its complement: the party the threat is aimed at."""
+    verbs = [head] + [c for c in head.children if c.dep_ in {"xcomp", "ccomp"}]
+    out = []
+    for verb in verbs:
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children if m.dep_ == "mark"):
+                out += [g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}]
+    return out
+
+
+def place_tokens(head: Token, obj: Token | None) -> list[Token]:
+    """Objects of in/from/across... on the verb (or its object): where a material act was done."""
+    out = []
+    for holder in [head] + ([obj] if obj is not None else []) + [c for c in head.children if c.dep_ == "dobj"]:
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+                pobj = _pobj(c)
+                if pobj is not None:
+                    out.append(pobj)
+    return out
 
 
 def recipient_tokens(match: TriggerMatch) -> list[Token]:
@@ -125,12 +187,20 @@ def recipient_tokens(match: TriggerMatch) -> list[Token]:
             for c in head.children:
                 if c.dep_ in {"ccomp", "xcomp"}:
                     out += [g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}]
+        if rule.plover in COMPLEMENT_TYPES:
+            out += complement_recipients(head)
+        if rule.plover == "THREATEN":  # "threatened to launch an offensive unless Baghdad accepted"
+            out += condition_subjects(head)
     elif rule.pos == "N":
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in {"to", "with", "of", "on", "against", "into"}:
                 pobj = _pobj(c)
                 if pobj is not None:
                     out.append(pobj)
+        if rule.plover == "REQUEST":  # "its demand that Israel ease restrictions"
+            for c in head.children:
+                if c.dep_ in {"acl", "ccomp", "relcl"}:
+                    out += [g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}]
     seen: set[int] = set()
     unique = []
     for tok in out:
