@@ -138,3 +138,22 @@ def test_alias_memory_resolves_a_bare_name_in_a_later_run(tmp_path):
     # without the store there is nothing to remember: the bare name stays unresolved
     record = json.loads(run_cli("extract", str(second)).stdout)
     assert all(e["actor"]["country"] == "" for e in record["events"] if e["actor"])
+
+
+def test_a_near_identical_copy_joins_the_story_across_runs(tmp_path):
+    # synthetic: the same story re-posted later with another dateline and a credit line
+    body = (
+        "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Tokyo on Thursday, "
+        "the first such visit in 12 years, and the two leaders agreed to resume regular security talks. Japan "
+        "also lifted export restrictions on chemicals used to make semiconductors, and South Korea said it would "
+        "withdraw a complaint it had filed with the World Trade Organization."
+    )
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text(json.dumps({"id": "s1", "date": "2023-03-16", "text": body}) + "\n")
+    copy = "TOKYO (Pacific Syndicate) - " + body + "\n\nCopyright 2023 Pacific Syndicate."
+    second.write_text(json.dumps({"id": "s2", "date": "2023-03-17", "text": copy}) + "\n")
+    db = tmp_path / "stories.duckdb"
+    assert run_cli("ingest", str(first), "--db", str(db)).returncode == 0
+    assert run_cli("ingest", str(second), "--db", str(db)).returncode == 0
+    summary = json.loads(run_cli("summary", "--db", str(db), "--json").stdout)
+    assert summary["articles"] == 2 and summary["stories"] == 1

@@ -99,13 +99,16 @@ def ingest(
 ) -> None:
     """Clean, code and store documents; articles already stored are skipped (idempotent)."""
     from dyadwatch.actors import ActorResolver
+    from dyadwatch.dedup import StoryIndex
     from dyadwatch.pipeline import Pipeline
     from dyadwatch.store import Store
 
     _validate_date(date, "--date")
     with Store(db) as store:
         resolver = ActorResolver(aliases=store.aliases())
-        pipeline = Pipeline(resolver=resolver)
+        stories = StoryIndex()
+        stories.load(store.story_signatures())
+        pipeline = Pipeline(resolver=resolver, stories=stories)
         run_id = store.start_run(inputs, __version__)
         skip = set() if force else store.known_article_ids()
         counts = {"documents": 0, "stored": 0, "duplicates": 0, "skipped": 0, "events": 0, "quotes": 0, "errors": 0}
@@ -272,7 +275,8 @@ def summary(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
         return
     console = _stdout_console()
     console.print(
-        f"[bold]{db}[/bold]: {data['articles']} articles ({data['articles_coded']} coded), "
+        f"[bold]{db}[/bold]: {data['articles']} articles ({data['articles_coded']} coded, "
+        f"{data['stories']} distinct stories), "
         f"{data['events']} events ({data['events_asserted']} asserted), {data['quotes']} quotes "
         f"({data['quotes_direct']} direct), {data['actors']} actors, {data['errors']} errors, "
         f"{data['runs']} runs; dates {data['first_date']} .. {data['last_date']}",

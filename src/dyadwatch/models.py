@@ -73,6 +73,7 @@ class Article:
     removed: list[RemovedLine] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     source_id: str = ""  # the id the input gave (JSONL ``id``), echoed back
+    story_id: str = ""  # id of the first article of the same story (near-identical copies share it)
 
 
 @dataclass
@@ -177,6 +178,7 @@ class ArticleResult:
     aliases: list[Alias] = field(default_factory=list)  # names learned here, for the alias memory
     skipped_reason: str = ""  # why no coding happened (e.g. non-English)
     duplicate: bool = False  # same body text as an article already stored or seen in this run
+    signature: list[int] = field(default_factory=list)  # MinHash values for story clustering (not output)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object that ``dyadwatch extract`` prints for this article."""

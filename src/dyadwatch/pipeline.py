@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from dyadwatch.actors import ActorResolver
 from dyadwatch.clean import clean_document
+from dyadwatch.dedup import StoryIndex
 from dyadwatch.events import EventCoder
 from dyadwatch.models import Article, ArticleResult, IngestError, RawDocument
 from dyadwatch.nlp import load_nlp
@@ -23,8 +24,11 @@ CODED_LANGUAGES = {"en"}
 class Pipeline:
     """Loaded resources plus the per-document steps, in the order of DESIGN.md."""
 
-    def __init__(self, with_events: bool = True, resolver: ActorResolver | None = None) -> None:
+    def __init__(
+        self, with_events: bool = True, resolver: ActorResolver | None = None, stories: StoryIndex | None = None
+    ) -> None:
         self.with_events = with_events
+        self.stories = stories or StoryIndex()
         self.nlp = load_nlp() if with_events else None
         self.resolver = resolver or (ActorResolver() if with_events else None)
         self.coder = EventCoder() if with_events else None
@@ -59,8 +63,10 @@ class Pipeline:
         Articles whose id is in ``skip_ids`` (already stored) or was seen earlier in this stream
         (an identical syndicated copy) are not coded again: they come back with ``duplicate=True``.
         With ``dedupe=False`` (``extract``) every input document is coded and echoed.
+        Every new article gets a ``story_id``: near-identical copies share the first one's id.
         """
         seen = set(skip_ids or ())
+        signatures: dict[str, list[int]] = {}
         cleaned = (item if isinstance(item, IngestError) else self.clean(item, default_date) for item in items)
         for chunk in _chunks(cleaned, batch_size):
             fresh: list[Article | IngestError] = []
@@ -70,11 +76,16 @@ class Pipeline:
                     continue
                 if isinstance(item, Article):
                     seen.add(item.id)
+                    item.story_id, signatures[item.id] = self.stories.assign(item.id, item.text)
                 fresh.append(item)
             if self.with_events:
-                yield from self._code_batch(fresh)
+                results = self._code_batch(fresh)
             else:
-                yield from (i if isinstance(i, IngestError) else ArticleResult(article=i) for i in fresh)
+                results = (i if isinstance(i, IngestError) else ArticleResult(article=i) for i in fresh)
+            for result in results:
+                if isinstance(result, ArticleResult):
+                    result.signature = signatures.pop(result.article.id, [])
+                yield result
 
     def _code_batch(self, batch: list[Article | IngestError]) -> Iterator[ArticleResult | IngestError]:
         assert self.nlp is not None

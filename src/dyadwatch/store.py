@@ -30,7 +30,8 @@ CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR PRIMARY KEY, source_id VARCHAR, url VARCHAR, path VARCHAR, source VARCHAR,
     title VARCHAR, key_points VARCHAR[], dateline VARCHAR[], agency VARCHAR, byline VARCHAR[],
     editors VARCHAR[], date VARCHAR, date_source VARCHAR, language VARCHAR, text VARCHAR,
-    removed JSON, flags VARCHAR[], skipped_reason VARCHAR, run_id VARCHAR, ingested_at TIMESTAMP
+    removed JSON, flags VARCHAR[], skipped_reason VARCHAR, run_id VARCHAR, ingested_at TIMESTAMP,
+    story_id VARCHAR, signature UBIGINT[]
 );
 CREATE TABLE IF NOT EXISTS events (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, seq INTEGER, event_type VARCHAR, mode VARCHAR,
@@ -71,12 +72,14 @@ CREATE TABLE IF NOT EXISTS errors (
 # Columns added after 0.1.0 first shipped, so that older store files keep working.
 MIGRATIONS = """
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS kind VARCHAR;
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS story_id VARCHAR;
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS signature UBIGINT[];
 """
 
 ARTICLE_COLUMNS = [
     "id", "source_id", "url", "path", "source", "title", "key_points", "dateline", "agency", "byline",
     "editors", "date", "date_source", "language", "text", "removed", "flags", "skipped_reason", "run_id",
-    "ingested_at",
+    "ingested_at", "story_id", "signature",
 ]  # fmt: skip
 
 
@@ -186,6 +189,13 @@ class Store:
             [_now(), documents, skipped, events, quotes, errors, run_id],
         )
 
+    def story_signatures(self) -> list[tuple[str, str, list[int]]]:
+        """(article id, story id, MinHash values) of stored articles, to rebuild the story index."""
+        rows = self.con.execute(
+            "SELECT id, story_id, signature FROM articles WHERE story_id IS NOT NULL AND len(signature) > 0"
+        ).fetchall()
+        return [(a, s, list(v)) for a, s, v in rows]
+
     def known_article_ids(self) -> set[str]:
         return {row[0] for row in self.con.execute("SELECT id FROM articles").fetchall()}
 
@@ -202,7 +212,9 @@ class Store:
             art = result.article
             row = asdict(art)
             row["removed"] = json.dumps(row["removed"], ensure_ascii=False)
-            row.update(skipped_reason=result.skipped_reason, run_id=run_id, ingested_at=_now())
+            row.update(
+                skipped_reason=result.skipped_reason, run_id=run_id, ingested_at=_now(), signature=result.signature
+            )
             article_rows.append({c: row.get(c) for c in ARTICLE_COLUMNS})
             event_rows += [event_row(art.id, i, e) for i, e in enumerate(result.events)]
             quote_rows += [quote_row(art.id, i, q, art.date) for i, q in enumerate(result.quotes)]
@@ -325,11 +337,15 @@ class Store:
     def summary(self) -> dict[str, Any]:
         """Counts and the most active dyads, for ``dyadwatch summary`` and ``make run``."""
         one = lambda sql: self.con.execute(sql).fetchone()[0]  # noqa: E731
+        # a story told by several near-identical articles counts once per distinct event
         dyads = self.con.execute(
-            """SELECT actor_country, recipient_country, count(*) AS n,
-                      round(avg(goldstein), 2) AS mean_goldstein
-               FROM events WHERE asserted AND actor_country <> '' AND recipient_country <> ''
-                 AND actor_country <> recipient_country
+            """SELECT e.actor_country, e.recipient_country,
+                      count(DISTINCT concat_ws('|', coalesce(a.story_id, a.id), e.event_type, e.actor_code,
+                                               e.recipient_code, e.date)) AS n,
+                      round(avg(e.goldstein), 2) AS mean_goldstein
+               FROM events e JOIN articles a ON a.id = e.article_id
+               WHERE e.asserted AND e.actor_country <> '' AND e.recipient_country <> ''
+                 AND e.actor_country <> e.recipient_country
                GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 10"""
         ).fetchall()
         types = self.con.execute(
@@ -338,6 +354,7 @@ class Store:
         return {
             "articles": one("SELECT count(*) FROM articles"),
             "articles_coded": one("SELECT count(*) FROM articles WHERE skipped_reason = ''"),
+            "stories": one("SELECT count(DISTINCT coalesce(story_id, id)) FROM articles"),
             "events": one("SELECT count(*) FROM events"),
             "events_asserted": one("SELECT count(*) FROM events WHERE asserted"),
             "quotes": one("SELECT count(*) FROM quotes"),
