@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 
 MAX_GAP = 250  # characters between two parts of one quote (the attribution between them)
 SCARE_WORDS = 3  # an unattributed quote this short inside running text is a scare quote, not a quotation
+GAP_CONJUNCTION = re.compile(r",\s*(?:and|but)(?:\s+(?:still|also|then|later))?$")  # “A,” X said, and still “B”
 LEADING_MARKERS = {"that", "whether", "if"}
 DASH_ATTRIBUTION = re.compile(r"[ \t\xa0]*[―—–-]+[ \t\xa0]*([A-Z][\w.'’ -]{1,60}?)[ \t\xa0.]*(?:\n|$)")
 TRANSCRIPT = re.compile(r"^\(?([A-Z][A-Z.' -]{1,30}[A-Z])\)?:\s+")
@@ -115,10 +116,23 @@ def _frame_cue(doc: Doc, unit: Unit, spans: list[QuoteSpan]) -> Token | None:
     return best[1] if best else None
 
 
-def _gap_ok(text: str, left: Unit, right: Unit) -> bool:
-    """Two units may be one quote: same paragraph, close together, no other words but the attribution."""
-    gap = text[left.end : right.start]
-    return "\n" not in gap and len(gap) <= MAX_GAP
+def _gap_ok(doc: Doc, left: Unit, right: Unit) -> bool:
+    """Two units may be one quote: same paragraph, close together, no other words but the attribution
+    (ending in a comma, stop or colon, not "… and encourage Americans to check out what he called “…”"),
+    and neither part a title (“Fox News Sunday,” Pence said …)."""
+    text = doc_text(doc)
+    gap = text[left.end : right.start].strip(" \t\xa0\"“”„«»")
+    if "\n" in gap or len(gap) > MAX_GAP or not gap or not (gap[-1] in ",.:;" or GAP_CONJUNCTION.search(gap)):
+        return False
+    return not any(_partial_title(doc, u) for u in (left, right))
+
+
+def _partial_title(doc: Doc, unit: Unit) -> bool:
+    """A title-case quote inside running text names a work or show; a sentence-initial one (“That,” he
+    added) is speech."""
+    first = _token_at(doc, unit.start)
+    text = doc_text(doc)[unit.start : unit.end]
+    return first is not None and is_title(text) and is_partial(doc, unit.start, unit.end, first)
 
 
 def _merge_split(doc: Doc, units: list[Unit], cue_of: dict[int, Token | None]) -> list[Unit]:
@@ -130,7 +144,7 @@ def _merge_split(doc: Doc, units: list[Unit], cue_of: dict[int, Token | None]) -
             prev_cue, cue = cue_of[id(prev)], cue_of[id(unit)]
             gap_has_cue = prev_cue is not None and prev.end <= prev_cue.idx < unit.start
             same_cue = cue is None or (prev_cue is not None and cue.i == prev_cue.i)
-            if gap_has_cue and same_cue and _gap_ok(doc_text(doc), prev, unit):
+            if gap_has_cue and same_cue and _gap_ok(doc, prev, unit):
                 prev.parts.extend(unit.parts)
                 continue
         merged.append(unit)
@@ -179,12 +193,27 @@ def _clause_bounds(head: Token) -> tuple[int, int]:
     return tokens[0].i, tokens[-1].i + 1
 
 
+def _clip_to_paragraphs(doc: Doc, unit: Unit, start: int, end: int) -> tuple[int, int]:
+    """Token range cut to the paragraphs the quote spans: a parse that runs across a paragraph break
+    (the next paragraph's sentence hung on the cue) must not pull that paragraph into the quote."""
+    lo, _ = _paragraph(doc_text(doc), unit.start, unit.start)
+    _, hi = _paragraph(doc_text(doc), unit.end, unit.end)
+    while start < end and doc[start].idx < lo:
+        start += 1
+    while end > start and doc[end - 1].idx >= hi:
+        end -= 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in {"”", '"', "»"}:
+        end -= 1
+    return start, end
+
+
 def _mixed_span(doc: Doc, unit: Unit, cue: Token, spans: list[QuoteSpan]) -> Span | None:
     """The complement clause holding a partial quote, when it has words outside the marks."""
     head = _complement(cue)
     if head is None:
         return None
     start, end = _clause_bounds(head)
+    start, end = _clip_to_paragraphs(doc, unit, start, end)
     clause = doc[start:end]
     if not (clause.start_char <= unit.start and unit.end <= clause.end_char):
         return None
@@ -257,6 +286,10 @@ def _partial_quote(
         return _quote(doc, article, text.strip(), unit.start, unit.end, True, attribute(frame, actors))
     else:
         return None
+    lo, hi = _clip_to_paragraphs(doc, unit, tokens[0].i, tokens[-1].i + 1)
+    tokens = [t for t in tokens if lo <= t.i < hi]
+    if not tokens:
+        return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return _quote(doc, article, text_of(tokens), start, end, True, attribute(cue, actors))
 
@@ -304,6 +337,17 @@ def _unit_quote(
     return _transcript(_quote(doc, article, text, unit.start, unit.end, True, attr))
 
 
+def _drop_contained(quotes: list[Quote]) -> list[Quote]:
+    """Several partial quotes of one clause ("called Trump a “liar,” a “bully” and a “narcissist”")
+    each yield the same mixed quote: keep one, and drop any quote lying inside a longer one."""
+    kept: list[Quote] = []
+    for quote in sorted(quotes, key=lambda q: (q.start, -q.end)):
+        if any(k.start <= quote.start and quote.end <= k.end for k in kept):
+            continue
+        kept.append(quote)
+    return kept
+
+
 def _direct_quotes(
     doc: Doc, article: Article, actors: DocActors, spans: list[QuoteSpan]
 ) -> tuple[list[Quote], list[tuple[int, int]]]:
@@ -316,6 +360,7 @@ def _direct_quotes(
         quote = _unit_quote(doc, article, actors, unit, cue_of.get(id(unit)), spans)
         if quote is not None:
             quotes.append(quote)
+    quotes = _drop_contained(quotes)
     covered = [(q.start, q.end) for q in quotes]
     return quotes, covered
 
