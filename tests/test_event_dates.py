@@ -40,7 +40,19 @@ def test_historical_month_belongs_to_its_own_clause(nlp):
         "they sealed a partnership that has caused alarm in the West."
     )
     assert event_date(nlp, text, "sent") == ("2022-02", "month", True)
+    # the meeting is placed by its "before ..." clause, and the sealing by its "When ..." clause
+    assert event_date(nlp, text, "met") == ("2022-02", "month", True)
+    assert event_date(nlp, text, "sealed") == ("2022-02", "month", True)
+
+
+def test_an_anchor_clause_without_a_date_leaves_the_article_date(nlp):
+    text = "When Xi met Putin, they sealed a partnership that has caused alarm in the West."
     assert event_date(nlp, text, "sealed") == (ARTICLE_DATE, "day", False)
+
+
+def test_a_dated_when_clause_gives_a_month_to_the_main_event(nlp):
+    text = "After the two sides signed the accord on March 3, 2021, Turkey reopened its embassy."
+    assert event_date(nlp, text, "reopened", "2023-02-22") == ("2021-03", "month", True)
 
 
 def test_date_of_the_main_clause_does_not_leak_into_a_conditional(nlp):

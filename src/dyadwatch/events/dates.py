@@ -92,12 +92,42 @@ def resolve_event_date(sent: Span, trigger: Token, article_date: str) -> tuple[s
     Falls back to (article_date, 'day' if article_date else '', False) when no attached expression resolves.
     """
     base = parse_iso(article_date)
+    found = _own_date(sent, trigger, base) or _anchored_date(sent, trigger, base)
+    if found is not None:
+        return found[0], found[1], True
+    return article_date, ("day" if article_date else ""), False
+
+
+# Subordinate clauses that place an event in time next to another one: "When Xi met Putin before
+# Russia sent troops into Ukraine in February 2022, they sealed ..." dates the meeting and the
+# sealing to that February too (at month granularity or coarser, as the anchor gives it).
+ANCHOR_MARKS = {"when", "before", "after", "as", "while", "once", "until"}
+
+
+def _own_date(sent: Span, trigger: Token, base: date | None) -> tuple[str, str] | None:
     future = is_future(trigger)
     for span in attached_time_spans(sent, trigger):
         found = resolve_expression(span.text, base, future)
         if found is not None:
-            return found[0], found[1], True
-    return article_date, ("day" if article_date else ""), False
+            return found
+    return None
+
+
+def _anchored_date(sent: Span, trigger: Token, base: date | None, depth: int = 0) -> tuple[str, str] | None:
+    """A date borrowed from a temporal clause attached to the trigger's verb (one or two levels down)."""
+    if depth > 1:
+        return None
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in ANCHOR_MARKS for c in clause.children
+        ):
+            continue
+        found = _own_date(sent, clause, base) or _anchored_date(sent, clause, base, depth + 1)
+        if found is not None:
+            date_, granularity = found
+            return (date_[:7], "month") if granularity in ("day", "week") else (date_, granularity)
+    return None
 
 
 def parse_iso(value: str) -> date | None:
