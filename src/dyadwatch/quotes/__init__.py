@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span, Token
 from dyadwatch.actors import DocActors
 from dyadwatch.models import Actor, Article, Quote
 from dyadwatch.nlp import doc_text
-from dyadwatch.quotes.attribution import Attribution, attribute, cue_text, is_cue, speaker_tokens
-from dyadwatch.quotes.lexicon import cues
+from dyadwatch.quotes.attribution import Attribution, attribute, cue_text, is_cue, is_frame_cue, speaker_tokens
+from dyadwatch.quotes.lexicon import cue_of
 from dyadwatch.quotes.marks import QuoteSpan, ScanResult, scan_quotes
 from dyadwatch.quotes.partial import (
     aside_content,
@@ -107,7 +107,7 @@ def _frame_cue(doc: Doc, unit: Unit, spans: list[QuoteSpan]) -> Token | None:
     sent_lo, sent_hi = first.sent.start, last.sent.end
     best: tuple[int, Token] | None = None
     for token in doc[sent_lo:sent_hi]:
-        if token.idx < lo or token.idx >= hi or _inside(token.idx, spans) or not is_cue(token):
+        if token.idx < lo or token.idx >= hi or _inside(token.idx, spans) or not is_frame_cue(token):
             continue
         distance = min(abs(token.idx - p.end) for p in unit.parts)
         distance = min(distance, *(abs(p.start - token.idx) for p in unit.parts))
@@ -135,13 +135,13 @@ def _partial_title(doc: Doc, unit: Unit) -> bool:
     return first is not None and is_title(text) and is_partial(doc, unit.start, unit.end, first)
 
 
-def _merge_split(doc: Doc, units: list[Unit], cue_of: dict[int, Token | None]) -> list[Unit]:
+def _merge_split(doc: Doc, units: list[Unit], frames: dict[int, Token | None]) -> list[Unit]:
     """“A,” X said, “B.” and “A,” X said. “B.” are one quote when B has no attribution of its own."""
     merged: list[Unit] = []
     for unit in units:
         if merged:
             prev = merged[-1]
-            prev_cue, cue = cue_of[id(prev)], cue_of[id(unit)]
+            prev_cue, cue = frames[id(prev)], frames[id(unit)]
             gap_has_cue = prev_cue is not None and prev.end <= prev_cue.idx < unit.start
             same_cue = cue is None or (prev_cue is not None and cue.i == prev_cue.i)
             if gap_has_cue and same_cue and _gap_ok(doc, prev, unit):
@@ -163,7 +163,7 @@ def _previous_sentence_cue(doc: Doc, unit: Unit, spans: list[QuoteSpan]) -> Toke
     if sent.start == 0:
         return None
     prev = doc[sent.start - 1].sent
-    candidates = [t for t in prev if not _inside(t.idx, spans) and is_cue(t)]
+    candidates = [t for t in prev if not _inside(t.idx, spans) and is_frame_cue(t)]
     candidates = [t for t in candidates if speaker_tokens(t)[0] is not None]
     return candidates[-1] if candidates else None
 
@@ -353,11 +353,11 @@ def _direct_quotes(
 ) -> tuple[list[Quote], list[tuple[int, int]]]:
     """Direct and mixed quotes, plus the character ranges they cover (so indirect ones skip them)."""
     units = _continuation_units(spans)
-    cue_of: dict[int, Token | None] = {id(u): _frame_cue(doc, u, spans) for u in units}
-    units = _merge_split(doc, units, cue_of)
+    frames: dict[int, Token | None] = {id(u): _frame_cue(doc, u, spans) for u in units}
+    units = _merge_split(doc, units, frames)
     quotes: list[Quote] = []
     for unit in units:
-        quote = _unit_quote(doc, article, actors, unit, cue_of.get(id(unit)), spans)
+        quote = _unit_quote(doc, article, actors, unit, frames.get(id(unit)), spans)
         if quote is not None:
             quotes.append(quote)
     quotes = _drop_contained(quotes)
@@ -371,7 +371,7 @@ def _indirect_quotes(
     """Clausal complements of speech cues outside any quote marks: ``direct`` False."""
     quotes: list[Quote] = []
     for token in doc:
-        entry = cues().get(token.lemma_.lower())
+        entry = cue_of(token)
         if entry is None or not entry.indirect or not is_cue(token):
             continue
         head = _complement(token)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from dyadwatch.actors import DocActors
 from dyadwatch.models import Actor
 from dyadwatch.nlp import doc_text
-from dyadwatch.quotes.lexicon import cues, setting_nouns
+from dyadwatch.quotes.lexicon import cue_of, setting_nouns
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
@@ -36,12 +36,20 @@ class Attribution:
 
 def is_cue(token: Token) -> bool:
     """A verb of saying from the lexicon, or the "according" of "according to"."""
-    cue = cues().get(token.lemma_.lower())
+    cue = cue_of(token)
     if cue is None:
         return False
     if cue.role == "source":
         return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+    if cue.lemma == "put":  # "as a Homeland Security memo put it", not "put the plan on hold"
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
     return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+
+
+def is_frame_cue(token: Token) -> bool:
+    """A cue that may attribute a quote standing beside it: verbs of judging and finding only govern
+    the quotes inside their own phrases ("“A,” Tester said, referring to …, “B”" is Tester's speech)."""
+    return is_cue(token) and cue_of(token).role not in {"evaluate", "report"}
 
 
 def _child(token: Token, deps: set[str]) -> Token | None:
@@ -59,7 +67,7 @@ def speaker_tokens(cue: Token) -> tuple[Token | None, Token | None]:
     """(speaker token, relaying token) for a cue, climbing to the governing verb when needed."""
     token = cue
     for _ in range(4):
-        role = cues().get(token.lemma_.lower())
+        role = cue_of(token)
         role_name = role.role if role else "speech"
         if role_name == "source":
             return _pobj(token, "to"), None
@@ -167,7 +175,7 @@ def _setting_text(noun: Token) -> str:
 
 def _addressee_and_setting(cue: Token, actors: DocActors, speaker: Actor | None) -> tuple[Actor | None, str]:
     """The object of tell/warn/urge is the addressee unless it names a setting ("a news briefing")."""
-    role = cues().get(cue.lemma_.lower())
+    role = cue_of(cue)
     addressee, setting = None, ""
     if role is not None and role.role == "address":
         obj = _child(cue, {"dobj", "dative", "iobj"})

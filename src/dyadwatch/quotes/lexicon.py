@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.tokens import Token
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -32,6 +34,19 @@ def cues() -> dict[str, Cue]:
         row["lemma"]: Cue(row["lemma"], row["role"], row["indirect"] == "yes")
         for row in _rows(DATA / "cues.tsv")
     }
+
+
+def cue_of(token: Token) -> Cue | None:
+    """The cue entry for a token by its lemma, or, for a past-tense verb the small model lemmatised
+    wrongly ("rated" -> "rat"), by its written form less "-d"/"-ed"."""
+    found = cues().get(token.lemma_.lower())
+    if found is not None or token.tag_ not in {"VBD", "VBN"}:
+        return found
+    word = token.lower_
+    for stem in (word[:-1], word[:-2]) if word.endswith("ed") else ():
+        if stem in cues():
+            return cues()[stem]
+    return None
 
 
 @lru_cache(maxsize=1)

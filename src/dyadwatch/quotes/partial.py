@@ -14,9 +14,12 @@ from spacy.tokens import Doc, Token
 
 from dyadwatch.nlp import doc_text
 from dyadwatch.quotes.attribution import is_cue
+from dyadwatch.quotes.lexicon import cue_of
 
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "pcomp", "advcl", "dative", "conj"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "pcomp", "conj"}
+APART_DEPS = {"conj", "cc", "advcl", "parataxis", "punct", "relcl"}  # right children that are not the content
+JUDGED_PREPS = {"as", "of", "for", "to"}
 SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with", "by", "or", "it", "is"}
 LEADING = {"that", "whether", "if"}
 TITLE_MAX_WORDS = 8
@@ -68,7 +71,29 @@ def content_tokens(cue: Token, child: Token) -> list[Token]:
     """What the cue reports: a complement clause, or everything right of the cue ("called X “Y”")."""
     if child.dep_ in CLAUSE_DEPS:
         return _trim(list(child.subtree))
-    return _trim([t for t in cue.subtree if t.i > cue.i])
+    tokens: list[Token] = []
+    for right in cue.rights:
+        if right is not child and right.dep_ in APART_DEPS:
+            if right.i > child.i:
+                break  # "called Clinton a “champion”, citing her work": the rest is the writer's
+            continue
+        if child.dep_ == "prep" and right.i > child.i and right.dep_ in {"dobj", "dative"}:
+            continue  # "describing as “unhinged” a Trump tweet": the judged thing is not the quote
+        tokens.extend(right.subtree)
+    return _trim(tokens)
+
+
+def _reports(cue: Token, child: Token) -> bool:
+    """Whether ``child`` carries what the cue reports: a content relation, or the "as"/"of"/"for"/"to"
+    phrase of a verb of judging ("condemned the test as “provocative”", "accused Kim of “recklessness”")."""
+    role = cue_of(cue)
+    if role is not None and role.role == "report":
+        return child.dep_ in CLAUSE_DEPS
+    if child.dep_ in CONTENT_DEPS:
+        return True
+    if child.dep_ != "prep":
+        return False
+    return child.lower_ == "as" or (role is not None and role.role == "evaluate" and child.lower_ in JUDGED_PREPS)
 
 
 def governing_cue(root: Token) -> tuple[Token, list[Token]] | None:
@@ -78,7 +103,7 @@ def governing_cue(root: Token) -> tuple[Token, list[Token]] | None:
         head = child.head
         if head is child:
             return None
-        if is_cue(head) and child.dep_ in CONTENT_DEPS:
+        if is_cue(head) and _reports(head, child):
             return head, content_tokens(head, child)
         if is_cue(head):
             return None  # the quote hangs off the cue as a place or time ("On “Fox News Sunday,” he said")
