@@ -23,6 +23,8 @@ from dyadwatch.models import ArticleResult, IngestError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Evidence-linked political events and quotes.")
 err_console = Console(stderr=True)
+if not err_console.is_terminal:  # piped or captured: one line per message, not folded at 80 columns
+    err_console = Console(stderr=True, width=240)
 
 
 def _stdout_console() -> Console:
