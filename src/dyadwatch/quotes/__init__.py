@@ -348,6 +348,28 @@ def _drop_contained(quotes: list[Quote]) -> list[Quote]:
     return kept
 
 
+def _quote_only_paragraph(text: str, quote: Quote) -> bool:
+    """Whether the quote's paragraph holds nothing but the quote (and its marks)."""
+    lo, hi = _paragraph(text, quote.start, quote.end)
+    rest = text[lo : quote.start] + text[quote.end : hi]
+    return not any(ch.isalnum() for ch in rest)
+
+
+def _continue_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A paragraph that is only a quote, with no cue, continues the speaker of the quote ending in the
+    paragraph just before it (newswire runs one speaker's quote paragraphs one after another)."""
+    previous: Quote | None = None
+    for quote in sorted(quotes, key=lambda q: q.start):
+        if quote.speaker is None and not quote.cue and previous is not None and previous.speaker is not None:
+            lo, _ = _paragraph(text, quote.start, quote.start)
+            prev_hi = len(text[:lo].rstrip())
+            prev_lo = text.rfind("\n", 0, prev_hi) + 1
+            if prev_lo <= previous.start < prev_hi and _quote_only_paragraph(text, quote):
+                quote.speaker, quote.via, quote.cue = previous.speaker, previous.via, previous.cue
+        previous = quote
+    return quotes
+
+
 def _direct_quotes(
     doc: Doc, article: Article, actors: DocActors, spans: list[QuoteSpan]
 ) -> tuple[list[Quote], list[tuple[int, int]]]:
@@ -360,7 +382,7 @@ def _direct_quotes(
         quote = _unit_quote(doc, article, actors, unit, frames.get(id(unit)), spans)
         if quote is not None:
             quotes.append(quote)
-    quotes = _drop_contained(quotes)
+    quotes = _continue_speakers(doc_text(doc), _drop_contained(quotes))
     covered = [(q.start, q.end) for q in quotes]
     return quotes, covered
 
