@@ -64,12 +64,12 @@ REFUSAL_CODES = {
     "RETREAT": "124",
     "SUPPORT": "120",
 }
-REFUSING_GOVERNORS = {"refuse", "decline", "fail", "reject"}
+REFUSING_GOVERNORS = {"fail"}  # refuse/decline/reject are REJECT triggers themselves: no second event
 # "X said Y must Z": the speaker demands something of Y (CAMEO 10 demand, PLOVER REQUEST).
 DEMAND_CODE = "100"
 OBLIGATION_AUX = {"must"}
 # Verbs that are verbal when both sides are people (politicians attack each other's records, not bodies).
-VERBAL_ATTACK_LEMMAS = {"attack", "fight", "hit", "target", "assail", "blast", "strike", "assault"}
+VERBAL_ATTACK_LEMMAS = {"attack", "fight", "hit", "target", "assail", "blast"}
 VIOLENCE_WORDS = set(
     "kill killed killing wound wounded injure injured bomb bombs bombing gun guns gunman gunmen gunfire shot shoot "
     "shooting knife stabbed troops soldiers forces military army police missile missiles rocket rockets airstrike "
@@ -78,6 +78,10 @@ VIOLENCE_WORDS = set(
 )
 CRITICISE_CODE = "111"
 ATTEMPT_GOVERNORS = {"attempt", "try"}
+# Broad verbs that only make an event with a resolved target ("opposes gun violence", "rescued the economy").
+NEEDS_RECIPIENT = set("oppose object fund finance lend loan rescue refute".split())
+# Modes under which no PLOVER derivation (AGREE from a promise, THREATEN, REJECT) is made.
+NO_DERIVATION_MODES = {"question", "alleged", "proposed"}
 # Material acts whose place, failing any other target, is the target: "lifted a curfew in Montenegro".
 PLACE_TARGET_TYPES = {"COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "AID", "RETREAT", "CONCEDE", "PROTEST", "COOPERATE"}
 
@@ -122,6 +126,13 @@ class EventCoder:
             return any(c.lemma_.lower() not in NO_COMMENT for c in comps)
         if lemma == "warn" and any(c.dep_ == "prep" and c.lower_ == "against" for c in head.children):
             return True
+        if lemma == "return" and match.rule.pos == "V" and not match.rule.objects:
+            return any(c.dep_ in {"prep", "agent"} and c.lower_ in {"to", "by"} for c in head.children)
+        if lemma in {"shoot", "fire"} and any(c.lower_ == "back" for c in head.children):
+            return False  # "Trump shot back that ...": a retort
+        contest = any(c.dep_ == "prep" and c.lower_ == "for" for c in head.children)
+        if lemma in {"fight", "battle", "compete"} and contest:
+            return False  # "fighting for second place" is a contest, not an attack
         if lemma == "offer" and match.rule.pos == "V" and not match.rule.objects:
             return any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in head.children)
         if match.rule.pos == "N" and head.dep_ in {"compound"}:
@@ -143,6 +154,8 @@ class EventCoder:
         mod = noun_modality(head) if match.rule.pos == "N" else modality(head, communicative=speech_act)
         if denial_scope(head):
             mod.denied = True
+        if _in_question(sent, head):
+            mod.mode, mod.hypothetical = "question", True  # "Will you resign?" asks, it does not report
         gov = mod.governor
         if gov is not None and gov.lemma_.lower() in ATTEMPT_GOVERNORS and match.rule.plover in {"ASSAULT", "COERCE"}:
             mod.hypothetical, mod.mode = False, ""  # an attempted attack is an attack (CAMEO 185)
@@ -151,7 +164,7 @@ class EventCoder:
         recipient_list = self._recipients(match, sent, actors)
         if match.rule.pos == "N" and (not actor_list or not recipient_list):
             return []  # a bare event noun needs both sides to be trusted
-        if match.rule.pos == "A" and not recipient_list:
+        if (match.rule.pos == "A" or match.rule.lemma in NEEDS_RECIPIENT) and not recipient_list:
             return []  # "worried about the economy" is a mood, not a disapproval of someone
         if _imperative(head):
             return []  # "Visit his country." - a command or a headline fragment, not a report
@@ -226,7 +239,7 @@ class EventCoder:
     def _intent_agree(self, cand: _Candidate, ev: Event) -> Event | None:
         """PLOVER codes a promised cooperative action as AGREE: "will provide aid", "plans to visit"."""
         mod = cand.modality
-        if mod.negated or mod.denied:
+        if mod.negated or mod.denied or mod.mode in NO_DERIVATION_MODES:
             return None
         if ev.event_type in THREAT_CODES:
             return self._threat(cand, ev)
@@ -270,11 +283,11 @@ class EventCoder:
         mod = cand.modality
         if not mod.negated or mod.denied or ev.event_type not in REFUSAL_CODES or cand.match.rule.pos != "V":
             return None
+        if mod.mode in NO_DERIVATION_MODES:
+            return None
         head = cand.match.head
-        gov = mod.governor
-        by_gov = gov is not None and gov.lemma_.lower() in REFUSING_GOVERNORS
-        by_gov = by_gov or (head.dep_ == "xcomp" and head.head.lemma_.lower() in REFUSING_GOVERNORS)
-        by_will = _has_will(head) or _has_aux(head, {"would"})
+        by_gov = head.dep_ == "xcomp" and head.head.lemma_.lower() in REFUSING_GOVERNORS
+        by_will = _has_will(head) and _negated(head)  # "will not lift the ban", not "isn't saying what he'd support"
         if not (by_gov or by_will):
             return None
         out = _recode(ev, REFUSAL_CODES[ev.event_type])
@@ -286,14 +299,14 @@ class EventCoder:
         """"Russia says Israel must end attacks": the speaker demands the act of the clause's subject."""
         out: list[Event] = []
         for verb in sent:
-            if verb.dep_ != "ccomp" or not _has_aux(verb, OBLIGATION_AUX) or _negated(verb):
-                continue
+            if verb.dep_ != "ccomp" or not _has_aux(verb, OBLIGATION_AUX) or _negated(verb) or verb.lemma_ == "be":
+                continue  # "a president must be ready" describes, it does not demand
             say = verb.head
             if say.lemma_.lower() not in SPEECH_LEMMAS or _negated(say):
                 continue
             speakers = self._resolve(subject_token(say), sent, actors)
             targets = self._resolve(subject_token(verb), sent, actors)
-            if not speakers:
+            if not speakers or not targets:
                 continue
             must = next(c for c in verb.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX)
             first, last = sorted([must, verb], key=lambda t: t.i)
@@ -468,6 +481,15 @@ class EventCoder:
             return find_location(sent, head, actors, article.dateline)
         except Exception:  # noqa: BLE001 - a gazetteer bug must not lose the event
             return None
+
+
+def _in_question(sent: Span, head: Token) -> bool:
+    """The trigger sits in the part of the sentence that ends with a question mark (after any quote mark)."""
+    text = sent.text.rstrip().rstrip('"”’\'')
+    if not text.endswith("?"):
+        return False
+    opened = max(text.rfind(ch) for ch in ':“"‘')
+    return head.idx - sent.start_char > opened
 
 
 def _negated(tok: Token) -> bool:

@@ -20,6 +20,9 @@ RECIPIENT_PREPS = {
 VERB_RECIPIENT_PREPS = {"with", "to", "against", "on", "into", "at", "upon", "toward", "towards"}
 OBJECT_CONTROL = set("urge ask call press order tell force allow permit invite encourage persuade warn request".split())
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+SELF_PRONOUNS = {"he", "she", "i", "we", "you"}  # "threatened not to come unless he is paid": not a target
+# Passive-looking verbs whose grammatical subject is the doer: "forces were engaged in clashes".
+STATIVE_PASSIVES = {"engage", "involve"}
 # "issued a statement condemning X": the statement's issuer is the actor of the participle.
 MESSAGE_NOUNS = set("statement declaration letter resolution communique message report note appeal petition".split())
 # Governing verbs whose complement names the recipient: "threatened to break relations with Russia".
@@ -48,6 +51,8 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
     if agent is not None and _pobj(agent) is not None:
         return _pobj(agent)
     subj = _child(verb, SUBJECT_DEPS)
+    if subj is None and verb.lemma_.lower() in STATIVE_PASSIVES:
+        subj = _child(verb, {"nsubjpass"})
     if subj is not None:
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head
@@ -142,7 +147,7 @@ def condition_subjects(head: Token) -> list[Token]:
     for verb in verbs:
         for c in verb.children:
             if c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children if m.dep_ == "mark"):
-                out += [g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}]
+                out += [g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"} and g.lower_ not in SELF_PRONOUNS]
     return out
 
 
@@ -170,7 +175,7 @@ def recipient_tokens(match: TriggerMatch) -> list[Token]:
     if rule.pos == "V":
         out += [c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
         out += [p for c in head.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in [_pobj(c)] if p]
-        if not any(c.dep_ == "agent" for c in head.children):
+        if not any(c.dep_ == "agent" for c in head.children) and head.lemma_.lower() not in STATIVE_PASSIVES:
             out += [c for c in head.children if c.dep_ == "nsubjpass"]
         out += [c for c in head.children if c.dep_ == "dobj" and not _same_tok(c, match.obj)]
         if match.obj is not None:
@@ -187,8 +192,8 @@ def recipient_tokens(match: TriggerMatch) -> list[Token]:
             for c in head.children:
                 if c.dep_ in {"ccomp", "xcomp"}:
                     out += [g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}]
-        if rule.plover in COMPLEMENT_TYPES:
-            out += complement_recipients(head)
+        if rule.plover in COMPLEMENT_TYPES and not any(c.dep_ in {"dobj", "dative"} for c in head.children):
+            out += complement_recipients(head)  # not past an object: "asked the congregation to stand"
         if rule.plover == "THREATEN":  # "threatened to launch an offensive unless Baghdad accepted"
             out += condition_subjects(head)
     elif rule.pos == "N":
