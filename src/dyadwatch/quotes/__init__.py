@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 MAX_GAP = 250  # characters between two parts of one quote (the attribution between them)
 SCARE_WORDS = 3  # an unattributed quote this short inside running text is a scare quote, not a quotation
 GAP_CONJUNCTION = re.compile(r",\s*(?:and|but)(?:\s+(?:still|also|then|later))?$")  # “A,” X said, and still “B”
+COORDINATION = re.compile(r"[\s,;\"“”]*(?:and|or|but|as well as)?[\s,\"“”]*")
 LEADING_MARKERS = {"that", "whether", "if"}
 DASH_ATTRIBUTION = re.compile(r"[ \t\xa0]*[―—–-]+[ \t\xa0]*([A-Z][\w.'’ -]{1,60}?)[ \t\xa0.]*(?:\n|$)")
 TRANSCRIPT = re.compile(r"^\(?([A-Z][A-Z.' -]{1,30}[A-Z])\)?:\s+")
@@ -348,6 +349,29 @@ def _drop_contained(quotes: list[Quote]) -> list[Quote]:
     return kept
 
 
+def _join_coordinated(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Partial quotes coordinated under one cue ("condemned the test as “provocative” and a “grave
+    threat”") are one quotation: same cue, speaker and sentence, only "and"/"or"/commas between."""
+    joined: list[Quote] = []
+    for quote in sorted(quotes, key=lambda q: q.start):
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and prev.kind == quote.kind == "mixed"
+            and prev.cue == quote.cue
+            and prev.sentence == quote.sentence
+            and prev.speaker is not None
+            and quote.speaker is not None
+            and prev.speaker.start == quote.speaker.start
+            and COORDINATION.fullmatch(text[prev.end : quote.start])
+        ):
+            prev.end = quote.end
+            prev.text = text[prev.start : prev.end]
+            continue
+        joined.append(quote)
+    return joined
+
+
 def _quote_only_paragraph(text: str, quote: Quote) -> bool:
     """Whether the quote's paragraph holds nothing but the quote (and its marks)."""
     lo, hi = _paragraph(text, quote.start, quote.end)
@@ -382,9 +406,29 @@ def _direct_quotes(
         quote = _unit_quote(doc, article, actors, unit, frames.get(id(unit)), spans)
         if quote is not None:
             quotes.append(quote)
-    quotes = _continue_speakers(doc_text(doc), _drop_contained(quotes))
+    quotes = _continue_speakers(doc_text(doc), _join_coordinated(doc_text(doc), _drop_contained(quotes)))
     covered = [(q.start, q.end) for q in quotes]
     return quotes, covered
+
+
+def _according_to_clause(cue: Token) -> tuple[int, int] | None:
+    """The clause an "according to X" phrase attributes: its head verb's clause without the phrase,
+    the longer side when the phrase sits in the middle ("Y, according to X, Z" keeps the longer part)."""
+    main = cue.head
+    if cue.dep_ != "prep" or main is cue or main.pos_ not in {"VERB", "AUX"}:
+        return None
+    phrase = {t.i for t in cue.subtree}
+    tokens = [t for t in main.subtree if t.i not in phrase]
+    before = [t for t in tokens if t.i < cue.i]
+    after = [t for t in tokens if t.i > cue.i]
+    side = before if len(before) >= len(after) else after
+    while side and (side[0].is_punct or side[0].lower_ in LEADING_MARKERS and side[0].dep_ == "mark"):
+        side = side[1:]
+    while side and side[-1].is_punct:
+        side = side[:-1]
+    if len(side) < 3 or any(b.i != a.i + 1 for a, b in zip(side, side[1:], strict=False)):
+        return None
+    return side[0].i, side[-1].i + 1
 
 
 def _indirect_quotes(
@@ -394,12 +438,16 @@ def _indirect_quotes(
     quotes: list[Quote] = []
     for token in doc:
         entry = cue_of(token)
-        if entry is None or not entry.indirect or not is_cue(token):
+        if entry is None or not is_cue(token) or not (entry.indirect or entry.role == "source"):
             continue
-        head = _complement(token)
-        if head is None:
+        if entry.role == "source":
+            bounds = _according_to_clause(token)
+        else:
+            head = _complement(token)
+            bounds = _clause_bounds(head) if head is not None else None
+        if bounds is None:
             continue
-        start, end = _clause_bounds(head)
+        start, end = bounds
         clause = doc[start:end]
         if any(clause.start_char < hi and lo < clause.end_char for lo, hi in covered):
             continue

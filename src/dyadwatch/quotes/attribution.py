@@ -20,6 +20,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
 RELATIVE = {"who", "which", "that", "whom"}
 SETTING_PREPS = {"in", "at", "during", "on", "to"}
+ADDRESSEE_POS = {"PROPN", "NOUN", "PRON"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 
@@ -176,6 +177,7 @@ def _setting_text(noun: Token) -> str:
 def _addressee_and_setting(cue: Token, actors: DocActors, speaker: Actor | None) -> tuple[Actor | None, str]:
     """The object of tell/warn/urge is the addressee unless it names a setting ("a news briefing")."""
     role = cue_of(cue)
+    role_name = role.role if role is not None else ""
     addressee, setting = None, ""
     if role is not None and role.role == "address":
         obj = _child(cue, {"dobj", "dative", "iobj"})
@@ -189,7 +191,7 @@ def _addressee_and_setting(cue: Token, actors: DocActors, speaker: Actor | None)
             continue
         if pobj.lemma_.lower() in setting_nouns():
             setting = setting or _setting_text(pobj)
-        elif prep.lower_ == "to" and addressee is None and pobj.pos_ in {"PROPN", "NOUN", "PRON"}:
+        elif prep.lower_ == "to" and addressee is None and role_name != "source" and pobj.pos_ in ADDRESSEE_POS:
             addressee = actor_for(pobj, actors, exclude=speaker)
     return addressee, setting
 
