@@ -53,7 +53,10 @@ def test_extract_jsonl_echoes_each_id_with_the_article_fields(corpus):
     proc = run_cli("extract", str(corpus / "wire.jsonl"))
     assert proc.returncode == 0, proc.stderr
     records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["id"] for r in records] == ["cli-1", "cli-2"]
     assert [r["source_id"] for r in records] == ["cli-1", "cli-2"]
+    assert all(len(r["article_id"]) == 16 for r in records)
+    assert all(e["article_id"] == records[0]["article_id"] for e in records[0]["events"])
     for field in ("id", "url", "path", "source", "title", "key_points", "dateline", "agency", "byline",
                   "editors", "date", "language", "text", "removed", "flags", "events", "quotes", "actors"):
         assert field in records[0], field

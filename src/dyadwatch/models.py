@@ -183,6 +183,10 @@ class ArticleResult:
     def to_dict(self) -> dict[str, Any]:
         """The JSON object that ``dyadwatch extract`` prints for this article."""
         out = asdict(self.article)
+        # ``id`` echoes the input's own id (JSONL ``id``) so records join back to their source;
+        # ``article_id`` is always the content hash that events, quotes and the store use.
+        out["article_id"] = self.article.id
+        out["id"] = self.article.source_id or self.article.id
         out["schema_version"] = SCHEMA_VERSION
         out["events"] = [_event_dict(e) for e in self.events]
         out["quotes"] = [asdict(q) for q in self.quotes]
