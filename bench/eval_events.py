@@ -51,7 +51,7 @@ def _asserted(events: Iterable) -> list:
 
 
 def eval_plover(rows: list[dict], events: list[list], misses: list[str]) -> dict[str, float]:
-    found = act_ok = act_n = rec_ok = rec_n = 0
+    found = act_ok = act_n = rec_ok = rec_n = act_fn = rec_fn = 0
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
@@ -71,9 +71,11 @@ def eval_plover(rows: list[dict], events: list[list], misses: list[str]) -> dict
         gold_rec = {a["country"] for a in row.get("recipient") or [] if a.get("country")}
         if gold_act:
             act_n += 1
+            act_fn += bool(match)
             act_ok += any(e.actor is not None and e.actor.country in gold_act for e in match)
         if gold_rec:
             rec_n += 1
+            rec_fn += bool(match)
             rec_ok += any(e.recipient is not None and e.recipient.country in gold_rec for e in match)
     labels = set(tp) | set(fn) | {r["event_type"] for r in rows}
     f1s = []
@@ -89,6 +91,9 @@ def eval_plover(rows: list[dict], events: list[list], misses: list[str]) -> dict
         "recipient_country": rec_ok / rec_n if rec_n else 0.0,
         "actor_rows": act_n,
         "recipient_rows": rec_n,
+        # the same, counted only over rows where an event of the gold type was found (role quality alone)
+        "actor_country_when_found": act_ok / act_fn if act_fn else 0.0,
+        "recipient_country_when_found": rec_ok / rec_fn if rec_fn else 0.0,
     }
 
 

@@ -161,7 +161,7 @@ class EventCoder:
             mod.hypothetical, mod.mode = False, ""  # an attempted attack is an attack (CAMEO 185)
         speaker = self._speaker(head, sent, actors, quotes)
         actor_list = self._actors(match, sent, actors, speaker)
-        recipient_list = self._recipients(match, sent, actors)
+        recipient_list = self._recipients(match, sent, actors, actor_list)
         if match.rule.pos == "N" and (not actor_list or not recipient_list):
             return []  # a bare event noun needs both sides to be trusted
         if (match.rule.pos == "A" or match.rule.lemma in NEEDS_RECIPIENT) and not recipient_list:
@@ -419,22 +419,35 @@ class EventCoder:
             return [speaker]  # "The ministry said it welcomed ...": the pronoun is the speaker
         return found
 
-    def _recipients(self, match: TriggerMatch, sent: Span, actors: DocActors) -> list[Actor]:
-        cands = recipient_tokens(match)
-        for tok in cands:
+    def _recipients(self, match: TriggerMatch, sent: Span, actors: DocActors, actor_list: list[Actor]) -> list[Actor]:
+        """The first candidate that resolves to someone other than the actor; each candidate is tried
+        directly, then one level down ("China's role", "calls by Belarus's rulers")."""
+
+        def others(tok: Token, places_only: bool = False) -> list[Actor]:
             found = self._resolve(tok, sent, actors)
+            if places_only:
+                found = [a for a in found if a.kind == "country"]
+            return [a for a in found if not any(_same(a, b) for b in actor_list)]
+
+        for tok in recipient_tokens(match):
+            found = others(tok)
+            for inner in [] if found else inner_tokens(tok):
+                found = others(inner)
+                if found:
+                    break
             if found:
                 return found
-        for tok in cands:  # one level down: "China's role", "accommodation between China and Russia"
-            for inner in inner_tokens(tok):
-                found = self._resolve(inner, sent, actors)
-                if found:
-                    return found
-        if match.rule.pos == "V" and match.rule.plover in PLACE_TARGET_TYPES:
-            for tok in place_tokens(match.head, match.obj):  # "lifted a curfew in Montenegro"
-                found = [a for a in self._resolve(tok, sent, actors) if a.kind == "country"]
-                if found:
-                    return found
+        if match.rule.pos != "V":
+            return []
+        places: list[Token] = []
+        if match.rule.plover in PLACE_TARGET_TYPES:
+            places = place_tokens(match.head, match.obj)  # "lifted a curfew in Montenegro"
+        elif match.rule.plover in {"THREATEN", "REJECT"}:  # "threatened to impose a curfew in Algiers"
+            places = [p for c in match.head.children if c.dep_ == "xcomp" for p in place_tokens(c, None)]
+        for tok in places:
+            found = others(tok, places_only=True)
+            if found:
+                return found
         return []
 
     def _speaker(self, head: Token, sent: Span, actors: DocActors, quotes: list[Quote]) -> Actor | None:

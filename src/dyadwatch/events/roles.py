@@ -89,8 +89,9 @@ def inner_tokens(tok: Token) -> list[Token]:
     out = [c for c in tok.children if c.dep_ == "poss"]
     out += [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"} and c.ent_type_ in {"GPE", "NORP", "ORG"}]
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in {"of", "between", "with", "from", "by"}:
-            out += [g for g in c.children if g.dep_ == "pobj"]
+        if c.dep_ == "prep" and c.lower_ in {"of", "between", "with", "from", "by", "to", "for"}:
+            pobjs = [g for g in c.children if g.dep_ == "pobj"]
+            out += pobjs + [g for p in pobjs for g in p.children if g.dep_ == "poss"]  # "calls by Belarus's rulers"
     return out
 
 
@@ -181,6 +182,8 @@ def recipient_tokens(match: TriggerMatch) -> list[Token]:
         if match.obj is not None:
             out += [c for c in match.obj.children if c.dep_ == "poss"]  # "welcomed China's role"
         holders = [head] + ([match.obj] if match.obj is not None else [])
+        holders += [c for c in head.children if c.dep_ == "dobj" and not _same_tok(c, match.obj)]
+        holders += [j for h in holders[1:] for j in h.conjuncts]  # "launched artillery and rocket fire against"
         for holder in holders:
             preps = VERB_RECIPIENT_PREPS if holder.i == head.i else RECIPIENT_PREPS
             for c in holder.children:
