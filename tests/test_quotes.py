@@ -236,3 +236,84 @@ def test_quote_kind_tells_direct_mixed_and_indirect(nlp):
     assert {"direct", "mixed", "indirect"} <= kinds
     for quote in quotes:
         assert quote.direct == (quote.kind != "indirect")
+
+
+# --- verbs of judging, documents as sources, split and repeated partial quotes -----------------
+
+
+def test_verb_of_judging_governs_its_quoted_phrase(nlp):
+    text = 'President Alvarez condemned the missile test as "provocative and destabilizing" and a "grave threat."'
+    quotes = [q for q in quotes_of(nlp, text) if q.direct]
+    assert len(quotes) == 1  # the coordinated partial quotes are one quotation
+    q = quotes[0]
+    assert q.kind == "mixed" and q.cue == "condemned" and "Alvarez" in speaker_words(q)
+    assert q.text.startswith("the missile test as") and "grave threat" in q.text
+
+
+def test_admiring_someone_as_a_quoted_phrase(nlp):
+    q = one(quotes_of(nlp, "The candidate openly admires the general as a “strong leader” of his nation."), "strong")
+    assert q.cue == "admires" and "candidate" in speaker_words(q)
+    assert q.text.startswith("the general as")
+
+
+def test_one_quote_for_several_quoted_insults_in_one_clause(nlp):
+    text = 'The senator called the governor a "pathological liar" who is "utterly amoral," a "bully" and a "fraud."'
+    quotes = [q for q in quotes_of(nlp, text) if q.direct]
+    assert len(quotes) == 1 and "senator" in speaker_words(quotes[0])
+
+
+def test_document_as_the_source_with_put_it(nlp):
+    text = 'The main requirement is a "lawful source of income," as an Interior Ministry memo put it.'
+    q = one(quotes_of(nlp, text), "lawful source")
+    assert q.cue == "put" and "memo" in speaker_words(q)
+    assert q.text.startswith("The main requirement")
+
+
+def test_report_found_that(nlp):
+    text = 'A parliamentary report found that the money may have come from "criminal activities abroad."'
+    q = one(quotes_of(nlp, text), "criminal activities")
+    assert q.kind == "mixed" and "report" in speaker_words(q)
+
+
+def test_according_to_gives_an_indirect_quote_without_addressee(nlp):
+    q = one(quotes_of(nlp, "The dam will be finished by 2030, according to a government report."), "dam will")
+    assert q.kind == "indirect" and q.cue == "according to"
+    assert "report" in speaker_words(q) and q.addressee is None
+
+
+def test_verb_of_judging_beside_a_split_quote_does_not_split_it(nlp):
+    text = "“Every time you say that,” Tester said, referring to the bank’s excuse, “you let yourself off the hook.”"
+    quotes = [q for q in quotes_of(nlp, text) if q.direct]
+    assert len(quotes) == 1 and quotes[0].cue == "said" and "off the hook" in quotes[0].text
+
+
+def test_title_and_partial_quote_in_one_sentence_stay_apart(nlp):
+    text = "On “Fox News Sunday,” the senator said the tweet was only “a joke” aimed at his critics."
+    quotes = [q for q in quotes_of(nlp, text) if q.direct]
+    assert quotes and not any("Fox News" in q.text for q in quotes)
+
+
+def test_partial_quotes_of_two_verbs_are_not_joined(nlp):
+    text = "He urged voters to stop being “duped” and asked them to read what he called her “secret memo.”"
+    quotes = [q for q in quotes_of(nlp, text) if q.direct]
+    assert not any("duped" in q.text and "secret memo" in q.text for q in quotes)
+
+
+def test_mixed_quote_stops_at_its_paragraph(nlp):
+    text = "The ad shows Senator Warren asking, “Why are we not ahead?”\n\nThe ad then cites the regulators."
+    q = one(quotes_of(nlp, text), "not ahead")
+    assert "regulators" not in q.text and "Warren" in speaker_words(q)
+
+
+def test_quote_only_paragraph_continues_the_previous_speaker(nlp):
+    text = (
+        "“I thought he was very effective on the economy,” the analyst Chris Matthews said.\n\n"
+        "“Overall, I think the winner tonight was Pence, because he looked calm and solid.”"
+    )
+    q = one(quotes_of(nlp, text), "winner tonight")
+    assert "Matthews" in speaker_words(q)
+
+
+def test_mis_lemmatised_past_tense_still_a_cue(nlp):
+    q = one(quotes_of(nlp, "The fact-checking site rated the claim as “false” on Monday."), "false")
+    assert "site" in speaker_words(q)

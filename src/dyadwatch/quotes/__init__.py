@@ -292,7 +292,11 @@ def _partial_quote(
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return _quote(doc, article, text_of(tokens), start, end, True, attribute(cue, actors))
+    words = text_of(tokens)
+    closing = unit.end + 1  # keep the closing mark when the content ends inside the quote
+    if unit.start <= end < closing <= len(doc_text(doc)) and doc_text(doc)[unit.end] in QUOTE_MARKS:
+        words, end = words + doc_text(doc)[end:closing], closing
+    return _quote(doc, article, words, start, end, True, attribute(cue, actors))
 
 
 def _transcript(quote: Quote) -> Quote:
@@ -343,7 +347,7 @@ def _drop_contained(quotes: list[Quote]) -> list[Quote]:
     each yield the same mixed quote: keep one, and drop any quote lying inside a longer one."""
     kept: list[Quote] = []
     for quote in sorted(quotes, key=lambda q: (q.start, -q.end)):
-        if any(k.start <= quote.start and quote.end <= k.end for k in kept):
+        if any(k.start <= quote.start and quote.end <= k.end + 1 for k in kept):  # +1: a closing mark
             continue
         kept.append(quote)
     return kept

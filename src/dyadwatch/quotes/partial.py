@@ -112,9 +112,11 @@ def governing_cue(root: Token) -> tuple[Token, list[Token]] | None:
 
 
 def aside_content(cue: Token, root: Token) -> list[Token]:
-    """For "…, Wang said, but “…”" and "according to X": the main clause without the attribution."""
+    """For "…, Wang said, but “…”", "according to X" and "as X put it": the main clause without the
+    attribution."""
     main = cue.head
-    if cue.dep_ not in {"parataxis", "prep"} or main is cue:
+    as_clause = cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+    if not (cue.dep_ in {"parataxis", "prep"} or as_clause) or main is cue:  # "…, as a memo put it"
         return []
     ancestors = {t.i for t in root.ancestors} | {root.i}
     if main.i not in ancestors:
