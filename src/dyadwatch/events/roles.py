@@ -86,12 +86,12 @@ def _same_tok(a: Token | None, b: Token | None) -> bool:
 def inner_tokens(tok: Token) -> list[Token]:
     """Where an unresolved phrase may still name its participant: "China's role", "Russian invasion",
     "accommodation between China and Russia"."""
-    out = [c for c in tok.children if c.dep_ == "poss"]
+    out = [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]  # not "his rivals": usually the actor
     out += [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"} and c.ent_type_ in {"GPE", "NORP", "ORG"}]
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in {"of", "between", "with", "from", "by", "to", "for"}:
+        if c.dep_ == "prep" and c.lower_ in {"of", "between", "with", "from", "by", "to"}:
             pobjs = [g for g in c.children if g.dep_ == "pobj"]
-            out += pobjs + [g for p in pobjs for g in p.children if g.dep_ == "poss"]  # "calls by Belarus's rulers"
+            out += pobjs + [g for p in pobjs for g in p.children if g.dep_ == "poss" and g.pos_ != "PRON"]
     return out
 
 
