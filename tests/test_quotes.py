@@ -317,3 +317,15 @@ def test_quote_only_paragraph_continues_the_previous_speaker(nlp):
 def test_mis_lemmatised_past_tense_still_a_cue(nlp):
     q = one(quotes_of(nlp, "The fact-checking site rated the claim as “false” on Monday."), "false")
     assert "site" in speaker_words(q)
+
+
+def test_parenthetical_attribution_gives_an_indirect_quote(nlp):
+    q = one(quotes_of(nlp, "The sanctions, officials said, would hit the banking sector first."), "banking")
+    assert q.kind == "indirect" and q.text == "The sanctions would hit the banking sector first"
+    assert "officials" in speaker_words(q)
+
+
+def test_indirect_quote_before_its_cue(nlp):
+    text = "The talks were useful and both sides agreed to meet again next year, Wang said."
+    q = one(quotes_of(nlp, text), "talks were useful")
+    assert q.kind == "indirect" and "Wang" in speaker_words(q)

@@ -435,35 +435,61 @@ def _according_to_clause(cue: Token) -> tuple[int, int] | None:
     return side[0].i, side[-1].i + 1
 
 
+def _parenthetical_clause(cue: Token) -> list[Token] | None:
+    """The clause around a parenthetical cue ("The sanctions, officials said, would hit …"; "X was …,
+    Wang said" parsed with the cue as parataxis): the head clause without the attribution."""
+    main = cue.head
+    if cue.dep_ != "parataxis" or main is cue or main.pos_ not in {"VERB", "AUX"}:
+        return None
+    if _complement(cue) is not None or speaker_tokens(cue)[0] is None:
+        return None
+    skip = {t.i for t in cue.subtree}
+    tokens = [t for t in main.subtree if t.i not in skip]
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    pieces = 1 + sum(1 for a, b in zip(tokens, tokens[1:], strict=False) if b.i != a.i + 1)
+    return tokens if pieces <= 2 and _words(" ".join(t.text for t in tokens)) >= 3 else None
+
+
+def _indirect_tokens(token: Token) -> list[Token] | None:
+    """What an indirect-quote cue reports, as tokens (possibly with the cue's gap), or None."""
+    entry = cue_of(token)
+    if entry is None or not is_cue(token) or not (entry.indirect or entry.role == "source"):
+        return None
+    if entry.role == "source":
+        bounds = _according_to_clause(token)
+    else:
+        head = _complement(token)
+        if head is None:
+            return _parenthetical_clause(token)
+        bounds = _clause_bounds(head)
+    if bounds is None or bounds[0] <= token.i < bounds[1]:
+        return None
+    return list(token.doc[bounds[0] : bounds[1]])
+
+
 def _indirect_quotes(
     doc: Doc, article: Article, actors: DocActors, covered: list[tuple[int, int]], spans: list[QuoteSpan]
 ) -> list[Quote]:
     """Clausal complements of speech cues outside any quote marks: ``direct`` False."""
     quotes: list[Quote] = []
     for token in doc:
-        entry = cue_of(token)
-        if entry is None or not is_cue(token) or not (entry.indirect or entry.role == "source"):
+        tokens = _indirect_tokens(token)
+        if not tokens:
             continue
-        if entry.role == "source":
-            bounds = _according_to_clause(token)
-        else:
-            head = _complement(token)
-            bounds = _clause_bounds(head) if head is not None else None
-        if bounds is None:
+        first, last = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        words = text_of(tokens)
+        if any(first < hi and lo < last for lo, hi in covered) or _words(words) < 2:
             continue
-        start, end = bounds
-        clause = doc[start:end]
-        if any(clause.start_char < hi and lo < clause.end_char for lo, hi in covered):
-            continue
-        if token.i in range(clause.start, clause.end) or _words(clause.text) < 2:
-            continue
-        lo, hi = min(token.idx, clause.start_char), max(token.idx, clause.end_char)
+        lo, hi = min(token.idx, first), max(token.idx, last)
         if "\n" in doc_text(doc)[lo:hi]:  # a bad parse across paragraphs (scraper junk between lines)
             continue
-        marked = any(clause.start_char <= s.start < clause.end_char for s in spans)
+        marked = any(first <= s.start < last for s in spans)
         attr = attribute(token, actors)
-        quotes.append(_quote(doc, article, clause.text, clause.start_char, clause.end_char, marked, attr))
-        covered.append((clause.start_char, clause.end_char))
+        quotes.append(_quote(doc, article, words, first, last, marked, attr))
+        covered.append((first, last))
     return quotes
 
 
