@@ -329,3 +329,14 @@ def test_indirect_quote_before_its_cue(nlp):
     text = "The talks were useful and both sides agreed to meet again next year, Wang said."
     q = one(quotes_of(nlp, text), "talks were useful")
     assert q.kind == "indirect" and "Wang" in speaker_words(q)
+
+
+def test_possessed_claim_noun_attributes_its_clause(nlp):
+    q = one(quotes_of(nlp, "Senators dismissed the banker’s claim that the staff were “well paid and happy.”"), "staff")
+    assert q.kind == "mixed" and q.cue == "claim" and "banker" in speaker_words(q)
+    assert not [q for q in quotes_of(nlp, "Residents sent a message that “the town will not give up.”") if q.cue]
+
+
+def test_title_case_nickname_under_a_verb_of_naming_is_a_quote(nlp):
+    q = one(quotes_of(nlp, "The newspaper hailed the mayor as “The Comeback Kid” in 1994."), "Comeback Kid")
+    assert q.cue == "hailed" and "newspaper" in speaker_words(q)

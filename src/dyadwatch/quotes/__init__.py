@@ -270,15 +270,22 @@ def _kind(text: str, direct: bool) -> str:
     return "mixed" if any(mark in text for mark in QUOTE_MARKS) else "direct"
 
 
+def _judges(cue: Token) -> bool:
+    entry = cue_of(cue)
+    return entry is not None and entry.role == "evaluate"
+
+
 def _partial_quote(
     doc: Doc, article: Article, actors: DocActors, unit: Unit, frame: Token | None
 ) -> Quote | None:
     """A quote inside running text: mixed quote under its cue, or None for a title or scare quote."""
     text = doc_text(doc)[unit.start : unit.end]
     root = span_root(doc, unit.start, unit.end)
-    if is_title(text) or root is None:
+    if root is None:
         return None
     found = governing_cue(root)
+    if is_title(text) and not (found is not None and _judges(found[0])):
+        return None  # a show or book, unless a verb of naming governs it ("hailed Trump as “The Comeback Kid”")
     if found is not None and found[1]:
         cue, tokens = found
     elif frame is not None and aside_content(frame, root):

@@ -21,6 +21,7 @@ GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
 RELATIVE = {"who", "which", "that", "whom"}
 SETTING_PREPS = {"in", "at", "during", "on", "to"}
 ADDRESSEE_POS = {"PROPN", "NOUN", "PRON"}
+CLAIM_CLAUSES = {"acl", "ccomp"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 
@@ -42,6 +43,9 @@ def is_cue(token: Token) -> bool:
         return False
     if cue.role == "source":
         return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+    if cue.role == "claim":  # "Trump's claim that …"; "a message that …" has no speaker of its own
+        owner = _child(token, {"poss"})
+        return owner is not None and owner.lower_ != "its" and any(c.dep_ in CLAIM_CLAUSES for c in token.children)
     if cue.lemma == "put":  # "as a Homeland Security memo put it", not "put the plan on hold"
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
     return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
@@ -50,7 +54,7 @@ def is_cue(token: Token) -> bool:
 def is_frame_cue(token: Token) -> bool:
     """A cue that may attribute a quote standing beside it: verbs of judging and finding only govern
     the quotes inside their own phrases ("“A,” Tester said, referring to …, “B”" is Tester's speech)."""
-    return is_cue(token) and cue_of(token).role not in {"evaluate", "report"}
+    return is_cue(token) and cue_of(token).role not in {"evaluate", "report", "claim"}
 
 
 def _child(token: Token, deps: set[str]) -> Token | None:
@@ -72,6 +76,8 @@ def speaker_tokens(cue: Token) -> tuple[Token | None, Token | None]:
         role_name = role.role if role else "speech"
         if role_name == "source":
             return _pobj(token, "to"), None
+        if role_name == "claim":
+            return _child(token, {"poss"}), None
         if role_name == "relay":
             passive = _child(token, {"nsubjpass"})
             if passive is not None:

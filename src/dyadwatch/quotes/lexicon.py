@@ -17,7 +17,7 @@ class Cue:
     """How a cue word attributes: who speaks (its role) and whether its complement is a quote."""
 
     lemma: str
-    role: str  # speech | address | relay | source
+    role: str  # speech | address | relay | source | evaluate | report | claim (a noun)
     indirect: bool
 
 
@@ -39,6 +39,8 @@ def cues() -> dict[str, Cue]:
 def cue_of(token: Token) -> Cue | None:
     """The cue entry for a token by its lemma, or, for a past-tense verb the small model lemmatised
     wrongly ("rated" -> "rat"), by its written form less "-d"/"-ed"."""
+    if token.pos_ == "NOUN":
+        return claim_nouns().get(token.lemma_.lower())
     found = cues().get(token.lemma_.lower())
     if found is not None or token.tag_ not in {"VBD", "VBN"}:
         return found
@@ -47,6 +49,12 @@ def cue_of(token: Token) -> Cue | None:
         if stem in cues():
             return cues()[stem]
     return None
+
+
+@lru_cache(maxsize=1)
+def claim_nouns() -> dict[str, Cue]:
+    """Noun lemma -> Cue with role "claim", from ``data/claim_nouns.tsv``."""
+    return {row["noun"]: Cue(row["noun"], "claim", False) for row in _rows(DATA / "claim_nouns.tsv")}
 
 
 @lru_cache(maxsize=1)

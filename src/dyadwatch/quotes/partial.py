@@ -17,7 +17,7 @@ from dyadwatch.quotes.attribution import is_cue
 from dyadwatch.quotes.lexicon import cue_of
 
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "pcomp", "advcl", "dative", "conj"}
-CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "pcomp", "conj"}
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "pcomp", "conj", "acl"}
 APART_DEPS = {"conj", "cc", "advcl", "parataxis", "punct", "relcl"}  # right children that are not the content
 JUDGED_PREPS = {"as", "of", "for", "to"}
 SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with", "by", "or", "it", "is"}
@@ -89,6 +89,8 @@ def _reports(cue: Token, child: Token) -> bool:
     role = cue_of(cue)
     if role is not None and role.role == "report":
         return child.dep_ in CLAUSE_DEPS
+    if role is not None and role.role == "claim":
+        return child.dep_ in {"acl", "ccomp"}
     if child.dep_ in CONTENT_DEPS:
         return True
     if child.dep_ != "prep":
