@@ -247,7 +247,13 @@ class EventCoder:
             return None
         gov = mod.governor
         by_governor = gov is not None and gov.lemma_.lower() in AGREE_GOVERNORS and self.lexicon.match(gov) is None
-        by_aux = mod.mode == "future" and gov is None and cand.match.rule.pos == "V" and _has_will(cand.match.head)
+        head = cand.match.head
+        subj = subject_token(head)
+        self_report = subj is not None and subj.lower_ in PRONOUNS  # "said they would meet", not "Americans would"
+        said_would = self_report and _has_aux(head, {"would"}) and _under_speech(head)
+        by_aux = gov is None and cand.match.rule.pos == "V" and (
+            (mod.mode == "future" and _has_will(head)) or (mod.mode == "conditional" and said_would)
+        )
         if not (by_governor or by_aux):
             return None
         code = INTENT_CODES[ev.event_type]
@@ -413,8 +419,12 @@ class EventCoder:
         if tok is not None and tok.lower_ in PRONOUNS and speaker is not None and _under_speech(head):
             return [speaker]  # "The ministry said it welcomed ...": the pronoun is the speaker
         found = self._resolve(tok, sent, actors)
-        if not found and tok is None and match.rule.pos == "V":
-            found = []
+        if not found and tok is not None and tok.lower_ not in PRONOUNS:
+            for c in tok.children:  # "Doctors from two American aid groups", "Members of the Association"
+                if c.dep_ == "prep" and c.lower_ in {"of", "from"}:
+                    found = [a for p in c.children if p.dep_ == "pobj" for a in self._resolve(p, sent, actors)]
+                    if found:
+                        break
         if not found and tok is not None and tok.lower_ in PRONOUNS and speaker is not None:
             return [speaker]  # "The ministry said it welcomed ...": the pronoun is the speaker
         return found

@@ -159,16 +159,36 @@ def _has_stray_particle(rule: TriggerRule, token: Token) -> bool:
     return rule.pos == "V" and not rule.prep and any(c.dep_ == "prt" for c in token.children)
 
 
+def _stems(word: str) -> list[str]:
+    """Candidate base forms of an inflected verb: staged -> stage, rallies -> rally, massing -> mass."""
+    out = []
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("es", ""), ("s", ""),
+                         ("ing", "e"), ("ing", "")):  # fmt: skip
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out.append(word[: -len(suffix)] + repl)
+    return out
+
+
 class Lexicon:
     """Loaded trigger rules with a ``match`` for one token."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.rules = load_rules(path or DATA_DIR / "triggers.tsv")
 
+    def _candidates(self, token: Token) -> list[TriggerRule]:
+        """Rules for the token's lemma, its form, or (for verbs the lemmatizer mangles: "staged" -> "stag")
+        a plain de-inflection of its form."""
+        found = self.rules.get(token.lemma_.lower(), []) or self.rules.get(token.lower_, [])
+        if found or token.pos_ != "VERB":
+            return found
+        for stem in _stems(token.lower_):
+            if stem in self.rules:
+                return self.rules[stem]
+        return []
+
     def match(self, token: Token) -> TriggerMatch | None:
         """The best rule for this token, or None."""
-        lemma = token.lemma_.lower()
-        candidates = self.rules.get(lemma, []) or self.rules.get(token.lower_, [])
+        candidates = self._candidates(token)
         for rule in candidates:
             if not _pos_ok(rule, token) or _has_stray_particle(rule, token):
                 continue

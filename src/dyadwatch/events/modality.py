@@ -20,7 +20,7 @@ NEGATORS = {"not", "n't", "never", "no"}
 # Governing verbs/adjectives and the mode they give to the complement clause.
 GOVERNOR_MODES: dict[str, str] = {
     **dict.fromkeys(
-        "plan intend aim want seek hope wish prepare mean decide vow swear pledge promise agree offer commit "
+        "plan intend aim want seek hope wish prepare prepared mean decide vow swear pledge promise agree offer commit "
         "ready willing set determined eager try attempt propose_to".split(),
         "intention",
     ),
@@ -36,12 +36,15 @@ GOVERNOR_MODES: dict[str, str] = {
 }
 # Request words whose that-clause is a wish, never a report ("demand that Israel ease restrictions").
 SUBJUNCTIVE_GOVERNORS = set("urge demand ask request call appeal insist press push order".split())
+REQUEST_NOUNS = {"demand", "call", "request", "appeal", "ultimatum", "plea"}
 # Governors that assert their complement ("began shelling", "continued to attack").
 IMPLICATIVE = set("manage begin start continue resume proceed go keep dare force move help stop".split())
 # Governors that negate their complement ("refused to meet").
 NEGATING = set("fail refuse decline avoid neglect".split())
 # Intention governors after which a cooperative event also counts as an AGREE (PLOVER: promises).
-AGREE_GOVERNORS = set("plan intend decide vow pledge promise commit ready willing prepare set determined offer".split())
+AGREE_GOVERNORS = set(
+    "plan intend decide vow pledge promise commit committed ready willing prepare prepared set determined offer".split()
+)
 DENY_LEMMAS = {"deny"}
 # "refrained from attacking", "prevented them from entering": the gerund after "from" did not happen.
 FROM_NEGATING = set("refrain abstain desist prevent stop keep bar ban prohibit block deter dissuade hold".split())
@@ -102,6 +105,8 @@ def _governed_mode(tok: Token) -> tuple[str, Token | None]:
     complement = tok.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj"}
     if not complement:
         return "", None
+    if tok.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.lemma_.lower() in REQUEST_NOUNS for c in gov.children):
+        return "requested", gov  # "reiterated its demand that Israel ease restrictions"
     if lemma in NEGATING and (tok.dep_ == "xcomp" or _has_to(tok)):
         return "negated", gov
     if lemma in IMPLICATIVE:
