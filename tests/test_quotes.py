@@ -340,3 +340,9 @@ def test_possessed_claim_noun_attributes_its_clause(nlp):
 def test_title_case_nickname_under_a_verb_of_naming_is_a_quote(nlp):
     q = one(quotes_of(nlp, "The newspaper hailed the mayor as “The Comeback Kid” in 1994."), "Comeback Kid")
     assert q.cue == "hailed" and "newspaper" in speaker_words(q)
+
+
+def test_dash_aside_after_a_partial_quote_is_the_writers(nlp):
+    text = 'Another critic likened the new rules to "burning the constitution" - a charge that stung the minister.'
+    q = one(quotes_of(nlp, text), "burning")
+    assert "charge" not in q.text and "critic" in speaker_words(q)

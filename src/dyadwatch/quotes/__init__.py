@@ -46,6 +46,7 @@ MAX_GAP = 250  # characters between two parts of one quote (the attribution betw
 SCARE_WORDS = 3  # an unattributed quote this short inside running text is a scare quote, not a quotation
 GAP_CONJUNCTION = re.compile(r",\s*(?:and|but)(?:\s+(?:still|also|then|later))?$")  # “A,” X said, and still “B”
 COORDINATION = re.compile(r"[\s,;\"“”]*(?:and|or|but|as well as)?[\s,\"“”]*")
+DASHES = {"-", "--", "–", "—", "―"}
 LEADING_MARKERS = {"that", "whether", "if"}
 DASH_ATTRIBUTION = re.compile(r"[ \t\xa0]*[―—–-]+[ \t\xa0]*([A-Z][\w.'’ -]{1,60}?)[ \t\xa0.]*(?:\n|$)")
 TRANSCRIPT = re.compile(r"^\(?([A-Z][A-Z.' -]{1,30}[A-Z])\)?:\s+")
@@ -270,6 +271,15 @@ def _kind(text: str, direct: bool) -> str:
     return "mixed" if any(mark in text for mark in QUOTE_MARKS) else "direct"
 
 
+def _cut_at_dash(tokens: list[Token], quote_end: int) -> list[Token]:
+    """Drop a dash-led aside after the quote ("likened the rules to “burning the Constitution” - a charge
+    that might have stung"): the words after the dash are the writer's, not the speaker's."""
+    for n, token in enumerate(tokens):
+        if token.idx > quote_end and token.text in DASHES and token.whitespace_:
+            return tokens[:n]
+    return tokens
+
+
 def _judges(cue: Token) -> bool:
     entry = cue_of(cue)
     return entry is not None and entry.role == "evaluate"
@@ -295,7 +305,7 @@ def _partial_quote(
     else:
         return None
     lo, hi = _clip_to_paragraphs(doc, unit, tokens[0].i, tokens[-1].i + 1)
-    tokens = [t for t in tokens if lo <= t.i < hi]
+    tokens = _cut_at_dash([t for t in tokens if lo <= t.i < hi], unit.end)
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
