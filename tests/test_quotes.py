@@ -346,3 +346,9 @@ def test_dash_aside_after_a_partial_quote_is_the_writers(nlp):
     text = 'Another critic likened the new rules to "burning the constitution" - a charge that stung the minister.'
     q = one(quotes_of(nlp, text), "burning")
     assert "charge" not in q.text and "critic" in speaker_words(q)
+
+
+def test_straight_quotes_nested_in_curly_quotes_stay_inside():
+    text = '“He told me "go home" and left,” she said. “We will win," he added.'
+    spans = scan_quotes(text).spans
+    assert [text[s.start : s.end] for s in spans] == ['He told me "go home" and left,', "We will win,"]

@@ -57,6 +57,18 @@ def _is_opening(text: str, pos: int, inside: bool) -> bool:
     return before in _OPEN_CONTEXT or not after.isspace()
 
 
+def _nested_opening(text: str, pos: int) -> bool:
+    """A straight mark inside a curly quote that opens a nested quote: after a space, before a word,
+    with another straight mark later in the same curly quote."""
+    before = text[pos - 1] if pos > 0 else "\n"
+    after = text[pos + 1] if pos + 1 < len(text) else "\n"
+    if before not in _OPEN_CONTEXT or not (after.isalnum() or after in "‘'"):
+        return False
+    rest = text[pos + 1 : text.find("\n", pos) if "\n" in text[pos:] else len(text)]
+    close = min((rest.find(m) for m in CLOSERS if m in rest), default=-1)
+    return any(m in (rest[:close] if close >= 0 else rest) for m in STRAIGHT)
+
+
 def _starts_with_opener(text: str, line: tuple[int, int]) -> bool:
     stripped = text[line[0] : line[1]].lstrip()
     return bool(stripped) and (stripped[0] in OPENERS or stripped[0] in STRAIGHT)
@@ -70,9 +82,14 @@ def scan_quotes(text: str) -> ScanResult:
     for n, (lo, hi) in enumerate(lines):
         open_at: int | None = None
         first_in_line = True
+        nested = False  # inside a straight-quoted phrase nested in a curly quote
         for pos in range(lo, hi):
             if text[pos] not in MARKS:
                 continue
+            if open_at is not None and text[open_at] in OPENERS and text[pos] in STRAIGHT:
+                if nested or _nested_opening(text, pos):
+                    nested = not nested  # “He told me "go home" and left,”: content, not a closing mark
+                    continue
             opening = _is_opening(text, pos, open_at is not None)
             if opening and open_at is None:
                 open_at = pos
