@@ -202,3 +202,132 @@ def test_seed_no_false_assertions(seed_events):
     text = " ".join(e.sentence for e in seed_events)
     for junk in ("Malaysia", "MH370", "Boris Johnson"):
         assert junk not in text
+
+
+# -- second pass: refusals, demands, verbal attacks, modality guards, object constraints, recipients ---------------
+def _types(events: list[Event], asserted: bool = True) -> set[str]:
+    return {e.event_type for e in events if e.asserted == asserted}
+
+
+def test_will_not_do_a_cooperative_act_is_a_rejection(nlp, coder, resolver):
+    events = code_text(nlp, coder, resolver, "Hungary will not accept refugees under the European quota scheme.")
+    ev = find(events, "REJECT")[0]
+    assert ev.actor is not None and ev.actor.country == "HUN"
+    assert not find(events, "AID")  # the refused act itself is not asserted
+
+
+def test_failing_to_reach_a_deal_is_a_rejection(nlp, coder, resolver):
+    text = "Serbia and Kosovo failed to reach agreement on border crossings after two days of talks."
+    events = code_text(nlp, coder, resolver, text)
+    assert find(events, "REJECT") and not find(events, "AGREE")
+
+
+def test_said_must_is_a_demand_of_the_speaker(nlp, coder, resolver):
+    events = code_text(nlp, coder, resolver, "Russia said Israel must end its air strikes on Syria.")
+    ev = find(events, "REQUEST")[0]
+    assert countries(ev) == ("RUS", "ISR") and ev.cameo_code == "100"
+
+
+def test_must_be_describes_and_is_not_a_demand(nlp, coder, resolver):
+    text = "Merkel said a chancellor must be ready to decide quickly."
+    assert not find(code_text(nlp, coder, resolver, text), "REQUEST")
+
+
+def test_politicians_attacking_each_other_is_verbal(nlp, coder, resolver):
+    events = code_text(nlp, coder, resolver, "Senator Ted Cruz attacked Donald Trump during Tuesday's debate.")
+    assert find(events, "ACCUSE") and not find(events, "ASSAULT")
+
+
+def test_armed_attack_stays_an_assault(nlp, coder, resolver):
+    events = code_text(nlp, coder, resolver, "Taliban fighters attacked an Afghan army checkpoint in Kandahar.")
+    assert find(events, "ASSAULT")
+
+
+def test_fighting_for_a_place_is_no_event(nlp, coder, resolver):
+    events = code_text(nlp, coder, resolver, "Rubio and Cruz are fighting for second place behind Trump.")
+    assert not find(events, "ASSAULT") and not find(events, "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        ("Rubio refrained from attacking Jeb Bush during the debate.", "ASSAULT"),
+        ("Trump supports banning Muslims from entering the United States.", "COERCE"),
+        ("Clinton will travel to Iowa to thank Senator Tom Harkin.", "SUPPORT"),
+        ("Will Germany send troops to Mali?", "MOBILIZE"),
+        ("Ukraine accused Russia of shelling civilian areas near Kharkiv.", "ASSAULT"),
+        ("The European Union demanded that Israel ease restrictions on Gaza.", "CONCEDE"),
+    ],
+)
+def test_events_that_did_not_happen_are_not_asserted(nlp, coder, resolver, text, etype):
+    events = code_text(nlp, coder, resolver, text)
+    assert etype not in _types(events), [(e.event_type, e.trigger, e.mode) for e in events]
+
+
+def test_an_attempted_killing_is_an_assault(nlp, coder, resolver):
+    events = code_text(nlp, coder, resolver, "Militants tried to assassinate the Iraqi prime minister in Baghdad.")
+    assert find(events, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sanders captured Vermont and Colorado on Super Tuesday.",
+        "The senator offered a guide to voters in New Hampshire.",
+        "With her husband Bill Clinton standing by her side, Hillary Clinton thanked Iowa.",
+        "Voters in France said they were worried about the economy.",
+        "Carson defied the question and did not answer.",
+    ],
+)
+def test_object_constraints_block_political_idioms(nlp, coder, resolver, text):
+    events = code_text(nlp, coder, resolver, text)
+    bad = {e.event_type for e in events if e.asserted} & {"COERCE", "AGREE", "ACCUSE", "REJECT"}
+    assert not bad, [(e.event_type, e.trigger) for e in events]
+    assert not [e for e in events if e.trigger.startswith("standing by")]
+
+
+def test_capturing_a_town_is_coercion(nlp, coder, resolver):
+    events = code_text(nlp, coder, resolver, "Syrian rebels captured the town of Idlib from government forces.")
+    assert find(events, "COERCE")
+
+
+@pytest.mark.parametrize(
+    "text, etype, cameo",
+    [
+        ("German prosecutors launched an investigation into Volkswagen executives.", "ACCUSE", "090"),
+        ("Students staged rallies against the Bangladeshi government in Dhaka.", "PROTEST", "141"),
+        ("Turkey violated the ceasefire in northern Syria on Sunday.", "ASSAULT", "196"),
+        ("Israeli forces imposed a blockade on Gaza.", "COERCE", "191"),
+        ("The United States reduced military aid to Egypt by $300 million.", "SANCTION", "162"),
+        ("Kuwait launched a mediation effort between Qatar and Saudi Arabia.", "CONSULT", "045"),
+        ("Serbia lifted the curfew in Montenegro on Sunday.", "CONCEDE", "081"),
+        ("Bolivian President Evo Morales declared a state of siege in Pando.", "COERCE", "1724"),
+    ],
+)
+def test_second_pass_lexicon_rows(nlp, coder, resolver, text, etype, cameo):
+    events = code_text(nlp, coder, resolver, text)
+    assert any(e.event_type == etype and e.cameo_code == cameo and e.asserted for e in events), [
+        (e.event_type, e.cameo_code, e.trigger) for e in events
+    ]
+
+
+def test_place_of_a_material_act_is_the_last_resort_recipient(nlp, coder, resolver):
+    ev = find(code_text(nlp, coder, resolver, "Serbia lifted the curfew in Montenegro on Sunday."), "CONCEDE")[0]
+    assert countries(ev) == ("SRB", "MNE")
+
+
+def test_threat_target_from_the_condition(nlp, coder, resolver):
+    text = "Iran threatened to close the Strait of Hormuz unless the United States lifted its sanctions."
+    ev = find(code_text(nlp, coder, resolver, text), "THREATEN")[0]
+    assert countries(ev) == ("IRN", "USA")
+
+
+def test_recipient_inside_the_complement(nlp, coder, resolver):
+    ev = find(code_text(nlp, coder, resolver, "Putin offered to negotiate with Armenia on Tuesday."), "AGREE")[0]
+    assert countries(ev) == ("RUS", "ARM")
+
+
+def test_recipient_is_not_the_actor_own_side(nlp, coder, resolver):
+    text = "Syria says it is willing to withdraw its troops from Lebanon."
+    agree = find(code_text(nlp, coder, resolver, text), "AGREE")[0]
+    assert countries(agree) == ("SYR", "LBN")

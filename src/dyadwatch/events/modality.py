@@ -145,7 +145,7 @@ def _advocated(tok: Token) -> bool:
     """A gerund complement of an advocating verb: "supports banning", "proposed closing"."""
     return (
         tok.tag_ == "VBG"
-        and tok.dep_ in {"xcomp", "ccomp", "dobj", "pcomp"}
+        and tok.dep_ in {"xcomp", "ccomp", "dobj", "pcomp", "acl"}
         and tok.head.lemma_.lower() in ADVOCATING
         and tok.head.i != tok.i
     )
