@@ -164,8 +164,9 @@ class EventCoder:
         recipient_list = self._recipients(match, sent, actors, actor_list)
         if match.rule.pos == "N" and (not actor_list or not recipient_list):
             return []  # a bare event noun needs both sides to be trusted
-        if (match.rule.pos == "A" or match.rule.lemma in NEEDS_RECIPIENT) and not recipient_list:
-            return []  # "worried about the economy" is a mood, not a disapproval of someone
+        needs_target = match.rule.pos == "A" or match.rule.lemma in NEEDS_RECIPIENT or match.rule.cameo == "110"
+        if needs_target and not recipient_list:
+            return []  # "worried about the economy", "concern about casualties": a mood, not a disapproval of someone
         if _imperative(head):
             return []  # "Visit his country." - a command or a headline fragment, not a report
         cand = _Candidate(match, self._cameo(match), mod)
