@@ -352,3 +352,16 @@ def test_straight_quotes_nested_in_curly_quotes_stay_inside():
     text = '“He told me "go home" and left,” she said. “We will win," he added.'
     spans = scan_quotes(text).spans
     assert [text[s.start : s.end] for s in spans] == ['He told me "go home" and left,', "We will win,"]
+
+
+def test_transcript_turns_are_separate_quotes_with_their_speakers(nlp):
+    text = (
+        "Partial transcript as follows:\n\n"
+        '"ROSS: Will the minister attend the summit in Geneva next week?\n\n'
+        '"(CROSSTALK.)\n\n'
+        '"HALL: Well, look, the opposition thinks this is an episode of “Survivor.” It is not, and she will attend.\n\n'
+        '"ROSS: Thank you, minister, for joining us this morning."'
+    )  # synthetic
+    quotes = [q for q in quotes_of(nlp, text) if q.direct]
+    assert [speaker_words(q).split()[0] for q in quotes] == ["ROSS", "HALL", "ROSS"]
+    assert "“Survivor.” It is not" in quotes[1].text and not any("CROSSTALK" in q.text for q in quotes)

@@ -26,7 +26,7 @@ from dyadwatch.models import Actor, Article, Quote
 from dyadwatch.nlp import doc_text
 from dyadwatch.quotes.attribution import Attribution, attribute, cue_text, is_cue, is_frame_cue, speaker_tokens
 from dyadwatch.quotes.lexicon import cue_of
-from dyadwatch.quotes.marks import QuoteSpan, ScanResult, scan_quotes
+from dyadwatch.quotes.marks import TRANSCRIPT, QuoteSpan, ScanResult, scan_quotes
 from dyadwatch.quotes.partial import (
     aside_content,
     governing_cue,
@@ -49,7 +49,7 @@ COORDINATION = re.compile(r"[\s,;\"“”]*(?:and|or|but|as well as)?[\s,\"“�
 DASHES = {"-", "--", "–", "—", "―"}
 LEADING_MARKERS = {"that", "whether", "if"}
 DASH_ATTRIBUTION = re.compile(r"[ \t\xa0]*[―—–-]+[ \t\xa0]*([A-Z][\w.'’ -]{1,60}?)[ \t\xa0.]*(?:\n|$)")
-TRANSCRIPT = re.compile(r"^\(?([A-Z][A-Z.' -]{1,30}[A-Z])\)?:\s+")
+STAGE_DIRECTION = re.compile(r"[(\[][A-Z][A-Z .,'-]*[)\]]\.?")  # (CROSSTALK.), [APPLAUSE]
 
 
 @dataclass
@@ -68,11 +68,16 @@ class Unit:
         return self.parts[-1].end
 
 
-def _continuation_units(spans: list[QuoteSpan]) -> list[Unit]:
-    """Join a quote left open at a paragraph end with its continuation in the next paragraph."""
+def _continuation_units(text: str, spans: list[QuoteSpan]) -> list[Unit]:
+    """Join a quote left open at a paragraph end with its continuation in the next paragraph; a
+    transcript turn ("PENCE: …") starts a new quote, and stage directions ("(CROSSTALK.)") are dropped."""
     units: list[Unit] = []
     for span in spans:
-        if span.continued and units and units[-1].parts[-1].continues:
+        words = text[span.start : span.end].strip()
+        if STAGE_DIRECTION.fullmatch(words):
+            continue
+        turn = TRANSCRIPT.match(words) is not None
+        if span.continued and not turn and units and units[-1].parts[-1].continues:
             units[-1].parts.append(span)
         else:
             units.append(Unit(parts=[span]))
@@ -319,7 +324,7 @@ def _partial_quote(
 def _transcript(quote: Quote) -> Quote:
     """A quoted transcript line ("PENCE: Well, …"): the capitalised name is the speaker."""
     match = TRANSCRIPT.match(quote.text)
-    if quote.speaker is not None and quote.cue or match is None:
+    if match is None:  # a turn label names the speaker even when a cue was found nearby
         return quote
     name = match.group(1)
     quote.speaker = Actor(text=name, name=name.title(), start=quote.start, end=quote.start + len(name))
@@ -419,7 +424,7 @@ def _direct_quotes(
     doc: Doc, article: Article, actors: DocActors, spans: list[QuoteSpan]
 ) -> tuple[list[Quote], list[tuple[int, int]]]:
     """Direct and mixed quotes, plus the character ranges they cover (so indirect ones skip them)."""
-    units = _continuation_units(spans)
+    units = _continuation_units(doc_text(doc), spans)
     frames: dict[int, Token | None] = {id(u): _frame_cue(doc, u, spans) for u in units}
     units = _merge_split(doc, units, frames)
     quotes: list[Quote] = []

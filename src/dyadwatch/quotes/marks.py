@@ -16,6 +16,7 @@ OPENERS = {"“", "„", "«"}
 CLOSERS = {"”", "»"}
 STRAIGHT = {'"', "″"}
 MARKS = OPENERS | CLOSERS | STRAIGHT
+TRANSCRIPT = re.compile(r"\(?([A-Z][A-Z.' -]{1,30}[A-Z])\)?:\s+")  # a transcript turn: "PENCE: Well, …"
 _OPEN_CONTEXT = set(" \t\n([{—–-/:;,") | OPENERS
 
 
@@ -69,6 +70,11 @@ def _nested_opening(text: str, pos: int) -> bool:
     return any(m in (rest[:close] if close >= 0 else rest) for m in STRAIGHT)
 
 
+def _closes_later(text: str, pos: int, line_end: int) -> bool:
+    """Whether a curly opening mark inside a straight quote is closed later in the same paragraph."""
+    return any(m in text[pos + 1 : line_end] for m in CLOSERS)
+
+
 def _starts_with_opener(text: str, line: tuple[int, int]) -> bool:
     stripped = text[line[0] : line[1]].lstrip()
     return bool(stripped) and (stripped[0] in OPENERS or stripped[0] in STRAIGHT)
@@ -89,6 +95,11 @@ def scan_quotes(text: str) -> ScanResult:
             if open_at is not None and text[open_at] in OPENERS and text[pos] in STRAIGHT:
                 if nested or _nested_opening(text, pos):
                     nested = not nested  # “He told me "go home" and left,”: content, not a closing mark
+                    continue
+            if open_at is not None and text[open_at] in STRAIGHT and text[pos] in OPENERS | CLOSERS:
+                turn = TRANSCRIPT.match(text, open_at + 1) is not None
+                if nested or (turn and text[pos] in OPENERS and _closes_later(text, pos, hi)):
+                    nested = text[pos] in OPENERS  # "PENCE: … an episode of “Shark Tank.” …": nested
                     continue
             opening = _is_opening(text, pos, open_at is not None)
             if opening and open_at is None:
