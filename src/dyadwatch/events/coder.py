@@ -51,6 +51,8 @@ THREAT_GOVERNORS = set("vow swear threaten pledge promise".split())
 DISMISS_NOUNS = {"position", "right", "standing"}  # "is not in a position to", "has no right to"
 REBUFF_CODE = "120"
 JOINT_WORDS = {"joint", "combined", "bilateral", "trilateral"}
+DEONTIC_AUX = {"should", "would", "will", "must", "shall", "'ll", "wo"}
+PEACEKEEPING_WORDS = {"peacekeeping", "peacekeeper", "observer", "monitor", "peace-keeping"}
 # Speech-act types: an "if" clause under them is part of the message ("issued an ultimatum ... if").
 SPEECH_ACT_TYPES = {"THREATEN", "REQUEST", "ACCUSE", "REJECT"}
 # PLOVER REJECT: a cooperative act refused ("will not lift the ban", "refuses to release", "failed to reach
@@ -130,6 +132,8 @@ class EventCoder:
             return any(c.dep_ in {"prep", "agent"} and c.lower_ in {"to", "by"} for c in head.children)
         if lemma in {"shoot", "fire"} and any(c.lower_ == "back" for c in head.children):
             return False  # "Trump shot back that ...": a retort
+        if lemma == "agree" and match.rule.pos == "V" and _opinion(head):
+            return False  # "said they agree with the NCAA that ...": an opinion, not an agreement
         contest = any(c.dep_ == "prep" and c.lower_ == "for" for c in head.children)
         if lemma in {"fight", "battle", "compete"} and contest:
             return False  # "fighting for second place" is a contest, not an attack
@@ -141,8 +145,10 @@ class EventCoder:
 
     def _cameo(self, match: TriggerMatch) -> str:
         cameo = match.rule.cameo
-        if cameo == "150" and match.obj is not None and any(c.lower_ in JOINT_WORDS for c in match.obj.children):
-            return "062"  # "held joint exercises": military cooperation, not a show of force
+        if cameo == "150" and match.obj is not None and any(t.lower_ in JOINT_WORDS for t in match.obj.subtree):
+            return "062"  # "held (a round of) joint exercises": military cooperation, not a show of force
+        if cameo == "154" and any(t.lemma_.lower() in PEACEKEEPING_WORDS for t in match.head.subtree):
+            return "074"  # "deployed 300 troops to the UN peacekeeping mission": peacekeeping is aid
         return cameo
 
     # -- one trigger -> events --------------------------------------------------------------------
@@ -505,6 +511,16 @@ class EventCoder:
             return find_location(sent, head, actors, article.dateline)
         except Exception:  # noqa: BLE001 - a gazetteer bug must not lose the event
             return None
+
+
+def _opinion(agree: Token) -> bool:
+    """ "agree (with X) that ..." or a bare "agree with X": sharing a view, not reaching an agreement."""
+    kids = list(agree.children)
+    comps = [c for c in kids if c.dep_ == "ccomp"]
+    if comps:  # "agreed that their countries should cooperate" is an agreement; "agree that X is Y" a view
+        return not any(a.dep_ == "aux" and a.lower_ in DEONTIC_AUX for c in comps for a in c.children)
+    acts = any(c.dep_ in {"xcomp", "dobj"} or (c.dep_ == "prep" and c.lower_ in {"on", "to", "upon"}) for c in kids)
+    return not acts and any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
 
 
 def _in_question(sent: Span, head: Token) -> bool:

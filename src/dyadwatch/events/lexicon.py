@@ -125,7 +125,15 @@ def direct_objects(token: Token) -> list[Token]:
 
 
 def _prep_child(token: Token, prep: str) -> Token | None:
-    return next((c for c in token.children if c.dep_ in PREP_DEPS and c.lower_ == prep), None)
+    """The particle or preposition after the verb ("called on X"), never a fronted or dated one
+    ("On Nov. 18, Stoltenberg called", "called Morrison on Wednesday")."""
+    for c in token.children:
+        if c.dep_ in PREP_DEPS and c.lower_ == prep and c.i > token.i:
+            pobj = _pobj(c)
+            if pobj is not None and pobj.ent_type_ in {"DATE", "TIME"}:
+                continue
+            return c
+    return None
 
 
 def _pobj(prep: Token) -> Token | None:

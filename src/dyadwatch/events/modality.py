@@ -20,7 +20,7 @@ NEGATORS = {"not", "n't", "never", "no"}
 # Governing verbs/adjectives and the mode they give to the complement clause.
 GOVERNOR_MODES: dict[str, str] = {
     **dict.fromkeys(
-        "plan intend aim want seek hope wish prepare prepared mean decide vow swear pledge promise agree offer commit "
+        "plan intend aim want seek hope wish prepare prepared mean vow swear pledge promise agree offer commit "
         "ready willing set determined eager try attempt propose_to".split(),
         "intention",
     ),
@@ -38,7 +38,7 @@ GOVERNOR_MODES: dict[str, str] = {
 SUBJUNCTIVE_GOVERNORS = set("urge demand ask request call appeal insist press push order".split())
 REQUEST_NOUNS = {"demand", "call", "request", "appeal", "ultimatum", "plea"}
 # Governors that assert their complement ("began shelling", "continued to attack").
-IMPLICATIVE = set("manage begin start continue resume proceed go keep dare force move help stop".split())
+IMPLICATIVE = set("manage begin start continue resume proceed go keep dare force move help stop decide".split())
 # Governors that negate their complement ("refused to meet").
 NEGATING = set("fail refuse decline avoid neglect".split())
 # Intention governors after which a cooperative event also counts as an AGREE (PLOVER: promises).
