@@ -365,3 +365,13 @@ def test_transcript_turns_are_separate_quotes_with_their_speakers(nlp):
     quotes = [q for q in quotes_of(nlp, text) if q.direct]
     assert [speaker_words(q).split()[0] for q in quotes] == ["ROSS", "HALL", "ROSS"]
     assert "“Survivor.” It is not" in quotes[1].text and not any("CROSSTALK" in q.text for q in quotes)
+
+
+def test_quoted_subject_is_never_the_speaker(nlp):
+    text = (
+        "The Justice Department is investigating the shooting.\n"
+        "“I will just make this promise to you: We will achieve justice in this case,” Tulsa police Chief "
+        "Chuck Jordan said Monday. “I want to assure our community.”"
+    )  # synthetic, after a real parse that hangs "said" on the quote's verb
+    q = one(quotes_of(nlp, text), "achieve justice")
+    assert "Jordan" in speaker_words(q) and "We" not in speaker_words(q)

@@ -24,7 +24,15 @@ from spacy.tokens import Doc, Span, Token
 from dyadwatch.actors import DocActors
 from dyadwatch.models import Actor, Article, Quote
 from dyadwatch.nlp import doc_text
-from dyadwatch.quotes.attribution import Attribution, attribute, cue_text, is_cue, is_frame_cue, speaker_tokens
+from dyadwatch.quotes.attribution import (
+    QUOTED_SPANS,
+    Attribution,
+    attribute,
+    cue_text,
+    is_cue,
+    is_frame_cue,
+    speaker_tokens,
+)
 from dyadwatch.quotes.lexicon import cue_of
 from dyadwatch.quotes.marks import TRANSCRIPT, QuoteSpan, ScanResult, scan_quotes
 from dyadwatch.quotes.partial import (
@@ -520,6 +528,7 @@ def extract_quotes(doc: Doc, article: Article, actors: DocActors) -> list[Quote]
     scan = scan_quotes(doc_text(doc))
     for pos, reason in scan.skipped:
         log.debug("article %s: quote mark at %d skipped: %s", article.id, pos, reason)
+    doc.user_data[QUOTED_SPANS] = [(s.start, s.end) for s in scan.spans]
     direct, covered = _direct_quotes(doc, article, actors, scan.spans)
     indirect = _indirect_quotes(doc, article, actors, covered, scan.spans)
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))

@@ -22,6 +22,8 @@ RELATIVE = {"who", "which", "that", "whom"}
 SETTING_PREPS = {"in", "at", "during", "on", "to"}
 ADDRESSEE_POS = {"PROPN", "NOUN", "PRON"}
 CLAIM_CLAUSES = {"acl", "ccomp"}
+QUOTED_SPANS = "dyadwatch.quotes.spans"  # doc.user_data key: (start, end) of every quoted span
+NAME_POS = {"PROPN", "NOUN", "DET", "ADJ", "VERB"}  # VERB: a name the small model tags as one ("Tulsa")
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 
@@ -90,8 +92,23 @@ def speaker_tokens(cue: Token) -> tuple[Token | None, Token | None]:
             return None, None
         if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}:
             return token.head, None
+        if in_quote(token.head) and not in_quote(token):
+            return _name_before(cue), None  # a bad parse hung the cue on the quote: read the words
         token = token.head
     return None, None
+
+
+def _name_before(cue: Token) -> Token | None:
+    """The noun right before a cue with no parsed subject ("…,” Tulsa police Chief Chuck Jordan said"):
+    the last noun of the words between the quote and the cue, when they are only a noun phrase."""
+    doc = cue.doc
+    nouns: list[Token] = []
+    for token in reversed(doc[max(cue.i - 8, 0) : cue.i]):
+        if in_quote(token) or token.is_punct or token.pos_ not in NAME_POS:
+            break
+        nouns.append(token)
+    heads = [t for t in nouns if t.pos_ in {"PROPN", "NOUN"}]
+    return heads[0] if heads else None
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:
@@ -102,7 +119,14 @@ def _same_paragraph(a: Token, b: Token) -> bool:
 def _nearest_subject(verb: Token) -> Token | None:
     """The verb's subject in its own paragraph; the nearest one when a bad parse gives two."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and _same_paragraph(c, verb)]
+    outside = [c for c in subjects if not in_quote(c)]
+    subjects = outside or subjects  # “…: We will achieve justice,” Jordan said: "We" is quoted, not the speaker
     return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
+
+
+def in_quote(token: Token) -> bool:
+    """Whether a token lies inside quote marks (spans stored on the doc by ``extract_quotes``)."""
+    return any(lo <= token.idx < hi for lo, hi in token.doc.user_data.get(QUOTED_SPANS, ()))
 
 
 def _phrase_bounds(token: Token) -> tuple[int, int]:
