@@ -375,3 +375,14 @@ def test_quoted_subject_is_never_the_speaker(nlp):
     )  # synthetic, after a real parse that hangs "said" on the quote's verb
     q = one(quotes_of(nlp, text), "achieve justice")
     assert "Jordan" in speaker_words(q) and "We" not in speaker_words(q)
+
+
+def test_footage_of_a_person_asking_gives_the_person(nlp):
+    text = "The ad shows footage of Senator Warren asking, “Why are we not ahead by fifty points?”"
+    q = one(quotes_of(nlp, text), "ahead")
+    assert "Warren" in speaker_words(q) and "footage" not in speaker_words(q)
+
+
+def test_fully_quoted_complement_is_direct_without_stray_marks(nlp):
+    q = one(quotes_of(nlp, "The president of France said “we will not give up.”"), "give up")
+    assert q.kind == "direct" and "”" not in q.text

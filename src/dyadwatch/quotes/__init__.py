@@ -324,7 +324,7 @@ def _partial_quote(
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     words = text_of(tokens)
     closing = unit.end + 1  # keep the closing mark when the content ends inside the quote
-    if unit.start <= end < closing <= len(doc_text(doc)) and doc_text(doc)[unit.end] in QUOTE_MARKS:
+    if start < unit.start <= end < closing <= len(doc_text(doc)) and doc_text(doc)[unit.end] in QUOTE_MARKS:
         words, end = words + doc_text(doc)[end:closing], closing
     return _quote(doc, article, words, start, end, True, attribute(cue, actors))
 

@@ -24,6 +24,7 @@ ADDRESSEE_POS = {"PROPN", "NOUN", "PRON"}
 CLAIM_CLAUSES = {"acl", "ccomp"}
 QUOTED_SPANS = "dyadwatch.quotes.spans"  # doc.user_data key: (start, end) of every quoted span
 NAME_POS = {"PROPN", "NOUN", "DET", "ADJ", "VERB"}  # VERB: a name the small model tags as one ("Tulsa")
+RECORD_NOUNS = {"footage", "video", "clip", "recording", "tape", "audio", "film"}  # "footage of X saying"
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 
@@ -87,15 +88,23 @@ def speaker_tokens(cue: Token) -> tuple[Token | None, Token | None]:
             return _child(token, {"dobj"}), _child(token, {"nsubj"})
         subject = _nearest_subject(token)
         if subject is not None:
-            return subject, None
+            return _of_whom(subject, token), None
         if token.dep_ in {"ROOT"} or token.head is token:
             return None, None
-        if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}:
-            return token.head, None
+        if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
+            return _of_whom(token.head, token), None  # "Smith, who said …"; "footage of Clinton asking"
         if in_quote(token.head) and not in_quote(token):
             return _name_before(cue), None  # a bad parse hung the cue on the quote: read the words
         token = token.head
     return None, None
+
+
+def _of_whom(noun: Token, cue: Token) -> Token:
+    """For "footage of Clinton asking" and "a video of the chief saying", the person the record is of."""
+    whom = _pobj(noun, "of") if noun.lemma_.lower() in RECORD_NOUNS else None
+    if whom is not None and whom.i < cue.i and (whom.pos_ == "PROPN" or whom.ent_type_ == "PERSON"):
+        return whom
+    return noun
 
 
 def _name_before(cue: Token) -> Token | None:
