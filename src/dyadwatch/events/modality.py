@@ -109,6 +109,8 @@ def _governed_mode(tok: Token) -> tuple[str, Token | None]:
         return "requested", gov  # "reiterated its demand that Israel ease restrictions"
     if lemma in NEGATING and (tok.dep_ == "xcomp" or _has_to(tok)):
         return "negated", gov
+    if lemma == "go" and gov.tag_ == "VBG" and tok.dep_ == "xcomp" and _has_to(tok):
+        return "future", gov  # "I'm going to support him"
     if lemma in IMPLICATIVE:
         return "", None
     if lemma in GOVERNOR_MODES and tok.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp"}:
@@ -142,13 +144,17 @@ def _alleged(tok: Token) -> bool:
 
 
 def _advocated(tok: Token) -> bool:
-    """A gerund complement of an advocating verb: "supports banning", "proposed closing"."""
-    return (
-        tok.tag_ == "VBG"
-        and tok.dep_ in {"xcomp", "ccomp", "dobj", "pcomp", "acl"}
-        and tok.head.lemma_.lower() in ADVOCATING
-        and tok.head.i != tok.i
-    )
+    """A gerund complement of an advocating verb: "supports banning", "proposed closing" (also when the
+    parse misses it: the word before the gerund, adverbs skipped, is the advocating verb)."""
+    if tok.tag_ != "VBG":
+        return False
+    if tok.dep_ in {"xcomp", "ccomp", "dobj", "pcomp", "acl"} and tok.head.i != tok.i:
+        if tok.head.lemma_.lower() in ADVOCATING:
+            return True
+    prev = tok.i - 1
+    while prev >= tok.sent.start and tok.doc[prev].pos_ == "ADV":
+        prev -= 1
+    return prev >= tok.sent.start and tok.doc[prev].lemma_.lower() in ADVOCATING
 
 
 def _purpose(tok: Token) -> bool:
