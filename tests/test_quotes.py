@@ -386,3 +386,9 @@ def test_footage_of_a_person_asking_gives_the_person(nlp):
 def test_fully_quoted_complement_is_direct_without_stray_marks(nlp):
     q = one(quotes_of(nlp, "The president of France said “we will not give up.”"), "give up")
     assert q.kind == "direct" and "”" not in q.text
+
+
+def test_question_or_exclamation_takes_the_attribution_after_it(nlp):
+    text = '"This is a big year for our senator, Bobby Scott!" his niece, state Del. Marcia "Cia" Price, shouted.'
+    q = one(quotes_of(nlp, text), "big year")
+    assert q.cue == "shouted" and "niece" in speaker_words(q)

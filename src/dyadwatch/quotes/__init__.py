@@ -183,6 +183,31 @@ def _previous_sentence_cue(doc: Doc, unit: Unit, spans: list[QuoteSpan]) -> Toke
     return candidates[-1] if candidates else None
 
 
+def _following_cue(doc: Doc, unit: Unit, spans: list[QuoteSpan]) -> Token | None:
+    """“How many times must we see this?” Clinton said: a quote ending in ? or ! is its own sentence for
+    the parser, and its attribution follows in the same paragraph, before any other quote."""
+    text = doc_text(doc)
+    if not text[unit.parts[-1].start : unit.end].rstrip().endswith(("?", "!")):
+        return None
+    _, hi = _paragraph(text, unit.end, unit.end)
+    after = _token_at(doc, unit.end + 1)
+    if after is None or after.idx >= hi:
+        return None
+    for token in after.sent:
+        if token.idx < unit.end:
+            continue
+        if token.idx >= hi:
+            break
+        quoted = next((s for s in spans if s.start <= token.idx < s.end), None)
+        if quoted is not None:
+            if _words(text[quoted.start : quoted.end]) > SCARE_WORDS:
+                break  # another quotation: the cue after it is its own
+            continue  # a nickname inside the attribution (state Del. Marcia "Cia" Price)
+        if is_frame_cue(token) and speaker_tokens(token)[0] is not None:
+            return token
+    return None
+
+
 def _complement(cue: Token) -> Token | None:
     """The clausal complement of a cue ("said [that China was ...]"), through "as saying"."""
     for child in cue.children:
@@ -361,7 +386,7 @@ def _unit_quote(
         quote.speaker = speaker or Actor(text=name, name=name, start=offset, end=offset + len(name))
         quote.cue = dashed.group(0).strip()[0]
         return quote
-    cue = frame or _previous_sentence_cue(doc, unit, spans)
+    cue = frame or _previous_sentence_cue(doc, unit, spans) or _following_cue(doc, unit, spans)
     if cue is None and _is_scare(doc, unit):
         log.debug("article %s: quote at %d skipped: scare quote", article.id, unit.start)
         return None
