@@ -392,3 +392,13 @@ def test_question_or_exclamation_takes_the_attribution_after_it(nlp):
     text = '"This is a big year for our senator, Bobby Scott!" his niece, state Del. Marcia "Cia" Price, shouted.'
     q = one(quotes_of(nlp, text), "big year")
     assert q.cue == "shouted" and "niece" in speaker_words(q)
+
+
+def test_dash_attribution_covers_a_paragraph_with_stray_marks(nlp):
+    text = (
+        "Readers told us what they think.\n"
+        "“He is not a leader. To quote a singer ‘Some people are so poor all they have is money.” "
+        "And that is all he has “the root of all evil’.” ― Maria Lopez.\n"
+    )  # synthetic, after a real vox-pop line
+    q = one(quotes_of(nlp, text), "not a leader")
+    assert "Maria Lopez" in speaker_words(q)

@@ -367,6 +367,17 @@ def _transcript(quote: Quote) -> Quote:
     return quote
 
 
+def _dash_attribution(text: str, unit: Unit) -> re.Match[str] | None:
+    """“…” ― Name ending the quote's paragraph: right after this quote, or after the paragraph's last
+    quote when only other quotes stand between (vox-pop lists with stray marks inside one answer)."""
+    dashed = DASH_ATTRIBUTION.match(text, min(unit.end + 1, len(text)))
+    if dashed is not None:
+        return dashed
+    _, hi = _paragraph(text, unit.end, unit.end)
+    last = max(text.rfind(mark, unit.end, hi) for mark in QUOTE_MARKS)
+    return DASH_ATTRIBUTION.match(text, last + 1) if last > unit.end else None
+
+
 def _unit_quote(
     doc: Doc, article: Article, actors: DocActors, unit: Unit, frame: Token | None, spans: list[QuoteSpan]
 ) -> Quote | None:
@@ -377,7 +388,7 @@ def _unit_quote(
     if len(unit.parts) == 1 and is_partial(doc, unit.start, unit.end, first):
         return _partial_quote(doc, article, actors, unit, frame)
     text = " ".join(doc_text(doc)[p.start : p.end].strip() for p in unit.parts)
-    dashed = DASH_ATTRIBUTION.match(doc_text(doc), min(unit.end + 1, len(doc_text(doc))))
+    dashed = _dash_attribution(doc_text(doc), unit)
     if dashed is not None and frame is None:
         name = dashed.group(1)
         offset = dashed.start(1)
