@@ -52,7 +52,8 @@ def is_title(text: str) -> bool:
 
 def span_root(doc: Doc, start: int, end: int) -> Token | None:
     """The token inside [start, end) whose head lies outside it (the quote's syntactic root)."""
-    inside = [t for t in doc if start <= t.idx < end and not t.is_punct]
+    span = doc.char_span(start, end, alignment_mode="expand")  # not a scan of the whole doc per quote
+    inside = [t for t in span or () if start <= t.idx < end and not t.is_punct]
     for token in inside:
         if not (start <= token.head.idx < end) or token.head is token:
             return token
