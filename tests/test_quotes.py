@@ -402,3 +402,9 @@ def test_dash_attribution_covers_a_paragraph_with_stray_marks(nlp):
     )  # synthetic, after a real vox-pop line
     q = one(quotes_of(nlp, text), "not a leader")
     assert "Maria Lopez" in speaker_words(q)
+
+
+def test_question_split_around_its_attribution_is_one_quote(nlp):
+    text = "“Does anybody know what the platform of the party is?” Graham asked. “Neither do I.”"
+    quotes = [q for q in quotes_of(nlp, text) if q.direct]
+    assert len(quotes) == 1 and quotes[0].text.endswith("Neither do I.") and "Graham" in speaker_words(quotes[0])

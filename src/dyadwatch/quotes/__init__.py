@@ -469,7 +469,7 @@ def _direct_quotes(
 ) -> tuple[list[Quote], list[tuple[int, int]]]:
     """Direct and mixed quotes, plus the character ranges they cover (so indirect ones skip them)."""
     units = _continuation_units(doc_text(doc), spans)
-    frames: dict[int, Token | None] = {id(u): _frame_cue(doc, u, spans) for u in units}
+    frames: dict[int, Token | None] = {id(u): _frame_cue(doc, u, spans) or _following_cue(doc, u, spans) for u in units}
     units = _merge_split(doc, units, frames)
     quotes: list[Quote] = []
     for unit in units:
