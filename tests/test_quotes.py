@@ -408,3 +408,12 @@ def test_question_split_around_its_attribution_is_one_quote(nlp):
     text = "“Does anybody know what the platform of the party is?” Graham asked. “Neither do I.”"
     quotes = [q for q in quotes_of(nlp, text) if q.direct]
     assert len(quotes) == 1 and quotes[0].text.endswith("Neither do I.") and "Graham" in speaker_words(quotes[0])
+
+
+def test_subject_lost_by_the_parser_is_read_before_the_cue(nlp):
+    text = (
+        'When attackers are revealed as part of the second front of the war, Obama and Clinton call them '
+        '"lone wolves" and describe their actions as crimes.'
+    )  # synthetic, after a real parse that hangs "Obama" on "war"
+    q = one(quotes_of(nlp, text), "lone wolves")
+    assert "Clinton" in speaker_words(q)

@@ -90,7 +90,7 @@ def speaker_tokens(cue: Token) -> tuple[Token | None, Token | None]:
         if subject is not None:
             return _of_whom(subject, token), None
         if token.dep_ in {"ROOT"} or token.head is token:
-            return None, None
+            return (_name_before(cue) if token is cue else None), None  # a bad parse lost the subject
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
             return _of_whom(token.head, token), None  # "Smith, who said …"; "footage of Clinton asking"
         if in_quote(token.head) and not in_quote(token):
