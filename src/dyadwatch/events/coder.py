@@ -81,7 +81,16 @@ VIOLENCE_WORDS = set(
 CRITICISE_CODE = "111"
 ATTEMPT_GOVERNORS = {"attempt", "try"}
 # Broad verbs that only make an event with a resolved target ("opposes gun violence", "rescued the economy").
-NEEDS_RECIPIENT = set("oppose object fund finance lend loan rescue refute".split())
+NEEDS_RECIPIENT = set("oppose object fund finance lend loan rescue refute host welcome".split())
+# Physical verbs that, between two people and with no word of violence, are a contest ("Clinton beats Cruz
+# 42-40", "whose views clashed with those of the governor"): no event.
+CONTEST_LEMMAS = {"beat", "clash", "crush", "defeat", "trounce", "rout"}
+# Subjects that cannot act ("the oil that funds the Islamic State", "views clashed"): no material event.
+INANIMATE_SUBJECTS = set(
+    "view views opinion opinions idea ideas oil money cash policy policies plan plans comment comments remark "
+    "remarks poll polls number numbers data vote votes campaign ad ads law laws bill rule rules price prices".split()
+)
+MATERIAL_TYPES = {"ASSAULT", "COERCE", "AID", "COOPERATE", "MOBILIZE", "SANCTION", "RETREAT", "CONCEDE", "PROTEST"}
 # Modes under which no PLOVER derivation (AGREE from a promise, THREATEN, REJECT) is made.
 NO_DERIVATION_MODES = {"question", "alleged", "proposed"}
 # Material acts whose place, failing any other target, is the target: "lifted a curfew in Montenegro".
@@ -130,6 +139,10 @@ class EventCoder:
             return True
         if lemma == "return" and match.rule.pos == "V" and not match.rule.objects:
             return any(c.dep_ in {"prep", "agent"} and c.lower_ in {"to", "by"} for c in head.children)
+        if lemma in {"seize", "jump", "pounce"} and any(c.lower_ in {"on", "upon"} for c in head.children):
+            return False  # "the media seized on new revelations"
+        if lemma == "call" and match.rule.prep in {"on", "upon"} and any(c.dep_ == "dobj" for c in head.children):
+            return False  # "call themselves conservative on questions", "called them on it"
         if lemma in {"shoot", "fire"} and any(c.lower_ == "back" for c in head.children):
             return False  # "Trump shot back that ...": a retort
         if lemma == "agree" and match.rule.pos == "V" and _opinion(head):
@@ -175,6 +188,8 @@ class EventCoder:
             return []  # "worried about the economy", "concern about casualties": a mood, not a disapproval of someone
         if _imperative(head):
             return []  # "Visit his country." - a command or a headline fragment, not a report
+        if _generic(head) or self._inanimate(match):
+            return []  # "people who refuse to assimilate", "the oil that funds the Islamic State"
         cand = _Candidate(match, self._cameo(match), mod)
         date, gran, resolved = self._date(sent, head, article)
         location = self._location(sent, head, actors, article)
@@ -191,6 +206,8 @@ class EventCoder:
                         continue
                 ev = self._event(cand, sent, article, actor, recipient, speaker, date, gran, resolved, location)
                 ev = self._verbal_attack(cand, ev)
+                if self._contest(cand, ev):
+                    continue
                 events.append(ev)
                 agree = self._intent_agree(cand, ev)
                 if agree is not None:
@@ -290,6 +307,22 @@ class EventCoder:
         if words & VIOLENCE_WORDS:
             return ev
         return _recode(ev, CRITICISE_CODE)
+
+    def _inanimate(self, match: TriggerMatch) -> bool:
+        """A material act whose subject is a thing or an opinion, not an actor."""
+        if match.rule.pos != "V" or match.rule.plover not in MATERIAL_TYPES:
+            return False
+        subj = subject_token(match.head)
+        return subj is not None and subj.lemma_.lower() in INANIMATE_SUBJECTS and not subj.ent_type_
+
+    def _contest(self, cand: _Candidate, ev: Event) -> bool:
+        """ "Clinton beats Cruz 42-40": a physical verb between people with no violence is a contest."""
+        if cand.match.head.lemma_.lower() not in CONTEST_LEMMAS:
+            return False
+        sides = [a for a in (ev.actor, ev.recipient) if a is not None]
+        if any(a.kind not in {"person", ""} for a in sides):
+            return False
+        return not ({t.lower_ for t in cand.match.head.sent} & VIOLENCE_WORDS)
 
     def _refusal(self, cand: _Candidate, ev: Event) -> Event | None:
         """A cooperative act that the actor will not do, refuses or fails to do is a REJECT."""
@@ -511,6 +544,17 @@ class EventCoder:
             return find_location(sent, head, actors, article.dateline)
         except Exception:  # noqa: BLE001 - a gazetteer bug must not lose the event
             return None
+
+
+def _generic(tok: Token) -> bool:
+    """A relative clause on a bare plural ("people who refuse to assimilate", "voters who support Sanders"):
+    a characterisation of a kind, not a report of an event."""
+    if tok.dep_ != "relcl":
+        return False
+    noun = tok.head
+    if noun.tag_ not in {"NNS"} or noun.ent_type_:
+        return False
+    return not any(c.dep_ in {"det", "poss", "nummod", "compound", "amod"} for c in noun.children)
 
 
 def _opinion(agree: Token) -> bool:

@@ -36,6 +36,7 @@ GOVERNOR_MODES: dict[str, str] = {
 }
 # Request words whose that-clause is a wish, never a report ("demand that Israel ease restrictions").
 SUBJUNCTIVE_GOVERNORS = set("urge demand ask request call appeal insist press push order".split())
+HYPOTHETICAL_NOUNS = set("scenario possibility chance prospect risk hypothetical likelihood odds".split())
 REQUEST_NOUNS = {"demand", "call", "request", "appeal", "ultimatum", "plea"}
 # Governors that assert their complement ("began shelling", "continued to attack").
 IMPLICATIVE = set("manage begin start continue resume proceed go keep dare force move help stop decide".split())
@@ -162,6 +163,26 @@ def _purpose(tok: Token) -> bool:
     return tok.dep_ == "advcl" and _has_to(tok)
 
 
+def _negative_subject(tok: Token) -> bool:
+    """ "No terrorist organization has claimed ...", "nobody attacked": the clause is negated by its subject."""
+    subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return False
+    return subj.lower_ in {"nobody", "none", "nothing", "noone"} or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subj.children
+    )
+
+
+def _about_gerund(tok: Token) -> bool:
+    """ "talking about her endorsing the nominee", "thinking about attacking": considered, not done."""
+    return tok.dep_ == "pcomp" and tok.head.lower_ == "about" and tok.tag_ == "VBG"
+
+
+def _hypothetical_noun(tok: Token) -> bool:
+    """A clause under a noun of possibility: "the best case scenario where he pulls out a win"."""
+    return tok.dep_ in {"relcl", "acl"} and tok.head.lemma_.lower() in HYPOTHETICAL_NOUNS
+
+
 def modality(trigger: Token, communicative: bool = False) -> Modality:
     """Walk from the trigger up its clause chain and collect negation and hypothetical modes.
 
@@ -172,6 +193,12 @@ def modality(trigger: Token, communicative: bool = False) -> Modality:
     tok = trigger
     if _from_negated(trigger):
         result.negated = True
+    if _negative_subject(trigger):
+        result.negated = True
+    if _about_gerund(trigger):
+        result.mode, result.hypothetical = "consideration", True
+    if _hypothetical_noun(trigger):
+        result.mode, result.hypothetical = "conditional", True
     if _alleged(trigger):
         result.mode, result.hypothetical, result.governor = "alleged", True, trigger.head.head
     if _advocated(trigger):

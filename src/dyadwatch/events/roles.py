@@ -195,7 +195,7 @@ def recipient_tokens(match: TriggerMatch) -> list[Token]:
             for c in head.children:
                 if c.dep_ in {"ccomp", "xcomp"}:
                     out += [g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}]
-        if rule.plover in COMPLEMENT_TYPES and not any(c.dep_ in {"dobj", "dative"} for c in head.children):
+        if rule.plover in COMPLEMENT_TYPES and not any(c.dep_ in {"dobj", "dative", "agent"} for c in head.children):
             out += complement_recipients(head)  # not past an object: "asked the congregation to stand"
         if rule.plover == "THREATEN":  # "threatened to launch an offensive unless Baghdad accepted"
             out += condition_subjects(head)
