@@ -412,8 +412,8 @@ def test_question_split_around_its_attribution_is_one_quote(nlp):
 
 def test_subject_lost_by_the_parser_is_read_before_the_cue(nlp):
     text = (
-        'When attackers are revealed as part of the second front of the war, Obama and Clinton call them '
-        '"lone wolves" and describe their actions as crimes.'
-    )  # synthetic, after a real parse that hangs "Obama" on "war"
+        "When terrorists are revealed as part of the second front of the radical Islamic terror war, Obama and "
+        'Clinton call them "lone wolves" and describe their actions as crimes rather than acts of terror or even war.'
+    )  # the small model hangs "Obama and Clinton" on "war", leaving "call" without a subject
     q = one(quotes_of(nlp, text), "lone wolves")
-    assert "Clinton" in speaker_words(q)
+    assert q.speaker is not None and q.speaker.text in {"Obama", "Clinton", "Obama and Clinton"}
