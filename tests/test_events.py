@@ -331,3 +331,38 @@ def test_recipient_is_not_the_actor_own_side(nlp, coder, resolver):
     text = "Syria says it is willing to withdraw its troops from Lebanon."
     agree = find(code_text(nlp, coder, resolver, text), "AGREE")[0]
     assert countries(agree) == ("SYR", "LBN")
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        ("In the new poll, Clinton beats Cruz 42-40 among likely voters.", "ASSAULT"),
+        ("The media seized on new revelations about the senator's emails.", "COERCE"),
+        ("Many voters see immigrants as people who refuse to assimilate.", "REJECT"),
+        ("The mayor and his wife welcomed a baby girl last week.", "CONSULT"),
+        ("Senator Warren discussed the economy in a speech in Boston.", "CONSULT"),
+        ("No militant group has claimed responsibility for the bombing in Kabul.", "CONCEDE"),
+        ("Warren had been talking with aides about endorsing Hillary Clinton.", "SUPPORT"),
+        ("\"I'm going to support him,\" the senator said of Trump.", "SUPPORT"),
+        ("Trump will be holding a rally in Iowa on Friday.", "THREATEN"),
+        ("Trump shot back that the reporter had not been called on.", "ASSAULT"),
+        ("Senator Cruz is standing by his accusation against McConnell.", "SUPPORT"),
+        ("Sanders said he agrees with Warren that the banks are too big.", "AGREE"),
+        ("Amano said that, if the reports are true, North Korea is violating the resolutions.", "REJECT"),
+    ],
+)
+def test_news_idioms_are_not_asserted_events(nlp, coder, resolver, text, etype):
+    events = code_text(nlp, coder, resolver, text)
+    assert etype not in _types(events), [(e.event_type, e.trigger, e.mode) for e in events]
+
+
+def test_rejecting_an_accusation_is_a_denial(nlp, coder, resolver):
+    text = "Iran's foreign ministry rejected accusations by Israel that Tehran was behind the attack."
+    ev = find(code_text(nlp, coder, resolver, text), "REJECT")[0]
+    assert ev.cameo_code == "016" and ev.quad_class == 1
+
+
+def test_peacekeeping_deployment_is_aid(nlp, coder, resolver):
+    text = "Britain is deploying 300 troops to the UN peacekeeping mission in Mali."
+    ev = [e for e in code_text(nlp, coder, resolver, text) if e.cameo_code == "074"]
+    assert ev and ev[0].event_type == "AID"

@@ -169,7 +169,7 @@ class EventCoder:
         self, match: TriggerMatch, sent: Span, article: Article, actors: DocActors, quotes: list[Quote]
     ) -> list[Event]:
         head = match.head
-        speech_act = match.rule.plover in SPEECH_ACT_TYPES
+        speech_act = match.rule.plover in SPEECH_ACT_TYPES and match.rule.cameo not in {"128", "129"}  # defy/veto act
         mod = noun_modality(head) if match.rule.pos == "N" else modality(head, communicative=speech_act)
         if denial_scope(head):
             mod.denied = True
