@@ -30,7 +30,7 @@ except ImportError:  # pragma: no cover
 
 SPEECH_LEMMAS = set(
     "say tell add state claim announce report quote insist note write explain stress argue assert "
-    "declare told reiterate confirm acknowledge admit emphasize emphasise suggest believe think".split()
+    "declare told reiterate confirm acknowledge admit emphasize emphasise suggest believe think conclude".split()
 )
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "its", "their", "his"}
 # PLOVER: a promised or future cooperative action is coded AGREE ("will provide aid", "plans to visit").

@@ -56,7 +56,8 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
     if subj is not None:
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head
-        return subj
+        inner = _child(subj, {"nsubj"}) if subj.pos_ == "VERB" else None
+        return inner if inner is not None else subj  # "The Red Cross operating in Iraq said": misparsed subject
     if depth > 3 or verb.head is verb:
         return None
     head = verb.head
