@@ -69,21 +69,23 @@ class Pipeline:
         signatures: dict[str, list[int]] = {}
         cleaned = (item if isinstance(item, IngestError) else self.clean(item, default_date) for item in items)
         for chunk in _chunks(cleaned, batch_size):
+            duplicates: dict[int, ArticleResult] = {}
             fresh: list[Article | IngestError] = []
-            for item in chunk:
+            for position, item in enumerate(chunk):
                 if dedupe and isinstance(item, Article) and item.id in seen:
-                    yield ArticleResult(article=item, duplicate=True)
+                    duplicates[position] = ArticleResult(article=item, duplicate=True)
                     continue
                 if isinstance(item, Article):
                     seen.add(item.id)
                     item.story_id, signatures[item.id] = self.stories.assign(item.id, item.text)
                 fresh.append(item)
             if self.with_events:
-                results = self._code_batch(fresh)
+                coded = self._code_batch(fresh)
             else:
-                results = (i if isinstance(i, IngestError) else ArticleResult(article=i) for i in fresh)
-            for result in results:
-                if isinstance(result, ArticleResult):
+                coded = (i if isinstance(i, IngestError) else ArticleResult(article=i) for i in fresh)
+            for position in range(len(chunk)):  # one result per input, in input order
+                result = duplicates.get(position) or next(coded)
+                if isinstance(result, ArticleResult) and not result.duplicate:
                     result.signature = signatures.pop(result.article.id, [])
                 yield result
 

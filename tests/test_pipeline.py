@@ -1,0 +1,58 @@
+"""The pipeline as a whole: stage order, language gating, duplicates and failure isolation."""
+
+from __future__ import annotations
+
+from dyadwatch.models import ArticleResult, IngestError, RawDocument
+
+# synthetic articles
+ENGLISH = "Turkish President Tayyip Erdogan met Swedish Prime Minister Ulf Kristersson in Ankara on Monday."
+GERMAN = (
+    "Der russische Außenminister Sergej Lawrow hat am Montag in Moskau den chinesischen Außenminister "
+    "getroffen. Beide Seiten vereinbarten eine engere Zusammenarbeit im Energiebereich."
+)
+
+
+def raw(text: str, source: str = "t.jsonl:1") -> RawDocument:
+    return RawDocument(source_path=source, text=text, fmt="jsonl", date="2023-03-06")
+
+
+def test_non_english_articles_are_kept_but_not_coded(pipeline):
+    results = list(pipeline.process_many([raw(GERMAN), raw(ENGLISH, "t.jsonl:2")]))
+    german, english = results
+    assert isinstance(german, ArticleResult) and german.article.language == "de"
+    assert german.skipped_reason == "language 'de' is not coded"
+    assert german.events == [] and german.quotes == []
+    assert english.article.language == "en" and not english.skipped_reason
+    assert any(e.event_type == "CONSULT" for e in english.events)
+
+
+def test_identical_copies_are_coded_once_unless_asked(pipeline):
+    copies = [raw(ENGLISH, "a.jsonl:1"), raw(ENGLISH, "b.jsonl:1")]
+    first, second = pipeline.process_many(copies)
+    assert not first.duplicate and second.duplicate and second.events == []
+    assert first.article.id == second.article.id
+    both = list(pipeline.process_many(copies, dedupe=False))
+    assert [len(r.events) > 0 for r in both] == [True, True]
+
+
+def test_a_failing_document_becomes_an_error_and_the_rest_continues(pipeline, monkeypatch):
+    original = pipeline.code
+
+    def code_or_fail(article, doc):
+        if "Kristersson" in article.text:
+            raise RuntimeError("boom")
+        return original(article, doc)
+
+    monkeypatch.setattr(pipeline, "code", code_or_fail)
+    other = "Indian Prime Minister Narendra Modi met Pakistani Prime Minister Shehbaz Sharif in Astana."
+    results = list(pipeline.process_many([raw(ENGLISH, "x.jsonl:1"), raw(other, "x.jsonl:2")]))
+    assert isinstance(results[0], IngestError) and results[0].path == "x.jsonl:1"
+    assert "boom" in results[0].reason and results[0].stage == "nlp"
+    assert isinstance(results[1], ArticleResult) and results[1].events
+
+
+def test_results_come_back_in_input_order_across_batches(pipeline):
+    texts = [f"Officials in city number {i} said talks would continue on Monday." for i in range(40)]
+    items = [raw(t, f"o.jsonl:{i}") for i, t in enumerate(texts)]
+    out = list(pipeline.process_many(items, batch_size=16))
+    assert [r.article.path for r in out] == [f"o.jsonl:{i}" for i in range(40)]
