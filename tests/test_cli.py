@@ -93,6 +93,7 @@ def test_bad_records_are_reported_and_the_rest_completes(tmp_path):
 def test_usage_errors_exit_2(corpus):
     assert run_cli("extract", str(corpus), "--date", "last tuesday").returncode == 2
     assert run_cli("frobnicate").returncode == 2
+    assert run_cli("events", "--since", "yesterday").returncode == 2
 
 
 def test_ingest_twice_keeps_counts_and_queries_work(corpus, tmp_path):

@@ -56,7 +56,7 @@ def _root(
 
 def _validate_date(value: str, option: str) -> str:
     if value and not _is_iso_date(value):
-        raise typer.BadParameter(f"{value!r} is not a date like 2023-02-22", param_hint=option)
+        raise typer.BadParameter(f"{value!r} is not a date like 2023-02-22, 2023-02 or 2023", param_hint=option)
     return value
 
 
@@ -233,6 +233,8 @@ def events(
     as_json: JsonOpt = False,
 ) -> None:
     """Query stored events (asserted only unless --all)."""
+    _validate_date(since, "--since")
+    _validate_date(until, "--until")
     with _open_store(db) as store:
         frame = store.events(actor, recipient, type, since, until, limit or None, include_all=all_events)
     _print_frame(frame, EVENT_COLUMNS, as_json, title="events")
@@ -249,6 +251,8 @@ def quotes(
     as_json: JsonOpt = False,
 ) -> None:
     """Query stored quotes: --actor filters speakers, --recipient addressees."""
+    _validate_date(since, "--since")
+    _validate_date(until, "--until")
     with _open_store(db) as store:
         frame = store.quotes(actor, recipient, since, until, limit or None)
     _print_frame(frame, QUOTE_COLUMNS, as_json, title="quotes")
