@@ -349,6 +349,12 @@ def test_recipient_is_not_the_actor_own_side(nlp, coder, resolver):
         ("Senator Cruz is standing by his accusation against McConnell.", "SUPPORT"),
         ("Sanders said he agrees with Warren that the banks are too big.", "AGREE"),
         ("Amano said that, if the reports are true, North Korea is violating the resolutions.", "REJECT"),
+        ("Many Chinese trucks fail to meet tough Russian certification standards.", "REJECT"),
+        ("Many Chinese trucks fail to meet tough Russian certification standards.", "CONSULT"),
+        ("That was welcome news to the Clinton campaign.", "SUPPORT"),
+        ("\"She talks to the press a lot,\" the aide said.", "CONSULT"),
+        ("Clinton kept pounding Sanders on the gun issue in New York.", "ASSAULT"),
+        ("His advisers say they have never been given credit for the turnout.", "AID"),
     ],
 )
 def test_news_idioms_are_not_asserted_events(nlp, coder, resolver, text, etype):

@@ -71,7 +71,7 @@ REFUSING_GOVERNORS = {"fail"}  # refuse/decline/reject are REJECT triggers thems
 DEMAND_CODE = "100"
 OBLIGATION_AUX = {"must"}
 # Verbs that are verbal when both sides are people (politicians attack each other's records, not bodies).
-VERBAL_ATTACK_LEMMAS = {"attack", "fight", "hit", "target", "assail", "blast"}
+VERBAL_ATTACK_LEMMAS = {"attack", "fight", "hit", "target", "assail", "blast", "pound", "hammer", "bash"}
 VIOLENCE_WORDS = set(
     "kill killed killing wound wounded injure injured bomb bombs bombing gun guns gunman gunmen gunfire shot shoot "
     "shooting knife stabbed troops soldiers forces military army police missile missiles rocket rockets airstrike "
@@ -81,7 +81,7 @@ VIOLENCE_WORDS = set(
 CRITICISE_CODE = "111"
 ATTEMPT_GOVERNORS = {"attempt", "try"}
 # Broad verbs that only make an event with a resolved target ("opposes gun violence", "rescued the economy").
-NEEDS_RECIPIENT = set("oppose object fund finance lend loan rescue refute host welcome".split())
+NEEDS_RECIPIENT = set("oppose object fund finance lend loan rescue refute host welcome share".split())
 # Physical verbs that, between two people and with no word of violence, are a contest ("Clinton beats Cruz
 # 42-40", "whose views clashed with those of the governor"): no event.
 CONTEST_LEMMAS = {"beat", "clash", "crush", "defeat", "trounce", "rout"}
@@ -139,6 +139,8 @@ class EventCoder:
             return True
         if lemma == "return" and match.rule.pos == "V" and not match.rule.objects:
             return any(c.dep_ in {"prep", "agent"} and c.lower_ in {"to", "by"} for c in head.children)
+        if match.rule.pos == "V" and head.dep_ == "amod":
+            return False  # adjectival participles ("welcome news", "US-backed forces") report no act
         if lemma in {"seize", "jump", "pounce"} and any(c.lower_ in {"on", "upon"} for c in head.children):
             return False  # "the media seized on new revelations"
         if lemma == "call" and match.rule.prep in {"on", "upon"} and any(c.dep_ == "dobj" for c in head.children):
@@ -303,8 +305,7 @@ class EventCoder:
         sides = [a for a in (ev.actor, ev.recipient) if a is not None]
         if not sides or any(a.kind != "person" for a in sides):
             return ev
-        words = {t.lower_ for t in cand.match.head.sent}
-        if words & VIOLENCE_WORDS:
+        if _violent(cand.match.head.sent):
             return ev
         return _recode(ev, CRITICISE_CODE)
 
@@ -322,7 +323,7 @@ class EventCoder:
         sides = [a for a in (ev.actor, ev.recipient) if a is not None]
         if any(a.kind not in {"person", ""} for a in sides):
             return False
-        return not ({t.lower_ for t in cand.match.head.sent} & VIOLENCE_WORDS)
+        return not _violent(cand.match.head.sent)
 
     def _refusal(self, cand: _Candidate, ev: Event) -> Event | None:
         """A cooperative act that the actor will not do, refuses or fails to do is a REJECT."""
@@ -544,6 +545,19 @@ class EventCoder:
             return find_location(sent, head, actors, article.dateline)
         except Exception:  # noqa: BLE001 - a gazetteer bug must not lose the event
             return None
+
+
+POLICY_NOUNS = {"issue", "issues", "control", "law", "laws", "rights", "policy", "lobby", "debate", "owners", "show"}
+
+
+def _violent(sent: Span) -> bool:
+    """A word of physical violence in the sentence, not as the modifier of a policy noun ("the gun issue")."""
+    for tok in sent:
+        if tok.lower_ in VIOLENCE_WORDS:
+            if tok.dep_ in {"compound", "amod", "nmod"} and tok.head.lower_ in POLICY_NOUNS:
+                continue
+            return True
+    return False
 
 
 def _generic(tok: Token) -> bool:

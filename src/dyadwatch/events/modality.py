@@ -29,7 +29,7 @@ GOVERNOR_MODES: dict[str, str] = {
     **dict.fromkeys("wait expect schedule due likely poise".split(), "future"),
     **dict.fromkeys(
         "urge ask call demand press request appeal invite encourage tell order instruct push "
-        "allow permit authorize authorise".split(),
+        "allow permit authorize authorise lobby pressure".split(),
         "requested",
     ),
     **dict.fromkeys("able position unable possible need have".split(), "conditional"),

@@ -18,7 +18,9 @@ RECIPIENT_PREPS = {
     "from", "between",
 }
 VERB_RECIPIENT_PREPS = {"with", "to", "against", "on", "into", "at", "upon", "toward", "towards"}
-OBJECT_CONTROL = set("urge ask call press order tell force allow permit invite encourage persuade warn request".split())
+OBJECT_CONTROL = set(
+    "urge ask call press order tell force allow permit invite encourage persuade warn request lobby pressure".split()
+)
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SELF_PRONOUNS = {"he", "she", "i", "we", "you"}  # "threatened not to come unless he is paid": not a target
 # Passive-looking verbs whose grammatical subject is the doer: "forces were engaged in clashes".
@@ -26,7 +28,7 @@ STATIVE_PASSIVES = {"engage", "involve"}
 # "issued a statement condemning X": the statement's issuer is the actor of the participle.
 MESSAGE_NOUNS = set("statement declaration letter resolution communique message report note appeal petition".split())
 # Governing verbs whose complement names the recipient: "threatened to break relations with Russia".
-COMPLEMENT_TYPES = {"THREATEN", "AGREE", "REJECT", "REQUEST", "SUPPORT", "CONCEDE"}
+COMPLEMENT_TYPES = {"THREATEN", "AGREE", "REJECT", "REQUEST", "CONCEDE"}  # not SUPPORT: "supports banning X"
 # Where an act is done, as a last resort target of material acts: "lifted a curfew in Montenegro".
 PLACE_PREPS = {"in", "from", "across", "inside", "within", "throughout"}
 
