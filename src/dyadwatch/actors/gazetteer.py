@@ -19,6 +19,7 @@ DATA_DIR = Path(__file__).parent / "data"
 # Capitals that are also everyday words or common names; they are not matched as places.
 CAPITAL_STOPLIST = {"Male", "Victoria", "Hamilton", "Georgetown", "Kingston", "Praia", "Saint John's"}
 MAX_PHRASE_TOKENS = 8
+SPELLING_KINDS = {"country", "capital", "demonym"}  # names worth a misspelling check ("Ethopia", "Quatar")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,23 @@ def _is_abbreviation(name: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 5
 
 
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (adjacent swaps count one), stopping once over ``limit``."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
 class Gazetteer:
     """Phrase table (normalised phrase -> entry) plus the role lexicon; built once per resolver."""
 
@@ -74,11 +92,29 @@ class Gazetteer:
         self._load_regions()
         self.prefixes: set[str] = set()
         self.add_prefixes(self.phrases)
+        self._spellings: dict[str, list[tuple[str, GazEntry]]] = {}  # first letter -> one-word place names
+        for key, entry in self.phrases.items():
+            if entry.kind in SPELLING_KINDS and " " not in key and len(key) >= 5 and key.isalpha():
+                self._spellings.setdefault(key[0], []).append((key, entry))
 
     def add_prefixes(self, keys: Iterable[str]) -> None:
         """Every leading substring of every key, so that matching stops at the first dead end."""
         for key in keys:
             self.prefixes.update(key[:n] for n in range(1, len(key) + 1))
+
+    def misspelt(self, word: str) -> GazEntry | None:
+        """The one-word country, capital or demonym ``word`` misspells, if exactly one is that close.
+
+        Same first letter, at most one edit (insert, delete, substitute, swap neighbours) for words of up
+        to 7 letters and two for longer ones: "Ethopia", "Quatar", "Phillippines", "Khatmandu".
+        """
+        key = normalise(word)
+        if len(key) < 5 or not key.isalpha():
+            return None
+        limit = 1 if len(key) <= 7 else 2
+        found = {e.country: e for k, e in self._spellings.get(key[0], [])
+                 if abs(len(k) - len(key)) <= limit and _edit_distance(key, k, limit) <= limit}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     # -- building ---------------------------------------------------------------------------------
     def add(self, phrase: str, entry: GazEntry, override: bool = False) -> None:

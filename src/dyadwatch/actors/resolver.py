@@ -41,6 +41,7 @@ CREDIT_CUES = ("reporting by", "editing by", "writing by", "additional reporting
 LED_WORDS = {"led", "backed", "based", "sponsored", "allied", "funded", "brokered", "born"}
 PLACE_KINDS = {"country", "demonym", "capital", "region", "city"}
 PLACE_ENT_LABELS = {"GPE", "LOC"}
+MISSPELT_ENT_LABELS = {"", "GPE", "LOC", "NORP", "ORG"}
 UNTAGGED_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from"}
 MIN_UNTAGGED_CITY = 100_000  # a name the tagger did not call a place must be a sizeable city
 PLACE_CACHE_MAX = 50_000
@@ -206,6 +207,15 @@ class ActorResolver:
         self._places[key] = entry
         return entry
 
+    def misspelt(self, word: str) -> GazEntry | None:
+        """Cached ``Gazetteer.misspelt``: the country or capital a capitalised unknown word misspells."""
+        key = "~" + word
+        if key not in self._places:
+            if len(self._places) > PLACE_CACHE_MAX:
+                self._places.clear()
+            self._places[key] = self.gazetteer.misspelt(word)
+        return self._places[key]
+
     def analyze(self, doc: Doc, article: Article | None = None) -> DocActors:
         """Find and resolve every actor mention in ``doc`` (offsets refer to ``article.text``)."""
         return _DocAnalysis(self, doc, article).run()
@@ -299,12 +309,22 @@ class _DocAnalysis:
             entry = self.r.place(span.text)
             if entry is None or (not tagged and entry.kind == "city" and entry.population < MIN_UNTAGGED_CITY):
                 continue
-            hit = _Hit(span.start, span.end, entry)
-            self.hits.append(hit)
-            for k in range(span.start, span.end):
-                self.hit_at[k] = hit
-                self.person_ent.pop(k, None)
+            self._add_hit(span.start, span.end, entry)
+        for tok in doc:  # "Ethopia has agreed", "Quatar's emir": a misspelt country or capital
+            if (tok.pos_ == "PROPN" and tok.i not in self.hit_at and tok.i not in self.skip
+                    and tok.i not in self.person_ent and tok.ent_type_ in MISSPELT_ENT_LABELS
+                    and tok.text[:1].isupper() and not tok.text.isupper() and tok.lower_ not in surnames):
+                entry = self.r.misspelt(tok.text)
+                if entry is not None and self._external_person(tok.lower_) is None:
+                    self._add_hit(tok.i, tok.i + 1, entry)
         self.hits.sort(key=lambda h: h.start)
+
+    def _add_hit(self, start: int, end: int, entry: GazEntry) -> None:
+        hit = _Hit(start, end, entry)
+        self.hits.append(hit)
+        for k in range(start, end):
+            self.hit_at[k] = hit
+            self.person_ent.pop(k, None)
 
     def _place_slot(self, tok: Token) -> bool:
         """Where a place name stands: "Juba officials", "in Samarra", "from Calgary"."""
@@ -375,7 +395,8 @@ class _DocAnalysis:
                 if bigram in self.r.gazetteer.roles:
                     return bigram, 2
         for word in (tok.lower_, tok.lemma_.lower()):
-            if word in self.r.gazetteer.roles:
+            role = self.r.gazetteer.roles.get(word)
+            if role is not None and (role.kind != "name" or (tok.pos_ == "PROPN" and tok.text[:1].isupper())):
                 return word, 1
         if "-" in tok.lower_ and tok.lower_ in self.r.gazetteer.roles:
             return tok.lower_, 1
@@ -419,7 +440,8 @@ class _DocAnalysis:
                 is_adj = doc[i].pos_ == "ADJ" and i + length - 1 != head
                 if spec.sector and (not is_adj or spec.strength == 2):
                     sectors.append((spec.strength, i + length - 1, spec.sector))
-                    desc.role_kind = spec.kind if i + length - 1 >= head - 0 or not desc.role_kind else desc.role_kind
+                    kind = "org" if spec.kind == "name" else spec.kind
+                    desc.role_kind = kind if i + length - 1 >= head - 0 or not desc.role_kind else desc.role_kind
                 title_tokens.extend(range(i, i + length))
                 i += length
                 continue
@@ -589,7 +611,8 @@ class _DocAnalysis:
         if desc.sector_strength and (desc.role_kind or country) and self._role_head(head):
             if not country and desc.sector_strength == 2 and span[0].lower_ not in OWNER_WORDS:
                 country = self._home(head.i)  # "the court said": a domestic institution of the story's country
-            return self._make(span, self._plain(span), country, sector, desc.title, desc.role_kind or "group")
+            name = self._org_name(head) or self._plain(span)
+            return self._make(span, name, country, sector, desc.title, desc.role_kind or "group")
         if desc.name:
             return self._make(span, desc.name, country, sector, desc.title, "person")
         if country and head.pos_ == "NOUN" and desc.country_kind in ("country", "demonym", "region", "city") and any(
@@ -597,6 +620,16 @@ class _DocAnalysis:
             # "Croatian experts", "a Lebanese man", "Syrian government warplanes": a national participant
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
         return None
+
+    def _org_name(self, head: Token) -> str:
+        """The whole ORG entity around a role head: "Association of African Jurists", not "Association"."""
+        if head.ent_type_ != "ORG":
+            return ""
+        ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+        if ent is None or len(ent) > MAX_PHRASE_TOKENS:
+            return ""
+        toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        return " ".join(t.text for t in toks)
 
     def _role_head(self, head: Token) -> bool:
         """Is the head itself a role noun (alone or ending a two-word role: "news agency")?"""
@@ -634,11 +667,13 @@ class _DocAnalysis:
 
     def _make(self, span: Span, name: str, country: str, sector: str, title: str, kind: str,
               entry: GazEntry | None = None) -> Actor:
+        if not country and sector == "NGO" and kind in ("org", "group"):
+            country = "NGO"  # "Association of African Jurists": a non-governmental body of no one country
         code = country + sector
         if entry is not None and entry.code and country == entry.country:
             code = entry.code
         elif country in ("IGO", "NGO", "IMG"):
-            code = country + sector
+            code = country if sector == country else country + sector
         return Actor(text=span.text, name=name, country=country, sector=sector, code=code, title=title,
                      start=span.start_char, end=span.end_char, kind=kind)
 
