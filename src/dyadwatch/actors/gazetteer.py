@@ -33,6 +33,7 @@ class GazEntry:
     code: str = ""  # Actor.code override (organisations); empty = country + sector
     exact_case: bool = False  # abbreviations: match only when written in capitals
     population: int = 0  # cities found through the place gazetteer
+    alternate: bool = False  # found under another name ("Berea" is an old name of Aleppo)
 
 
 @dataclass(frozen=True)
@@ -105,15 +106,17 @@ class Gazetteer:
     def misspelt(self, word: str) -> GazEntry | None:
         """The one-word country, capital or demonym ``word`` misspells, if exactly one is that close.
 
-        Same first letter, at most one edit (insert, delete, substitute, swap neighbours) for words of up
-        to 7 letters and two for longer ones: "Ethopia", "Quatar", "Phillippines", "Khatmandu".
+        Same first letter, at least 6 letters, at most one edit (insert, delete, substitute, swap
+        neighbours), two from 9 letters on: "Ethopia", "Quatar", "Phillippines", "Khatmandu".
         """
         key = normalise(word)
-        if len(key) < 5 or not key.isalpha():
+        if len(key) < 6 or not key.isalpha():
             return None
-        limit = 1 if len(key) <= 7 else 2
+        limit = 1 if len(key) <= 8 else 2
+        letters = set(key)
         found = {e.country: e for k, e in self._spellings.get(key[0], [])
-                 if abs(len(k) - len(key)) <= limit and _edit_distance(key, k, limit) <= limit}
+                 if abs(len(k) - len(key)) <= limit and len(letters ^ set(k)) <= 2 * limit
+                 and _edit_distance(key, k, limit) <= limit}
         return next(iter(found.values())) if len(found) == 1 else None
 
     # -- building ---------------------------------------------------------------------------------

@@ -194,6 +194,7 @@ class ActorResolver:
         if key in self._places:
             return self._places[key]
         from dyadwatch.events.places import gazetteer as place_gazetteer
+        from dyadwatch.events.places import name_key as place_key
 
         found = place_gazetteer().resolve(text)
         entry = None
@@ -201,7 +202,8 @@ class ActorResolver:
             kind = {"country": "country", "metonym": "capital", "state": "region", "region": "region"}.get(
                 found.kind, "city")
             name = found.name if found.name.isascii() else " ".join(text.split())  # "Sāmarrā’" as written
-            entry = GazEntry(kind, name, found.country, population=found.population)
+            alternate = kind == "city" and place_key(found.name) != place_key(text)
+            entry = GazEntry(kind, name, found.country, population=found.population, alternate=alternate)
         if len(self._places) > PLACE_CACHE_MAX:
             self._places.clear()
         self._places[key] = entry
@@ -291,6 +293,7 @@ class _DocAnalysis:
         """
         doc = self.doc
         surnames = {normalise(t.text) for ent in self.person_ent.values() if len(ent) > 1 for t in ent}
+        named = {h.entry.country for h in self.hits if h.entry.kind in PLACE_KINDS}
         for ent in doc.ents:
             start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
             if start >= ent.end or any(k in self.hit_at or k in self.skip for k in range(start, ent.end)):
@@ -309,11 +312,14 @@ class _DocAnalysis:
             entry = self.r.place(span.text)
             if entry is None or (not tagged and entry.kind == "city" and entry.population < MIN_UNTAGGED_CITY):
                 continue
+            if entry.alternate and entry.country not in named:  # "Berea" (Aleppo) in a US story
+                continue
             self._add_hit(span.start, span.end, entry)
         for tok in doc:  # "Ethopia has agreed", "Quatar's emir": a misspelt country or capital
             if (tok.pos_ == "PROPN" and tok.i not in self.hit_at and tok.i not in self.skip
                     and tok.i not in self.person_ent and tok.ent_type_ in MISSPELT_ENT_LABELS
-                    and tok.text[:1].isupper() and not tok.text.isupper() and tok.lower_ not in surnames):
+                    and tok.text[:1].isupper() and not tok.text.isupper() and tok.lower_ not in surnames
+                    and tok.lower_ not in self.r.not_names):
                 entry = self.r.misspelt(tok.text)
                 if entry is not None and self._external_person(tok.lower_) is None:
                     self._add_hit(tok.i, tok.i + 1, entry)
