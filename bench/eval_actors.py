@@ -5,7 +5,8 @@ plover_gsr_dev.jsonl: for each gold actor / recipient (text + country), resolve 
 actor / recipient spans that overlap one of our mentions (token F1 >= 0.5) - a mention recall, since
 choosing which mention is the actor and which the recipient is the events stage's job.
 
-    .venv/bin/python bench/eval_actors.py [--data ../shared/eval] [--misses 40] [--limit N] [--no-leaders]
+    .venv/bin/python bench/eval_actors.py [--data ../shared/eval] [--misses 40] [--cameo-misses 40] [--limit N]
+                                          [--no-leaders]
 """
 
 from __future__ import annotations
@@ -81,13 +82,14 @@ def _f1(a: list[str], b: list[str]) -> float:
     return 2 * p * r / (p + r)
 
 
-def eval_cameo(nlp, resolver, path: Path, limit: int) -> None:
+def eval_cameo(nlp, resolver, path: Path, limit: int, show: int = 0) -> None:
     """Recall of gold actor / recipient spans among our mentions (token F1 >= 0.5)."""
     from dyadwatch.models import Article
 
     rows = _rows(path, limit)
     found: Counter[str] = Counter()
     total: Counter[str] = Counter()
+    misses: list[str] = []
     for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows), strict=True):
         actors = resolver.analyze(doc, Article(id=row["id"], text=row["text"]))
         ours = [_tokens(m.text) for m in actors.mentions]
@@ -97,15 +99,20 @@ def eval_cameo(nlp, resolver, path: Path, limit: int) -> None:
                 total[role] += 1
                 if any(_f1(m, _tokens(gold)) >= 0.5 for m in ours):
                     found[role] += 1
+                elif len(misses) < show:
+                    misses.append(f"  {role[:-6]:9} {gold!r:50} in: {row['text'][:90]}")
     for role in ("actor_spans", "recipient_spans"):
         print(f"cameo_actors: {role} found among mentions {found[role]}/{total[role]}"
               f" = {found[role] / max(total[role], 1):.3f}")
+    for line in misses:
+        print(line)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with the eval JSONL files")
     parser.add_argument("--misses", type=int, default=40, help="how many plover misses to list")
+    parser.add_argument("--cameo-misses", type=int, default=0, help="how many missed cameo spans to list")
     parser.add_argument("--limit", type=int, default=0, help="only the first N rows of each file")
     parser.add_argument("--no-leaders", action="store_true", help="without the built-in leaders list")
     args = parser.parse_args()
@@ -130,7 +137,7 @@ def main() -> int:
           f" RSS +{_rss_mib() - rss_before:.1f} MiB")
     eval_plover(nlp, resolver, args.data / "plover_gsr_dev.jsonl", args.limit, args.misses)
     if (args.data / "cameo_actors_dev.jsonl").exists():
-        eval_cameo(nlp, resolver, args.data / "cameo_actors_dev.jsonl", args.limit)
+        eval_cameo(nlp, resolver, args.data / "cameo_actors_dev.jsonl", args.limit, args.cameo_misses)
     return 0
 
 

@@ -310,3 +310,10 @@ def test_ngo_named_bodies_and_cameo_ngo_convention(nlp, resolver):
     assert (jurists.name, jurists.country) == ("Association of African Jurists", "NGO")
     assert actors.for_token(token(doc, "Amnesty")).country == "NGO"  # CAMEO's NGO (the PLOVER gold says IGO)
     assert actors.for_token(token(doc, "Cross")).country == "NGO"
+
+
+def test_named_organisation_of_unknown_country_is_an_actor(nlp, resolver):
+    doc, actors = analyze(nlp, resolver, "The Center for Responsive Politics criticised the FBI on Monday.")
+    center = actors.for_token(token(doc, "Center"))
+    assert center is not None and center.kind == "org" and center.name == "Center for Responsive Politics"
+    assert any(m.name == "Center for Responsive Politics" for m in actors.mentions)

@@ -625,6 +625,10 @@ class _DocAnalysis:
                 self.hit_at.get(c.i) is not None for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")):
             # "Croatian experts", "a Lebanese man", "Syrian government warplanes": a national participant
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
+        name = self._org_name(head) if head.pos_ == "PROPN" else ""
+        if name and normalise(name) not in self.r.not_names and self._org_like(head):
+            # "Alibaba Group", "Yale": a named organisation of unknown country and sector is still an actor
+            return self._make(span, name, country, sector, desc.title, "org")
         return None
 
     def _org_name(self, head: Token) -> str:
@@ -636,6 +640,18 @@ class _DocAnalysis:
             return ""
         toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         return " ".join(t.text for t in toks)
+
+    def _org_like(self, head: Token) -> bool:
+        """A tagged ORG that names a body: several words without a verb ("Center for Responsive
+        Politics", not the headline "Rand Paul Scores Direct Hit On"), or an acronym ("FBI"). Single
+        title-case words are too often people or things ("Romney", "Obamacare")."""
+        ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+        if ent is None:
+            return False
+        words = [t for t in ent if not t.is_punct and t.lower_ != "the"]
+        if len(words) == 1:
+            return words[0].text.isupper() and words[0].text.isalpha() and 2 <= len(words[0].text) <= 6
+        return not ent.text.isupper() and not any(t.tag_.startswith("VB") for t in ent)
 
     def _role_head(self, head: Token) -> bool:
         """Is the head itself a role noun (alone or ending a two-word role: "news agency")?"""
@@ -850,7 +866,7 @@ class _DocAnalysis:
 
     def _listed(self, desc: _Desc, actor: Actor) -> bool:
         """Mentions list people, organisations, places and national groups, not "the Russian invasion"."""
-        if actor.kind == "person":
+        if actor.kind == "person" or (actor.kind == "org" and self.doc[desc.head].ent_type_ == "ORG"):
             return True
         if not actor.country:
             return False
