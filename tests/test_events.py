@@ -355,6 +355,10 @@ def test_recipient_is_not_the_actor_own_side(nlp, coder, resolver):
         ("\"She talks to the press a lot,\" the aide said.", "CONSULT"),
         ("Clinton kept pounding Sanders on the gun issue in New York.", "ASSAULT"),
         ("His advisers say they have never been given credit for the turnout.", "AID"),
+        ("The Romanian hacker pleaded guilty to two charges in Alexandria.", "REQUEST"),
+        ("Donald Trump backed out of the Fox News debate in Iowa.", "SUPPORT"),
+        ("The professor said he has no problem with presidents criticizing judges.", "ACCUSE"),
+        ("Trump offered to appear upon the condition that Fox News contribute $5 million to veterans.", "AID"),
     ],
 )
 def test_news_idioms_are_not_asserted_events(nlp, coder, resolver, text, etype):
@@ -372,3 +376,14 @@ def test_peacekeeping_deployment_is_aid(nlp, coder, resolver):
     text = "Britain is deploying 300 troops to the UN peacekeeping mission in Mali."
     ev = [e for e in code_text(nlp, coder, resolver, text) if e.cameo_code == "074"]
     assert ev and ev[0].event_type == "AID"
+
+
+def test_welcoming_a_contribution_is_support(nlp, coder, resolver):
+    text = "UN refugee chief Filippo Grandi welcomed the European Union's financial contribution to Turkey."
+    assert find(code_text(nlp, coder, resolver, text), "SUPPORT")
+
+
+def test_a_pronoun_is_the_speaker_only_when_it_can_be(nlp, coder, resolver):
+    text = "The State Department report concluded that she violated agency rules on email."
+    for ev in code_text(nlp, coder, resolver, text):
+        assert ev.actor is None or "report" not in ev.actor.text

@@ -141,6 +141,8 @@ class EventCoder:
             return any(c.dep_ in {"prep", "agent"} and c.lower_ in {"to", "by"} for c in head.children)
         if match.rule.pos == "V" and head.dep_ == "amod":
             return False  # adjectival participles ("welcome news", "US-backed forces") report no act
+        if lemma == "plead" and any(c.lower_ in {"guilty", "innocent", "no"} for c in head.children):
+            return False  # "pleaded guilty" is a plea in court, not an appeal
         if lemma in {"seize", "jump", "pounce"} and any(c.lower_ in {"on", "upon"} for c in head.children):
             return False  # "the media seized on new revelations"
         if lemma == "call" and match.rule.prep in {"on", "upon"} and any(c.dep_ == "dobj" for c in head.children):
@@ -457,7 +459,8 @@ class EventCoder:
                 tok = next((c for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         else:
             tok = subject_token(head)
-        if tok is not None and tok.lower_ in PRONOUNS and speaker is not None and _under_speech(head):
+        agrees = tok is not None and speaker is not None and _pronoun_fits(tok, speaker)
+        if agrees and tok.lower_ in PRONOUNS and _under_speech(head):
             return [speaker]  # "The ministry said it welcomed ...": the pronoun is the speaker
         found = self._resolve(tok, sent, actors)
         if not found and tok is not None and tok.lower_ not in PRONOUNS:
@@ -466,7 +469,7 @@ class EventCoder:
                     found = [a for p in c.children if p.dep_ == "pobj" for a in self._resolve(p, sent, actors)]
                     if found:
                         break
-        if not found and tok is not None and tok.lower_ in PRONOUNS and speaker is not None:
+        if not found and agrees and tok.lower_ in PRONOUNS:
             return [speaker]  # "The ministry said it welcomed ...": the pronoun is the speaker
         return found
 
@@ -560,9 +563,30 @@ def _violent(sent: Span) -> bool:
     return False
 
 
+def _bare_plural(noun: Token) -> bool:
+    if noun.tag_ != "NNS" or noun.ent_type_:
+        return False
+    return not any(c.dep_ in {"det", "poss", "nummod", "compound", "amod"} for c in noun.children)
+
+
+def _pronoun_fits(pron: Token, speaker: Actor) -> bool:
+    """ "The ministry said it ...", "Clinton said she ...": not "the report concluded that she ..."."""
+    word = pron.lower_
+    if word in {"he", "she", "him", "her", "his", "i"}:
+        return speaker.kind == "person"
+    if word in {"it", "its"}:
+        return speaker.kind != "person"
+    return True
+
+
 def _generic(tok: Token) -> bool:
-    """A relative clause on a bare plural ("people who refuse to assimilate", "voters who support Sanders"):
+    """A relative clause on a bare plural ("people who refuse to assimilate", "voters who support Sanders"),
+    or a gerund with a bare plural subject ("no problem with presidents criticizing judges"):
     a characterisation of a kind, not a report of an event."""
+    if tok.tag_ == "VBG" and tok.dep_ != "ROOT":
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and _bare_plural(subj):
+            return True
     if tok.dep_ != "relcl":
         return False
     noun = tok.head

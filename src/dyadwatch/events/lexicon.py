@@ -162,9 +162,17 @@ def _object_test(rule: TriggerRule, token: Token, prep_tok: Token | None) -> tup
     return True, None
 
 
+STRAY_PARTICLES = {"out", "off", "down", "away", "up"}
+
+
 def _has_stray_particle(rule: TriggerRule, token: Token) -> bool:
-    """A phrasal verb the row does not name ("back down", "carry out") is a different verb."""
-    return rule.pos == "V" and not rule.prep and any(c.dep_ == "prt" for c in token.children)
+    """A phrasal verb the row does not name ("back down", "carry out", "backed out of") is a different verb."""
+    if rule.pos != "V" or rule.prep:
+        return False
+    return any(
+        c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in STRAY_PARTICLES and c.i == token.i + 1)
+        for c in token.children
+    )
 
 
 def _stems(word: str) -> list[str]:

@@ -36,7 +36,7 @@ GOVERNOR_MODES: dict[str, str] = {
 }
 # Request words whose that-clause is a wish, never a report ("demand that Israel ease restrictions").
 SUBJUNCTIVE_GOVERNORS = set("urge demand ask request call appeal insist press push order".split())
-HYPOTHETICAL_NOUNS = set("scenario possibility chance prospect risk hypothetical likelihood odds".split())
+HYPOTHETICAL_NOUNS = set("scenario possibility chance prospect risk hypothetical likelihood odds condition".split())
 REQUEST_NOUNS = {"demand", "call", "request", "appeal", "ultimatum", "plea"}
 # Governors that assert their complement ("began shelling", "continued to attack").
 IMPLICATIVE = set("manage begin start continue resume proceed go keep dare force move help stop decide".split())
@@ -180,7 +180,7 @@ def _about_gerund(tok: Token) -> bool:
 
 def _hypothetical_noun(tok: Token) -> bool:
     """A clause under a noun of possibility: "the best case scenario where he pulls out a win"."""
-    return tok.dep_ in {"relcl", "acl"} and tok.head.lemma_.lower() in HYPOTHETICAL_NOUNS
+    return tok.dep_ in {"relcl", "acl", "ccomp"} and tok.head.lemma_.lower() in HYPOTHETICAL_NOUNS
 
 
 def modality(trigger: Token, communicative: bool = False) -> Modality:

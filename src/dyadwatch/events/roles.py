@@ -195,9 +195,9 @@ def recipient_tokens(match: TriggerMatch) -> list[Token]:
                     if pobj is not None:
                         out.append(pobj)
         if rule.plover in {"REQUEST", "ACCUSE", "THREATEN"}:  # "demanded that Mugabe abandon ..."
-            for c in head.children:
+            for c in head.children:  # not a passive one: "requested that Lazar be released" asks someone else
                 if c.dep_ in {"ccomp", "xcomp"}:
-                    out += [g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}]
+                    out += [g for g in c.children if g.dep_ == "nsubj"]
         if rule.plover in COMPLEMENT_TYPES and not any(c.dep_ in {"dobj", "dative", "agent"} for c in head.children):
             out += complement_recipients(head)  # not past an object: "asked the congregation to stand"
         if rule.plover == "THREATEN":  # "threatened to launch an offensive unless Baghdad accepted"
