@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.actors.gazetteer import DATA_DIR, MAX_PHRASE_TOKENS, GazEntry, Gazetteer, normalise
@@ -237,7 +238,10 @@ class _DocAnalysis:
         self.descs: dict[int, _Desc] = {}
         self.skip: set[int] = set()
         self.person_ent: dict[int, Span] = {}
-        for ent in doc.ents:
+        self._gender: dict[int, bool] = {}  # id(actor in history) -> female
+        self.ents = list(doc.ents)  # doc.ents builds new spans on every access
+        self.ent_at = {k: ent for ent in self.ents for k in range(ent.start, ent.end)}
+        for ent in self.ents:
             if ent.label_ == "PERSON" and normalise(ent.text) not in resolver.not_names:
                 for tok in ent:
                     self.person_ent[tok.i] = ent
@@ -294,7 +298,7 @@ class _DocAnalysis:
         doc = self.doc
         surnames = {normalise(t.text) for ent in self.person_ent.values() if len(ent) > 1 for t in ent}
         named = {h.entry.country for h in self.hits if h.entry.kind in PLACE_KINDS}
-        for ent in doc.ents:
+        for ent in self.ents:
             start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
             if start >= ent.end or any(k in self.hit_at or k in self.skip for k in range(start, ent.end)):
                 continue
@@ -315,7 +319,9 @@ class _DocAnalysis:
             if entry.alternate and entry.country not in named:  # "Berea" (Aleppo) in a US story
                 continue
             self._add_hit(span.start, span.end, entry)
-        for tok in doc:  # "Ethopia has agreed", "Quatar's emir": a misspelt country or capital
+        propn = doc.to_array("POS") == PROPN  # only proper nouns become Token objects
+        for i in propn.nonzero()[0].tolist():  # "Ethopia has agreed", "Quatar's emir": a misspelt country
+            tok = doc[i]
             if (tok.pos_ == "PROPN" and tok.i not in self.hit_at and tok.i not in self.skip
                     and tok.i not in self.person_ent and tok.ent_type_ in MISSPELT_ENT_LABELS
                     and tok.text[:1].isupper() and not tok.text.isupper() and tok.lower_ not in surnames
@@ -635,7 +641,7 @@ class _DocAnalysis:
         """The whole ORG entity around a role head: "Association of African Jurists", not "Association"."""
         if head.ent_type_ != "ORG":
             return ""
-        ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+        ent = self.ent_at.get(head.i)
         if ent is None or len(ent) > MAX_PHRASE_TOKENS:
             return ""
         toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
@@ -645,7 +651,7 @@ class _DocAnalysis:
         """A tagged ORG that names a body: several words without a verb ("Center for Responsive
         Politics", not the headline "Rand Paul Scores Direct Hit On"), or an acronym ("FBI"). Single
         title-case words are too often people or things ("Romney", "Obamacare")."""
-        ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+        ent = self.ent_at.get(head.i)
         if ent is None:
             return False
         words = [t for t in ent if not t.is_punct and t.lower_ != "the"]
@@ -719,7 +725,7 @@ class _DocAnalysis:
         if desc.pronoun in PERSON_PRONOUNS:
             female = desc.pronoun in FEMALE_PRONOUNS
             fits = [(p, a) for p, a in history if a.kind == "person" and a.name[:1].isupper()
-                    and self._female(a) == female]
+                    and self._female_once(a) == female]
         else:  # they / it: an actor of this or the previous sentence, never a place named as a location
             fits = [(p, a) for p, a in history if p >= window and (a.country or a.kind == "person")
                     and not self._located(p, a)]
@@ -755,6 +761,13 @@ class _DocAnalysis:
     def _located(self, i: int, actor: Actor) -> bool:
         """A place named as where something happens ("in Moscow"), not as a participant."""
         return actor.kind == "country" and not actor.sector and not self._acting(self.doc[i])
+
+    def _female_once(self, actor: Actor) -> bool:
+        """``_female`` once per actor of this document (pronouns re-scan the whole history)."""
+        found = self._gender.get(id(actor))
+        if found is None:
+            found = self._gender[id(actor)] = self._female(actor)
+        return found
 
     def _female(self, actor: Actor) -> bool:
         """Known female by given name or title ("Hillary Clinton", "spokeswoman"); unknown counts as male."""
@@ -800,7 +813,7 @@ class _DocAnalysis:
         if self.article is not None:
             names = {normalise(n) for n in [*self.article.byline, *self.article.editors] if n}
         if names:
-            for ent in self.doc.ents:
+            for ent in self.ents:
                 if ent.label_ == "PERSON" and normalise(ent.text) in names:
                     self.skip.update(range(ent.start, ent.end))
 
