@@ -739,9 +739,13 @@ class _DocAnalysis:
         else:
             own_subjects = {c.i for c in self._verb(tok).children if c.dep_ in ("nsubj", "nsubjpass")}
             fits = [(p, a) for p, a in fits if p not in own_subjects]
-        if not fits or (desc.pronoun in GROUP_PRONOUNS and fits[-1][1].kind == "person"):
-            return None  # "Xi met Putin ... they sealed": two people, not one actor
-        return fits[-1][1]
+        if not fits:
+            return None
+        last, actor = fits[-1]
+        several = actor.kind == "person" or bool(self.doc[last].conjuncts)
+        if desc.pronoun not in PERSON_PRONOUNS and several:
+            return None  # "Xi met Putin ... they sealed", "Russia and China ... they/it": several, not one
+        return actor
 
     def _protagonist(self, fits: list[tuple[int, Actor]]) -> Actor | None:
         """For "he said" with no person subject nearby: the person most often the subject so far.
