@@ -320,3 +320,11 @@ def test_named_organisation_of_unknown_country_is_an_actor(nlp, resolver):
     center = actors.for_token(token(doc, "Center"))
     assert center is not None and center.kind == "org" and center.name == "Center for Responsive Politics"
     assert any(m.name == "Center for Responsive Politics" for m in actors.mentions)
+
+
+def test_seceded_states_take_the_state_of_the_articles_day(nlp, resolver):
+    text = "Juba officials accused Khartoum of bombing the border."
+    doc, actors = analyze(nlp, resolver, text, date="2005-03-01")
+    assert actors.for_token(token(doc, "officials")).code == "SDNGOV"  # before South Sudan's independence
+    doc, actors = analyze(nlp, resolver, text, date="2015-03-01")
+    assert actors.for_token(token(doc, "officials")).code == "SSDGOV"

@@ -15,6 +15,7 @@ Everything is precomputed so that ``DocActors.for_token`` is a dictionary lookup
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -151,6 +152,12 @@ class DocActors:
         return actor
 
 
+def _table(filename: str) -> list[dict[str, str]]:
+    """Rows of a TSV data file with a header row, without ``#`` comments."""
+    lines = (DATA_DIR / filename).read_text(encoding="utf-8").splitlines()
+    return list(csv.DictReader([line for line in lines if line.strip() and not line.startswith("#")], delimiter="\t"))
+
+
 def _word_list(filename: str) -> set[str]:
     """Lower-cased lines of a one-word-a-line data file, without ``#`` comments."""
     lines = (DATA_DIR / filename).read_text(encoding="utf-8").splitlines()
@@ -167,6 +174,7 @@ class ActorResolver:
         self.known: dict[str, list[UserEntry]] = load_user_dictionary(DATA_DIR / "leaders.tsv")
         self.female = _word_list("female_names.txt")
         self.not_names = _word_list("not_names.txt")
+        self.successions = {row["iso3"]: (row["since"], row["before"]) for row in _table("successions.tsv")}
         self._places: dict[str, GazEntry | None] = {}
         self.gazetteer.add_prefixes(self.user)
         self._female_cache: dict[str, bool] = {}
@@ -693,8 +701,16 @@ class _DocAnalysis:
         toks = [t for t in span if t.dep_ != "det" and not t.is_punct]
         return " ".join(t.text for t in toks) or span.text
 
+    def _of_date(self, country: str) -> str:
+        """The state of the article's day: South Sudan before July 2011 is Sudan (``successions.tsv``)."""
+        succession = self.r.successions.get(country)
+        if succession is not None and self.date and self.date[:10] < succession[0]:
+            return succession[1]
+        return country
+
     def _make(self, span: Span, name: str, country: str, sector: str, title: str, kind: str,
               entry: GazEntry | None = None) -> Actor:
+        country = self._of_date(country)
         if not country and sector == "NGO" and kind in ("org", "group"):
             country = "NGO"  # "Association of African Jurists": a non-governmental body of no one country
         code = country + sector
@@ -929,7 +945,7 @@ class _DocAnalysis:
                 if hit is None or not hit.entry.country:
                     continue
                 sector = base.sector if base else ""
-                country = hit.entry.country
+                country = self._of_date(hit.entry.country)
                 template = base or Actor(text=mod.text)
                 out.append(replace(template, country=country, sector=sector, code=country + sector,
                                    name=template.name if base else self.r.gazetteer.country_names.get(country, "")))
@@ -940,7 +956,8 @@ class _DocAnalysis:
         own = [h.entry.country for h in self.hits if span.start <= h.start < span.end and h.entry.country
                and not h.weak]
         if own and actor.country not in own and actor.name not in span.text:
-            return replace(actor, country=own[0], code=own[0] + actor.sector)
+            country = self._of_date(own[0])
+            return replace(actor, country=country, code=country + actor.sector)
         return actor
 
     def describe_span(self, span: Span, found: Actor | None) -> Actor | None:
@@ -954,4 +971,5 @@ class _DocAnalysis:
         if not country:
             return actor
         base = actor or self._make(span, self.r.gazetteer.country_names.get(country, country), "", "", "", "group")
+        country = self._of_date(country)
         return replace(base, country=country, code=country + base.sector)
