@@ -359,6 +359,12 @@ def test_recipient_is_not_the_actor_own_side(nlp, coder, resolver):
         ("Donald Trump backed out of the Fox News debate in Iowa.", "SUPPORT"),
         ("The professor said he has no problem with presidents criticizing judges.", "ACCUSE"),
         ("Trump offered to appear upon the condition that Fox News contribute $5 million to veterans.", "AID"),
+        ("Vice President Joe Biden visited a renovated train station in St. Paul.", "CONSULT"),
+        ("President Obama traveled to New York for Democratic Party fundraisers.", "CONSULT"),
+        ("Voters kept calling the office, asking where to vote.", "REQUEST"),
+        ("Rubio and Cruz abandoned their strategy of attacking Trump.", "ACCUSE"),
+        ("McCord is a former CIA analyst who returned to public service.", "RETREAT"),
+        ("The campaign quoted the news release his adviser issued last week.", "RETREAT"),
     ],
 )
 def test_news_idioms_are_not_asserted_events(nlp, coder, resolver, text, etype):
@@ -387,3 +393,8 @@ def test_a_pronoun_is_the_speaker_only_when_it_can_be(nlp, coder, resolver):
     text = "The State Department report concluded that she violated agency rules on email."
     for ev in code_text(nlp, coder, resolver, text):
         assert ev.actor is None or "report" not in ev.actor.text
+
+
+def test_a_visit_abroad_is_still_a_visit(nlp, coder, resolver):
+    ev = find(code_text(nlp, coder, resolver, "President Obama visited Vietnam on Monday."), "CONSULT")[0]
+    assert countries(ev) == ("USA", "VNM")

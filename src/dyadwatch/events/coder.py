@@ -80,6 +80,9 @@ VIOLENCE_WORDS = set(
 )
 CRITICISE_CODE = "111"
 ATTEMPT_GOVERNORS = {"attempt", "try"}
+WH_WORDS = {"where", "what", "how", "whether", "who", "when", "why", "which", "if"}
+NOUN_MARKERS = {"the", "a", "an", "these", "those", "his", "its", "their", "our", "my", "news", "press"}
+VISIT_CODES = {"042", "043"}
 # Broad verbs that only make an event with a resolved target ("opposes gun violence", "rescued the economy").
 NEEDS_RECIPIENT = set("oppose object fund finance lend loan rescue refute host welcome share".split())
 # Physical verbs that, between two people and with no word of violence, are a contest ("Clinton beats Cruz
@@ -129,7 +132,12 @@ class EventCoder:
         lemma = match.rule.lemma
         if lemma in {"ask", "press", "request"} and match.rule.pos == "V":
             kids = list(head.children)
-            has_inf = any(c.dep_ in {"xcomp", "ccomp"} and any(g.lower_ == "to" for g in c.children) for c in kids)
+            has_inf = any(
+                c.dep_ in {"xcomp", "ccomp"}
+                and any(g.lower_ == "to" for g in c.children)
+                and not any(g.lower_ in WH_WORDS for g in c.subtree if g.i < c.i)  # "asking where to vote"
+                for c in kids
+            )
             helpish = any(c.dep_ == "dobj" and c.lemma_ in {"help", "support", "aid", "assistance"} for c in kids)
             return has_inf or helpish or (lemma == "request" and any(c.dep_ == "dobj" for c in head.children))
         if lemma == "decline" and match.rule.pos == "V":
@@ -141,6 +149,8 @@ class EventCoder:
             return any(c.dep_ in {"prep", "agent"} and c.lower_ in {"to", "by"} for c in head.children)
         if match.rule.pos == "V" and head.dep_ == "amod":
             return False  # adjectival participles ("welcome news", "US-backed forces") report no act
+        if match.rule.pos == "V" and head.i > head.sent.start and head.doc[head.i - 1].lower_ in NOUN_MARKERS:
+            return False  # a noun tagged as a verb: "the news release", "their support"
         if lemma == "plead" and any(c.lower_ in {"guilty", "innocent", "no"} for c in head.children):
             return False  # "pleaded guilty" is a plea in court, not an appeal
         if lemma in {"seize", "jump", "pounce"} and any(c.lower_ in {"on", "upon"} for c in head.children):
@@ -210,7 +220,7 @@ class EventCoder:
                         continue
                 ev = self._event(cand, sent, article, actor, recipient, speaker, date, gran, resolved, location)
                 ev = self._verbal_attack(cand, ev)
-                if self._contest(cand, ev):
+                if self._contest(cand, ev) or _home_trip(ev):
                     continue
                 events.append(ev)
                 agree = self._intent_agree(cand, ev)
@@ -561,6 +571,19 @@ def _violent(sent: Span) -> bool:
                 continue
             return True
     return False
+
+
+def _home_trip(ev: Event) -> bool:
+    """A visit needs a host abroad or a person/organisation to visit: not "visited a train station",
+    "traveled to New York" (a domestic trip), "visits to the state's battlegrounds"."""
+    if ev.cameo_code not in VISIT_CODES:
+        return False
+    rec = ev.recipient
+    if rec is None:
+        return True
+    if rec.kind != "country":
+        return False
+    return not rec.country or (ev.actor is not None and rec.country == ev.actor.country)
 
 
 def _bare_plural(noun: Token) -> bool:

@@ -146,7 +146,8 @@ def _object_test(rule: TriggerRule, token: Token, prep_tok: Token | None) -> tup
         candidates = [p for p in [_pobj(prep_tok)] if p is not None]
     else:
         candidates = direct_objects(token)
-        if not candidates and token.dep_ == "relcl" and token.head.pos_ in NOUN_POS:
+        own_subject = any(c.dep_ == "nsubj" and c.lower_ not in {"who", "which", "that"} for c in token.children)
+        if not candidates and token.dep_ == "relcl" and token.head.pos_ in NOUN_POS and own_subject:
             candidates = [token.head]  # "the agreement she had struck": the modified noun is the object
         if prep_tok is not None:  # particle verbs: "pull out of the treaty", "crack down on"
             candidates += [p for c in token.children if c.dep_ == "prep" for p in [_pobj(c)] if p is not None]

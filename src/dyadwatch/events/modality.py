@@ -37,6 +37,7 @@ GOVERNOR_MODES: dict[str, str] = {
 # Request words whose that-clause is a wish, never a report ("demand that Israel ease restrictions").
 SUBJUNCTIVE_GOVERNORS = set("urge demand ask request call appeal insist press push order".split())
 HYPOTHETICAL_NOUNS = set("scenario possibility chance prospect risk hypothetical likelihood odds condition".split())
+PLAN_NOUNS = set("strategy plan policy tactic tactics practice habit idea goal method option threat".split())
 REQUEST_NOUNS = {"demand", "call", "request", "appeal", "ultimatum", "plea"}
 # Governors that assert their complement ("began shelling", "continued to attack").
 IMPLICATIVE = set("manage begin start continue resume proceed go keep dare force move help stop decide".split())
@@ -174,8 +175,12 @@ def _negative_subject(tok: Token) -> bool:
 
 
 def _about_gerund(tok: Token) -> bool:
-    """ "talking about her endorsing the nominee", "thinking about attacking": considered, not done."""
-    return tok.dep_ == "pcomp" and tok.head.lower_ == "about" and tok.tag_ == "VBG"
+    """ "talking about her endorsing the nominee", "thinking about attacking", "their strategy of attacking
+    him": considered or planned, not a reported act."""
+    if tok.dep_ != "pcomp" or tok.tag_ != "VBG":
+        return False
+    prep = tok.head
+    return prep.lower_ == "about" or (prep.lower_ == "of" and prep.head.lemma_.lower() in PLAN_NOUNS)
 
 
 def _hypothetical_noun(tok: Token) -> bool:

@@ -134,7 +134,8 @@ def complement_recipients(head: Token) -> list[Token]:
     """Targets named inside the complement: "offered to negotiate with Armenia", "promised to continue
     military aid to Mozambique" (two levels of to-infinitives at most)."""
     out: list[Token] = []
-    level = [c for c in head.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}]
+    level = [c for c in head.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"} and c.i > head.i]
+    # (a complement before the verb is a quotation: '"Compare him to Hillary," Gorka urged')
     for _ in range(2):
         nxt = []
         for verb in level:
