@@ -328,3 +328,10 @@ def test_seceded_states_take_the_state_of_the_articles_day(nlp, resolver):
     assert actors.for_token(token(doc, "officials")).code == "SDNGOV"  # before South Sudan's independence
     doc, actors = analyze(nlp, resolver, text, date="2015-03-01")
     assert actors.for_token(token(doc, "officials")).code == "SSDGOV"
+
+
+def test_real_places_are_not_misspellings_and_state_abbreviations(nlp, resolver):
+    doc, actors = analyze(nlp, resolver, "Columbia officials met on Monday. Sen. Bob Casey, D-Pa., criticised the plan.")
+    columbia = actors.for_token(token(doc, "officials"))
+    assert columbia is None or columbia.country != "COL"  # a US city, not a misspelt Colombia
+    assert actors.for_token(token(doc, "Pa.")).country == "USA"

@@ -107,7 +107,8 @@ class Gazetteer:
         """The one-word country, capital or demonym ``word`` misspells, if exactly one is that close.
 
         Same first letter, at least 6 letters, at most one edit (insert, delete, substitute, swap
-        neighbours), two from 9 letters on: "Ethopia", "Quatar", "Phillippines", "Khatmandu".
+        neighbours), two from 9 letters on for countries and capitals: "Ethopia", "Quatar",
+        "Phillippines", "Khatmandu". The caller also rules out real place names ("Columbia").
         """
         key = normalise(word)
         if len(key) < 6 or not key.isalpha():
@@ -116,6 +117,7 @@ class Gazetteer:
         letters = set(key)
         found = {e.country: e for k, e in self._spellings.get(key[0], [])
                  if abs(len(k) - len(key)) <= limit and len(letters ^ set(k)) <= 2 * limit
+                 and (limit == 1 or e.kind != "demonym")  # "Alabamians" is not "Albanians"
                  and _edit_distance(key, k, limit) <= limit}
         return next(iter(found.values())) if len(found) == 1 else None
 

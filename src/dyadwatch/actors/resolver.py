@@ -205,7 +205,10 @@ class ActorResolver:
         from dyadwatch.events.places import gazetteer as place_gazetteer
         from dyadwatch.events.places import name_key as place_key
 
-        found = place_gazetteer().resolve(text)
+        places = place_gazetteer()
+        found = None
+        if len(key) >= 3 and not key.endswith(".") and place_key(text) not in places.continents:
+            found = places.resolve(text)  # not "Pa." (Burkina Faso's Pa), not "Asia" (a Philippine town)
         entry = None
         if found is not None and len(found.country) == 3 and found.kind != "continent":
             kind = {"country": "country", "metonym": "capital", "state": "region", "region": "region"}.get(
@@ -335,7 +338,9 @@ class _DocAnalysis:
                     and tok.text[:1].isupper() and not tok.text.isupper() and tok.lower_ not in surnames
                     and tok.lower_ not in self.r.not_names):
                 entry = self.r.misspelt(tok.text)
-                if entry is not None and self._external_person(tok.lower_) is None:
+                place = self.r.place(tok.text) if entry is not None else None  # "Columbia" is a US city
+                if (entry is not None and self._external_person(tok.lower_) is None
+                        and (place is None or place.country == entry.country)):
                     self._add_hit(tok.i, tok.i + 1, entry)
         self.hits.sort(key=lambda h: h.start)
 
