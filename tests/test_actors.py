@@ -331,7 +331,17 @@ def test_seceded_states_take_the_state_of_the_articles_day(nlp, resolver):
 
 
 def test_real_places_are_not_misspellings_and_state_abbreviations(nlp, resolver):
-    doc, actors = analyze(nlp, resolver, "Columbia officials met on Monday. Sen. Bob Casey, D-Pa., criticised the plan.")
+    text = "Columbia officials met on Monday. Sen. Bob Casey, D-Pa., criticised the plan."
+    doc, actors = analyze(nlp, resolver, text)
     columbia = actors.for_token(token(doc, "officials"))
     assert columbia is None or columbia.country != "COL"  # a US city, not a misspelt Colombia
     assert actors.for_token(token(doc, "Pa.")).country == "USA"
+
+
+def test_headline_leader_and_agency_acronyms(nlp, resolver):
+    text = "Trump urges UN to renew Iran sanctions in blow to 2015 deal."
+    doc, actors = analyze(nlp, resolver, text, date="2020-08-20")
+    assert triple(actors.for_token(doc[0])) == ("Donald Trump", "USA", "GOV")  # tagged NOUN in a headline
+    doc, actors = analyze(nlp, resolver, "USAID deployed seven search teams. The FBI arrested two men.")
+    assert actors.for_token(token(doc, "USAID")).code == "USAGOV"
+    assert actors.for_token(token(doc, "FBI")).code == "USACOP"

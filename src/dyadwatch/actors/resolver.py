@@ -385,7 +385,14 @@ class _DocAnalysis:
                 out.append(tok)
             elif tok.pos_ == "PRON" and tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
                 out.append(tok)
+            elif tok.pos_ in ("ADV", "VERB", "X") and self._named_org(tok):
+                out.append(tok)  # "USAID deployed ...": the tagger called the acronym an adverb
         return out
+
+    def _named_org(self, tok: Token) -> bool:
+        """A one-token organisation name the gazetteer knows, whatever the tagger called it."""
+        hit = self.hit_at.get(tok.i)
+        return hit is not None and hit.end - hit.start == 1 and hit.entry.kind in ("org", "media", "seat")
 
     def phrase_bounds(self, head: Token) -> tuple[int, int]:
         left = head.i
@@ -599,6 +606,9 @@ class _DocAnalysis:
         person = desc.person or (self._known_person(desc.name) if desc.name else None)
         if person is None and head.pos_ == "PROPN" and desc.head_entry is None and not desc.name:
             person = self._known_person(head.text) if head.text[:1].isupper() else None
+        elif person is None and head.pos_ == "NOUN" and head.text[:1].isupper() and head.i == head.sent.start \
+                and desc.head_entry is None and desc.start == head.i:
+            person = self._external_person(head.lower_)  # headline "Trump urges UN ...": the tagger said NOUN
         if person is not None:
             country = person.country if person.fixed else (desc.country or person.country)
             sector = person.sector if person.fixed else (desc.sector or person.sector)
