@@ -240,6 +240,9 @@ def test_they_after_two_people_is_not_the_meeting_place(nlp, resolver):
     assert actors.for_token(token(doc, "They")) is None  # two people, not Russia
     doc, actors = analyze(nlp, resolver, "Kenyan police raided the camp on Monday. They said six men were held.")
     assert actors.for_token(token(doc, "They")).code == "KENCOP"
+    text = "When Xi met Putin face-to-face before Russia sent troops into Ukraine, they sealed a partnership."
+    doc, actors = analyze(nlp, resolver, text)  # the when-clause's subject, not the deeper "Russia sent"
+    assert actors.for_token(token(doc, "they")) is None
     doc, actors = analyze(nlp, resolver, "Russia and China signed a pact on Monday. They said it would last.")
     assert actors.for_token(token(doc, "They")) is None  # both countries, not the last one
     assert actors.for_token(token(doc, "it")) is None

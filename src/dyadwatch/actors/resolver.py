@@ -152,6 +152,16 @@ class DocActors:
         return actor
 
 
+def _tree_distance(a: Token, b: Token) -> int:
+    """Dependency-tree hops between two tokens of one sentence."""
+    up_a = [a, *a.ancestors]
+    depth_a = {t.i: n for n, t in enumerate(up_a)}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in depth_a:
+            return n + depth_a[t.i]
+    return len(up_a) + 100
+
+
 def _table(filename: str) -> list[dict[str, str]]:
     """Rows of a TSV data file with a header row, without ``#`` comments."""
     lines = (DATA_DIR / filename).read_text(encoding="utf-8").splitlines()
@@ -767,6 +777,8 @@ class _DocAnalysis:
             if not subjects and desc.pronoun in PERSON_PRONOUNS:
                 return self._protagonist(fits)
             fits = subjects or fits
+            if desc.pronoun not in PERSON_PRONOUNS:
+                fits = self._nearest_clause(tok, fits)
         else:
             own_subjects = {c.i for c in self._verb(tok).children if c.dep_ in ("nsubj", "nsubjpass")}
             fits = [(p, a) for p, a in fits if p not in own_subjects]
@@ -777,6 +789,21 @@ class _DocAnalysis:
         if desc.pronoun not in PERSON_PRONOUNS and several:
             return None  # "Xi met Putin ... they sealed", "Russia and China ... they/it": several, not one
         return actor
+
+    def _nearest_clause(self, tok: Token, fits: list[tuple[int, Actor]]) -> list[tuple[int, Actor]]:
+        """Among subjects of the pronoun's own sentence, keep those of the clause nearest in the tree.
+
+        "When Xi met Putin before Russia sent troops, they sealed ...": "met" hangs on "sealed",
+        "sent" one level further down, so "they" looks at Xi (and Putin), not Russia.
+        """
+        sent = tok.sent
+        same = [(p, a) for p, a in fits if sent.start <= p < sent.end]
+        if len(same) < 2:
+            return fits
+        verb = self._verb(tok)
+        hops = {p: _tree_distance(verb, self._verb(self.doc[p])) for p, _ in same}
+        best = min(hops.values())
+        return [(p, a) for p, a in fits if p not in hops or hops[p] == best]
 
     def _protagonist(self, fits: list[tuple[int, Actor]]) -> Actor | None:
         """For "he said" with no person subject nearby: the person most often the subject so far.
