@@ -253,6 +253,10 @@ def test_he_prefers_the_story_subject_over_an_interviewer(nlp, resolver):
             "questions about Iran came up. He said Iran could not be trusted.")
     doc, actors = analyze(nlp, resolver, text)
     assert actors.for_token(token(doc, "He")).name == "Benjamin Netanyahu"
+    text = ("Donald Trump spoke in Ohio. Trump attacked the press. Reporters waited outside. "
+            "The bill was signed by Governor Jerry Brown on Monday. He said it would help.")
+    doc, actors = analyze(nlp, resolver, text)  # a passive agent is the nearest subject, not Trump
+    assert actors.for_token(token(doc, "He")).name == "Jerry Brown"
 
 
 def test_platforms_and_page_words_are_not_people(nlp, resolver):

@@ -54,6 +54,7 @@ GENERIC_GROUPS = {"people", "public", "population", "world", "everyone", "mankin
 # a businessman or a journalist may come from anywhere ("casino magnate Sheldon Adelson").
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY"}
 HOME_WINDOW = 2  # sentences before the mention that may name the story's country
+PROTAGONIST_WINDOW = 4  # sentences before a "he" whose subjects may be the passage's protagonist
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}  # "Xi Jinping" -> "Xi"
 
 
@@ -775,7 +776,7 @@ class _DocAnalysis:
         if tok.dep_ in ("nsubj", "nsubjpass"):
             subjects = [(p, a) for p, a in fits if p >= window and self._is_subject(self.doc[p])]
             if not subjects and desc.pronoun in PERSON_PRONOUNS:
-                return self._protagonist(fits)
+                return self._protagonist(tok, fits)
             fits = subjects or fits
             if desc.pronoun not in PERSON_PRONOUNS:
                 fits = self._nearest_clause(tok, fits)
@@ -805,15 +806,21 @@ class _DocAnalysis:
         best = min(hops.values())
         return [(p, a) for p, a in fits if p not in hops or hops[p] == best]
 
-    def _protagonist(self, fits: list[tuple[int, Actor]]) -> Actor | None:
-        """For "he said" with no person subject nearby: the person most often the subject so far.
+    def _protagonist(self, tok: Token, fits: list[tuple[int, Actor]]) -> Actor | None:
+        """For "he said" with no person subject nearby: the person most often a subject lately.
 
         An interviewer or a person merely mentioned in the previous sentence ("in an interview with
-        CNN's Jake Tapper") is rarely the one who "said"; the story's subject is. Ties: most recent.
+        CNN's Jake Tapper") is rarely the one who "said"; the passage's subject is. Only subjects of
+        the last few sentences count (a story's early protagonist may be gone); ties: most recent.
         """
+        first = tok.sent
+        for _ in range(PROTAGONIST_WINDOW):
+            if first.start == 0:
+                break
+            first = self.doc[first.start - 1].sent
         counts: dict[str, int] = {}
         for p, actor in fits:
-            if self._is_subject(self.doc[p]):
+            if p >= first.start and self._is_subject(self.doc[p]):
                 counts[actor.name] = counts.get(actor.name, 0) + 1
         if not counts:
             return fits[-1][1] if fits else None
@@ -847,6 +854,8 @@ class _DocAnalysis:
     def _is_subject(tok: Token) -> bool:
         while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
+        if tok.dep_ == "pobj" and tok.head.dep_ == "agent":  # "signed by Governor Brown"
+            return True
         return tok.dep_ in ("nsubj", "nsubjpass")
 
     @staticmethod
