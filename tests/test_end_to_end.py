@@ -153,5 +153,6 @@ def test_seed_article_keeps_its_evidence(store):
     assert len(events) >= 8
     for sentence, start, end, trigger_start in events:
         assert text[start:end] == sentence  # the offsets point at the evidence in the stored text
+        assert sentence == sentence.strip()
         assert start <= trigger_start < end
     assert not any("Malaysia" in sentence or "Boris Johnson" in sentence for sentence, *_ in events)

@@ -249,6 +249,8 @@ class EventCoder:
         toks = cand.match.tokens
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         text = doc_text(sent.doc)
+        sentence = text[sent.start_char : sent.end_char].strip()  # no paragraph breaks around the evidence
+        sentence_start = text.index(sentence, sent.start_char) if sentence else sent.start_char
         return Event(
             event_type=info.plover,
             cameo_code=cand.cameo,
@@ -256,7 +258,7 @@ class EventCoder:
             goldstein=info.goldstein,
             actor=actor,
             recipient=recipient,
-            sentence=sent.text,
+            sentence=sentence,
             trigger=text[start:end],
             mode=cand.modality.mode,
             negated=cand.modality.negated,
@@ -267,8 +269,8 @@ class EventCoder:
             date_granularity=gran,
             date_resolved=resolved,
             location=location,
-            sentence_start=sent.start_char,
-            sentence_end=sent.end_char,
+            sentence_start=sentence_start,
+            sentence_end=sentence_start + len(sentence),
             trigger_start=start,
             trigger_end=end,
             article_id=article.id,
