@@ -186,3 +186,13 @@ def test_a_place_inside_a_prepositional_object_is_not_the_event_place(nlp):
 def test_a_month_abbreviation_is_not_a_city(nlp):
     text = "In another Jan. 17, 2013 email, Clinton asks her assistant to print out recommendations."
     assert place(nlp, text, "asks") is None
+
+
+def test_gazetteer_prefers_own_names_continents_and_refuses_abbreviations():
+    from dyadwatch.events.places import gazetteer
+
+    gaz = gazetteer()
+    assert gaz.resolve("Asia").kind == "continent"  # not a town named Asia
+    assert gaz.resolve("Pa.") is None  # an abbreviation of Pennsylvania, not a village
+    assert gaz.resolve("Salem").name == "Salem"  # a city's own name over another city's old name
+    assert gaz.resolve("Odessa").country == "UKR"  # a much larger city's alternate name still wins

@@ -53,6 +53,9 @@ CONTAINER_NOUNS = {
 BIG_CITY = 500_000  # a US city this large wins over a state of the same name
 MIN_POPULATION_UNTAGGED = 100_000
 MIN_POPULATION_ALTERNATES = 50_000  # a name the tagger did not call a place must be a sizeable city
+# A city's own name beats another city's alternate name unless that city is this many times larger:
+# "Salem" stays Salem rather than an old name of Jerusalem; "Odessa" is still Odesa, not Odessa (Texas).
+ALTERNATE_FACTOR = 5
 
 
 @dataclass(frozen=True)
@@ -91,13 +94,15 @@ class Gazetteer:
         key = name_key(text)
         if not key:
             return None
-        for table in (self.metonyms, self.countries, self.regions, self.states):
+        for table in (self.metonyms, self.countries, self.regions, self.states, self.continents):
             if key in table:
                 return table[key]
-        cities = [c for c in (self.cities.get(key), self.city_alternates.get(key)) if c is not None]
-        if cities:  # "Odessa": Odesa, Ukraine (alternate name) outweighs Odessa, Texas (primary name)
-            return max(cities, key=lambda c: c.population)
-        return self.continents.get(key)
+        if len(key) < 3:  # "Pa." is Pennsylvania's abbreviation, not a village in Burkina Faso
+            return None
+        primary, alternate = self.cities.get(key), self.city_alternates.get(key)
+        if alternate is not None and (primary is None or alternate.population >= ALTERNATE_FACTOR * primary.population):
+            return alternate  # "Odessa": Odesa, Ukraine (alternate name) outweighs Odessa, Texas (primary name)
+        return primary
 
 
 def name_key(text: str) -> str:
