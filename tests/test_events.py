@@ -398,3 +398,9 @@ def test_a_pronoun_is_the_speaker_only_when_it_can_be(nlp, coder, resolver):
 def test_a_visit_abroad_is_still_a_visit(nlp, coder, resolver):
     ev = find(code_text(nlp, coder, resolver, "President Obama visited Vietnam on Monday."), "CONSULT")[0]
     assert countries(ev) == ("USA", "VNM")
+
+
+def test_against_names_the_target_when_there_is_no_object(nlp, coder, resolver):
+    text = "Britain mobilized army reservists on Tuesday for a possible war against Iraq."  # synthetic
+    [mobilize] = find(code_text(nlp, coder, resolver, text), "MOBILIZE")
+    assert countries(mobilize) == ("GBR", "IRQ")

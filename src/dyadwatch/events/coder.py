@@ -514,6 +514,10 @@ class EventCoder:
             found = others(tok, places_only=True)
             if found:
                 return found
+        for tok in _against_targets(match.head):  # "mobilized reservists for a possible war against Iraq"
+            found = others(tok)
+            if found:
+                return found
         return []
 
     def _speaker(self, head: Token, sent: Span, actors: DocActors, quotes: list[Quote]) -> Actor | None:
@@ -704,3 +708,17 @@ def _phrase_bounds(tok: Token) -> tuple[int, int]:
         lo, hi = min(lo, cur.idx), max(hi, cur.idx + len(cur.text))
         stack.extend(c for c in cur.children if c.dep_ not in _CLAUSE_DEPS)
     return lo, hi
+
+
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "csubj"}
+
+
+def _against_targets(head: Token, depth: int = 3) -> list[Token]:
+    """Objects of "against" below the trigger within its own clause: the side an act is aimed at."""
+    found: list[Token] = []
+    frontier = [head]
+    for _ in range(depth):
+        nxt = [c for t in frontier for c in t.children if c.dep_ not in CLAUSE_DEPS]
+        found += [p for t in nxt if t.dep_ == "prep" and t.lower_ == "against" for p in t.children if p.dep_ == "pobj"]
+        frontier = nxt
+    return found
