@@ -7,7 +7,8 @@ in ``attributed_to``; non-asserted events are kept and labelled, never dropped s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -296,19 +297,7 @@ class EventCoder:
         )
         if not (by_governor or by_aux):
             return None
-        code = INTENT_CODES[ev.event_type]
-        info = codes.lookup(code)
-        return Event(
-            **{
-                **ev.__dict__,
-                "event_type": info.plover,
-                "cameo_code": code,
-                "quad_class": info.quad_class,
-                "goldstein": info.goldstein,
-                "hypothetical": False,
-                "mode": "",
-            }
-        )
+        return _recode(ev, INTENT_CODES[ev.event_type], hypothetical=False, mode="")
 
     def _verbal_attack(self, cand: _Candidate, ev: Event) -> Event:
         """Politicians "attack" and "fight" each other in words: code ACCUSE unless the sentence is violent."""
@@ -394,19 +383,7 @@ class EventCoder:
         )
         if not (by_governor or by_aux):
             return None
-        code = THREAT_CODES[ev.event_type]
-        info = codes.lookup(code)
-        return Event(
-            **{
-                **ev.__dict__,
-                "event_type": info.plover,
-                "cameo_code": code,
-                "quad_class": info.quad_class,
-                "goldstein": info.goldstein,
-                "hypothetical": False,
-                "mode": "",
-            }
-        )
+        return _recode(ev, THREAT_CODES[ev.event_type], hypothetical=False, mode="")
 
     def _dismissal(
         self, cand: _Candidate, sent: Span, article: Article, actors: DocActors, speaker: Actor | None, evs: list[Event]
@@ -423,27 +400,13 @@ class EventCoder:
         targets = self._resolve(target_tok, sent, actors) if target_tok is not None else []
         if not negated or not targets or _same(targets[0], speaker):
             return None
-        info = codes.lookup(REBUFF_CODE)
         base = evs[0]
         start = min(t.idx for t in clause.subtree if t.dep_ == "neg" or t.i == clause.i)
-        return Event(
-            **{
-                **base.__dict__,
-                "event_type": info.plover,
-                "cameo_code": REBUFF_CODE,
-                "quad_class": info.quad_class,
-                "goldstein": info.goldstein,
-                "actor": speaker,
-                "recipient": targets[0],
-                "attributed_to": None,
-                "trigger": doc_text(sent.doc)[start : base.trigger_end],
-                "trigger_start": start,
-                "mode": "",
-                "negated": False,
-                "hypothetical": False,
-                "denied": False,
-            }
-        )
+        return _recode(
+            base, REBUFF_CODE, actor=speaker, recipient=targets[0], attributed_to=None,
+            trigger=doc_text(sent.doc)[start : base.trigger_end], trigger_start=start,
+            mode="", negated=False, hypothetical=False, denied=False,
+        )  # fmt: skip
 
     # -- participants -----------------------------------------------------------------------------
     def _resolve(self, tok: Token | None, sent: Span, actors: DocActors) -> list[Actor]:
@@ -650,17 +613,11 @@ def _negated(tok: Token) -> bool:
 _DEMAND_RULE = TriggerRule("must", "V", "", cameo=DEMAND_CODE, notes="X said Y must Z")
 
 
-def _recode(ev: Event, code: str) -> Event:
+def _recode(ev: Event, code: str, **changes: Any) -> Event:
     """A copy of the event under another CAMEO code (type, quad class and weight follow the code)."""
     info = codes.lookup(code)
-    return Event(
-        **{
-            **ev.__dict__,
-            "event_type": info.plover,
-            "cameo_code": code,
-            "quad_class": info.quad_class,
-            "goldstein": info.goldstein,
-        }
+    return replace(
+        ev, event_type=info.plover, cameo_code=code, quad_class=info.quad_class, goldstein=info.goldstein, **changes
     )
 
 
