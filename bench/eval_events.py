@@ -50,6 +50,13 @@ def _asserted(events: Iterable) -> list:
     return [e for e in events if e.asserted]
 
 
+def _pairs(events: list) -> str:
+    """Actor->recipient countries and triggers of the matching events, for the misses file."""
+    def c(a: object) -> str:
+        return getattr(a, "country", None) or "-"
+    return ", ".join(f"{c(e.actor)}->{c(e.recipient)}({e.trigger})" for e in events)
+
+
 def eval_plover(rows: list[dict], events: list[list], misses: list[str]) -> dict[str, float]:
     found = act_ok = act_n = rec_ok = rec_n = act_fn = rec_fn = 0
     tp: Counter[str] = Counter()
@@ -72,11 +79,17 @@ def eval_plover(rows: list[dict], events: list[list], misses: list[str]) -> dict
         if gold_act:
             act_n += 1
             act_fn += bool(match)
-            act_ok += any(e.actor is not None and e.actor.country in gold_act for e in match)
+            ok = any(e.actor is not None and e.actor.country in gold_act for e in match)
+            act_ok += ok
+            if match and not ok:
+                misses.append(f"ACTOR miss gold={sorted(gold_act)} got={_pairs(match)} | {row['text'][:160]}")
         if gold_rec:
             rec_n += 1
             rec_fn += bool(match)
-            rec_ok += any(e.recipient is not None and e.recipient.country in gold_rec for e in match)
+            ok = any(e.recipient is not None and e.recipient.country in gold_rec for e in match)
+            rec_ok += ok
+            if match and not ok:
+                misses.append(f"RECIP miss gold={sorted(gold_rec)} got={_pairs(match)} | {row['text'][:160]}")
     labels = set(tp) | set(fn) | {r["event_type"] for r in rows}
     f1s = []
     for t in labels:

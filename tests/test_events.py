@@ -404,3 +404,46 @@ def test_against_names_the_target_when_there_is_no_object(nlp, coder, resolver):
     text = "Britain mobilized army reservists on Tuesday for a possible war against Iraq."  # synthetic
     [mobilize] = find(code_text(nlp, coder, resolver, text), "MOBILIZE")
     assert countries(mobilize) == ("GBR", "IRQ")
+
+
+# -- recipients of the actor's own side, protests and places (issue 5, country pass) ------------------
+def test_passive_subject_with_an_agent_is_the_target_and_for_names_whom(nlp, coder, resolver):
+    evs = find(code_text(nlp, coder, resolver, "A shelter for Sudanese refugees was bombed by Chadian militiamen."),
+               "ASSAULT")
+    assert ("TCD", "SDN") in {countries(e) for e in evs}
+
+
+def test_own_troops_give_way_to_the_country_they_would_go_to(nlp, coder, resolver):
+    evs = find(code_text(nlp, coder, resolver, "Brazil has refused to deploy peacekeepers in Haiti."), "REJECT")
+    assert {countries(e) for e in evs} == {("BRA", "HTI")}
+
+
+def test_own_side_target_stays_when_nothing_foreign_is_named(nlp, coder, resolver):
+    text = "Colombian rebels said they will release Senator Ingrid Betancourt and ten members of her party."
+    evs = [e for e in code_text(nlp, coder, resolver, text) if e.event_type in {"RETREAT", "AGREE"}]
+    assert evs and all(countries(e) == ("COL", "COL") for e in evs)
+
+
+def test_protest_in_defiance_of_names_its_target(nlp, coder, resolver):
+    text = "Thousands of Peruvian miners blocked roads in Lima in defiance of Chilean authorities."
+    evs = find(code_text(nlp, coder, resolver, text), "PROTEST")
+    assert ("PER", "CHL") in {countries(e) for e in evs}
+
+
+def test_domestic_strike_targets_the_country_named_with_its_organisers(nlp, coder, resolver):
+    text = "Three opposition parties in Kenya have organized a general strike that shut down Mombasa."
+    evs = find(code_text(nlp, coder, resolver, text), "PROTEST")
+    assert {countries(e)[1] for e in evs} == {"KEN"}
+
+
+def test_place_inside_a_city_of_phrase(nlp, coder, resolver):
+    text = "About 300 Kenyan farmers blocked roads in the capital city of Nairobi on Monday."
+    evs = find(code_text(nlp, coder, resolver, text), "PROTEST")
+    assert {countries(e)[1] for e in evs} == {"KEN"}
+
+
+def test_main_verb_hung_on_a_root_noun_still_has_its_subject(nlp, coder, resolver):
+    text = ("Nurses from two Canadian aid groups donated and personally delivered $20,000 worth of medicine to "
+            "Port-au-Prince General Hospital, risking heavy fines.")
+    evs = find(code_text(nlp, coder, resolver, text), "AID")
+    assert evs and all(e.actor is not None and e.actor.country == "CAN" for e in evs)

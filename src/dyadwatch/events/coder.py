@@ -16,7 +16,14 @@ from dyadwatch import codes
 from dyadwatch.actors import DocActors
 from dyadwatch.events.lexicon import Lexicon, TriggerMatch, TriggerRule
 from dyadwatch.events.modality import AGREE_GOVERNORS, Modality, denial_scope, modality, noun_modality
-from dyadwatch.events.roles import inner_tokens, noun_actor_token, place_tokens, recipient_tokens, subject_token
+from dyadwatch.events.roles import (
+    inner_tokens,
+    noun_actor_token,
+    place_tokens,
+    protest_targets,
+    recipient_tokens,
+    subject_token,
+)
 from dyadwatch.models import Actor, Article, Event, Location, Quote
 from dyadwatch.nlp import doc_text
 
@@ -98,6 +105,8 @@ MATERIAL_TYPES = {"ASSAULT", "COERCE", "AID", "COOPERATE", "MOBILIZE", "SANCTION
 # Modes under which no PLOVER derivation (AGREE from a promise, THREATEN, REJECT) is made.
 NO_DERIVATION_MODES = {"question", "alleged", "proposed"}
 # Material acts whose place, failing any other target, is the target: "lifted a curfew in Montenegro".
+# Types whose target of the actor's own country gives way to a foreign one named later in the clause.
+OWN_SIDE_TYPES = MATERIAL_TYPES | {"REJECT", "THREATEN"}
 PLACE_TARGET_TYPES = {"COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "AID", "RETREAT", "CONCEDE", "PROTEST", "COOPERATE"}
 
 
@@ -458,30 +467,44 @@ class EventCoder:
                 found = [a for a in found if a.kind == "country"]
             return [a for a in found if not any(_same(a, b) for b in actor_list)]
 
+        home = {a.country for a in actor_list if a.country}
+        own_side: list[Actor] = []  # a target of the actor's own country, kept until a foreign one is ruled out
+
+        def foreign(found: list[Actor]) -> bool:
+            nonlocal own_side
+            mine = [a.country in home or (bool(own_side) and not a.country) for a in found]
+            if found and home and all(mine) and match.rule.plover in OWN_SIDE_TYPES:
+                own_side = own_side or found  # "refused to deploy peacekeepers in Iraq": the troops are its own
+                return False
+            return bool(found)
+
         for tok in recipient_tokens(match):
             found = others(tok)
             for inner in [] if found else inner_tokens(tok):
                 found = others(inner)
                 if found:
                     break
-            if found:
+            if foreign(found):
                 return found
         if match.rule.pos != "V":
-            return []
+            return own_side
+        if match.rule.plover == "PROTEST":  # "blocked streets in defiance of Chinese authorities"
+            for tok in protest_targets(match.head):
+                if foreign(found := others(tok)):
+                    return found
         places: list[Token] = []
-        if match.rule.plover in PLACE_TARGET_TYPES:
-            places = place_tokens(match.head, match.obj)  # "lifted a curfew in Montenegro"
+        if match.rule.plover in PLACE_TARGET_TYPES:  # "lifted a curfew in Montenegro"
+            places = place_tokens(match.head, match.obj, subject=match.rule.plover == "PROTEST")
         elif match.rule.plover in {"THREATEN", "REJECT"}:  # "threatened to impose a curfew in Algiers"
             places = [p for c in match.head.children if c.dep_ == "xcomp" for p in place_tokens(c, None)]
         for tok in places:
             found = others(tok, places_only=True)
-            if found:
+            if found and (not own_side or not all(a.country in home for a in found)):
                 return found
         for tok in _against_targets(match.head):  # "mobilized reservists for a possible war against Iraq"
-            found = others(tok)
-            if found:
+            if foreign(found := others(tok)):
                 return found
-        return []
+        return own_side
 
     def _speaker(self, head: Token, sent: Span, actors: DocActors, quotes: list[Quote]) -> Actor | None:
         """Who reports the event: a quote covering the trigger, or the subject of a governing speech verb."""

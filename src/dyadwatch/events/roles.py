@@ -79,7 +79,22 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
         return subject_token(head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return head
+    if verb.dep_ == "acl" and _root_noun(head) and _finite_with_object(verb):
+        return head  # a main verb the parser hung on the subject: "Doctors from X donated goods to Y."
     return None
+
+
+def _finite_with_object(verb: Token) -> bool:
+    """A past-tense verb with an object (itself or a conjunct): a clause's main verb, not a modifier."""
+    verbs = [verb, *verb.conjuncts]
+    return any(v.tag_ == "VBD" for v in verbs) and any(_child(v, {"dobj"}) is not None for v in verbs)
+
+
+def _root_noun(noun: Token) -> bool:
+    """The noun the parser made the sentence root (directly or as the object of its preposition)."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        noun = noun.head.head
+    return noun.dep_ == "ROOT" and noun.pos_ in {"NOUN", "PROPN"}
 
 
 def _same_tok(a: Token | None, b: Token | None) -> bool:
@@ -95,6 +110,8 @@ def inner_tokens(tok: Token) -> list[Token]:
         if c.dep_ == "prep" and c.lower_ in {"of", "between", "with", "from", "by", "to"}:
             pobjs = [g for g in c.children if g.dep_ == "pobj"]
             out += pobjs + [g for p in pobjs for g in p.children if g.dep_ == "poss" and g.pos_ != "PRON"]
+    # last: whom the thing is for ("a camp for Congolese refugees", "an aid program for Bosnia")
+    out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
     return out
 
 
@@ -156,15 +173,43 @@ def condition_subjects(head: Token) -> list[Token]:
     return out
 
 
-def place_tokens(head: Token, obj: Token | None) -> list[Token]:
-    """Objects of in/from/across... on the verb (or its object): where a material act was done."""
+def place_tokens(head: Token, obj: Token | None, subject: bool = False) -> list[Token]:
+    """Objects of in/from/across... on the verb (or its object): where a material act was done;
+    with ``subject`` also the subject's own ("opposition parties in Nepal organized a strike")."""
+    holders = [head] + ([obj] if obj is not None else []) + [c for c in head.children if c.dep_ == "dobj"]
+    if subject:
+        holders += [c for c in head.children if c.dep_ == "nsubj"]
     out = []
-    for holder in [head] + ([obj] if obj is not None else []) + [c for c in head.children if c.dep_ == "dobj"]:
+    for holder in holders:
         for c in holder.children:
             if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
                 pobj = _pobj(c)
                 if pobj is not None:
                     out.append(pobj)
+    # the place named inside the phrase: "the capital city of Algiers", "Montenegro province"
+    out += [g for p in out for g in p.children if g.dep_ == "compound" and g.ent_type_ in {"GPE", "LOC"}]
+    out += [g for p in out for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}]
+    return out
+
+
+PROTEST_NOUNS = {"protest", "defiance", "opposition", "retaliation", "solidarity"}
+
+
+def protest_targets(head: Token) -> list[Token]:
+    """Whom a protest is aimed at: "in defiance of Chinese authorities", "in protest against Sweden's decision"."""
+    out = []
+    for c in head.children:
+        if c.dep_ != "prep" or c.lower_ not in {"in", "to"}:
+            continue
+        noun = _pobj(c)
+        if noun is None or noun.lemma_.lower() not in PROTEST_NOUNS:
+            continue
+        for g in noun.children:
+            if g.dep_ == "prep" and g.lower_ in {"of", "against", "at", "over", "with"}:
+                pobj = _pobj(g)
+                if pobj is not None:
+                    out += [pobj, *inner_tokens(pobj)]
     return out
 
 
@@ -180,7 +225,7 @@ def recipient_tokens(match: TriggerMatch) -> list[Token]:
     if rule.pos == "V":
         out += [c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
         out += [p for c in head.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in [_pobj(c)] if p]
-        if not any(c.dep_ == "agent" for c in head.children) and head.lemma_.lower() not in STATIVE_PASSIVES:
+        if head.lemma_.lower() not in STATIVE_PASSIVES:
             out += [c for c in head.children if c.dep_ == "nsubjpass"]
         out += [c for c in head.children if c.dep_ == "dobj" and not _same_tok(c, match.obj)]
         if match.obj is not None:
