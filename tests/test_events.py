@@ -447,3 +447,25 @@ def test_main_verb_hung_on_a_root_noun_still_has_its_subject(nlp, coder, resolve
             "Port-au-Prince General Hospital, risking heavy fines.")
     evs = find(code_text(nlp, coder, resolver, text), "AID")
     assert evs and all(e.actor is not None and e.actor.country == "CAN" for e in evs)
+
+
+def test_reiterated_demand_names_whom_its_that_clause_asks(nlp, coder, resolver):
+    text = "The Irish government reiterated its demand that Britain close the Sellafield plant."
+    assert {countries(e) for e in find(code_text(nlp, coder, resolver, text), "REQUEST")} == {("IRL", "GBR")}
+
+
+def test_completed_withdrawal_of_forces_from_a_country(nlp, coder, resolver):
+    text = "NATO completed the withdrawal of its forces from Afghanistan on Monday."
+    evs = find(code_text(nlp, coder, resolver, text), "RETREAT")
+    assert {countries(e) for e in evs} == {("NATO", "AFG")} or {countries(e)[1] for e in evs} == {"AFG"}
+
+
+def test_stone_throwing_is_a_violent_protest(nlp, coder, resolver):
+    text = "Palestinian youths threw stones at Israeli soldiers in Hebron on Friday."
+    evs = find(code_text(nlp, coder, resolver, text), "PROTEST")
+    assert {(e.cameo_code, *countries(e)) for e in evs} == {("145", "PSE", "ISR")}
+
+
+def test_gerund_after_by_shares_the_subject(nlp, coder, resolver):
+    text = "Israeli troops responded by shelling Lebanese villages near the border."
+    assert ("ISR", "LBN") in {countries(e) for e in find(code_text(nlp, coder, resolver, text), "ASSAULT")}

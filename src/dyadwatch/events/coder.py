@@ -472,7 +472,7 @@ class EventCoder:
 
         def foreign(found: list[Actor]) -> bool:
             nonlocal own_side
-            mine = [a.country in home or (bool(own_side) and not a.country) for a in found]
+            mine = [a.country in home or not a.country for a in found]  # countryless: "some invasion forces"
             if found and home and all(mine) and match.rule.plover in OWN_SIDE_TYPES:
                 own_side = own_side or found  # "refused to deploy peacekeepers in Iraq": the troops are its own
                 return False

@@ -79,6 +79,8 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
         return subject_token(head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return head
+    if verb.dep_ == "pcomp" and head.lower_ in {"to", "by"} and head.head.pos_ == "VERB":
+        return subject_token(head.head, depth + 1)  # "youths resorted to throwing stones", "responded by shelling"
     if verb.dep_ == "acl" and _root_noun(head) and _finite_with_object(verb):
         return head  # a main verb the parser hung on the subject: "Doctors from X donated goods to Y."
     return None
@@ -177,6 +179,9 @@ def place_tokens(head: Token, obj: Token | None, subject: bool = False) -> list[
     """Objects of in/from/across... on the verb (or its object): where a material act was done;
     with ``subject`` also the subject's own ("opposition parties in Nepal organized a strike")."""
     holders = [head] + ([obj] if obj is not None else []) + [c for c in head.children if c.dep_ == "dobj"]
+    # what the act is of: "the withdrawal of forces from Panama", "deployment of troops in Mali"
+    holders += [g for h in holders[1:] for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
     if subject:
         holders += [c for c in head.children if c.dep_ == "nsubj"]
     out = []
@@ -244,6 +249,10 @@ def recipient_tokens(match: TriggerMatch) -> list[Token]:
             for c in head.children:  # not a passive one: "requested that Lazar be released" asks someone else
                 if c.dep_ in {"ccomp", "xcomp"}:
                     out += [g for g in c.children if g.dep_ == "nsubj"]
+            if match.obj is not None:  # "reiterated its demand that Britain close the plant"
+                for c in match.obj.children:
+                    if c.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                        out += [g for g in c.children if g.dep_ == "nsubj"]
         if rule.plover in COMPLEMENT_TYPES and not any(c.dep_ in {"dobj", "dative", "agent"} for c in head.children):
             out += complement_recipients(head)  # not past an object: "asked the congregation to stand"
         if rule.plover == "THREATEN":  # "threatened to launch an offensive unless Baghdad accepted"
