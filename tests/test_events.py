@@ -469,3 +469,10 @@ def test_stone_throwing_is_a_violent_protest(nlp, coder, resolver):
 def test_gerund_after_by_shares_the_subject(nlp, coder, resolver):
     text = "Israeli troops responded by shelling Lebanese villages near the border."
     assert ("ISR", "LBN") in {countries(e) for e in find(code_text(nlp, coder, resolver, text), "ASSAULT")}
+
+
+def test_give_in_is_a_particle_not_a_speech_given_in_a_place(nlp, coder, resolver):
+    assert not code_text(nlp, coder, resolver, "Senator Byrd gave a defiant speech in West Virginia on Tuesday.")
+    evs = find(code_text(nlp, coder, resolver, "The Kenyan government gave in to demands from striking teachers."),
+               "CONCEDE")
+    assert evs and evs[0].actor.country == "KEN"
