@@ -476,3 +476,10 @@ def test_give_in_is_a_particle_not_a_speech_given_in_a_place(nlp, coder, resolve
     evs = find(code_text(nlp, coder, resolver, "The Kenyan government gave in to demands from striking teachers."),
                "CONCEDE")
     assert evs and evs[0].actor.country == "KEN"
+
+
+def test_ordering_someone_to_act_is_a_demand_but_ordering_things_is_not(nlp, coder, resolver):
+    text = "A Chilean judge has ordered Senator Pablo Rojas to appear for questioning."
+    evs = find(code_text(nlp, coder, resolver, text), "REQUEST")
+    assert evs and evs[0].cameo_code == "100" and evs[0].recipient is not None and "Rojas" in evs[0].recipient.text
+    assert not find(code_text(nlp, coder, resolver, "The Chilean president ordered pizza for the staff."), "REQUEST")

@@ -150,6 +150,10 @@ class EventCoder:
             )
             helpish = any(c.dep_ == "dobj" and c.lemma_ in {"help", "support", "aid", "assistance"} for c in kids)
             return has_inf or helpish or (lemma == "request" and any(c.dep_ == "dobj" for c in head.children))
+        if lemma == "order" and match.rule.cameo == "100":  # "ordered Menem to appear", not "ordered pizza"
+            return any(c.dep_ == "dobj" for c in head.children) and any(
+                c.dep_ in {"xcomp", "ccomp"} and _has_aux(c, {"to"}) for c in head.children
+            )
         if lemma == "decline" and match.rule.pos == "V":
             comps = [c for c in head.children if c.dep_ == "xcomp"]
             return any(c.lemma_.lower() not in NO_COMMENT for c in comps)
