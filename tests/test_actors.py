@@ -352,3 +352,33 @@ def test_headline_leader_and_agency_acronyms(nlp, resolver):
     doc, actors = analyze(nlp, resolver, "USAID deployed seven search teams. The FBI arrested two men.")
     assert actors.for_token(token(doc, "USAID")).code == "USAGOV"
     assert actors.for_token(token(doc, "FBI")).code == "USACOP"
+
+
+def test_armed_group_with_a_gloss_and_a_demonym(nlp, resolver):
+    text = "The pro-Syrian Hizbollah (Party of God) group fired rockets at Israeli positions on Friday."
+    doc, actors = analyze(nlp, resolver, text)
+    assert actors.for_token(token(doc, "group")).code == "LBNREB"  # the parenthesis does not cut the phrase
+    doc, actors = analyze(nlp, resolver, "The militant Palestinian Islamic Jihad movement refused to join the talks.")
+    assert actors.for_token(token(doc, "movement")).code == "PSEREB"
+    doc, actors = analyze(nlp, resolver, "MOSCOW (Reuters) - Russian officials met Chinese diplomats.")
+    assert actors.for_token(token(doc, "officials")).country == "RUS"  # a dateline is still a boundary
+
+
+def test_long_organisation_names_take_their_country(nlp, resolver):
+    text = "Rebels of the National Union for the Total Independence of Angola (UNITA) rejected the plan in Lusaka."
+    doc, actors = analyze(nlp, resolver, text)
+    assert actors.for_token(token(doc, "Union")).country == "AGO"
+    text = "Talks with the Kenya Anti-Corruption Commission stalled in Nairobi, officials in Uganda said."
+    doc, actors = analyze(nlp, resolver, text)
+    assert actors.for_token(token(doc, "Commission")).country == "KEN"
+
+
+def test_leader_named_institution_and_qualified_city(nlp, resolver):
+    text = "Libya's leader met envoys on Monday. The Obama administration criticised Libya over the crackdown."
+    doc, actors = analyze(nlp, resolver, text, date="2011-03-01")
+    assert actors.for_token(token(doc, "administration")).code == "USAGOV"  # not the story's country
+    text = "Police in Alexandria, Virginia, charged two men with plotting an attack."
+    doc, actors = analyze(nlp, resolver, text)
+    assert actors.for_token(token(doc, "Alexandria")).country == "USA"
+    doc, actors = analyze(nlp, resolver, "U.S. and Russian negotiators will meet in Vienna next week.")
+    assert {a.country for a in actors.for_conjuncts(token(doc, "negotiators"))} == {"USA", "RUS"}

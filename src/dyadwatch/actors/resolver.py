@@ -340,7 +340,7 @@ class _DocAnalysis:
                 continue
             if entry.alternate and entry.country not in named:  # "Berea" (Aleppo) in a US story
                 continue
-            self._add_hit(span.start, span.end, entry)
+            self._add_hit(span.start, span.end, self._qualified(span, entry))
         propn = doc.to_array("POS") == PROPN  # only proper nouns become Token objects
         for i in propn.nonzero()[0].tolist():  # "Ethopia has agreed", "Quatar's emir": a misspelt country
             tok = doc[i]
@@ -354,6 +354,18 @@ class _DocAnalysis:
                         and (place is None or place.country == entry.country)):
                     self._add_hit(tok.i, tok.i + 1, entry)
         self.hits.sort(key=lambda h: h.start)
+
+    def _qualified(self, span: Span, entry: GazEntry) -> GazEntry:
+        """A city written with its state or country ("Alexandria, Virginia") is that one's, not the
+        largest city of the name (Alexandria, Egypt)."""
+        doc = self.doc
+        end = span.end
+        if entry.kind != "city" or end + 1 >= len(doc) or doc[end].text != ",":
+            return entry
+        hit = self.hit_at.get(end + 1)
+        if hit is None or hit.start != end + 1 or hit.entry.kind not in ("region", "country") or not hit.entry.country:
+            return entry
+        return replace(entry, country=hit.entry.country)
 
     def _add_hit(self, start: int, end: int, entry: GazEntry) -> None:
         hit = _Hit(start, end, entry)
@@ -419,14 +431,36 @@ class _DocAnalysis:
                                                                                    "case", "det", "poss")
                                                            for k in range(right + 1, hit.end)):
             right = hit.end - 1
-        for k in range(head.i - 1, left - 1, -1):  # never cross a line break, bracket or slash
+        k = head.i - 1
+        while k >= left:  # never cross a line break, bracket or slash
             tok = self.doc[k]
+            opening = self._aside_start(k, left, head.i) if tok.text == ")" else -1
+            if opening >= 0:  # "Hizbollah (Party of God) group": a modifier's own parenthesis
+                k = opening - 1
+                continue
             if tok.is_space or "\n" in tok.whitespace_ or tok.text in ("(", ")", "/", "[", "]"):
                 left = k + 1
                 break
+            k -= 1
         while left < head.i and (self.doc[left].is_punct or self.doc[left].is_space):
             left += 1
         return left, right + 1
+
+    def _aside_start(self, close: int, left: int, head: int) -> int:
+        """Index of the "(" of a one-line parenthesis ending at ``close`` that glosses a modifier of
+        the phrase ("the Hizbollah (Party of God) group"), else -1; datelines ("(Reuters)") never do."""
+        doc = self.doc
+        for k in range(close - 1, max(left, close - MAX_PHRASE_TOKENS) - 1, -1):
+            if doc[k].text == "(":
+                inner = doc[k + 1: close]
+                if k == left or not len(inner) or "\n" in doc[k - 1: close].text:
+                    return -1
+                before = doc[k - 1]
+                glossed = any(t.head.i == before.i for t in inner) and before.head.i == head
+                return k if glossed and before.pos_ == "PROPN" else -1
+            if doc[k].text in (")", "/", "[", "]") or "\n" in doc[k].whitespace_:
+                return -1
+        return -1
 
     def role_at(self, i: int, end: int) -> tuple[str, int]:
         """The role phrase starting at token i (bigram first), and its length in tokens."""
@@ -458,6 +492,11 @@ class _DocAnalysis:
         i = start
         title_tokens: list[int] = []
         while i < end:
+            if doc[i].text == "(" and head > i:  # a gloss inside the phrase names nothing new
+                close = next((k for k in range(i + 1, head) if doc[k].text == ")"), -1)
+                if close > 0:
+                    i = close + 1
+                    continue
             hit = self.hit_at.get(i)
             if hit is not None and id(hit) not in seen:
                 seen.add(id(hit))
@@ -631,7 +670,10 @@ class _DocAnalysis:
             kind = "person" if desc.head in self.person_ent else "org"
             return self._make(span, user.name, user.country, user.sector, desc.title, kind)
         entry = desc.entry or desc.head_entry
-        country = desc.country
+        glossed = self._acronym_entry(head) if entry is None else None
+        if glossed is not None:  # "National Union for the Total Independence of Angola (UNITA)"
+            return self._make(span, glossed.name, glossed.country, glossed.sector, desc.title, "org", glossed)
+        country = desc.country or self._org_country(head)
         if country == "" and desc.sector_strength and head.i in self.descs:
             country = self._of_country(head)
         sector = desc.sector
@@ -655,6 +697,7 @@ class _DocAnalysis:
                 kind, name = desc.role_kind, self._plain(span)
             return self._make(span, name, country, sector, desc.title, kind)
         if desc.sector_strength and (desc.role_kind or country) and self._role_head(head):
+            country = country or self._leader_country(head)  # "the Obama administration"
             if not country and desc.sector_strength == 2 and span[0].lower_ not in OWNER_WORDS:
                 country = self._home(head.i)  # "the court said": a domestic institution of the story's country
             name = self._org_name(head) or self._plain(span)
@@ -680,6 +723,39 @@ class _DocAnalysis:
             return ""
         toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         return " ".join(t.text for t in toks)
+
+    def _leader_country(self, head: Token) -> str:
+        """Country of a known person named as the modifier of an institution: "the Obama
+        administration" is American whatever country the story is about."""
+        for child in head.lefts:
+            if child.dep_ == "compound" and child.ent_type_ == "PERSON" and child.text[:1].isupper():
+                person = self._known_person(child.text)
+                if person is not None and person.country:
+                    return person.country
+        return ""
+
+    def _acronym_entry(self, head: Token) -> GazEntry | None:
+        """The known organisation an ORG entity is glossed by: "... of Angola (UNITA)" is UNITA."""
+        ent = self.ent_at.get(head.i)
+        if ent is None or ent.label_ != "ORG":
+            return None
+        j = ent.end
+        doc = self.doc
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+            hit = self.hit_at.get(j + 1)
+            if hit is not None and hit.end == j + 2 and hit.entry.kind == "org" and hit.entry.country:
+                return hit.entry
+        return None
+
+    def _org_country(self, head: Token) -> str:
+        """The one country named inside a long ORG entity ("National Union for the Total Independence
+        of Angola", "Kenya Anti-Corruption Commission"); demonyms and IGO names do not count."""
+        ent = self.ent_at.get(head.i)
+        if ent is None or ent.label_ != "ORG" or len(ent) < 3:
+            return ""
+        found = {h.entry.country for h in self.hits if ent.start <= h.start and h.end <= ent.end
+                 and h.entry.kind == "country" and not h.weak}
+        return found.pop() if len(found) == 1 else ""
 
     def _org_like(self, head: Token) -> bool:
         """A tagged ORG that names a body: several words without a verb ("Center for Responsive
