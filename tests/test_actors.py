@@ -382,3 +382,11 @@ def test_leader_named_institution_and_qualified_city(nlp, resolver):
     assert actors.for_token(token(doc, "Alexandria")).country == "USA"
     doc, actors = analyze(nlp, resolver, "U.S. and Russian negotiators will meet in Vienna next week.")
     assert {a.country for a in actors.for_conjuncts(token(doc, "negotiators"))} == {"USA", "RUS"}
+
+
+def test_group_network_and_based_in(nlp, resolver):
+    text = "The al-Qaeda terror network has threatened new attacks on Western targets."
+    doc, actors = analyze(nlp, resolver, text)
+    assert actors.for_token(token(doc, "network")).country == "IMG"  # the group acts, not a mere modifier
+    doc, actors = analyze(nlp, resolver, "A newspaper based in west Beirut has printed the ultimatum.")
+    assert actors.for_token(token(doc, "newspaper")).code == "LBNMED"

@@ -776,10 +776,14 @@ class _DocAnalysis:
         return head.i > 0 and self.role_at(head.i - 1, head.i + 1)[1] == 2
 
     def _of_country(self, head: Token) -> str:
-        """Country of an "of X" complement: "the President of the People's Republic of China"."""
+        """Country of an "of X" complement: "the President of the People's Republic of China", or of
+        where the body is based: "a newspaper based in east Beirut"."""
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
+            preps = [child] if child.dep_ == "prep" and child.lower_ == "of" else []
+            if child.dep_ == "acl" and child.lemma_ == "base":
+                preps = [p for p in child.children if p.dep_ == "prep" and p.lower_ == "in"]
+            for prep in preps:
+                for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         inner = self.descs.get(pobj.i)
                         if inner is not None and inner.country:
