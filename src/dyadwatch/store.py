@@ -69,6 +69,8 @@ CREATE TABLE IF NOT EXISTS errors (
 );
 """
 
+PRONOUNS = ("he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "his", "its", "their", "our")
+
 # Columns added after 0.1.0 first shipped, so that older store files keep working.
 MIGRATIONS = """
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS kind VARCHAR;
@@ -318,13 +320,15 @@ class Store:
 
     def actors(self, name: str = "", limit: int | None = 100) -> pd.DataFrame:
         """Known actors (canonical name, country, sector) with their aliases and mention counts."""
-        where, params = ["m.name <> ''"], []
+        where, params = ["m.name <> ''"], [list(PRONOUNS)]
         if name:
             where.append("(m.name ILIKE ? OR m.text ILIKE ?)")
             params += [f"%{name}%", f"%{name}%"]
         sql = """SELECT m.name, any_value(m.country) AS country, any_value(m.sector) AS sector,
                  any_value(m.code) AS code, count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
-                 list(DISTINCT m.text ORDER BY m.text) FILTER (WHERE m.text <> lower(m.text)) AS aliases
+                 list(DISTINCT m.text ORDER BY m.text) FILTER (
+                     WHERE m.text <> lower(m.text) AND lower(m.text) NOT IN (SELECT unnest(?))
+                 ) AS aliases
                  FROM actors m"""  # pronouns and "the ministry" count as mentions, not as aliases
         sql += " WHERE " + " AND ".join(where) + " GROUP BY m.name ORDER BY mentions DESC, m.name"
         if limit:
