@@ -162,3 +162,13 @@ def test_summary_and_parquet_export(store, tmp_path):
 def test_read_only_store_requires_an_existing_file(tmp_path):
     with pytest.raises(FileNotFoundError):
         Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_actor_listing_counts_pronouns_as_mentions_not_aliases(store):
+    he = Actor(text="He", name="Vladimir Putin", country="RUS", sector="GOV", code="RUSGOV")
+    result = _result("a1", "2023-02-22", [])
+    result.actors = [RUS_GOV, he, Actor(text="Putin", name="Vladimir Putin", country="RUS", sector="GOV")]
+    store.save_results([result], "r1")
+    row = store.actors(name="Putin").iloc[0]
+    assert row["mentions"] == 3
+    assert list(row["aliases"]) == ["Putin", "Russian President Vladimir Putin"]
