@@ -14,6 +14,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from dyadwatch.models import IngestError
+
 MAX_BYTES = 20 * 1024 * 1024  # per file (and per WARC record); override with iter_documents(max_bytes=...)
 
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
@@ -119,3 +121,16 @@ def decode_text(data: bytes, charset: str = "") -> str:
     if _UTF8_MULTIBYTE_RE.search(data):
         raise ReadError(f"invalid UTF-8 at byte {first_bad} (file mixes UTF-8 with other bytes)")
     return data.decode("cp1252", errors="replace")
+
+
+def decode_payload(payload: Payload, kind: str) -> str | IngestError:
+    """The payload as text, or an error naming it: binary content, undecodable bytes, or empty."""
+    if looks_binary(payload.data):
+        return IngestError(path=payload.where, reason=f"binary content, not {kind}")
+    try:
+        text = decode_text(payload.data)
+    except ReadError as exc:
+        return IngestError(path=payload.where, reason=str(exc))
+    if not text.strip():
+        return IngestError(path=payload.where, reason="empty file")
+    return text
