@@ -642,10 +642,19 @@ class _DocAnalysis:
                 return self.descs[child.i]
         if desc.end + 1 < len(self.doc) and self.doc[desc.end].text == ",":
             nxt = [d for d in self.descs.values() if d.start == desc.end + 1]
-            if nxt and bool(nxt[0].name) != bool(desc.name) and (nxt[0].end >= len(self.doc) or
-                                                                    self.doc[nxt[0].end].is_punct):
+            if nxt and bool(nxt[0].name) != bool(desc.name) and self._phrase_closes(nxt[0]):
                 return nxt[0]
         return None
+
+    def _phrase_closes(self, desc: _Desc) -> bool:
+        """Does the phrase (or the whole person name around its head) end the noun phrase: at the end,
+        before punctuation, or right before the verb ("Qatar's emir, Sheikh Hamad bin Khalifa al-Thani
+        launched ...", where the parser cut the name into pieces)?"""
+        ent = self.person_ent.get(desc.head)
+        end = max(desc.end, ent.end if ent is not None else 0)
+        if end >= len(self.doc) or self.doc[end].is_punct:
+            return True
+        return ent is not None and self.doc[end].pos_ in ("VERB", "AUX")
 
     # -- step 4: building actors ------------------------------------------------------------------
     def actor_for(self, desc: _Desc) -> Actor | None:
@@ -704,7 +713,8 @@ class _DocAnalysis:
             return self._make(span, name, country, sector, desc.title, desc.role_kind or "group")
         if desc.name:
             return self._make(span, desc.name, country, sector, desc.title, "person")
-        if country and head.pos_ == "NOUN" and desc.country_kind in ("country", "demonym", "region", "city") and any(
+        group_head = head.pos_ == "NOUN" or self._people_name(head)
+        if country and group_head and desc.country_kind in ("country", "demonym", "region", "city") and any(
                 self.hit_at.get(c.i) is not None for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")):
             # "Croatian experts", "a Lebanese man", "Syrian government warplanes": a national participant
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
@@ -713,6 +723,13 @@ class _DocAnalysis:
             # "Alibaba Group", "Yale": a named organisation of unknown country and sector is still an actor
             return self._make(span, name, country, sector, desc.title, "org")
         return None
+
+    @staticmethod
+    def _people_name(head: Token) -> bool:
+        """A plural name of a people: "Iraqi Kurds", "Afghan Hazaras" (the tagger calls them proper nouns)."""
+        if head.pos_ != "PROPN" or not head.text[:1].isupper():
+            return False
+        return head.ent_type_ == "NORP" or ((head.tag_ == "NNPS" or head.lower_.endswith("s")) and not head.ent_type_)
 
     def _org_name(self, head: Token) -> str:
         """The whole ORG entity around a role head: "Association of African Jurists", not "Association"."""

@@ -107,6 +107,10 @@ NO_DERIVATION_MODES = {"question", "alleged", "proposed"}
 # Material acts whose place, failing any other target, is the target: "lifted a curfew in Montenegro".
 # Types whose target of the actor's own country gives way to a foreign one named later in the clause.
 OWN_SIDE_TYPES = MATERIAL_TYPES | {"REJECT", "THREATEN"}
+# Sectors of people who, named without a nationality, take the country of the place they act in.
+LOCAL_SECTORS = {"CVL"}
+# "sought refuge in Germany": where one seeks shelter is whom one asks.
+SHELTER_WORDS = {"asylum", "refuge", "shelter", "sanctuary"}
 PLACE_TARGET_TYPES = {"COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "AID", "RETREAT", "CONCEDE", "PROTEST", "COOPERATE"}
 
 
@@ -221,6 +225,7 @@ class EventCoder:
         cand = _Candidate(match, self._cameo(match), mod)
         date, gran, resolved = self._date(sent, head, article)
         location = self._location(sent, head, actors, article)
+        actor_list = [_localised(a, location) for a in actor_list]
         if not actor_list and not recipient_list:
             base = self._event(cand, sent, article, None, None, speaker, date, gran, resolved, location)
             rebuff = self._dismissal(cand, sent, article, actors, speaker, [base])
@@ -499,6 +504,8 @@ class EventCoder:
         places: list[Token] = []
         if match.rule.plover in PLACE_TARGET_TYPES:  # "lifted a curfew in Montenegro"
             places = place_tokens(match.head, match.obj, subject=match.rule.plover == "PROTEST")
+        elif match.obj is not None and match.obj.lemma_.lower() in SHELTER_WORDS:
+            places = place_tokens(match.head, match.obj)
         elif match.rule.plover in {"THREATEN", "REJECT"}:  # "threatened to impose a curfew in Algiers"
             places = [p for c in match.head.children if c.dep_ == "xcomp" for p in place_tokens(c, None)]
         for tok in places:
@@ -522,7 +529,7 @@ class EventCoder:
                     who = self._speech_subject(child, actors)
                     if who is not None:
                         return who
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             parent = tok.head
             if parent.lemma_.lower() in SPEECH_LEMMAS and tok.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj"}:
@@ -557,6 +564,17 @@ class EventCoder:
 
 
 POLICY_NOUNS = {"issue", "issues", "control", "law", "laws", "rights", "policy", "lobby", "debate", "owners", "show"}
+
+
+def _localised(actor: Actor, location: Location | None) -> Actor:
+    """Crowds, residents and protesters named without a nationality act where they are: people
+    blocking streets in Hong Kong are Hong Kong's (PLOVER codes such actors by the event's country).
+    Only a place named in the sentence counts, never the dateline."""
+    if actor.country or actor.sector not in LOCAL_SECTORS or actor.kind not in {"group", "person"}:
+        return actor
+    if location is None or location.source == "dateline" or len(location.country) != 3:
+        return actor
+    return replace(actor, country=location.country, code=location.country + actor.sector)
 
 
 def _violent(sent: Span) -> bool:

@@ -60,7 +60,9 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
             return verb.head
         inner = _child(subj, {"nsubj"}) if subj.pos_ == "VERB" else None
         return inner if inner is not None else subj  # "The Red Cross operating in Iraq said": misparsed subject
-    if depth > 3 or verb.head is verb:
+    if verb.head.i == verb.i:
+        return stranded_subject(verb)
+    if depth > 3:
         return None
     head = verb.head
     if verb.dep_ == "conj":
@@ -84,6 +86,27 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "acl" and _root_noun(head) and _finite_with_object(verb):
         return head  # a main verb the parser hung on the subject: "Doctors from X donated goods to Y."
     return None
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """A subject the parser hung on an earlier phrase: in "With the signing of a memorandum, the
+    government and the rebels have agreed", "government" became a conjunct of "memorandum". Only
+    for a main verb with no subject at all: the noun phrase that starts after a comma and ends right
+    before the verb (or its auxiliaries) is taken as the subject."""
+    if verb.dep_ != "ROOT" or _child(verb, SUBJECT_DEPS | {"nsubjpass"}) is not None:
+        return None
+    first = min([verb, *(c for c in verb.lefts if c.dep_ in {"aux", "auxpass", "neg", "advmod"})], key=lambda t: t.i)
+    if first.i == 0 or first.i - 1 < verb.sent.start:
+        return None
+    tok = verb.doc[first.i - 1]
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.head.i > tok.i:
+        return None
+    comma = next((t.i for t in reversed(verb.doc[verb.sent.start: tok.i]) if t.text == ","), -1)
+    while tok.dep_ == "conj" and comma < tok.head.i < tok.i:
+        tok = tok.head
+    if comma < 0 or tok.left_edge.i != comma + 1:
+        return None
+    return tok
 
 
 def _finite_with_object(verb: Token) -> bool:

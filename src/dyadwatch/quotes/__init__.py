@@ -485,7 +485,7 @@ def _according_to_clause(cue: Token) -> tuple[int, int] | None:
     """The clause an "according to X" phrase attributes: its head verb's clause without the phrase,
     the longer side when the phrase sits in the middle ("Y, according to X, Z" keeps the longer part)."""
     main = cue.head
-    if cue.dep_ != "prep" or main is cue or main.pos_ not in {"VERB", "AUX"}:
+    if cue.dep_ != "prep" or main.i == cue.i or main.pos_ not in {"VERB", "AUX"}:
         return None
     phrase = {t.i for t in cue.subtree}
     tokens = [t for t in main.subtree if t.i not in phrase]
@@ -505,7 +505,7 @@ def _parenthetical_clause(cue: Token) -> list[Token] | None:
     """The clause around a parenthetical cue ("The sanctions, officials said, would hit …"; "X was …,
     Wang said" parsed with the cue as parataxis): the head clause without the attribution."""
     main = cue.head
-    if cue.dep_ != "parataxis" or main is cue or main.pos_ not in {"VERB", "AUX"}:
+    if cue.dep_ != "parataxis" or main.i == cue.i or main.pos_ not in {"VERB", "AUX"}:
         return None
     if _complement(cue) is not None or speaker_tokens(cue)[0] is None:
         return None

@@ -89,8 +89,8 @@ def speaker_tokens(cue: Token) -> tuple[Token | None, Token | None]:
         subject = _nearest_subject(token)
         if subject is not None:
             return _of_whom(subject, token), None
-        if token.dep_ in {"ROOT"} or token.head is token:
-            return (_name_before(cue) if token is cue else None), None  # a bad parse lost the subject
+        if token.dep_ in {"ROOT"} or token.head.i == token.i:
+            return (_name_before(cue) if token.i == cue.i else None), None  # a bad parse lost the subject
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
             return _of_whom(token.head, token), None  # "Smith, who said …"; "footage of Clinton asking"
         if in_quote(token.head) and not in_quote(token):

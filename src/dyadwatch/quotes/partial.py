@@ -55,7 +55,7 @@ def span_root(doc: Doc, start: int, end: int) -> Token | None:
     span = doc.char_span(start, end, alignment_mode="expand")  # not a scan of the whole doc per quote
     inside = [t for t in span or () if start <= t.idx < end and not t.is_punct]
     for token in inside:
-        if not (start <= token.head.idx < end) or token.head is token:
+        if not (start <= token.head.idx < end) or token.head.i == token.i:
             return token
     return inside[0] if inside else None
 
@@ -119,7 +119,7 @@ def aside_content(cue: Token, root: Token) -> list[Token]:
     attribution."""
     main = cue.head
     as_clause = cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
-    if not (cue.dep_ in {"parataxis", "prep"} or as_clause) or main is cue:  # "…, as a memo put it"
+    if not (cue.dep_ in {"parataxis", "prep"} or as_clause) or main.i == cue.i:  # "…, as a memo put it"
         return []
     ancestors = {t.i for t in root.ancestors} | {root.i}
     if main.i not in ancestors:

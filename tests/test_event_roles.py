@@ -1,0 +1,81 @@
+"""Who acts: subjects the parser misplaced, names cut apart, peoples, crowds, military assets and trips
+for talks. Sentences are invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.actors import ActorResolver
+from dyadwatch.events import EventCoder
+from dyadwatch.models import Article, Event
+from dyadwatch.quotes import extract_quotes
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    coder, resolver = EventCoder(), ActorResolver()
+
+    def run(text: str) -> list[Event]:
+        article = Article(id="t", text=text, date="2024-05-14")
+        doc = nlp(text)
+        actors = resolver.analyze(doc, article)
+        return coder.code(doc, article, actors, extract_quotes(doc, article, actors))
+
+    return run
+
+
+def asserted(events: list[Event], etype: str) -> list[Event]:
+    return [e for e in events if e.event_type == etype and e.asserted]
+
+
+def actor_countries(events: list[Event]) -> set[str]:
+    return {e.actor.country for e in events if e.actor is not None}
+
+
+def test_subject_hung_on_an_opening_phrase_is_still_the_actor(code):
+    events = code("With the signing of a Protocol on Humanitarian Access, the Yemeni government and the Houthis "
+                  "have agreed to open the roads.")
+    agree = asserted(events, "AGREE")
+    assert agree and "YEM" in actor_countries(agree)
+
+
+def test_title_before_a_name_the_parser_cut_up_gives_the_country(code):
+    events = code("Kuwait's emir, Sheikh Nawaf bin Ahmad al-Sabah launched a mediation effort on Sunday between "
+                  "Iran and Saudi Arabia, whose ties were strained by Riyadh's war in Yemen.")
+    consult = asserted(events, "CONSULT")
+    assert consult and actor_countries(consult) == {"KWT"}
+
+
+def test_a_people_named_with_a_nationality_acts_and_seeks_asylum_from_the_place(code):
+    events = code("Some 20,000 Afghan Hazaras sought asylum in Iran last year.")
+    request = asserted(events, "REQUEST")
+    assert [(e.actor.country, e.recipient.country) for e in request if e.actor and e.recipient] == [("AFG", "IRN")]
+
+
+def test_a_crowd_without_nationality_takes_the_country_where_it_acts(code):
+    events = code("Thousands of people blocked roads in Nairobi on Tuesday in protest against the finance bill.")
+    protest = asserted(events, "PROTEST")
+    assert protest and actor_countries(protest) == {"KEN"}
+
+
+def test_crowd_country_never_comes_from_the_dateline_alone(code):
+    events = code("Thousands of people blocked roads on Tuesday in protest against the finance bill.")
+    assert all(not (e.actor and e.actor.country) for e in asserted(events, "PROTEST"))
+
+
+def test_aircraft_of_an_organisation_are_the_organisation_acting(code):
+    events = code("NATO warplanes struck Serb artillery positions around the town.")
+    assault = asserted(events, "ASSAULT")
+    assert assault and actor_countries(assault) == {"IGO"}
+    assert {e.recipient.country for e in assault if e.recipient} == {"SRB"}
+
+
+def test_a_trip_for_talks_is_a_consultation(code):
+    events = code("India's foreign minister arrived in Beijing on Monday for talks with his Chinese counterpart.")
+    consult = asserted(events, "CONSULT")
+    assert [(e.actor.country, e.recipient.country) for e in consult if e.actor and e.recipient] == [("IND", "CHN")]
+
+
+def test_a_rally_of_supporters_is_not_a_protest_or_a_consultation(code):
+    events = code("Thousands of supporters gathered for a rally in Des Moines.")
+    assert not asserted(events, "PROTEST") and not asserted(events, "CONSULT")
