@@ -156,7 +156,7 @@ def _span_scores(pred: list[str], gold: list[str]) -> tuple[int, int, int]:
     return mp, len(pred), mg
 
 
-def eval_actors(rows: list[dict], events: list[list]) -> dict[str, float]:
+def eval_actors(rows: list[dict], events: list[list], misses: list[str] | None = None) -> dict[str, float]:
     out: dict[str, float] = {"rows": len(rows)}
     for role, key in (("actor", "actor_spans"), ("recipient", "recipient_spans")):
         mp = np_ = mg = ng = 0
@@ -165,6 +165,10 @@ def eval_actors(rows: list[dict], events: list[list]) -> dict[str, float]:
             gold = row.get(key) or []
             a, b, c = _span_scores(pred, gold)
             mp, np_, mg, ng = mp + a, np_ + b, mg + c, ng + len(gold)
+            if misses is not None and (a < len(pred) or c < len(gold)):
+                triggers = sorted({e.trigger for e in _asserted(evs)})
+                text = row["text"][:160]
+                misses.append(f"{role.upper()[:5]} span gold={gold} got={pred} triggers={triggers} | {text}")
         p = mp / np_ if np_ else 0.0
         r = mg / ng if ng else 0.0
         out[f"{role}_precision"], out[f"{role}_recall"] = p, r
@@ -198,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         elif name == "quad":
             report[name] = eval_quad(rows, events, misses)
         else:
-            report[name] = eval_actors(rows, events)
+            report[name] = eval_actors(rows, events, misses)
         report[name]["seconds"] = round(seconds, 1)
     print(json.dumps(report, indent=2, default=lambda x: round(x, 3)))
     if args.misses:

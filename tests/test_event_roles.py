@@ -79,3 +79,28 @@ def test_a_trip_for_talks_is_a_consultation(code):
 def test_a_rally_of_supporters_is_not_a_protest_or_a_consultation(code):
     events = code("Thousands of supporters gathered for a rally in Des Moines.")
     assert not asserted(events, "PROTEST") and not asserted(events, "CONSULT")
+
+
+# -- the phrase an event shows for each side -------------------------------------------------------
+def test_participant_text_is_the_whole_noun_phrase_with_its_modifiers(code):
+    events = code("Turkish police detained dozens of students at Ankara University.")
+    coerce = asserted(events, "COERCE")
+    assert [e.recipient.text for e in coerce if e.recipient] == ["dozens of students at Ankara University"]
+
+
+def test_participant_text_leaves_out_a_to_clause_and_a_possessive_marker(code):
+    events = code("Beijing rejected a U.S. State Department call to release three detained activists.")
+    reject = asserted(events, "REJECT")
+    assert [e.recipient.text for e in reject if e.recipient] == ["a U.S. State Department call"]
+    events = code("Wang's visit to Moscow was welcomed by Putin.")
+    assert all(not e.actor.text.endswith(("'s", "’s")) for e in events if e.actor is not None)
+
+
+def test_participant_text_keeps_a_coordination_inside_the_phrase(code):
+    events = code("The United States is concerned about the growing accommodation between China and Russia.")
+    accuse = asserted(events, "ACCUSE")
+    assert {e.recipient.country for e in accuse if e.recipient} == {"CHN", "RUS"}
+    assert all("China and Russia" in e.recipient.text for e in accuse if e.recipient)
+    offsets = {(e.recipient.start, e.recipient.end) for e in accuse if e.recipient}
+    text = "The United States is concerned about the growing accommodation between China and Russia."
+    assert {text[s:t] for s, t in offsets} == {e.recipient.text for e in accuse if e.recipient}

@@ -22,6 +22,7 @@ from dyadwatch.events.roles import (
     place_tokens,
     protest_targets,
     recipient_tokens,
+    role_phrase,
     subject_token,
 )
 from dyadwatch.models import Actor, Article, Event, Location, Quote
@@ -440,7 +441,7 @@ class EventCoder:
                 continue  # the resolver reached into a relative or adverbial clause: not this phrase
             if all(actor is not k for k in kept):  # same Actor object: one mention
                 kept.append(actor)
-        return kept
+        return [_named_by(actor, [tok, *tok.conjuncts]) for actor in kept]
 
     def _actors(self, match: TriggerMatch, sent: Span, actors: DocActors, speaker: Actor | None) -> list[Actor]:
         head = match.head
@@ -490,7 +491,7 @@ class EventCoder:
         for tok in recipient_tokens(match):
             found = others(tok)
             for inner in [] if found else inner_tokens(tok):
-                found = others(inner)
+                found = [_named_by(a, [tok]) for a in others(inner)]  # "Japan's right", not "Japan"
                 if found:
                     break
             if foreign(found):
@@ -564,6 +565,24 @@ class EventCoder:
 
 
 POLICY_NOUNS = {"issue", "issues", "control", "law", "laws", "rights", "policy", "lobby", "debate", "owners", "show"}
+
+
+def _named_by(actor: Actor, toks: list[Token]) -> Actor:
+    """The actor with the text of the role phrase it was found in (the narrowest of ``toks``'
+    phrases that holds its mention), so the evidence shows whom the event is about: "militants in
+    South Waziristan", "Japan's right". An actor found elsewhere (a speaker, an antecedent) keeps its text."""
+    best: tuple[int, int] | None = None
+    for tok in toks:
+        bounds = role_phrase(tok)
+        if bounds is None:
+            continue
+        span = tok.doc[bounds[0]: bounds[1]]
+        lo, hi = span.start_char, span.end_char
+        if lo <= actor.start and actor.end <= hi and (best is None or hi - lo < best[1] - best[0]):
+            best = (lo, hi)
+    if best is None or best == (actor.start, actor.end):
+        return actor
+    return replace(actor, text=doc_text(toks[0].doc)[best[0]: best[1]], start=best[0], end=best[1])
 
 
 def _localised(actor: Actor, location: Location | None) -> Actor:

@@ -297,3 +297,43 @@ def recipient_tokens(match: TriggerMatch) -> list[Token]:
             seen.add(tok.i)
             unique.append(tok)
     return unique
+
+
+# What a participant's phrase leaves out: clauses, appositions, other conjuncts and separating punctuation.
+PHRASE_CUT_DEPS = {"relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "cc", "appos", "csubj", "mark"}
+PHRASE_JOINERS = {"-", "–", "/", "’", "'", "’s", "'s"}
+MAX_ROLE_PHRASE = 16
+
+
+def role_phrase(tok: Token) -> tuple[int, int] | None:
+    """Token bounds [start, end) of the noun phrase naming a participant as a reader would mark it:
+    "dozens of demonstrators in Yerevan", "British forces based in Vitez", "Japan's right" — with its
+    prepositional and participle modifiers, without relative or to-clauses, appositions and other
+    conjuncts. None when the phrase would be longer than a reader would quote."""
+    keep = {tok.i}
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        for child in cur.children:
+            if child.dep_ in PHRASE_CUT_DEPS or (child.dep_ == "punct" and child.text not in PHRASE_JOINERS):
+                if cur.i != tok.i and child.dep_ in {"conj", "cc"}:
+                    pass  # "accommodation between China and Russia": only the phrase's own conjuncts go
+                else:
+                    continue
+            if child.dep_ == "acl" and child.tag_ not in {"VBN", "VBG"}:
+                continue  # "a call to release three activists": the call, not what it asks
+            keep.add(child.i)
+            stack.append(child)
+    start = end = tok.i
+    while start - 1 in keep:
+        start -= 1
+    while end + 1 in keep:
+        end += 1
+    doc = tok.doc
+    while end > tok.i and (doc[end].dep_ == "case" or doc[end].is_punct):
+        end -= 1  # "Wang's visit" names Wang
+    while start < tok.i and doc[start].is_punct:
+        start += 1
+    if end - start + 1 > MAX_ROLE_PHRASE:
+        return None
+    return start, end + 1
