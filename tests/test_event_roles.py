@@ -104,3 +104,41 @@ def test_participant_text_keeps_a_coordination_inside_the_phrase(code):
     offsets = {(e.recipient.start, e.recipient.end) for e in accuse if e.recipient}
     text = "The United States is concerned about the growing accommodation between China and Russia."
     assert {text[s:t] for s, t in offsets} == {e.recipient.text for e in accuse if e.recipient}
+
+
+# -- objects and subjects the parse hides ----------------------------------------------------------
+def test_what_is_given_can_follow_with(code):
+    events = code("Iran has provided the Houthi rebels with drones, missiles and other weapons.")
+    aid = asserted(events, "AID")
+    assert aid and actor_countries(aid) == {"IRN"}
+
+
+def test_an_object_the_parser_made_a_clause_subject_still_counts(code):
+    events = code("Poland says it will not accept any migrants crossing the border from Belarus.")
+    reject = asserted(events, "REJECT")
+    assert reject and actor_countries(reject) == {"POL"}
+    assert not asserted(events, "AID")
+
+
+def test_his_country_is_the_speakers_country(code):
+    events = code("President Erdogan said his country will not lift the ban until Sweden extradites the suspects.")
+    reject = asserted(events, "REJECT")
+    assert reject and actor_countries(reject) == {"TUR"}
+
+
+def test_guilty_of_doing_asserts_the_act_but_capable_of_doing_does_not(code):
+    events = code("Both armies are guilty of violating the ceasefire agreement, the Indian army said.")
+    assert asserted(events, "ASSAULT")
+    assert not asserted(code("The rebels are capable of attacking the capital."), "ASSAULT")
+
+
+def test_joining_someone_for_talks_is_a_consultation(code):
+    events = code("The French foreign minister joined his German counterpart for talks in Berlin on Friday.")
+    consult = asserted(events, "CONSULT")
+    assert [(e.actor.country, e.recipient.country) for e in consult if e.actor and e.recipient] == [("FRA", "DEU")]
+
+
+def test_employees_stopping_work_is_a_strike_in_their_country(code):
+    events = code("About 900 employees stopped work on Monday at the Escondida copper mine in northern Chile.")
+    protest = asserted(events, "PROTEST")
+    assert protest and actor_countries(protest) == {"CHL"}

@@ -108,6 +108,8 @@ NO_DERIVATION_MODES = {"question", "alleged", "proposed"}
 # Material acts whose place, failing any other target, is the target: "lifted a curfew in Montenegro".
 # Types whose target of the actor's own country gives way to a foreign one named later in the clause.
 OWN_SIDE_TYPES = MATERIAL_TYPES | {"REJECT", "THREATEN"}
+# "his country", "our nation": the speaker's own state.
+OWN_COUNTRY_NOUNS = {"country", "nation"}
 # Sectors of people who, named without a nationality, take the country of the place they act in.
 LOCAL_SECTORS = {"CVL"}
 # "sought refuge in Germany": where one seeks shelter is whom one asks.
@@ -465,6 +467,8 @@ class EventCoder:
                         break
         if not found and agrees and tok.lower_ in PRONOUNS:
             return [speaker]  # "The ministry said it welcomed ...": the pronoun is the speaker
+        if not found and tok is not None and speaker is not None:
+            found = _speakers_country(tok, speaker)
         return found
 
     def _recipients(self, match: TriggerMatch, sent: Span, actors: DocActors, actor_list: list[Actor]) -> list[Actor]:
@@ -583,6 +587,20 @@ def _named_by(actor: Actor, toks: list[Token]) -> Actor:
     if best is None or best == (actor.start, actor.end):
         return actor
     return replace(actor, text=doc_text(toks[0].doc)[best[0]: best[1]], start=best[0], end=best[1])
+
+
+def _speakers_country(tok: Token, speaker: Actor) -> list[Actor]:
+    """ "Putin said his country will not lift the ban": the speaker's own country acts."""
+    if tok.lemma_.lower() not in OWN_COUNTRY_NOUNS or not speaker.country or len(speaker.country) != 3:
+        return []
+    if speaker.country in {"IGO", "NGO", "IMG"}:
+        return []
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is None or poss.lower_ not in {"his", "her", "their", "our", "my"}:
+        return []
+    text = doc_text(tok.doc)[poss.idx: tok.idx + len(tok.text)]
+    return [Actor(text=text, name=speaker.country, country=speaker.country, code=speaker.country,
+                  start=poss.idx, end=tok.idx + len(tok.text), kind="country")]
 
 
 def _localised(actor: Actor, location: Location | None) -> Actor:

@@ -121,10 +121,37 @@ def direct_objects(token: Token) -> list[Token]:
     """Objects with their conjuncts ("launched air and artillery strikes"); a predicate adjective
     ("found him guilty") counts as an object of the verb."""
     objs = [c for c in token.children if c.dep_ in OBJECT_DEPS or (c.dep_ in {"oprd", "ccomp"} and c.pos_ == "ADJ")]
+    if not objs:
+        objs = _participle_clause_subjects(token)
     return objs + [j for o in objs for j in o.conjuncts if j.i > o.i]
 
 
-def _prep_child(token: Token, prep: str) -> Token | None:
+def _with_objects(token: Token) -> list[Token]:
+    """What is given in "provided Egypt with military assistance", "supplied the army with weapons"."""
+    if not any(c.dep_ in {"dobj", "dative"} for c in token.children):
+        return []
+    pobjs = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+             if g.dep_ == "pobj"]
+    return pobjs + [j for p in pobjs for j in p.conjuncts]
+
+
+def _participle_clause_subjects(token: Token) -> list[Token]:
+    """ "will not accept refugees fleeing the violence": the parser made "refugees fleeing ..." a clause
+    with "refugees" as its subject; the noun is the verb's object all the same."""
+    out = []
+    for c in token.children:
+        if c.dep_ == "ccomp" and c.tag_ in {"VBG", "VBN"} and c.i > token.i:
+            subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"} and token.i < g.i < c.i), None)
+            if subj is not None and subj.pos_ in {"NOUN", "PROPN"}:
+                out.append(subj)
+    return out
+
+
+# Purpose phrases the parser often attaches to the object instead of the verb.
+OBJECT_ATTACHED_PREPS = {"for"}
+
+
+def _prep_child(token: Token, prep: str, on_object: bool = False) -> Token | None:
     """The particle or preposition after the verb ("called on X"), never a fronted or dated one
     ("On Nov. 18, Stoltenberg called", "called Morrison on Wednesday")."""
     for c in token.children:
@@ -133,6 +160,11 @@ def _prep_child(token: Token, prep: str) -> Token | None:
             if pobj is not None and pobj.ent_type_ in {"DATE", "TIME"}:
                 continue
             return c
+    if on_object and prep in OBJECT_ATTACHED_PREPS:  # "joined his counterpart for talks": hung on the object
+        for obj in (c for c in token.children if c.dep_ == "dobj"):
+            found = next((g for g in obj.children if g.dep_ == "prep" and g.lower_ == prep), None)
+            if found is not None:
+                return found
     return None
 
 
@@ -157,6 +189,8 @@ def _object_test(rule: TriggerRule, token: Token, prep_tok: Token | None) -> tup
         return False, None
     if rule.objects:
         hit = next((c for c in candidates if object_words(c) & rule.objects), None)
+        if hit is None and prep_tok is None and rule.pos == "V":
+            hit = next((c for c in _with_objects(token) if object_words(c) & rule.objects), None)
         return hit is not None, hit
     if rule.blocked:
         return not any(object_words(c) & rule.blocked for c in candidates), None
@@ -211,7 +245,7 @@ class Lexicon:
                 continue
             prep_tok = None
             if rule.prep:
-                prep_tok = _prep_child(token, rule.prep)
+                prep_tok = _prep_child(token, rule.prep, on_object=bool(rule.objects))
                 if prep_tok is None:
                     continue
             ok, obj = _object_test(rule, token, prep_tok)

@@ -23,6 +23,8 @@ OBJECT_CONTROL = set(
 )
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SELF_PRONOUNS = {"he", "she", "i", "we", "you"}  # "threatened not to come unless he is paid": not a target
+# "X is guilty of / responsible for doing": X did it (not "capable of", which only says X could).
+CULPABLE = {"guilty", "responsible"}
 # Passive-looking verbs whose grammatical subject is the doer: "forces were engaged in clashes".
 STATIVE_PASSIVES = {"engage", "involve"}
 # "issued a statement condemning X": the statement's issuer is the actor of the participle.
@@ -83,6 +85,8 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
         return head
     if verb.dep_ == "pcomp" and head.lower_ in {"to", "by"} and head.head.pos_ == "VERB":
         return subject_token(head.head, depth + 1)  # "youths resorted to throwing stones", "responded by shelling"
+    if verb.dep_ == "pcomp" and head.head.lemma_.lower() in CULPABLE and head.head.dep_ in {"acomp", "oprd"}:
+        return subject_token(head.head.head, depth + 1)  # "the army is guilty of violating the truce"
     if verb.dep_ == "acl" and _root_noun(head) and _finite_with_object(verb):
         return head  # a main verb the parser hung on the subject: "Doctors from X donated goods to Y."
     return None
