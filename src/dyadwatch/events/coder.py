@@ -390,7 +390,7 @@ class EventCoder:
                     continue
                 ev = self._event(cand, sent, article, speakers[0], target, None, date, gran, resolved, location)
                 ev.trigger_start, ev.trigger_end = first.idx, last.idx + len(last.text)
-                ev.trigger = sent.doc.text[ev.trigger_start : ev.trigger_end]
+                ev.trigger = doc_text(sent.doc)[ev.trigger_start : ev.trigger_end]
                 out.append(ev)
         return out
 

@@ -53,6 +53,9 @@ class TriggerRule:
         return codes.plover_type(self.cameo)
 
 
+MAX_TRIGGER_GAP = 8  # tokens between the trigger's head and its particle or object
+
+
 @dataclass
 class TriggerMatch:
     """A rule matched at a token, with the words that make up the trigger phrase."""
@@ -64,7 +67,10 @@ class TriggerMatch:
 
     @property
     def tokens(self) -> list[Token]:
-        return sorted([t for t in (self.head, self.prep, self.obj) if t is not None], key=lambda t: t.i)
+        """Head, particle and object in text order; a part far from the head is left out so the trigger
+        stays a phrase ("were warmly welcomed", not the whole fronted subject before it)."""
+        parts = [t for t in (self.prep, self.obj) if t is not None and abs(t.i - self.head.i) <= MAX_TRIGGER_GAP]
+        return sorted([self.head, *parts], key=lambda t: t.i)
 
 
 def _parse_row(fields: list[str]) -> TriggerRule:
@@ -124,6 +130,9 @@ def direct_objects(token: Token) -> list[Token]:
     if not objs:
         objs = _participle_clause_subjects(token)
     return objs + [j for o in objs for j in o.conjuncts if j.i > o.i]
+
+
+ABSTRACT_GIFTS = {"support", "help", "backing", "cover"}
 
 
 def _with_objects(token: Token) -> list[Token]:
@@ -190,7 +199,8 @@ def _object_test(rule: TriggerRule, token: Token, prep_tok: Token | None) -> tup
     if rule.objects:
         hit = next((c for c in candidates if object_words(c) & rule.objects), None)
         if hit is None and prep_tok is None and rule.pos == "V":
-            hit = next((c for c in _with_objects(token) if object_words(c) & rule.objects), None)
+            given = rule.objects - ABSTRACT_GIFTS  # "providing Yellen with unanimous support" gives nothing
+            hit = next((c for c in _with_objects(token) if object_words(c) & given), None)
         return hit is not None, hit
     if rule.blocked:
         return not any(object_words(c) & rule.blocked for c in candidates), None
