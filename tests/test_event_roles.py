@@ -142,3 +142,18 @@ def test_employees_stopping_work_is_a_strike_in_their_country(code):
     events = code("About 900 employees stopped work on Monday at the Escondida copper mine in northern Chile.")
     protest = asserted(events, "PROTEST")
     assert protest and actor_countries(protest) == {"CHL"}
+
+
+# -- material cooperation phrased as permissions, arrivals and lifted boycotts ---------------------------
+@pytest.mark.parametrize(
+    ("text", "etype", "cameo"),
+    [
+        ("Ethiopia's government allowed aid convoys into the Tigray region on Friday.", "RETREAT", "0863"),
+        ("Poland opened its borders to refugees from Ukraine.", "AID", "075"),
+        ("Nepalese soldiers arrived in Juba on Monday to join the UN peacekeeping mission.", "AID", "074"),
+        ("The rebel army declared a unilateral cessation of hostilities on Sunday.", "RETREAT", "0871"),
+        ("The Arab League lifted its boycott of Egyptian products in 1989.", "RETREAT", "085"),
+    ],
+)
+def test_cooperative_material_acts(code, text, etype, cameo):
+    assert cameo in {e.cameo_code for e in asserted(code(text), etype)}
