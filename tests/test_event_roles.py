@@ -157,3 +157,17 @@ def test_employees_stopping_work_is_a_strike_in_their_country(code):
 )
 def test_cooperative_material_acts(code, text, etype, cameo):
     assert cameo in {e.cameo_code for e in asserted(code(text), etype)}
+
+
+# -- whom a protest is aimed at --------------------------------------------------------------------
+def test_a_protest_purpose_clause_names_its_target(code):
+    events = code("Demonstrators in Kabul blocked a highway to show their anger at Pakistan's border closure.")
+    protest = asserted(events, "PROTEST")
+    assert "PAK" in {e.recipient.country for e in protest if e.recipient}
+
+
+def test_a_people_protesting_against_its_own_government_keeps_the_target(code):
+    events = code("Thousands of Egyptians protested against the Egyptian government in Cairo.")
+    protest = asserted(events, "PROTEST")
+    assert [(e.actor.country, e.recipient.country) for e in protest if e.actor and e.recipient] == [("EGY", "EGY")]
+    assert all(e.recipient.sector == "GOV" for e in protest if e.recipient)

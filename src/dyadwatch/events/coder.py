@@ -730,8 +730,12 @@ def _has_will(tok: Token) -> bool:
 
 
 def _same(a: Actor, b: Actor) -> bool:
+    """One participant twice? A people and its state are two ("ethnic Turks ... against Sweden's decision",
+    "Egyptians protested against Egypt's rulers"), even where the resolver names both by the country."""
     if a is b:
         return True
+    if {a.kind, b.kind} == {"group", "country"} or a.sector != b.sector:
+        return False
     return bool(a.name) and a.name == b.name and a.country == b.country
 
 

@@ -229,8 +229,10 @@ PROTEST_NOUNS = {"protest", "defiance", "opposition", "retaliation", "solidarity
 
 
 def protest_targets(head: Token) -> list[Token]:
-    """Whom a protest is aimed at: "in defiance of Chinese authorities", "in protest against Sweden's decision"."""
-    out = []
+    """Whom a protest is aimed at: "in defiance of Chinese authorities", "in protest against Sweden's decision",
+    or a purpose clause: "began a hunger strike to protest against Sweden's decision", "blocked a road to show
+    their disapproval of US policies"."""
+    out = _purpose_targets(head)
     for c in head.children:
         if c.dep_ != "prep" or c.lower_ not in {"in", "to"}:
             continue
@@ -242,6 +244,24 @@ def protest_targets(head: Token) -> list[Token]:
                 pobj = _pobj(g)
                 if pobj is not None:
                     out += [pobj, *inner_tokens(pobj)]
+    return out
+
+
+def _purpose_targets(head: Token) -> list[Token]:
+    """Objects (and against/at/over/of/for objects) of a to-clause of purpose under the verb."""
+    out: list[Token] = []
+    for clause in head.children:
+        if clause.dep_ not in {"advcl", "xcomp"} or not _has_to(clause):
+            continue
+        holders = [clause] + [c for c in clause.children if c.dep_ == "dobj"]
+        for holder in holders:
+            if holder is not clause and holder.pos_ in {"NOUN", "PROPN"} and holder.i != clause.i:
+                out += [holder, *inner_tokens(holder)]
+            for c in holder.children:
+                if c.dep_ == "prep" and c.lower_ in {"against", "at", "over", "of", "for"}:
+                    pobj = _pobj(c)
+                    if pobj is not None:
+                        out += [pobj, *inner_tokens(pobj)]
     return out
 
 
