@@ -171,3 +171,18 @@ def test_a_people_protesting_against_its_own_government_keeps_the_target(code):
     protest = asserted(events, "PROTEST")
     assert [(e.actor.country, e.recipient.country) for e in protest if e.actor and e.recipient] == [("EGY", "EGY")]
     assert all(e.recipient.sector == "GOV" for e in protest if e.recipient)
+
+
+def test_an_act_ruled_out_is_a_rejection_by_the_speaker_not_the_act(code):
+    events = code("Lavrov said that withdrawing Russian troops from Crimea is not an option.")
+    assert not asserted(events, "RETREAT")
+    reject = asserted(events, "REJECT")
+    assert reject and actor_countries(reject) == {"RUS"}
+    events = code("US officials said lifting the sanctions on Myanmar is out of the question.")
+    assert not asserted(events, "RETREAT") and asserted(events, "REJECT")
+
+
+def test_receiving_observers_is_allowing_international_involvement(code):
+    events = code("The Georgian government received a mission of observers from the OSCE on Tuesday.")
+    retreat = asserted(events, "RETREAT")
+    assert [(e.cameo_code, e.actor.country, e.recipient.country) for e in retreat] == [("0862", "GEO", "IGO")]

@@ -108,6 +108,8 @@ NO_DERIVATION_MODES = {"question", "alleged", "proposed"}
 # Material acts whose place, failing any other target, is the target: "lifted a curfew in Montenegro".
 # Types whose target of the actor's own country gives way to a foreign one named later in the clause.
 OWN_SIDE_TYPES = MATERIAL_TYPES | {"REJECT", "THREATEN"}
+# "X is unthinkable": the gerund subject is ruled out.
+RULED_OUT_ADJECTIVES = {"unthinkable", "impossible", "unacceptable", "inconceivable"}
 # "his country", "our nation": the speaker's own state.
 OWN_COUNTRY_NOUNS = {"country", "nation"}
 # Sectors of people who, named without a nationality, take the country of the place they act in.
@@ -208,6 +210,8 @@ class EventCoder:
         mod = noun_modality(head) if match.rule.pos == "N" else modality(head, communicative=speech_act)
         if denial_scope(head):
             mod.denied = True
+        if _ruled_out(head):
+            mod.negated = True  # "removing the sanctions is out of the question": it will not happen
         if _in_question(sent, head):
             mod.mode, mod.hypothetical = "question", True  # "Will you resign?" asks, it does not report
         gov = mod.governor
@@ -359,9 +363,12 @@ class EventCoder:
         head = cand.match.head
         by_gov = head.dep_ == "xcomp" and head.head.lemma_.lower() in REFUSING_GOVERNORS
         by_will = _has_will(head) and _negated(head)  # "will not lift the ban", not "isn't saying what he'd support"
-        if not (by_gov or by_will):
+        ruled_out = _ruled_out(head)
+        if not (by_gov or by_will or ruled_out):
             return None
         out = _recode(ev, REFUSAL_CODES[ev.event_type])
+        if ruled_out and out.actor is None:
+            out.actor = ev.attributed_to  # "US officials said lifting the sanctions is out of the question"
         out.negated = out.hypothetical = False
         out.mode = ""
         return out
@@ -569,6 +576,24 @@ class EventCoder:
 
 
 POLICY_NOUNS = {"issue", "issues", "control", "law", "laws", "rights", "policy", "lobby", "debate", "owners", "show"}
+
+
+def _ruled_out(head: Token) -> bool:
+    """A gerund subject of "is out of the question", "is not an option", "is unthinkable": the act is
+    ruled out, not reported."""
+    if head.dep_ not in {"csubj", "csubjpass"} or head.tag_ != "VBG":
+        return False
+    pred = head.head
+    negated = any(c.dep_ == "neg" for c in pred.children)
+    for c in pred.children:
+        if c.dep_ == "prep" and c.lower_ == "out":
+            if any(p.lemma_.lower() == "question" for g in c.children if g.lower_ == "of" for p in g.children):
+                return True
+        if c.dep_ == "acomp" and c.lemma_.lower() in RULED_OUT_ADJECTIVES:
+            return True
+        if c.dep_ == "attr" and c.lemma_.lower() == "option" and negated:
+            return True
+    return False
 
 
 def _named_by(actor: Actor, toks: list[Token]) -> Actor:
