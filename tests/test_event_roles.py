@@ -186,3 +186,13 @@ def test_receiving_observers_is_allowing_international_involvement(code):
     events = code("The Georgian government received a mission of observers from the OSCE on Tuesday.")
     retreat = asserted(events, "RETREAT")
     assert [(e.cameo_code, e.actor.country, e.recipient.country) for e in retreat] == [("0862", "GEO", "IGO")]
+
+
+def test_a_disaster_that_kills_is_no_attack(code):
+    events = code("Brazil expressed condolences to Bangladesh over a fire in Dhaka that killed a hundred people.")
+    assert not asserted(events, "ASSAULT")
+
+
+def test_peacekeepers_deploying_are_aid_not_a_show_of_force(code):
+    events = code("Dozens of Russian peacekeepers began deploying on Tuesday after the truce.")
+    assert [e.cameo_code for e in asserted(events, "AID")] == ["074"] and not asserted(events, "MOBILIZE")

@@ -100,7 +100,11 @@ CONTEST_LEMMAS = {"beat", "clash", "crush", "defeat", "trounce", "rout"}
 # Subjects that cannot act ("the oil that funds the Islamic State", "views clashed"): no material event.
 INANIMATE_SUBJECTS = set(
     "view views opinion opinions idea ideas oil money cash policy policies plan plans comment comments remark "
-    "remarks poll polls number numbers data vote votes campaign ad ads law laws bill rule rules price prices".split()
+    "remarks poll polls number numbers data vote votes campaign ad ads law laws bill rule rules price prices "
+    # disasters and accidents kill, but nobody acts: "a fire in Dhaka that killed more than a hundred people"
+    "fire fires blaze earthquake quake flood floods flooding storm hurricane cyclone typhoon tsunami landslide "
+    "mudslide avalanche crash accident collision virus disease epidemic pandemic outbreak heatwave drought "
+    "famine".split()
 )
 MATERIAL_TYPES = {"ASSAULT", "COERCE", "AID", "COOPERATE", "MOBILIZE", "SANCTION", "RETREAT", "CONCEDE", "PROTEST"}
 # Modes under which no PLOVER derivation (AGREE from a promise, THREATEN, REJECT) is made.
@@ -197,9 +201,16 @@ class EventCoder:
         cameo = match.rule.cameo
         if cameo == "150" and match.obj is not None and any(t.lower_ in JOINT_WORDS for t in match.obj.subtree):
             return "062"  # "held (a round of) joint exercises": military cooperation, not a show of force
-        if cameo == "154" and any(t.lemma_.lower() in PEACEKEEPING_WORDS for t in match.head.subtree):
+        if cameo == "154" and any(t.lemma_.lower() in PEACEKEEPING_WORDS for t in self._deployed(match.head)):
             return "074"  # "deployed 300 troops to the UN peacekeeping mission": peacekeeping is aid
         return cameo
+
+    @staticmethod
+    def _deployed(head: Token) -> list[Token]:
+        """Words of a deployment: the verb's own phrase and, for "Russian peacekeepers began deploying", the
+        subject that is deployed."""
+        subj = subject_token(head)
+        return [*head.subtree, *(subj.subtree if subj is not None else [])]
 
     # -- one trigger -> events --------------------------------------------------------------------
     def _events_for(
