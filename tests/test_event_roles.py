@@ -196,3 +196,22 @@ def test_a_disaster_that_kills_is_no_attack(code):
 def test_peacekeepers_deploying_are_aid_not_a_show_of_force(code):
     events = code("Dozens of Russian peacekeepers began deploying on Tuesday after the truce.")
     assert [e.cameo_code for e in asserted(events, "AID")] == ["074"] and not asserted(events, "MOBILIZE")
+
+
+# -- idioms that are not events --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A militia fighting on the government side was formed in the north.",
+        "The senator traded barbs with the governor during the debate.",
+        "The candidate made a campaign trip to Puerto Rico last month.",
+    ],
+)
+def test_idioms_are_no_events(code, text):
+    events = code(text)
+    assert not [e for e in events if e.asserted and e.event_type in {"ASSAULT", "COOPERATE", "CONSULT"}]
+
+
+def test_fighting_alongside_someone_against_an_enemy_is_still_an_attack(code):
+    events = code("Kurdish fighters fought alongside US troops against Islamic State.")
+    assert asserted(events, "ASSAULT")

@@ -112,6 +112,12 @@ NO_DERIVATION_MODES = {"question", "alleged", "proposed"}
 # Material acts whose place, failing any other target, is the target: "lifted a curfew in Montenegro".
 # Types whose target of the actor's own country gives way to a foreign one named later in the clause.
 OWN_SIDE_TYPES = MATERIAL_TYPES | {"REJECT", "THREATEN"}
+# What a state trades: "trades oil with China" is commerce, "traded barbs with" is not.
+TRADED_GOODS = set("good goods oil gas arm arms weapon weapons product products technology grain food "
+                   "commodity commodities energy electricity".split())
+# Visits of a candidate, an author or a fundraiser are no diplomacy.
+VISIT_CODES = {"042", "043"}
+CAMPAIGN_WORDS = {"campaign", "fundraising", "fund-raising", "book", "promotional", "publicity"}
 # "X is unthinkable": the gerund subject is ruled out.
 RULED_OUT_ADJECTIVES = {"unthinkable", "impossible", "unacceptable", "inconceivable"}
 # "his country", "our nation": the speaker's own state.
@@ -189,8 +195,16 @@ class EventCoder:
         if lemma == "agree" and match.rule.pos == "V" and _opinion(head):
             return False  # "said they agree with the NCAA that ...": an opinion, not an agreement
         contest = any(c.dep_ == "prep" and c.lower_ == "for" for c in head.children)
-        if lemma in {"fight", "battle", "compete"} and contest:
-            return False  # "fighting for second place" is a contest, not an attack
+        if lemma in {"fight", "battle", "compete"} and (contest or _on_a_side(head)):
+            return False  # "fighting for second place" is a contest; "fighting on the Eritrean side" an alliance
+        if lemma == "trade" and match.rule.cameo == "061" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() not in TRADED_GOODS for c in head.children
+        ):
+            return False  # "traded the microphone / barbs with": an idiom, not commerce
+        if match.rule.cameo in VISIT_CODES and match.obj is not None and any(
+            c.lemma_.lower() in CAMPAIGN_WORDS for c in match.obj.children if c.dep_ in {"compound", "amod"}
+        ):
+            return False  # "made a campaign trip to Puerto Rico": a candidate's tour, not a state visit
         if lemma == "offer" and match.rule.pos == "V" and not match.rule.objects:
             return any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in head.children)
         if match.rule.pos == "N" and head.dep_ in {"compound"}:
@@ -587,6 +601,19 @@ class EventCoder:
 
 
 POLICY_NOUNS = {"issue", "issues", "control", "law", "laws", "rights", "policy", "lobby", "debate", "owners", "show"}
+
+
+def _on_a_side(verb: Token) -> bool:
+    """ "fighting on the Eritrean side", "fought alongside the Kurds": with someone, not against them (unless
+    an enemy is named: "fought alongside US troops against Islamic State")."""
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children):
+        return False
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "alongside":
+            return True
+        if c.dep_ == "prep" and c.lower_ == "on" and any(p.lemma_.lower() == "side" for p in c.children):
+            return True
+    return False
 
 
 def _ruled_out(head: Token) -> bool:
