@@ -215,3 +215,15 @@ def test_idioms_are_no_events(code, text):
 def test_fighting_alongside_someone_against_an_enemy_is_still_an_attack(code):
     events = code("Kurdish fighters fought alongside US troops against Islamic State.")
     assert asserted(events, "ASSAULT")
+
+
+def test_contracted_has_is_not_a_passive(code):
+    events = code("Trump praised Putin again on Monday. ''He's always denied it.''")
+    denials = [e for e in events if e.trigger == "denied"]
+    assert denials and all(e.actor is not None and e.actor.text == "He" and e.recipient is None for e in denials)
+
+
+def test_a_fight_without_sides_is_no_attack(code):
+    assert not asserted(code("They fight like it matters to them."), "ASSAULT")
+    assert not asserted(code("Let them fight each other and pick up the remnants, he said."), "ASSAULT")
+    assert asserted(code("Government troops fought rebels near Goma on Sunday."), "ASSAULT")

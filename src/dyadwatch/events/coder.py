@@ -197,6 +197,8 @@ class EventCoder:
         contest = any(c.dep_ == "prep" and c.lower_ == "for" for c in head.children)
         if lemma in {"fight", "battle", "compete"} and (contest or _on_a_side(head)):
             return False  # "fighting for second place" is a contest; "fighting on the Eritrean side" an alliance
+        if lemma in {"fight", "battle"} and not _fights_someone(head) and not _has_aux(head, {"to"}):
+            return False  # "they fight like it matters", "let them fight each other" (but "vowed to fight": a threat)
         if lemma == "trade" and match.rule.cameo == "061" and any(
             c.dep_ == "dobj" and c.lemma_.lower() not in TRADED_GOODS for c in head.children
         ):
@@ -601,6 +603,17 @@ class EventCoder:
 
 
 POLICY_NOUNS = {"issue", "issues", "control", "law", "laws", "rights", "policy", "lobby", "debate", "owners", "show"}
+
+
+def _fights_someone(verb: Token) -> bool:
+    """A fight names its sides: an object, a with/against/between phrase, or conjoined subjects ("troops and
+    rebels fought"); "each other" alone does not."""
+    if any(c.dep_ == "dobj" and c.lower_ not in {"each", "one", "other", "another"} for c in verb.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in {"against", "with", "between", "alongside", "on"} for c in verb.children):
+        return True
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj is not None and bool(subj.conjuncts)
 
 
 def _on_a_side(verb: Token) -> bool:

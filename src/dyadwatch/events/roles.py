@@ -55,7 +55,7 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
     if agent is not None and _pobj(agent) is not None:
         return _pobj(agent)
     subj = _child(verb, SUBJECT_DEPS)
-    if subj is None and verb.lemma_.lower() in STATIVE_PASSIVES:
+    if subj is None and (verb.lemma_.lower() in STATIVE_PASSIVES or false_passive(verb)):
         subj = _child(verb, {"nsubjpass"})
     if subj is not None:
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -90,6 +90,13 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "acl" and _root_noun(head) and _finite_with_object(verb):
         return head  # a main verb the parser hung on the subject: "Doctors from X donated goods to Y."
     return None
+
+
+def false_passive(verb: Token) -> bool:
+    """A contracted "passive" with a direct object is the parser reading "He's denied it" as "He is
+    denied": the 's is "has" and the passive subject is the doer ("Iran was given a deadline" stays passive)."""
+    contracted = any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in verb.children)
+    return contracted and _child(verb, {"nsubjpass"}) is not None and _child(verb, {"dobj"}) is not None
 
 
 def stranded_subject(verb: Token) -> Token | None:
@@ -277,7 +284,7 @@ def recipient_tokens(match: TriggerMatch) -> list[Token]:
     if rule.pos == "V":
         out += [c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
         out += [p for c in head.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in [_pobj(c)] if p]
-        if head.lemma_.lower() not in STATIVE_PASSIVES:
+        if head.lemma_.lower() not in STATIVE_PASSIVES and not false_passive(head):
             out += [c for c in head.children if c.dep_ == "nsubjpass"]
         out += [c for c in head.children if c.dep_ == "dobj" and not _same_tok(c, match.obj)]
         if match.obj is not None:
