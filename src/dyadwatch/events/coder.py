@@ -15,7 +15,14 @@ from spacy.tokens import Doc, Span, Token
 from dyadwatch import codes
 from dyadwatch.actors import DocActors
 from dyadwatch.events.lexicon import Lexicon, TriggerMatch, TriggerRule
-from dyadwatch.events.modality import AGREE_GOVERNORS, Modality, denial_scope, modality, noun_modality
+from dyadwatch.events.modality import (
+    AGREE_GOVERNORS,
+    Modality,
+    denial_scope,
+    modality,
+    not_an_event,
+    noun_modality,
+)
 from dyadwatch.events.roles import (
     inner_tokens,
     noun_actor_token,
@@ -140,6 +147,8 @@ class EventCoder:
         """Checks the table cannot express: "ask" needs a request, not a question."""
         head = match.head
         lemma = match.rule.lemma
+        if match.rule.pos == "V" and not_an_event(head, lemma, match.rule.cameo, match.rule.no_object, self._plover_of):
+            return False  # a warning that is a claim, a campaign promise, a refusal to comment (modality.py)
         if lemma in {"ask", "press", "request"} and match.rule.pos == "V":
             kids = list(head.children)
             has_inf = any(
@@ -183,6 +192,11 @@ class EventCoder:
         if match.rule.pos == "N" and head.dep_ in {"compound"}:
             return False
         return codes.plover_type(match.rule.cameo) != ""
+
+    def _plover_of(self, token: Token) -> str:
+        """The PLOVER type a word codes as a trigger ("" when it is none)."""
+        match = self.lexicon.match(token)
+        return match.rule.plover if match is not None else ""
 
     def _cameo(self, match: TriggerMatch) -> str:
         cameo = match.rule.cameo

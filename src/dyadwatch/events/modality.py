@@ -8,6 +8,7 @@ negation ("did not meet", "haven't seen China provide", "plans to visit", "Xi to
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -42,7 +43,7 @@ REQUEST_NOUNS = {"demand", "call", "request", "appeal", "ultimatum", "plea"}
 # Governors that assert their complement ("began shelling", "continued to attack").
 IMPLICATIVE = set("manage begin start continue resume proceed go keep dare force move help stop decide".split())
 # Governors that negate their complement ("refused to meet").
-NEGATING = set("fail refuse decline avoid neglect".split())
+NEGATING = set("fail refuse decline avoid neglect forgo forego skip".split())
 # Intention governors after which a cooperative event also counts as an AGREE (PLOVER: promises).
 AGREE_GOVERNORS = set(
     "plan intend decide vow pledge promise commit committed ready willing prepare prepared set determined offer".split()
@@ -198,7 +199,7 @@ def modality(trigger: Token, communicative: bool = False) -> Modality:
     tok = trigger
     if _from_negated(trigger):
         result.negated = True
-    if _negative_subject(trigger):
+    if _negative_subject(trigger) or _negative_object(trigger):
         result.negated = True
     if _about_gerund(trigger):
         result.mode, result.hypothetical = "consideration", True
@@ -273,4 +274,182 @@ def denial_scope(trigger: Token) -> bool:
         host = marker.head
         if trigger.i < marker.i and trigger is not host and host.is_ancestor(trigger):
             return True
+    return False
+
+
+# -- readings that report no event at all ---------------------------------------------------------
+# The checks below do not make an event hypothetical: they say that the trigger word, though asserted,
+# does not report an event of its row's type (a warning that is only a claim, a promise of nothing
+# cooperative, an agreement of opinion, a refusal to comment). The coder drops such matches.
+
+CONFLICT_TYPES = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+MODAL_AUX = FUTURE_AUX | CONDITIONAL_AUX
+PERSONAL_PRONOUNS = {"i", "we", "he", "she", "they", "it", "you"}
+# Nouns that name what a threat brings about: "warned of consequences", "warned that there would be a price".
+CONSEQUENCE_NOUNS = set("consequence repercussion price retaliation reprisal punishment response action force".split())
+JOINT_ADVERBS = {"together", "jointly"}
+# Verbs of help that are cooperation when they name whom they help: "pledged to help Ukraine rebuild".
+HELP_VERBS = {"help", "assist"}
+PARTNER_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
+# Refusing a verbal hostile act ("declined to criticize her") rejects no one; refusing to deploy or to fight
+# may still refuse a request.
+VERBAL_CONFLICT_TYPES = {"ACCUSE", "THREATEN", "REJECT"}
+# Verbs whose refusal is a "no comment" (CAMEO 011), not a rejection of anyone: "declined to be interviewed".
+NO_COMMENT_VERBS = set(
+    "comment say elaborate discuss answer respond confirm name identify disclose speak specify define detail "
+    "interview speculate predict guess explain address weigh reveal offer estimate".split()
+)
+# Objects of "agree on" that are a topic or an indefinite, not a deal: "do agree on something".
+OPINION_TOPICS = set(
+    "something anything everything nothing much little this that it issue issues point points matter question "
+    "need".split()
+)
+NEGATIVE_PRONOUNS = {"nobody", "nothing", "none", "noone", "no-one"}
+
+PloverOf = Callable[[Token], str]
+
+
+def _threat_clause(clause: Token) -> bool:
+    """A warned-of clause that announces something done to or by the parties: a modal clause whose subject
+    is a pronoun ("warned that it would retaliate", "they could sell off assets") or that names a
+    consequence, or a clause with its own condition ("if they play that card, that will be fair game")."""
+    if any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for c in clause.children):
+        return True
+    if not any(c.dep_ in {"aux", "auxpass"} and c.lower_ in MODAL_AUX for c in clause.children):
+        return False  # "warned that the economy is weak": a state of affairs
+    subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+    if subj is not None and subj.lower_ in PERSONAL_PRONOUNS:
+        return True
+    return any(t.lemma_.lower() in CONSEQUENCE_NOUNS for t in clause.subtree)
+
+
+def claim_warning(warn: Token) -> bool:
+    """A "warn" that only describes a state of affairs or a forecast is a claim, not a PLOVER THREATEN:
+    "warned that the economy is weak", "warned that Trump would drive the party off a cliff", "warned of
+    the dangers". A threat warns someone against or away from an act ("warned X not to move"), announces
+    what the parties will do ("warned that it would retaliate"), or names a consequence or a condition
+    ("warned of consequences if ...")."""
+    kids = list(warn.children)
+    if any(c.dep_ == "xcomp" or (c.dep_ in {"advmod", "prt"} and c.lower_ == "away") for c in kids):
+        return False  # "warned the Chinese leader not to move on the shoal"
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in kids) or _governs_condition(warn):
+        return False
+    clauses = [c for c in kids if c.dep_ == "ccomp"]
+    topics = [p for c in kids if c.dep_ == "prep" and c.lower_ in {"of", "about"} for p in c.children
+              if p.dep_ == "pobj"]  # fmt: skip
+    if any(_threat_clause(c) for c in clauses) or any(t.lemma_.lower() in CONSEQUENCE_NOUNS for t in topics):
+        return False
+    if clauses or topics:
+        return True
+    return not any(c.dep_ in {"dobj", "dative"} for c in kids)  # '"...," he warned.' with nothing warned of
+
+
+def _acts(verb: Token) -> list[Token]:
+    """The to-infinitive complements of a verb with their conjuncts, looking through implicative verbs
+    ("promised to begin talks")."""
+    found: list[Token] = []
+    for comp in (c for c in verb.children if c.dep_ == "xcomp"):
+        for act in [comp, *comp.conjuncts]:
+            found.append(act)
+            if act.lemma_.lower() in IMPLICATIVE:
+                found += [c for c in act.children if c.dep_ == "xcomp"]
+    return found
+
+
+def uncooperative_promise(promise: Token, plover_of: PloverOf) -> bool:
+    """PLOVER AGREE is a commitment to cooperate. A promise without a cooperative object (those rows of the
+    lexicon list them) must promise a cooperative act ("pledged to back the nominee", "pledged to work
+    together"); a campaign promise ("promised to build a wall", "pledged to end the program") or a promise
+    of a hostile act ("promised to veto the bill") is no agreement."""
+    acts = _acts(promise)
+    kinds = [plover_of(a) for a in acts]
+    if not acts or any(k in CONFLICT_TYPES for k in kinds):
+        return True
+    joint = any(c.lower_ in JOINT_ADVERBS for a in acts for c in a.children)
+    helps = any(a.lemma_.lower() in HELP_VERBS and any(c.ent_type_ for c in a.subtree if c.i != a.i) for a in acts)
+    return not (joint or helps or any(_partner(a) for a in acts)) and not any(k in COOPERATIVE_TYPES for k in kinds)
+
+
+def _partner(act: Token) -> bool:
+    """A promised act directed to a named country, body or person: "continue military aid to Mozambique",
+    "work with Congress"."""
+    heads = [act, *(c for c in act.children if c.dep_ == "dobj")]
+    preps = [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in {"to", "with"}]
+    return any(o.dep_ == "pobj" and o.ent_type_ in PARTNER_ENTS for p in preps for o in p.children)
+
+
+def _party_clause(clause: Token) -> bool:
+    """A that-clause about what the agreeing parties themselves will do: "agreed that they would meet",
+    "agreed that their countries should cooperate" (not "agreed that a president should ...")."""
+    if not any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in clause.children):
+        return False
+    subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return False
+    if subj.lower_ in PERSONAL_PRONOUNS | {"both", "all"}:
+        return True
+    return any(c.dep_ in {"poss", "nummod", "predet"} or c.lower_ in {"both", "two"} for c in subj.children)
+
+
+def opinion_agreement(agree: Token) -> bool:
+    """ "Paradis agrees.", "they do agree on something", "agreed with Mr. Trump on the issue", "agreed that a
+    president should act": sharing a view, not reaching an agreement. An agreement has an act, a deal or the
+    parties' own undertaking as its content."""
+    kids = list(agree.children)
+    clauses = [c for c in kids if c.dep_ == "ccomp"]
+    nxt = agree.doc[agree.i + 1] if agree.i + 1 < len(agree.doc) else None
+    if clauses:
+        return not any(_party_clause(c) for c in clauses)
+    if nxt is not None and nxt.lower_ == "that" and nxt.head is not agree:
+        return True  # a that-clause the parser broke up: "agreed that the Treasury has limited power"
+    if any(c.dep_ in {"xcomp", "dobj"} for c in kids):
+        return False
+    topics = [p for c in kids if c.dep_ == "prep" and c.lower_ in {"on", "upon", "to"} for p in c.children
+              if p.dep_ in {"pobj", "pcomp"}]  # fmt: skip
+    if topics:
+        return all(t.lemma_.lower() in OPINION_TOPICS or t.lower_ in OPINION_TOPICS for t in topics)
+    return True  # a bare "agrees" / "agreed with him"
+
+
+def empty_refusal(refuse: Token, plover_of: PloverOf) -> bool:
+    """A refusal is a PLOVER REJECT when what is refused is asked of the actor or cooperative. Refusing to
+    comment ("declined to be interviewed", "refused to say whether") is a no-comment, and refusing a hostile
+    verbal act ("declined to criticize her", "refused to disavow him") rejects no one."""
+    acts = [c for c in refuse.children if c.dep_ == "xcomp"]
+    for act in acts:
+        if act.lemma_.lower() in NO_COMMENT_VERBS or plover_of(act) in VERBAL_CONFLICT_TYPES:
+            return True
+    return False
+
+
+def _negative_object(tok: Token) -> bool:
+    """ "apologize to nobody", "offered nothing", "met with no one": the act has no participant."""
+    def negative(noun: Token) -> bool:
+        return noun.lower_ in NEGATIVE_PRONOUNS or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+    for child in tok.children:
+        if child.dep_ in {"dobj", "dative"} and negative(child):
+            return True
+        if child.dep_ == "prep" and child.lower_ in {"to", "with"}:
+            if any(p.dep_ == "pobj" and negative(p) for p in child.children):
+                return True
+    return False
+
+
+PROMISE_LEMMAS = {"promise", "pledge"}
+
+
+def not_an_event(head: Token, lemma: str, cameo: str, no_object: bool, plover_of: PloverOf) -> bool:
+    """Whether a matched lexicon row reports no event of its type here (see the checks above).
+    ``no_object``: the row is the one for the verb without a direct object; ``plover_of`` gives the
+    PLOVER type a word would code as a trigger ("" when it is none)."""
+    if lemma == "warn" and cameo == "130":
+        return claim_warning(head)
+    if lemma in PROMISE_LEMMAS and cameo == "030" and no_object:
+        return uncooperative_promise(head, plover_of)
+    if lemma == "agree" and cameo == "030":
+        return opinion_agreement(head)
+    if lemma in {"refuse", "decline"} and cameo == "120":
+        return empty_refusal(head, plover_of)
     return False
