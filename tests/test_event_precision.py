@@ -169,3 +169,31 @@ def test_occupying_a_rank_is_not_coercion(events):
 
 def test_occupying_territory_stays_coercion(events):
     assert asserted(events("Russian troops occupied the Ukrainian city of Kherson."), "COERCE")
+
+
+# -- predictions and readiness ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All signs pointed to the Canadian prime minister endorsing the Mexican plan.",
+        "The Colombian president said he is open to negotiating with Venezuela.",
+    ],
+)
+def test_predicted_or_possible_acts_are_not_asserted(events, text):
+    evs = events(text)
+    assert asserted(evs, "SUPPORT") == [] and asserted(evs, "CONSULT") == []
+
+
+# -- fighting an abstract evil; reflexive recipients -------------------------------------------------
+def test_fighting_terror_is_no_assault(events):
+    assert asserted(events("Saudi officials insist they are fighting terror."), "ASSAULT") == []
+
+
+def test_fighting_a_group_stays_assault(events):
+    evs = events("The Nigerian army is fighting Boko Haram in the northeast.")
+    assert [e.recipient.text for e in asserted(evs, "ASSAULT")] == ["Boko Haram"]
+
+
+def test_a_reflexive_object_is_no_recipient(events):
+    evs = events("A Syrian man blew himself up outside a German concert hall.")
+    assert all(e.recipient is None or "self" not in e.recipient.text.lower() for e in evs)

@@ -48,6 +48,7 @@ SPEECH_LEMMAS = set(
     "declare told reiterate confirm acknowledge admit emphasize emphasise suggest believe think conclude".split()
 )
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "its", "their", "his"}
+REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself", "yourselves"}
 # PLOVER: a promised or future cooperative action is coded AGREE ("will provide aid", "plans to visit").
 INTENT_CODES = {
     "CONSULT": "036",
@@ -480,6 +481,8 @@ class EventCoder:
         directly, then one level down ("China's role", "calls by Belarus's rulers")."""
 
         def others(tok: Token, places_only: bool = False) -> list[Actor]:
+            if tok.lower_ in REFLEXIVES:
+                return []  # "blew himself up", "defended himself": the actor, not a second participant
             found = self._resolve(tok, sent, actors)
             if places_only:
                 found = [a for a in found if a.kind == "country"]

@@ -37,6 +37,8 @@ GOVERNOR_MODES: dict[str, str] = {
 }
 # Request words whose that-clause is a wish, never a report ("demand that Israel ease restrictions").
 SUBJUNCTIVE_GOVERNORS = set("urge demand ask request call appeal insist press push order".split())
+# Words whose "to + gerund" is expected or possible: "pointed to X endorsing", "open to negotiating".
+PREDICTIVE_HEADS = set("point signal hint indicate open receptive amenable close near closer".split())
 HYPOTHETICAL_NOUNS = set("scenario possibility chance prospect risk hypothetical likelihood odds condition".split())
 PLAN_NOUNS = set("strategy plan policy tactic tactics practice habit idea goal method option threat".split())
 REQUEST_NOUNS = {"demand", "call", "request", "appeal", "ultimatum", "plea"}
@@ -184,6 +186,23 @@ def _about_gerund(tok: Token) -> bool:
     return prep.lower_ == "about" or (prep.lower_ == "of" and prep.head.lemma_.lower() in PLAN_NOUNS)
 
 
+def _predicted_gerund(tok: Token) -> bool:
+    """A gerund after "to" under a word of prediction or readiness: "all signs pointed to Obama endorsing
+    her", "open to negotiating", "close to reaching a deal": expected or possible, not reported. The parser
+    hangs the gerund on the preposition, on its noun ("to [Obama endorsing]") or on the verb itself."""
+    if tok.tag_ != "VBG":
+        return False
+    if tok.dep_ in {"pcomp", "pobj"}:
+        preps = [tok.head]
+    elif tok.dep_ == "acl" and tok.head.dep_ == "pobj":
+        preps = [tok.head.head]
+    elif tok.dep_ == "advcl":
+        preps = [c for c in tok.head.children if c.dep_ == "prep"]
+    else:
+        return False
+    return any(p.lower_ in {"to", "toward", "towards"} and p.head.lemma_.lower() in PREDICTIVE_HEADS for p in preps)
+
+
 def _hypothetical_noun(tok: Token) -> bool:
     """A clause under a noun of possibility: "the best case scenario where he pulls out a win"."""
     return tok.dep_ in {"relcl", "acl", "ccomp"} and tok.head.lemma_.lower() in HYPOTHETICAL_NOUNS
@@ -204,6 +223,8 @@ def modality(trigger: Token, communicative: bool = False) -> Modality:
     if _about_gerund(trigger):
         result.mode, result.hypothetical = "consideration", True
     if _hypothetical_noun(trigger):
+        result.mode, result.hypothetical = "conditional", True
+    if _predicted_gerund(trigger):
         result.mode, result.hypothetical = "conditional", True
     if _alleged(trigger):
         result.mode, result.hypothetical, result.governor = "alleged", True, trigger.head.head
