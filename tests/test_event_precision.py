@@ -197,3 +197,48 @@ def test_fighting_a_group_stays_assault(events):
 def test_a_reflexive_object_is_no_recipient(events):
     evs = events("A Syrian man blew himself up outside a German concert hall.")
     assert all(e.recipient is None or "self" not in e.recipient.text.lower() for e in evs)
+
+
+# -- reactions, own stances, acts not done ----------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Austrian chancellor was met with boos from protesters in Vienna.",
+        "Merkel's refugee plan met with fierce opposition from Hungary.",
+        "The Italian government is meeting stiff resistance from the unions.",
+    ],
+)
+def test_meeting_a_reaction_is_no_consultation(events, text):
+    assert asserted(events(text), "CONSULT") == []
+
+
+def test_a_meeting_stays_a_consultation(events):
+    evs = events("The Egyptian president was met by the Israeli prime minister at the airport.")
+    assert asserted(evs, "CONSULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Brazilian president defended his record on deforestation.",
+        "The Polish minister defended himself against accusations of bias.",
+    ],
+)
+def test_defending_ones_own_stance_is_no_support(events, text):
+    assert asserted(events(text), "SUPPORT") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Brazilian president defended his foreign minister against the criticism.",
+        "The French president defended Germany's decision to close its border.",
+    ],
+)
+def test_defending_someone_else_stays_support(events, text):
+    assert asserted(events(text), "SUPPORT"), text
+
+
+def test_an_act_instead_of_which_something_else_was_done_is_negated(events):
+    evs = events("The Spanish king stayed in Madrid instead of making a visit to Morocco.")
+    assert asserted(evs, "CONSULT") == []

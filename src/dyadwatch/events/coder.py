@@ -18,6 +18,7 @@ from dyadwatch.events.lexicon import Lexicon, TriggerMatch, TriggerRule
 from dyadwatch.events.modality import (
     AGREE_GOVERNORS,
     Modality,
+    defends_own,
     denial_scope,
     modality,
     not_an_event,
@@ -227,6 +228,7 @@ class EventCoder:
         if match.rule.pos == "N" and (not actor_list or not recipient_list):
             return []  # a bare event noun needs both sides to be trusted
         needs_target = match.rule.pos == "A" or match.rule.lemma in NEEDS_RECIPIENT or match.rule.cameo == "110"
+        needs_target = needs_target or (match.rule.cameo == "052" and defends_own(head))  # "defended his record"
         if needs_target and not recipient_list:
             return []  # "worried about the economy", "concern about casualties": a mood, not a disapproval of someone
         if _imperative(head):

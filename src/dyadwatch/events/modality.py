@@ -186,6 +186,20 @@ def _about_gerund(tok: Token) -> bool:
     return prep.lower_ == "about" or (prep.lower_ == "of" and prep.head.lemma_.lower() in PLAN_NOUNS)
 
 
+def _instead(tok: Token) -> bool:
+    """A gerund after "instead of" / "rather than": "continued his vacation instead of making a visit"
+    says the act was not done."""
+    if tok.tag_ != "VBG" or tok.dep_ not in {"pcomp", "pobj"}:
+        return False
+    prep = tok.head
+    if prep.lower_ not in {"of", "than"}:
+        return False
+    before = tok.doc[prep.i - 1] if prep.i > 0 else None
+    return any(c.lower_ in {"instead", "rather"} for c in prep.children) or (
+        before is not None and before.lower_ in {"instead", "rather"}
+    )
+
+
 def _predicted_gerund(tok: Token) -> bool:
     """A gerund after "to" under a word of prediction or readiness: "all signs pointed to Obama endorsing
     her", "open to negotiating", "close to reaching a deal": expected or possible, not reported. The parser
@@ -218,7 +232,7 @@ def modality(trigger: Token, communicative: bool = False) -> Modality:
     tok = trigger
     if _from_negated(trigger):
         result.negated = True
-    if _negative_subject(trigger) or _negative_object(trigger):
+    if _negative_subject(trigger) or _negative_object(trigger) or _instead(trigger):
         result.negated = True
     if _about_gerund(trigger):
         result.mode, result.hypothetical = "consideration", True
@@ -327,6 +341,19 @@ OPINION_TOPICS = set(
     "need".split()
 )
 NEGATIVE_PRONOUNS = {"nobody", "nothing", "none", "noone", "no-one"}
+# What a plan or a person "meets (with)" when it is a reaction, not a meeting: "met with fierce opposition".
+REACTION_NOUNS = set(
+    "resistance opposition criticism skepticism scepticism hostility applause cheer cheers boo boos silence "
+    "approval disapproval derision ridicule success failure protest protests chant chants laughter outrage "
+    "backlash pushback scorn indifference enthusiasm praise condemnation disbelief suspicion anger".split()
+)
+POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "my", "our", "your"}
+# People a speaker may defend who are named by a possessive ("defended his wife"): not the speaker's own stance.
+PERSON_NOUNS = set(
+    "wife husband mother father son daughter brother sister family child children friend friends aide aides "
+    "adviser advisers advisor advisors manager staffer staffers ally allies colleague colleagues spokesman "
+    "spokeswoman lawyer lawyers supporter supporters running mate nominee candidate predecessor boss".split()
+)
 
 PloverOf = Callable[[Token], str]
 
@@ -458,6 +485,33 @@ def _negative_object(tok: Token) -> bool:
     return False
 
 
+def reaction_meeting(meet: Token) -> bool:
+    """ "was met with chants", "the plan met with fierce opposition", "is meeting stiff resistance": a
+    reaction, not a CONSULT meeting."""
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in meet.children)
+    withs = [c for c in meet.children if c.dep_ == "prep" and c.lower_ == "with"]
+    if passive and withs:
+        return True
+    objs = [c for c in meet.children if c.dep_ == "dobj"] + [o for w in withs for o in w.children if o.dep_ == "pobj"]
+    return any(o.lemma_.lower() in REACTION_NOUNS or o.lower_ in REACTION_NOUNS for o in objs)
+
+
+def defends_own(defend: Token) -> bool:
+    """ "defended himself", "defended his record", "went on TV to defend his staff shake-up": the actor's
+    own stance, nobody supported, unless a participant resolves from it (the coder checks that) or it names
+    a person ("defended his campaign manager")."""
+    prep = next((c for c in defend.children if c.dep_ == "prep" and c.lower_ == "by"), None)  # "stands by"
+    objs = [o for o in (prep.children if prep is not None else defend.children) if o.dep_ in {"dobj", "pobj"}]
+    for obj in objs:
+        if obj.lower_ in {"himself", "herself", "itself", "themselves", "myself", "ourselves"}:
+            return True
+        own = any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in obj.children)
+        person = obj.lemma_.lower() in PERSON_NOUNS or any(t.ent_type_ for t in obj.subtree)
+        if own and not person:
+            return True
+    return False
+
+
 PROMISE_LEMMAS = {"promise", "pledge"}
 
 
@@ -473,4 +527,6 @@ def not_an_event(head: Token, lemma: str, cameo: str, no_object: bool, plover_of
         return opinion_agreement(head)
     if lemma in {"refuse", "decline"} and cameo == "120":
         return empty_refusal(head, plover_of)
+    if lemma == "meet" and cameo == "040":
+        return reaction_meeting(head)
     return False
