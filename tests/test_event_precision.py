@@ -242,3 +242,30 @@ def test_defending_someone_else_stays_support(events, text):
 def test_an_act_instead_of_which_something_else_was_done_is_negated(events):
     evs = events("The Spanish king stayed in Madrid instead of making a visit to Morocco.")
     assert asserted(evs, "CONSULT") == []
+
+
+# -- "threaten" as endanger; phrasal "away"; the actor's own possessive ------------------------------
+def test_threaten_in_the_sense_of_endanger_is_no_threat(events):
+    assert asserted(events("The Hungarian government's policy threatens national security."), "THREATEN") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Erdogan threatened sanctions against Sweden.",
+        "North Korea threatened Japan.",
+        "Iran threatened to close the Strait of Hormuz.",
+    ],
+)
+def test_threats_stay_threats(events, text):
+    assert asserted(events(text), "THREATEN"), text
+
+
+def test_backing_away_is_no_support(events):
+    evs = events("The Hungarian premier backed away from a suggestion by the Polish president.")
+    assert asserted(evs, "SUPPORT") == []
+
+
+def test_the_possessive_of_a_pledged_object_is_not_the_recipient(events):
+    evs = events("Two Texas superdelegates have publicly pledged their support to Clinton.")
+    assert [e.recipient.text for e in asserted(evs, "AGREE") if e.recipient] == ["Clinton"]

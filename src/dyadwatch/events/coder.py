@@ -483,8 +483,9 @@ class EventCoder:
         directly, then one level down ("China's role", "calls by Belarus's rulers")."""
 
         def others(tok: Token, places_only: bool = False) -> list[Actor]:
-            if tok.lower_ in REFLEXIVES:
-                return []  # "blew himself up", "defended himself": the actor, not a second participant
+            own = tok.dep_ == "poss" and tok.lower_ in PRONOUNS and _same_tok(tok.head, match.obj)
+            if tok.lower_ in REFLEXIVES or own:
+                return []  # "blew himself up", "pledged their support to": the actor, not a second participant
             found = self._resolve(tok, sent, actors)
             if places_only:
                 found = [a for a in found if a.kind == "country"]
@@ -691,6 +692,11 @@ def _governs_unless(tok: Token) -> bool:
 
 def _has_will(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "wo"} for c in tok.children)
+
+
+def _same_tok(a: Token, b: Token | None) -> bool:
+    """spaCy makes a new Token object on each access: compare positions, not identity."""
+    return b is not None and a.i == b.i
 
 
 def _same(a: Actor, b: Actor) -> bool:

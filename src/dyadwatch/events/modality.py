@@ -333,7 +333,7 @@ VERBAL_CONFLICT_TYPES = {"ACCUSE", "THREATEN", "REJECT"}
 # Verbs whose refusal is a "no comment" (CAMEO 011), not a rejection of anyone: "declined to be interviewed".
 NO_COMMENT_VERBS = set(
     "comment say elaborate discuss answer respond confirm name identify disclose speak specify define detail "
-    "interview speculate predict guess explain address weigh reveal offer estimate".split()
+    "interview speculate predict guess explain address weigh reveal offer estimate claim".split()
 )
 # Objects of "agree on" that are a topic or an indefinite, not a deal: "do agree on something".
 OPINION_TOPICS = set(
@@ -449,7 +449,7 @@ def opinion_agreement(agree: Token) -> bool:
     nxt = agree.doc[agree.i + 1] if agree.i + 1 < len(agree.doc) else None
     if clauses:
         return not any(_party_clause(c) for c in clauses)
-    if nxt is not None and nxt.lower_ == "that" and nxt.head is not agree:
+    if nxt is not None and nxt.lower_ == "that" and nxt.head.i != agree.i:
         return True  # a that-clause the parser broke up: "agreed that the Treasury has limited power"
     if any(c.dep_ in {"xcomp", "dobj"} for c in kids):
         return False
@@ -512,6 +512,32 @@ def defends_own(defend: Token) -> bool:
     return False
 
 
+def endangers(threaten: Token, plover_of: PloverOf) -> bool:
+    """ "Islamophobia threatens national security", "threatening further losses": "threaten" in the sense
+    of endanger, with a thing as its object and nothing threatened to be done. A threat names an act ("threatened
+    to impose a tax", "threatened sanctions"), a party ("threatened Iran") or a means ("threatened them with")."""
+    kids = list(threaten.children)
+    if any(c.dep_ in {"xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "with") for c in kids):
+        return False
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    if not objs:
+        return False
+    for obj in objs:
+        if obj.ent_type_ or obj.lower_ in PERSONAL_PRONOUNS | {"him", "her", "them", "us", "me"}:
+            return False
+        if any(c.dep_ == "prep" and c.lower_ in {"against", "on", "over"} for c in obj.children):
+            return False  # "threatened sanctions against Sweden": aimed at a party
+        if obj.lemma_.lower() in PERSON_NOUNS or plover_of(obj):
+            return False
+    return True
+
+
+def stray_away(verb: Token) -> bool:
+    """ "backed away from a suggestion", "walked away from the talks": "away" makes another verb than the row's."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return nxt is not None and nxt.lower_ == "away" and nxt.head.i == verb.i and nxt.dep_ in {"advmod", "prt"}
+
+
 PROMISE_LEMMAS = {"promise", "pledge"}
 
 
@@ -519,8 +545,12 @@ def not_an_event(head: Token, lemma: str, cameo: str, no_object: bool, plover_of
     """Whether a matched lexicon row reports no event of its type here (see the checks above).
     ``no_object``: the row is the one for the verb without a direct object; ``plover_of`` gives the
     PLOVER type a word would code as a trigger ("" when it is none)."""
+    if stray_away(head):
+        return True
     if lemma == "warn" and cameo == "130":
         return claim_warning(head)
+    if lemma == "threaten" and cameo == "130":
+        return endangers(head, plover_of)
     if lemma in PROMISE_LEMMAS and cameo == "030" and no_object:
         return uncooperative_promise(head, plover_of)
     if lemma == "agree" and cameo == "030":
