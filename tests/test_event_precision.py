@@ -269,3 +269,22 @@ def test_backing_away_is_no_support(events):
 def test_the_possessive_of_a_pledged_object_is_not_the_recipient(events):
     evs = events("Two Texas superdelegates have publicly pledged their support to Clinton.")
     assert [e.recipient.text for e in asserted(evs, "AGREE") if e.recipient] == ["Clinton"]
+
+
+def test_shooting_video_is_no_assault(events):
+    assert asserted(events("A Mexican tourist shot video of the protest in Madrid."), "ASSAULT") == []
+
+
+def test_shooting_a_person_stays_assault(events):
+    assert asserted(events("Mexican police shot two suspects in Tijuana."), "ASSAULT")
+
+
+# -- participles, small clauses ----------------------------------------------------------------------
+def test_a_report_released_by_an_institute_is_no_retreat(events):
+    evs = events("A report released by the Brookings Institution last year estimated the cost.")
+    assert asserted(evs, "RETREAT") == []
+
+
+def test_wanting_someone_banned_is_not_a_ban(events):
+    evs = events("A Philippine lawmaker wants the Chinese ambassador banned from the country.")
+    assert asserted(evs, "COERCE") == []

@@ -149,7 +149,8 @@ class EventCoder:
         """Checks the table cannot express: "ask" needs a request, not a question."""
         head = match.head
         lemma = match.rule.lemma
-        if match.rule.pos == "V" and not_an_event(head, lemma, match.rule.cameo, match.rule.no_object, self._plover_of):
+        rule = match.rule
+        if rule.pos == "V" and not_an_event(head, lemma, rule.cameo, rule.no_object, self._plover_of, rule.blocked):
             return False  # a warning that is a claim, a campaign promise, a refusal to comment (modality.py)
         if lemma in {"ask", "press", "request"} and match.rule.pos == "V":
             kids = list(head.children)

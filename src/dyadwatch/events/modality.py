@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from dyadwatch.events.lexicon import object_words
+
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 CONDITIONAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "ca", "'d"}
 CONDITION_MARKS = {"if", "unless", "whether", "lest"}
@@ -125,6 +127,8 @@ def _governed_mode(tok: Token) -> tuple[str, Token | None]:
                 return mode, gov  # "demanded that Israel ease restrictions": asked for, not done
             return "", None  # "told reporters that ..." is reported, handled by the speech rules
         if tok.dep_ == "ccomp" and mode != "requested" and not _has_to(tok):
+            if mode == "intention" and _small_clause(tok):
+                return mode, gov  # "wants Trump banned from the country"
             return "", None  # "agreed that they had met" reports a fact
         return mode, gov
     if _has_to(tok) and tok.dep_ in {"xcomp", "advcl", "acl", "relcl", "ccomp"}:
@@ -134,6 +138,13 @@ def _governed_mode(tok: Token) -> tuple[str, Token | None]:
             return "future", gov  # headline infinitive parsed under its subject: "Xi to visit Russia"
         return "intention" if gov.pos_ == "VERB" else "conditional", gov
     return "", None
+
+
+def _small_clause(tok: Token) -> bool:
+    """A verbless or participle complement ("wants [Trump banned]"), not a finite that-clause."""
+    if tok.tag_ not in {"VBN", "VB"}:
+        return False
+    return not any(c.dep_ in {"mark", "aux", "auxpass"} for c in tok.children)
 
 
 def _from_negated(tok: Token) -> bool:
@@ -538,14 +549,25 @@ def stray_away(verb: Token) -> bool:
     return nxt is not None and nxt.lower_ == "away" and nxt.head.i == verb.i and nxt.dep_ in {"advmod", "prt"}
 
 
+def blocked_participle_noun(verb: Token, blocked: frozenset[str]) -> bool:
+    """A passive participle modifying a noun has that noun as its object: "a report released by the
+    institute", "the emails released by the department". The row's blocking objects apply to it as they do
+    to "released a report"."""
+    if not blocked or verb.dep_ != "acl" or verb.tag_ != "VBN" or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return bool(object_words(verb.head) & blocked)
+
+
 PROMISE_LEMMAS = {"promise", "pledge"}
 
 
-def not_an_event(head: Token, lemma: str, cameo: str, no_object: bool, plover_of: PloverOf) -> bool:
+def not_an_event(
+    head: Token, lemma: str, cameo: str, no_object: bool, plover_of: PloverOf, blocked: frozenset[str] = frozenset()
+) -> bool:
     """Whether a matched lexicon row reports no event of its type here (see the checks above).
     ``no_object``: the row is the one for the verb without a direct object; ``plover_of`` gives the
-    PLOVER type a word would code as a trigger ("" when it is none)."""
-    if stray_away(head):
+    PLOVER type a word would code as a trigger ("" when it is none); ``blocked``: the row's blocking objects."""
+    if stray_away(head) or blocked_participle_noun(head, blocked):
         return True
     if lemma == "warn" and cameo == "130":
         return claim_warning(head)
