@@ -288,3 +288,20 @@ def test_a_report_released_by_an_institute_is_no_retreat(events):
 def test_wanting_someone_banned_is_not_a_ban(events):
     evs = events("A Philippine lawmaker wants the Chinese ambassador banned from the country.")
     assert asserted(evs, "COERCE") == []
+
+
+# -- negated readiness, counterfactuals ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Dutch prime minister says he is not ready to support the Belgian plan.",
+        "No European government seems willing to endorse the Turkish proposal.",
+        "The Irish minister said he would have attended the meeting with the Japanese delegation.",
+    ],
+)
+def test_negated_readiness_and_counterfactuals_promise_nothing(events, text):
+    assert asserted(events(text), "AGREE") == []
+
+
+def test_readiness_stays_a_promise(events):
+    assert asserted(events("The Dutch prime minister said he is ready to support the Belgian plan."), "AGREE")

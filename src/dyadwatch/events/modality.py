@@ -80,15 +80,26 @@ def _negated_here(tok: Token) -> bool:
 
 
 def _aux_mode(tok: Token) -> str:
-    for child in tok.children:
-        if child.dep_ not in {"aux", "auxpass"}:
-            continue
+    """ "will meet": future; "would meet": conditional; "would have met": counterfactual (it did not happen,
+    and it promises nothing)."""
+    kids = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
+    perfect = any(c.lower_ in {"have", "'ve"} for c in kids) and tok.tag_ == "VBN"
+    for child in kids:
         word = child.lower_
         if word in FUTURE_AUX:
             return "future"
         if word in CONDITIONAL_AUX:
-            return "conditional"
+            return "counterfactual" if perfect and word not in {"must", "may", "might"} else "conditional"
     return ""
+
+
+def _negated_predicate(adj: Token) -> bool:
+    """A predicate adjective governing the clause ("ready", "willing") negated on its copula or by a
+    negative subject: "I am not ready to support", "no candidate seems willing to endorse"."""
+    if adj.pos_ != "ADJ" or adj.dep_ not in {"acomp", "xcomp", "oprd"}:
+        return False
+    verb = adj.head
+    return _negated_here(adj) or _negated_here(verb) or _negative_subject(verb)
 
 
 def _governs_condition(tok: Token) -> bool:
@@ -276,6 +287,8 @@ def modality(trigger: Token, communicative: bool = False) -> Modality:
             result.mode, result.hypothetical = mode, True
         if gov is not None and result.governor is None:
             result.governor = gov
+        if gov is not None and _negated_predicate(gov):
+            result.negated = True  # "is not ready to support him", "no candidate seems willing to endorse"
         if gov is not None and gov.lemma_.lower() in DENY_LEMMAS:
             result.denied = True
         if tok.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp", "acl"} or tok.head is tok:
