@@ -15,7 +15,15 @@ from spacy.tokens import Doc, Span, Token
 from dyadwatch import codes
 from dyadwatch.actors import DocActors
 from dyadwatch.events.lexicon import Lexicon, TriggerMatch, TriggerRule
-from dyadwatch.events.modality import AGREE_GOVERNORS, Modality, denial_scope, modality, noun_modality
+from dyadwatch.events.modality import (
+    AGREE_GOVERNORS,
+    Modality,
+    defends_own,
+    denial_scope,
+    modality,
+    not_an_event,
+    noun_modality,
+)
 from dyadwatch.events.roles import (
     inner_tokens,
     noun_actor_token,
@@ -42,6 +50,7 @@ SPEECH_LEMMAS = set(
     "declare told reiterate confirm acknowledge admit emphasize emphasise suggest believe think conclude".split()
 )
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "its", "their", "his"}
+REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself", "yourselves"}
 # PLOVER: a promised or future cooperative action is coded AGREE ("will provide aid", "plans to visit").
 INTENT_CODES = {
     "CONSULT": "036",
@@ -159,6 +168,9 @@ class EventCoder:
         """Checks the table cannot express: "ask" needs a request, not a question."""
         head = match.head
         lemma = match.rule.lemma
+        rule = match.rule
+        if rule.pos == "V" and not_an_event(head, lemma, rule.cameo, rule.no_object, self._plover_of, rule.blocked):
+            return False  # a warning that is a claim, a campaign promise, a refusal to comment (modality.py)
         if lemma in {"ask", "press", "request"} and match.rule.pos == "V":
             kids = list(head.children)
             has_inf = any(
@@ -213,6 +225,11 @@ class EventCoder:
             return False
         return codes.plover_type(match.rule.cameo) != ""
 
+    def _plover_of(self, token: Token) -> str:
+        """The PLOVER type a word codes as a trigger ("" when it is none)."""
+        match = self.lexicon.match(token)
+        return match.rule.plover if match is not None else ""
+
     def _cameo(self, match: TriggerMatch) -> str:
         cameo = match.rule.cameo
         if cameo == "150" and match.obj is not None and any(t.lower_ in JOINT_WORDS for t in match.obj.subtree):
@@ -250,6 +267,7 @@ class EventCoder:
         if match.rule.pos == "N" and (not actor_list or not recipient_list):
             return []  # a bare event noun needs both sides to be trusted
         needs_target = match.rule.pos == "A" or match.rule.lemma in NEEDS_RECIPIENT or match.rule.cameo == "110"
+        needs_target = needs_target or (match.rule.cameo == "052" and defends_own(head))  # "defended his record"
         if needs_target and not recipient_list:
             return []  # "worried about the economy", "concern about casualties": a mood, not a disapproval of someone
         if _imperative(head):
@@ -510,6 +528,9 @@ class EventCoder:
         directly, then one level down ("China's role", "calls by Belarus's rulers")."""
 
         def others(tok: Token, places_only: bool = False) -> list[Actor]:
+            own = tok.dep_ == "poss" and tok.lower_ in PRONOUNS and _same_tok(tok.head, match.obj)
+            if tok.lower_ in REFLEXIVES or own:
+                return []  # "blew himself up", "pledged their support to": the actor, not a second participant
             found = self._resolve(tok, sent, actors)
             if places_only:
                 found = [a for a in found if a.kind == "country"]
@@ -803,6 +824,11 @@ def _governs_unless(tok: Token) -> bool:
 
 def _has_will(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "wo"} for c in tok.children)
+
+
+def _same_tok(a: Token, b: Token | None) -> bool:
+    """spaCy makes a new Token object on each access: compare positions, not identity."""
+    return b is not None and a.i == b.i
 
 
 def _same(a: Actor, b: Actor) -> bool:
