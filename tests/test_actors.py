@@ -390,3 +390,69 @@ def test_group_network_and_based_in(nlp, resolver):
     assert actors.for_token(token(doc, "network")).country == "IMG"  # the group acts, not a mere modifier
     doc, actors = analyze(nlp, resolver, "A newspaper based in west Beirut has printed the ultimatum.")
     assert actors.for_token(token(doc, "newspaper")).code == "LBNMED"
+
+
+@pytest.mark.parametrize(
+    "text, word, code",
+    [
+        ("Karen guerrillas ambushed a government patrol near the border.", "guerrillas", "MMRREB"),
+        ("Army units overran a Karen guerrilla camp after a week of shelling.", "camp", "MMRREB"),
+        ("Tamil rebels ambushed an army convoy in the north on Tuesday.", "rebels", "LKAREB"),
+        ("Sikh militants shot dead three policemen on Monday.", "militants", "INDREB"),
+        ("Irish nationalist guerrillas bombed an army barracks overnight.", "guerrillas", "GBRREB"),
+        ("Jewish settlers stoned cars on a road near the village.", "settlers", "ISR"),
+    ],
+)
+def test_peoples_named_as_armed_groups_or_settlers(nlp, resolver, text, word, code):
+    doc, actors = analyze(nlp, resolver, text)
+    found = actors.for_token(token(doc, word))
+    assert found is not None and found.code == code, (text, found)
+
+
+def test_a_people_word_counts_only_before_an_armed_group(nlp, resolver):
+    doc, actors = analyze(nlp, resolver, "Karen rebels said the guerrillas must lay down their arms.")
+    assert actors.for_token(token(doc, "rebels")).country == "MMR"
+    doc, actors = analyze(nlp, resolver, "Karen Bass said the guerrillas must lay down their arms.")
+    assert actors.for_token(token(doc, "Bass")).name == "Karen Bass"
+    assert actors.for_token(token(doc, "guerrillas")).country != "MMR"
+    doc, actors = analyze(nlp, resolver, "Tamil Nadu police arrested two men in Chennai.")
+    assert actors.for_token(token(doc, "police")).country == "IND"
+
+
+def test_pro_anti_and_backed_groups_belong_where_they_act(nlp, resolver):
+    doc, actors = analyze(nlp, resolver, "Iran-backed militias fired rockets at a base north of Baghdad.")
+    assert actors.for_token(token(doc, "militias")).country == "IRQ"
+    assert actors.for_token(token(doc, "Iran")).country == "IRN"
+    doc, actors = analyze(nlp, resolver, "Anti-American protesters burned flags outside the consulate in Karachi.")
+    assert actors.for_token(token(doc, "protesters")).country == "PAK"
+    doc, actors = analyze(nlp, resolver, "Anti-Japanese demonstrators marched on Sunday.")
+    assert actors.for_token(token(doc, "demonstrators")).country != "JPN"
+    assert actors.for_span(doc[0:4]) is None or actors.for_span(doc[0:4]).country != "JPN"
+    doc, actors = analyze(nlp, resolver, "Pro-Moscow separatists shelled the port city as Ukraine's army regrouped.")
+    assert actors.for_token(token(doc, "separatists")).country == "UKR"
+
+
+def test_bracketed_acronym_stands_for_the_organisation(nlp, resolver):
+    text = ("The Nigerian Union of Teachers (NUT) called off its strike on Thursday. "
+            "The NUT said talks with the ministry would resume next week.")
+    doc, actors = analyze(nlp, resolver, text)
+    for tok in [t for t in doc if t.text == "NUT"]:
+        found = actors.for_token(tok)
+        assert found is not None and found.name == "Nigerian Union of Teachers" and found.country == "NGA"
+    text = "Fighters of the Allied Democratic Forces (ADF) raided a village. The ADF denied it."
+    doc, actors = analyze(nlp, resolver, text)
+    assert actors.for_token(token(doc, "Forces")).name == "Allied Democratic Forces"  # not "... ( ADF"
+    assert actors.for_token(token(doc, "ADF", 1)).name == "Allied Democratic Forces"
+
+
+def test_country_at_the_end_of_an_of_chain(nlp, resolver):
+    doc, actors = analyze(nlp, resolver, "The Minister of Foreign Affairs of Japan called his counterpart.")
+    assert actors.for_token(token(doc, "Minister")).code == "JPNGOV"
+
+
+@pytest.mark.parametrize("text, word, iso3", [("Bahamian officials closed the port.", "officials", "BHS"),
+                                              ("Northern Irish police arrested a man.", "police", "GBR"),
+                                              ("Samoan villagers fled the tsunami.", "villagers", "WSM")])
+def test_demonyms_of_small_states(nlp, resolver, text, word, iso3):
+    doc, actors = analyze(nlp, resolver, text)
+    assert actors.for_token(token(doc, word)).country == iso3

@@ -40,7 +40,11 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "
 ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "appos", "iobj", "attr"}
 CREDIT_CUES = ("reporting by", "editing by", "writing by", "additional reporting", "compiled by", "edited by",
                "reported by", "written by")
-LED_WORDS = {"led", "backed", "based", "sponsored", "allied", "funded", "brokered", "born"}
+LED_WORDS = {"led", "backed", "based", "sponsored", "allied", "funded", "brokered", "born", "supported", "armed",
+             "trained"}
+# A group "Iran-backed", "pro-Russian" or "anti-American" belongs where it acts: the story's country.
+PROXY_CUES = {"ethnic", "pro", "anti", "backed", "sponsored", "funded", "allied", "supported", "armed", "trained"}
+STANCE_WORDS = {"pro", "anti"}
 PLACE_KINDS = {"country", "demonym", "capital", "region", "city"}
 PLACE_ENT_LABELS = {"GPE", "LOC"}
 MISSPELT_ENT_LABELS = {"", "GPE", "LOC", "NORP", "ORG"}
@@ -64,6 +68,7 @@ class _Hit:
     end: int  # exclusive
     entry: GazEntry
     weak: bool = False  # "US-led", "ethnic Albanian": names a country that is not the referent's own
+    cue: str = ""  # the word that made it weak: "ethnic", "pro", "anti", or the "-led" word ("backed")
 
 
 @dataclass
@@ -106,6 +111,7 @@ class _Desc:
     name: str = ""  # person name written in the phrase
     person: _Person | None = None
     pronoun: str = ""
+    not_country: str = ""  # "anti-American protesters": never this country
 
 
 @dataclass
@@ -151,6 +157,17 @@ class DocActors:
             else:
                 actor = self._analysis.own_country(span, actor)
         return actor
+
+
+def _acronym_like(text: str) -> bool:
+    """"ADF", "CNRP", "M23": capitals (a digit allowed), 2 to 8 characters."""
+    return 2 <= len(text) <= 8 and text.isupper() and text.isalnum() and text[0].isalpha()
+
+
+def actor_start(doc: Doc, actor: Actor, fallback: int) -> int:
+    """Token index where an actor's text starts (``fallback`` if it lies elsewhere)."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span.start if span is not None and span.start <= fallback else fallback
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -298,16 +315,38 @@ class _DocAnalysis:
                 if key not in prefixes:
                     break
                 entry = self._lookup(key, text)
-                if entry is not None:
+                if entry is not None and (not entry.scope or self._in_scope(j, entry.scope)):
                     best = (j + 1, entry)
             if best is not None and self._keep_hit(i, best[0], best[1]):
-                hit = _Hit(i, best[0], best[1], weak=self._weak(i, best[0]))
+                cue = self._weak_cue(i, best[0])
+                hit = _Hit(i, best[0], best[1], weak=bool(cue), cue=cue)
                 self.hits.append(hit)
                 for k in range(i, best[0]):
                     self.hit_at[k] = hit
+                    if best[1].scope:  # "Karen guerrillas": a people, not a woman named Karen
+                        self.person_ent.pop(k, None)
                 i = best[0]
             else:
                 i += 1
+
+    def _in_scope(self, last: int, scope: frozenset[str]) -> bool:
+        """Does the name ending at token ``last`` modify a head of ``scope`` (a sector of roles.tsv or a
+        head word): "Karen guerrillas", "Tamil separatist fighters", "Jewish settlers"?"""
+        doc = self.doc
+        tok = doc[last]
+        if tok.dep_ not in ("amod", "compound", "nmod") or tok.head.i <= tok.i:
+            return False
+        heads = [tok.head]
+        while len(heads) < 3 and heads[-1].dep_ in ("amod", "compound", "nmod") and heads[-1].head.i > heads[-1].i:
+            heads.append(heads[-1].head)
+        nxt = doc[last + 1]  # "a Karen guerrilla stronghold": the role word may be a sibling modifier
+        if nxt.head.i == tok.head.i and nxt.dep_ in ("amod", "compound", "nmod"):
+            heads.insert(0, nxt)
+        for word in heads:
+            role = self.r.gazetteer.roles.get(word.lower_) or self.r.gazetteer.roles.get(word.lemma_.lower())
+            if word.lower_ in scope or word.lemma_.lower() in scope or (role is not None and role.sector in scope):
+                return True
+        return False
 
     def match_places(self) -> None:
         """Place names the gazetteer lacks ("Samarra", "Juba officials") -> their country.
@@ -392,11 +431,15 @@ class _DocAnalysis:
             return False
         return True
 
-    def _weak(self, start: int, end: int) -> bool:
+    def _weak_cue(self, start: int, end: int) -> str:
+        """Why a country name is not the referent's own: "US-led", "Iran-backed", "pro-Russian",
+        "anti-American", "ethnic Albanian" (the cue word), else ""."""
         doc = self.doc
         if end + 1 < len(doc) and doc[end].text in "-–" and doc[end + 1].lower_ in LED_WORDS:
-            return True
-        return start > 0 and doc[start - 1].lower_ == "ethnic"
+            return doc[end + 1].lower_
+        if start > 1 and doc[start - 1].text in "-–" and doc[start - 2].lower_ in STANCE_WORDS:
+            return doc[start - 2].lower_
+        return "ethnic" if start > 0 and doc[start - 1].lower_ == "ethnic" else ""
 
     # -- step 2: noun phrases ---------------------------------------------------------------------
     def heads(self) -> list[Token]:
@@ -535,9 +578,14 @@ class _DocAnalysis:
             place = [e for _, e in countries if e.kind != "org" or e.country in ("IGO", "NGO", "IMG")]
             desc.country_kind = (place or [countries[0][1]])[0].kind
             desc.country = (place or [countries[0][1]])[0].country
-            if countries[0][0] >= 1000 and "ethnic" in doc[start: end].text.lower():
-                # "ethnic Albanians" in a story set in Macedonia
-                desc.country = self._home(head, exclude=desc.country) or desc.country
+            first = self.hit_at.get(countries[0][0] - 1000) if countries[0][0] >= 1000 else None
+            own = first is not None and first.start <= head < first.end  # "Iran" in "Iran-backed" is Iran
+            cue = first.cue if first is not None and (first.cue == "ethnic" or not own) else ""
+            if cue in PROXY_CUES:
+                desc.not_country = desc.country if cue == "anti" else ""
+                # "ethnic Albanians" in a story set in Macedonia, "Iran-backed militias" in Iraq;
+                # "anti-American protesters" are never American
+                desc.country = self._home(head, exclude=desc.country) or ("" if cue == "anti" else desc.country)
             if desc.entry is not None and desc.entry.kind in ("org", "user", "media") and desc.entry.country:
                 desc.country, desc.country_kind = desc.entry.country, desc.entry.kind
         if sectors:
@@ -708,7 +756,8 @@ class _DocAnalysis:
         if desc.sector_strength and (desc.role_kind or country) and self._role_head(head):
             country = country or self._leader_country(head)  # "the Obama administration"
             if not country and desc.sector_strength == 2 and span[0].lower_ not in OWNER_WORDS:
-                country = self._home(head.i)  # "the court said": a domestic institution of the story's country
+                # "the court said": a domestic institution of the story's country
+                country = self._home(head.i, exclude=desc.not_country)
             name = self._org_name(head) or self._plain(span)
             return self._make(span, name, country, sector, desc.title, desc.role_kind or "group")
         if desc.name:
@@ -739,7 +788,8 @@ class _DocAnalysis:
         if ent is None or len(ent) > MAX_PHRASE_TOKENS:
             return ""
         toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
-        return " ".join(t.text for t in toks)
+        cut = next((n for n, t in enumerate(toks) if t.text == "(" and n), len(toks))  # "Forces (ADF" -> "Forces"
+        return " ".join(t.text for t in toks[:cut])
 
     def _leader_country(self, head: Token) -> str:
         """Country of a known person named as the modifier of an institution: "the Obama
@@ -792,9 +842,10 @@ class _DocAnalysis:
             return True
         return head.i > 0 and self.role_at(head.i - 1, head.i + 1)[1] == 2
 
-    def _of_country(self, head: Token) -> str:
-        """Country of an "of X" complement: "the President of the People's Republic of China", or of
-        where the body is based: "a newspaper based in east Beirut"."""
+    def _of_country(self, head: Token, depth: int = 0) -> str:
+        """Country of an "of X" complement: "the President of the People's Republic of China", also
+        down a chain of them ("the Minister of Foreign Affairs of Japan"), or of where the body is
+        based: "a newspaper based in east Beirut"."""
         for child in head.rights:
             preps = [child] if child.dep_ == "prep" and child.lower_ == "of" else []
             if child.dep_ == "acl" and child.lemma_ == "base":
@@ -808,6 +859,10 @@ class _DocAnalysis:
                         hit = self.hit_at.get(pobj.i)
                         if hit is not None:
                             return hit.entry.country
+                        if depth < 2 and prep.lower_ == "of":
+                            inner_country = self._of_country(pobj, depth + 1)
+                            if inner_country:
+                                return inner_country
         return ""
 
     def _acting(self, tok: Token) -> bool:
@@ -1035,9 +1090,52 @@ class _DocAnalysis:
             history.append((head_i, actor))
             if self._listed(desc, actor):
                 result.mentions.append(actor)
+        self._acronyms(result)
         result.mentions = self._outermost(result.mentions)
         result.aliases = self.learned_aliases()
         return result
+
+    def _acronyms(self, result: DocActors) -> None:
+        """An acronym in brackets after a name stands for it, there and later in the document:
+        "the Allied Democratic Forces (ADF) ... the ADF said" both take the organisation's actor."""
+        doc = self.doc
+        defined: dict[str, Actor] = {}
+        for i in range(1, len(doc) - 2):
+            acr = doc[i + 1].text
+            if doc[i].text != "(" or doc[i + 2].text != ")" or not _acronym_like(acr) or acr in defined:
+                continue
+            known = self.hit_at.get(i + 1)
+            if known is not None and known.entry.country:  # "(UNITA)": the gazetteer's own entry
+                continue
+            ent = self.ent_at.get(i - 1)
+            root = ent.root.i if ent is not None and ent.label_ == "ORG" and ent.start < i else i - 1
+            actor = result.by_token.get(root) or result.by_member.get(root)
+            if actor is None or actor.kind == "person" or (not actor.country and not actor.sector and
+                                                          actor.kind != "org"):
+                continue
+            initials = {t.text[0] for t in doc[actor_start(doc, actor, root): i] if t.text[:1].isupper()}
+            if acr[0] not in initials:
+                continue
+            defined[acr] = actor
+        if not defined:
+            return
+        swapped: dict[int, Actor] = {}
+        added: list[Actor] = []
+        for tok in doc:
+            actor = defined.get(tok.text)
+            old = result.by_token.get(tok.i) or result.by_member.get(tok.i)
+            if actor is None or tok.i in self.skip or (old is not None and old.country and old.name != tok.text):
+                continue
+            span = doc[tok.i: tok.i + 1]
+            if old is not None and old.start <= tok.idx and tok.idx + len(tok) <= old.end and len(old.text) > len(tok):
+                span = doc.char_span(old.start, old.end, alignment_mode="expand") or span  # "the ADF"
+            new = replace(actor, text=span.text, start=span.start_char, end=span.end_char)
+            result.by_token[tok.i] = result.by_member[tok.i] = new
+            if old is not None:
+                swapped[id(old)] = new
+            else:
+                added.append(new)
+        result.mentions = [swapped.get(id(m), m) for m in result.mentions] + added
 
     def _modifier_only(self, desc: _Desc, actor: Actor) -> bool:
         """An organisation or outlet named only as a modifier of a non-role noun ("UN sanctions")."""
@@ -1115,7 +1213,7 @@ class _DocAnalysis:
         if actor is not None and actor.country:
             return actor
         country = next((h.entry.country for h in self.hits if span.start <= h.start < span.end
-                        and h.entry.country), "") or desc.country
+                        and h.entry.country and h.cue != "anti"), "") or desc.country
         if not country:
             return actor
         base = actor or self._make(span, self.r.gazetteer.country_names.get(country, country), "", "", "", "group")
