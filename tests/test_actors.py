@@ -456,3 +456,16 @@ def test_country_at_the_end_of_an_of_chain(nlp, resolver):
 def test_demonyms_of_small_states(nlp, resolver, text, word, iso3):
     doc, actors = analyze(nlp, resolver, text)
     assert actors.for_token(token(doc, word)).country == iso3
+
+
+def test_members_of_a_group_and_place_based_groups(nlp, resolver):
+    doc, actors = analyze(nlp, resolver, "Police detained several Hezbollah members near the port.")
+    members = actors.for_token(token(doc, "members"))
+    assert members is not None and members.code == "LBNREB"
+    assert any(m.text == "several Hezbollah members" for m in actors.mentions)
+    doc, actors = analyze(nlp, resolver, "Nearly 2,000 Islamic State supporters have surrendered.")
+    assert actors.for_token(token(doc, "supporters")).country == "IMG"
+    doc, actors = analyze(nlp, resolver, "Pakistan-based groups have launched cyber attacks on Indian banks.")
+    assert actors.for_token(token(doc, "groups")).country == "PAK"
+    doc, actors = analyze(nlp, resolver, "The UN sanctions hurt the economy.")  # still a mere modifier
+    assert actors.for_token(token(doc, "sanctions")) is None

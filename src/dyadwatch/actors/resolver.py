@@ -764,14 +764,20 @@ class _DocAnalysis:
             return self._make(span, desc.name, country, sector, desc.title, "person")
         group_head = head.pos_ == "NOUN" or self._people_name(head)
         if country and group_head and desc.country_kind in ("country", "demonym", "region", "city") and any(
-                self.hit_at.get(c.i) is not None for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")):
-            # "Croatian experts", "a Lebanese man", "Syrian government warplanes": a national participant
+                self.hit_at.get(c.i) is not None or self._led_by_place(c)
+                for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")):
+            # "Croatian experts", "a Lebanese man", "Syrian government warplanes": a national participant;
+            # "Pakistan-based groups", "Iran-backed groups" (their country: see describe)
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
         name = self._org_name(head) if head.pos_ == "PROPN" else ""
         if name and normalise(name) not in self.r.not_names and self._org_like(head):
             # "Alibaba Group", "Yale": a named organisation of unknown country and sector is still an actor
             return self._make(span, name, country, sector, desc.title, "org")
         return None
+
+    def _led_by_place(self, mod: Token) -> bool:
+        """An "X-based" / "X-backed" modifier naming a place: "Pakistan-based", "Iran-allied"."""
+        return mod.lower_ in LED_WORDS and any(self.hit_at.get(c.i) is not None for c in mod.children)
 
     @staticmethod
     def _people_name(head: Token) -> bool:
