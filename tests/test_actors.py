@@ -469,3 +469,25 @@ def test_members_of_a_group_and_place_based_groups(nlp, resolver):
     assert actors.for_token(token(doc, "groups")).country == "PAK"
     doc, actors = analyze(nlp, resolver, "The UN sanctions hurt the economy.")  # still a mere modifier
     assert actors.for_token(token(doc, "sanctions")) is None
+
+
+def test_title_case_acronyms_staff_of_bodies_and_whole_known_names(nlp, resolver):
+    doc, actors = analyze(nlp, resolver, "Farc has said it will free the hostages. Opec agreed to cut output.")
+    assert actors.for_token(token(doc, "Farc")).code == "COLREB"
+    assert actors.for_token(token(doc, "Opec")).country == "IGO"
+    doc, actors = analyze(nlp, resolver, "UN human rights experts urged the authorities to free the journalists.")
+    assert actors.for_token(token(doc, "experts")).country == "IGO"
+    doc, actors = analyze(nlp, resolver, "Agency experts met the governor of Alabama.")
+    assert actors.for_token(token(doc, "experts")) is None  # staff only of a named body
+    doc, actors = analyze(nlp, resolver, "Save the Children said 20 children had died in the camp.")
+    assert any(m.text == "Save the Children" and m.country == "NGO" for m in actors.mentions)
+
+
+@pytest.mark.parametrize("text, word, code", [
+    ("UNDOF withdrew its peacekeepers from two positions.", "UNDOF", "UNDOF"),
+    ("The ELN declared a ceasefire over the holidays.", "ELN", "COLREB"),
+    ("The Khmer Rouge shelled the town overnight.", "Rouge", "KHMREB"),
+])
+def test_more_peace_operations_and_armed_groups(nlp, resolver, text, word, code):
+    doc, actors = analyze(nlp, resolver, text)
+    assert actors.for_token(token(doc, word)).code == code

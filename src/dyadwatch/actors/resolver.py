@@ -45,6 +45,8 @@ LED_WORDS = {"led", "backed", "based", "sponsored", "allied", "funded", "brokere
 # A group "Iran-backed", "pro-Russian" or "anti-American" belongs where it acts: the story's country.
 PROXY_CUES = {"ethnic", "pro", "anti", "backed", "sponsored", "funded", "allied", "supported", "armed", "trained"}
 STANCE_WORDS = {"pro", "anti"}
+# Staff an organisation sends act for it: "UN human rights experts", "IAEA inspectors", "OSCE monitors".
+STAFF_WORDS = {"expert", "investigator", "inspector", "monitor", "observer", "staff", "staffer", "envoy"}
 PLACE_KINDS = {"country", "demonym", "capital", "region", "city"}
 PLACE_ENT_LABELS = {"GPE", "LOC"}
 MISSPELT_ENT_LABELS = {"", "GPE", "LOC", "NORP", "ORG"}
@@ -162,6 +164,12 @@ class DocActors:
 def _acronym_like(text: str) -> bool:
     """"ADF", "CNRP", "M23": capitals (a digit allowed), 2 to 8 characters."""
     return 2 <= len(text) <= 8 and text.isupper() and text.isalnum() and text[0].isalpha()
+
+
+def _title_acronym(text: str, entry: GazEntry) -> bool:
+    """An organisation's acronym of 4+ letters written as a word, as some papers do: "Farc", "Opec"."""
+    return (entry.kind == "org" and len(text) >= 4 and text.isalpha() and text[0].isupper()
+            and text[1:].islower())
 
 
 def actor_start(doc: Doc, actor: Actor, fallback: int) -> int:
@@ -293,7 +301,8 @@ class _DocAnalysis:
             if entry is not None:
                 return GazEntry("user", entry.name, entry.country, entry.sector)
         found = self.r.gazetteer.phrases.get(key)
-        if found is None or (found.exact_case and not text.replace("’", "'").isupper()):
+        if found is None or (found.exact_case and not text.replace("’", "'").isupper()
+                             and not _title_acronym(text, found)):
             return None
         return found
 
@@ -474,6 +483,8 @@ class _DocAnalysis:
                                                                                    "case", "det", "poss")
                                                            for k in range(right + 1, hit.end)):
             right = hit.end - 1
+        if hit is not None and hit.start < left and hit.entry.kind in ("org", "media", "user"):
+            left = hit.start  # "Save the Children said": the whole known name, whatever the parse
         k = head.i - 1
         while k >= left:  # never cross a line break, bracket or slash
             tok = self.doc[k]
@@ -1145,8 +1156,10 @@ class _DocAnalysis:
 
     def _modifier_only(self, desc: _Desc, actor: Actor) -> bool:
         """An organisation or outlet named only as a modifier of a non-role noun ("UN sanctions")."""
+        head = self.doc[desc.head]
         return (desc.entry is not None and desc.head_entry is None and actor.kind == "org"
-                and not self._role_head(self.doc[desc.head]) and desc.entry.kind in ("org", "media", "user")
+                and not self._role_head(head) and head.lemma_.lower() not in STAFF_WORDS
+                and desc.entry.kind in ("org", "media", "user")
                 and any(desc.start <= h.start < desc.end and h.entry is desc.entry for h in self.hits))
 
     def _listed(self, desc: _Desc, actor: Actor) -> bool:
