@@ -491,3 +491,14 @@ def test_title_case_acronyms_staff_of_bodies_and_whole_known_names(nlp, resolver
 def test_more_peace_operations_and_armed_groups(nlp, resolver, text, word, code):
     doc, actors = analyze(nlp, resolver, text)
     assert actors.for_token(token(doc, word)).code == code
+
+
+def test_an_organisations_whole_name_and_places_qualified_by_a_demonym(nlp, resolver):
+    doc, actors = analyze(nlp, resolver, "Officials of the Federal Ministry of Health of Nigeria arrived in Abuja.")
+    ministry = actors.for_token(token(doc, "Ministry"))
+    assert ministry.text == "the Federal Ministry of Health of Nigeria" and ministry.code == "NGAGOV"
+    assert actors.for_token(token(doc, "Health")) == ministry  # a piece of the name, not a body of its own
+    assert actors.for_token(token(doc, "Nigeria")).code == "NGA"
+    doc, actors = analyze(nlp, resolver, "Tehran threatened to close its borders with Iraqi Kurdistan.")
+    kurdistan = actors.for_token(token(doc, "Kurdistan"))
+    assert kurdistan is not None and kurdistan.country == "IRQ"

@@ -780,6 +780,10 @@ class _DocAnalysis:
             # "Croatian experts", "a Lebanese man", "Syrian government warplanes": a national participant;
             # "Pakistan-based groups", "Iran-backed groups" (their country: see describe)
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
+        if (country and head.pos_ == "PROPN" and head.ent_type_ in PLACE_ENT_LABELS and desc.head_entry is None
+                and desc.country_kind == "demonym" and not desc.sector):
+            # "Iraqi Kurdistan", "Indian Kashmir": a place the tables lack, qualified by its state
+            return self._make(span, self._plain(span), country, sector, desc.title, "country")
         name = self._org_name(head) if head.pos_ == "PROPN" else ""
         if name and normalise(name) not in self.r.not_names and self._org_like(head):
             # "Alibaba Group", "Yale": a named organisation of unknown country and sector is still an actor
@@ -1084,6 +1088,7 @@ class _DocAnalysis:
         self.register_people()
         result = DocActors(_analysis=self)
         history: list[tuple[int, Actor]] = []
+        named: dict[int, Actor] = {}  # tokens of an organisation's name right of its head -> its actor
         for head_i in sorted(self.descs):
             desc = self.descs[head_i]
             actor = self.actor_for(desc) if not desc.pronoun else None
@@ -1092,8 +1097,16 @@ class _DocAnalysis:
                 if ante is not None:
                     span = self.doc[desc.start: desc.end]
                     actor = replace(ante, text=span.text, start=span.start_char, end=span.end_char)
+            inner = named.get(head_i)
+            if inner is not None and (actor is None or not actor.country or actor.name == inner.name):
+                actor = inner  # "Defence" in "the Zairian Association for the Defence of Human Rights"
             if actor is None:
                 continue
+            end = self._name_end(desc, actor)
+            if end > desc.end:  # the organisation's whole written name: "High Court of Justice"
+                span = self.doc[desc.start: end]
+                actor = replace(actor, text=span.text, end=span.end_char)
+                named.update({k: actor for k in range(desc.end, end)})
             if self._modifier_only(desc, actor):  # "UN sanctions": the UN acts, the sanctions do not
                 hit = next(h for h in self.hits if desc.start <= h.start < desc.end and h.entry is desc.entry)
                 span = self.doc[hit.start: hit.end]
@@ -1153,6 +1166,19 @@ class _DocAnalysis:
             else:
                 added.append(new)
         result.mentions = [swapped.get(id(m), m) for m in result.mentions] + added
+
+    def _name_end(self, desc: _Desc, actor: Actor) -> int:
+        """End of the ORG entity a phrase heads when the name goes on past the phrase ("the Nigerian
+        Union | of Teachers", "High Court | of Justice"), up to a bracket or comma; else the phrase end."""
+        ent = self.ent_at.get(desc.head)
+        if (ent is None or ent.label_ != "ORG" or ent.root.i != desc.head or ent.end <= desc.end
+                or actor.kind not in ("org", "group") or desc.pronoun):
+            return desc.end
+        for k in range(desc.end, ent.end):
+            tok = self.doc[k]
+            if tok.text in ("(", ",", "/", "[") or "\n" in self.doc[k - 1].whitespace_ or k in self.skip:
+                return k
+        return ent.end
 
     def _modifier_only(self, desc: _Desc, actor: Actor) -> bool:
         """An organisation or outlet named only as a modifier of a non-role noun ("UN sanctions")."""
