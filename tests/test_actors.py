@@ -502,3 +502,13 @@ def test_an_organisations_whole_name_and_places_qualified_by_a_demonym(nlp, reso
     doc, actors = analyze(nlp, resolver, "Tehran threatened to close its borders with Iraqi Kurdistan.")
     kurdistan = actors.for_token(token(doc, "Kurdistan"))
     assert kurdistan is not None and kurdistan.country == "IRQ"
+
+
+def test_a_share_of_a_group_is_that_group(nlp, resolver):
+    text = "One third of the ethnic Albanian guerrillas operating in Macedonia have handed in their weapons."
+    doc, actors = analyze(nlp, resolver, text)
+    third = actors.for_token(token(doc, "third"))
+    assert third is not None and third.code == "MKDREB"
+    doc, actors = analyze(nlp, resolver, "Two of the Russian diplomats were expelled on Friday.")
+    assert actors.for_token(token(doc, "Two")).code == "RUSGOV"
+    assert any(m.text == "Two of the Russian diplomats" for m in actors.mentions)

@@ -45,6 +45,10 @@ LED_WORDS = {"led", "backed", "based", "sponsored", "allied", "funded", "brokere
 # A group "Iran-backed", "pro-Russian" or "anti-American" belongs where it acts: the story's country.
 PROXY_CUES = {"ethnic", "pro", "anti", "backed", "sponsored", "funded", "allied", "supported", "armed", "trained"}
 STANCE_WORDS = {"pro", "anti"}
+# Heads naming a share of a group ("one third of the rebels", "dozens of Hamas militants").
+PARTITIVE_WORDS = {"third", "thirds", "half", "quarter", "some", "many", "most", "several", "all", "dozens",
+                   "hundreds", "thousands", "scores", "tens", "millions", "majority", "number", "none", "each",
+                   "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 # Staff an organisation sends act for it: "UN human rights experts", "IAEA inspectors", "OSCE monitors".
 STAFF_WORDS = {"expert", "investigator", "inspector", "monitor", "observer", "staff", "staffer", "envoy"}
 PLACE_KINDS = {"country", "demonym", "capital", "region", "city"}
@@ -1121,6 +1125,7 @@ class _DocAnalysis:
             if self._listed(desc, actor):
                 result.mentions.append(actor)
         self._acronyms(result)
+        self._partitives(result)
         result.mentions = self._outermost(result.mentions)
         result.aliases = self.learned_aliases()
         return result
@@ -1166,6 +1171,28 @@ class _DocAnalysis:
             else:
                 added.append(new)
         result.mentions = [swapped.get(id(m), m) for m in result.mentions] + added
+
+    def _partitives(self, result: DocActors) -> None:
+        """A share of a group is that group: "one third of ethnic Albanian guerrillas", "dozens of
+        Hamas militants", "some of the rebels" take the actor of their "of" complement."""
+        doc = self.doc
+        listed = {id(m) for m in result.mentions}
+        for tok in doc:
+            share = tok.lower_ in PARTITIVE_WORDS or (tok.pos_ == "NUM" and tok.dep_ not in ("nummod", "compound"))
+            if not share or tok.i in result.by_token or tok.i in self.skip:
+                continue
+            of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
+            pobj = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
+            actor = result.by_token.get(pobj[0].i) if pobj else None
+            if actor is None or not actor.country or actor.kind == "country":
+                continue
+            start = min(tok.left_edge.i, tok.i)
+            span = doc.char_span(doc[start].idx, actor.end, alignment_mode="expand")
+            if span is None or span.start > tok.i:
+                continue
+            result.by_token[tok.i] = replace(actor, text=span.text, start=span.start_char, end=span.end_char)
+            if id(actor) in listed:
+                result.mentions.append(result.by_token[tok.i])
 
     def _name_end(self, desc: _Desc, actor: Actor) -> int:
         """End of the ORG entity a phrase heads when the name goes on past the phrase ("the Nigerian
