@@ -512,3 +512,12 @@ def test_a_share_of_a_group_is_that_group(nlp, resolver):
     doc, actors = analyze(nlp, resolver, "Two of the Russian diplomats were expelled on Friday.")
     assert actors.for_token(token(doc, "Two")).code == "RUSGOV"
     assert any(m.text == "Two of the Russian diplomats" for m in actors.mentions)
+
+
+def test_officials_in_a_place_and_minorities_living_elsewhere(nlp, resolver):
+    text = "The Hungarian minority protested against the language law, officials in Bucharest said."
+    doc, actors = analyze(nlp, resolver, text)
+    assert actors.for_token(token(doc, "officials")).code == "ROUGOV"
+    assert actors.for_token(token(doc, "minority")).country == "ROU"
+    doc, actors = analyze(nlp, resolver, "The Russian minority in Estonia staged a protest on Sunday.")
+    assert actors.for_token(token(doc, "minority")).country == "EST"

@@ -45,6 +45,7 @@ LED_WORDS = {"led", "backed", "based", "sponsored", "allied", "funded", "brokere
 # A group "Iran-backed", "pro-Russian" or "anti-American" belongs where it acts: the story's country.
 PROXY_CUES = {"ethnic", "pro", "anti", "backed", "sponsored", "funded", "allied", "supported", "armed", "trained"}
 STANCE_WORDS = {"pro", "anti"}
+MINORITY_WORDS = {"minority", "diaspora"}  # "the Serb minority", "the Turkish diaspora": living elsewhere
 # Heads naming a share of a group ("one third of the rebels", "dozens of Hamas militants").
 PARTITIVE_WORDS = {"third", "thirds", "half", "quarter", "some", "many", "most", "several", "all", "dozens",
                    "hundreds", "thousands", "scores", "tens", "millions", "majority", "number", "none", "each",
@@ -452,7 +453,10 @@ class _DocAnalysis:
             return doc[end + 1].lower_
         if start > 1 and doc[start - 1].text in "-–" and doc[start - 2].lower_ in STANCE_WORDS:
             return doc[start - 2].lower_
-        return "ethnic" if start > 0 and doc[start - 1].lower_ == "ethnic" else ""
+        if start > 0 and doc[start - 1].lower_ == "ethnic":
+            return "ethnic"
+        ahead = [t.lemma_.lower() for t in doc[end: end + 2]]  # "the Albanian (ethnic) minority in Montenegro"
+        return "ethnic" if any(w in MINORITY_WORDS for w in ahead) else ""
 
     # -- step 2: noun phrases ---------------------------------------------------------------------
     def heads(self) -> list[Token]:
@@ -747,7 +751,8 @@ class _DocAnalysis:
             return self._make(span, glossed.name, glossed.country, glossed.sector, desc.title, "org", glossed)
         country = desc.country or self._org_country(head)
         if country == "" and desc.sector_strength and head.i in self.descs:
-            country = self._of_country(head)
+            country = self._of_country(head, located=desc.sector not in ("MIL", "REB") and not any(
+                t.lower_ in OWNER_WORDS for t in span))  # "troops in Iraq", "its forces in Crimea" may be foreign
         sector = desc.sector
         if desc.head_entry is not None and desc.head_entry.kind == "capital" and not sector and self._acting(head):
             sector = "GOV"
@@ -867,14 +872,18 @@ class _DocAnalysis:
             return True
         return head.i > 0 and self.role_at(head.i - 1, head.i + 1)[1] == 2
 
-    def _of_country(self, head: Token, depth: int = 0) -> str:
+    def _of_country(self, head: Token, depth: int = 0, located: bool = False) -> str:
         """Country of an "of X" complement: "the President of the People's Republic of China", also
         down a chain of them ("the Minister of Foreign Affairs of Japan"), or of where the body is
-        based: "a newspaper based in east Beirut"."""
+        based: "a newspaper based in east Beirut"; if ``located``, of where it is ("officials in Bucharest")."""
         for child in head.rights:
             preps = [child] if child.dep_ == "prep" and child.lower_ == "of" else []
             if child.dep_ == "acl" and child.lemma_ == "base":
                 preps = [p for p in child.children if p.dep_ == "prep" and p.lower_ == "in"]
+            if located and child.dep_ == "prep" and child.lower_ == "in":  # "officials in Bucharest"
+                place = self._place_of([p for p in child.children if p.dep_ == "pobj"])
+                if place:
+                    return place
             for prep in preps:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
@@ -888,6 +897,18 @@ class _DocAnalysis:
                             inner_country = self._of_country(pobj, depth + 1)
                             if inner_country:
                                 return inner_country
+        return ""
+
+    def _place_of(self, pobjs: list[Token]) -> str:
+        """Country of a place phrase ("Bucharest", "the Gaza Strip", "southern Lebanon"), not of a body."""
+        for pobj in pobjs:
+            hit = self.hit_at.get(pobj.i)
+            if hit is not None:
+                return hit.entry.country if hit.entry.kind in PLACE_KINDS and len(hit.entry.country) == 3 else ""
+            inner = self.descs.get(pobj.i)
+            if inner is not None and inner.country_kind in PLACE_KINDS and inner.entry is None \
+                    and self.doc[pobj.i].pos_ == "PROPN":
+                return inner.country
         return ""
 
     def _acting(self, tok: Token) -> bool:
