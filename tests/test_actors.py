@@ -521,3 +521,10 @@ def test_officials_in_a_place_and_minorities_living_elsewhere(nlp, resolver):
     assert actors.for_token(token(doc, "minority")).country == "ROU"
     doc, actors = analyze(nlp, resolver, "The Russian minority in Estonia staged a protest on Sunday.")
     assert actors.for_token(token(doc, "minority")).country == "EST"
+
+
+def test_misspelt_demonym_used_as_an_adjective(nlp, resolver):
+    doc, actors = analyze(nlp, resolver, "Isreali troops entered the town before dawn.")
+    assert actors.for_token(token(doc, "troops")).code == "ISRMIL"
+    doc, actors = analyze(nlp, resolver, "Similar protests broke out in several cities, Liberal lawmakers said.")
+    assert actors.for_token(token(doc, "lawmakers")).country == ""  # real words are not misspellings

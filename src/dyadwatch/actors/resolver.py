@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from spacy.symbols import PROPN
+from spacy.symbols import ADJ, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.actors.gazetteer import DATA_DIR, MAX_PHRASE_TOKENS, GazEntry, Gazetteer, normalise
@@ -394,10 +394,11 @@ class _DocAnalysis:
             if entry.alternate and entry.country not in named:  # "Berea" (Aleppo) in a US story
                 continue
             self._add_hit(span.start, span.end, self._qualified(span, entry))
-        propn = doc.to_array("POS") == PROPN  # only proper nouns become Token objects
-        for i in propn.nonzero()[0].tolist():  # "Ethopia has agreed", "Quatar's emir": a misspelt country
+        pos = doc.to_array("POS")
+        names = (pos == PROPN) | (pos == ADJ)  # only proper nouns and adjectives become Token objects
+        for i in names.nonzero()[0].tolist():  # "Ethopia has agreed", "Quatar's emir", "Isreali troops"
             tok = doc[i]
-            if (tok.pos_ == "PROPN" and tok.i not in self.hit_at and tok.i not in self.skip
+            if (tok.pos_ in ("PROPN", "ADJ") and tok.i not in self.hit_at and tok.i not in self.skip
                     and tok.i not in self.person_ent and tok.ent_type_ in MISSPELT_ENT_LABELS
                     and tok.text[:1].isupper() and not tok.text.isupper() and tok.lower_ not in surnames
                     and tok.lower_ not in self.r.not_names):
