@@ -528,3 +528,10 @@ def test_misspelt_demonym_used_as_an_adjective(nlp, resolver):
     assert actors.for_token(token(doc, "troops")).code == "ISRMIL"
     doc, actors = analyze(nlp, resolver, "Similar protests broke out in several cities, Liberal lawmakers said.")
     assert actors.for_token(token(doc, "lawmakers")).country == ""  # real words are not misspellings
+
+
+def test_a_body_named_after_its_country_without_an_entity_tag(nlp, resolver):
+    text = "The minister resigned under pressure by the Kenya Anti-Corruption Commision after the scandal."
+    doc, actors = analyze(nlp, resolver, text)  # misspelt, and the tagger finds no organisation
+    found = actors.for_token(token(doc, "Commision"))
+    assert found is not None and found.country == "KEN" and found.kind == "org"

@@ -794,11 +794,28 @@ class _DocAnalysis:
                 and desc.country_kind == "demonym" and not desc.sector):
             # "Iraqi Kurdistan", "Indian Kashmir": a place the tables lack, qualified by its state
             return self._make(span, self._plain(span), country, sector, desc.title, "country")
+        if (country and desc.country_kind in ("country", "capital") and desc.head_entry is None and not desc.name
+                and head.ent_type_ in ("", "ORG", "FAC") and self._named_for_place(head)):
+            # "the Kenya Anti-Corruption Commision" untagged: a body named after its country
+            return self._make(span, self._plain(span), country, sector, desc.title, "org")
         name = self._org_name(head) if head.pos_ == "PROPN" else ""
         if name and normalise(name) not in self.r.not_names and self._org_like(head):
             # "Alibaba Group", "Yale": a named organisation of unknown country and sector is still an actor
             return self._make(span, name, country, sector, desc.title, "org")
         return None
+
+    def _named_for_place(self, head: Token) -> bool:
+        """A capitalised name whose first words are a country or capital: "Kenya Anti-Corruption Commision"."""
+        if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.i in self.person_ent:
+            return False
+        for child in head.lefts:
+            hit = self.hit_at.get(child.i)
+            if child.dep_ == "compound" and hit is not None and hit.entry.kind in ("country", "capital") \
+                    and not hit.weak:
+                between = self.doc[hit.end: head.i]
+                return all(t.pos_ == "PROPN" or t.text in "-–" for t in between) and any(
+                    t.text[:1].isupper() for t in between) or not len(between)
+        return False
 
     def _led_by_place(self, mod: Token) -> bool:
         """An "X-based" / "X-backed" modifier naming a place: "Pakistan-based", "Iran-allied"."""
