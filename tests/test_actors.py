@@ -535,3 +535,10 @@ def test_a_body_named_after_its_country_without_an_entity_tag(nlp, resolver):
     doc, actors = analyze(nlp, resolver, text)  # misspelt, and the tagger finds no organisation
     found = actors.for_token(token(doc, "Commision"))
     assert found is not None and found.country == "KEN" and found.kind == "org"
+
+
+def test_occupations_as_participants(nlp, resolver):
+    doc, actors = analyze(nlp, resolver, "Chile's copper miners called off their strike after a pay deal.")
+    assert actors.for_token(token(doc, "miners")).code == "CHLLAB"
+    doc, actors = analyze(nlp, resolver, "Egyptian lawyers protested outside the court on Sunday.")
+    assert actors.for_token(token(doc, "lawyers")).code == "EGYJUD"
