@@ -542,3 +542,9 @@ def test_occupations_as_participants(nlp, resolver):
     assert actors.for_token(token(doc, "miners")).code == "CHLLAB"
     doc, actors = analyze(nlp, resolver, "Egyptian lawyers protested outside the court on Sunday.")
     assert actors.for_token(token(doc, "lawyers")).code == "EGYJUD"
+
+
+def test_a_unit_of_a_national_institution(nlp, resolver):
+    doc, actors = analyze(nlp, resolver, "The Kenyan Army training team arrived in Mogadishu on Monday.")
+    team = actors.for_token(token(doc, "team"))
+    assert team is not None and team.code == "KENMIL"

@@ -785,7 +785,7 @@ class _DocAnalysis:
             return self._make(span, desc.name, country, sector, desc.title, "person")
         group_head = head.pos_ == "NOUN" or self._people_name(head)
         if country and group_head and desc.country_kind in ("country", "demonym", "region", "city") and any(
-                self.hit_at.get(c.i) is not None or self._led_by_place(c)
+                self.hit_at.get(c.i) is not None or self._led_by_place(c) or self._national_body(c)
                 for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")):
             # "Croatian experts", "a Lebanese man", "Syrian government warplanes": a national participant;
             # "Pakistan-based groups", "Iran-backed groups" (their country: see describe)
@@ -816,6 +816,12 @@ class _DocAnalysis:
                 return all(t.pos_ == "PROPN" or t.text in "-–" for t in between) and any(
                     t.text[:1].isupper() for t in between) or not len(between)
         return False
+
+    def _national_body(self, mod: Token) -> bool:
+        """A modifier naming a national institution: "the U.S. Army training team"."""
+        role = self.r.gazetteer.roles.get(mod.lower_)
+        return (role is not None and role.strength == 2 and role.kind == "org"
+                and any(self.hit_at.get(c.i) is not None and not self.hit_at[c.i].weak for c in mod.lefts))
 
     def _led_by_place(self, mod: Token) -> bool:
         """An "X-based" / "X-backed" modifier naming a place: "Pakistan-based", "Iran-allied"."""
