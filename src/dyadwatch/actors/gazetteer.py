@@ -34,6 +34,7 @@ class GazEntry:
     exact_case: bool = False  # abbreviations: match only when written in capitals
     population: int = 0  # cities found through the place gazetteer
     alternate: bool = False  # found under another name ("Berea" is an old name of Aleppo)
+    scope: frozenset[str] = frozenset()  # peoples: sectors or head words the name must modify ("Karen" + REB)
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ class Gazetteer:
         self.add_prefixes(self.phrases)
         self._spellings: dict[str, list[tuple[str, GazEntry]]] = {}  # first letter -> one-word place names
         for key, entry in self.phrases.items():
-            if entry.kind in SPELLING_KINDS and " " not in key and len(key) >= 5 and key.isalpha():
+            if entry.kind in SPELLING_KINDS and " " not in key and len(key) >= 5 and key.isalpha() and not entry.scope:
                 self._spellings.setdefault(key[0], []).append((key, entry))
 
     def add_prefixes(self, keys: Iterable[str]) -> None:
@@ -128,7 +129,8 @@ class Gazetteer:
         if not key:
             return
         if _is_abbreviation(phrase) and entry.kind != "demonym":
-            entry = GazEntry(entry.kind, entry.name, entry.country, entry.sector, entry.code, exact_case=True)
+            entry = GazEntry(entry.kind, entry.name, entry.country, entry.sector, entry.code, exact_case=True,
+                             scope=entry.scope)
         old = self.phrases.get(key)
         if old is not None and entry.exact_case and not old.exact_case and old.name == entry.name:
             return  # "Hamas" already matches any case; "HAMAS" must not narrow it
@@ -193,6 +195,10 @@ class Gazetteer:
         for row in _rows("demonyms.tsv"):
             for form in row["forms"].split("|"):
                 self.add(form, GazEntry("demonym", self.country_names.get(row["iso3"], form), row["iso3"]), True)
+        for row in _rows("peoples.tsv"):  # "Karen guerrillas", "Jewish settlers": only before those heads
+            scope = frozenset(row["heads"].split("|"))
+            for form in row["forms"].split("|"):
+                self.add(form, GazEntry("demonym", self.country_names.get(row["iso3"], form), row["iso3"], scope=scope))
         for row in _rows("metonyms.tsv"):
             kind = "seat" if row["sector"] else "capital"
             self.add(row["name"], GazEntry(kind, row["canonical"], row["iso3"], row["sector"]), True)

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from spacy.symbols import PROPN
+from spacy.symbols import ADJ, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.actors.gazetteer import DATA_DIR, MAX_PHRASE_TOKENS, GazEntry, Gazetteer, normalise
@@ -40,7 +40,18 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "
 ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "appos", "iobj", "attr"}
 CREDIT_CUES = ("reporting by", "editing by", "writing by", "additional reporting", "compiled by", "edited by",
                "reported by", "written by")
-LED_WORDS = {"led", "backed", "based", "sponsored", "allied", "funded", "brokered", "born"}
+LED_WORDS = {"led", "backed", "based", "sponsored", "allied", "funded", "brokered", "born", "supported", "armed",
+             "trained"}
+# A group "Iran-backed", "pro-Russian" or "anti-American" belongs where it acts: the story's country.
+PROXY_CUES = {"ethnic", "pro", "anti", "backed", "sponsored", "funded", "allied", "supported", "armed", "trained"}
+STANCE_WORDS = {"pro", "anti"}
+MINORITY_WORDS = {"minority", "diaspora"}  # "the Serb minority", "the Turkish diaspora": living elsewhere
+# Heads naming a share of a group ("one third of the rebels", "dozens of Hamas militants").
+PARTITIVE_WORDS = {"third", "thirds", "half", "quarter", "some", "many", "most", "several", "all", "dozens",
+                   "hundreds", "thousands", "scores", "tens", "millions", "majority", "number", "none", "each",
+                   "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+# Staff an organisation sends act for it: "UN human rights experts", "IAEA inspectors", "OSCE monitors".
+STAFF_WORDS = {"expert", "investigator", "inspector", "monitor", "observer", "staff", "staffer", "envoy"}
 PLACE_KINDS = {"country", "demonym", "capital", "region", "city"}
 PLACE_ENT_LABELS = {"GPE", "LOC"}
 MISSPELT_ENT_LABELS = {"", "GPE", "LOC", "NORP", "ORG"}
@@ -64,6 +75,7 @@ class _Hit:
     end: int  # exclusive
     entry: GazEntry
     weak: bool = False  # "US-led", "ethnic Albanian": names a country that is not the referent's own
+    cue: str = ""  # the word that made it weak: "ethnic", "pro", "anti", or the "-led" word ("backed")
 
 
 @dataclass
@@ -106,6 +118,7 @@ class _Desc:
     name: str = ""  # person name written in the phrase
     person: _Person | None = None
     pronoun: str = ""
+    not_country: str = ""  # "anti-American protesters": never this country
 
 
 @dataclass
@@ -151,6 +164,23 @@ class DocActors:
             else:
                 actor = self._analysis.own_country(span, actor)
         return actor
+
+
+def _acronym_like(text: str) -> bool:
+    """"ADF", "CNRP", "M23": capitals (a digit allowed), 2 to 8 characters."""
+    return 2 <= len(text) <= 8 and text.isupper() and text.isalnum() and text[0].isalpha()
+
+
+def _title_acronym(text: str, entry: GazEntry) -> bool:
+    """An organisation's acronym of 4+ letters written as a word, as some papers do: "Farc", "Opec"."""
+    return (entry.kind == "org" and len(text) >= 4 and text.isalpha() and text[0].isupper()
+            and text[1:].islower())
+
+
+def actor_start(doc: Doc, actor: Actor, fallback: int) -> int:
+    """Token index where an actor's text starts (``fallback`` if it lies elsewhere)."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span.start if span is not None and span.start <= fallback else fallback
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -276,7 +306,8 @@ class _DocAnalysis:
             if entry is not None:
                 return GazEntry("user", entry.name, entry.country, entry.sector)
         found = self.r.gazetteer.phrases.get(key)
-        if found is None or (found.exact_case and not text.replace("’", "'").isupper()):
+        if found is None or (found.exact_case and not text.replace("’", "'").isupper()
+                             and not _title_acronym(text, found)):
             return None
         return found
 
@@ -298,16 +329,38 @@ class _DocAnalysis:
                 if key not in prefixes:
                     break
                 entry = self._lookup(key, text)
-                if entry is not None:
+                if entry is not None and (not entry.scope or self._in_scope(j, entry.scope)):
                     best = (j + 1, entry)
             if best is not None and self._keep_hit(i, best[0], best[1]):
-                hit = _Hit(i, best[0], best[1], weak=self._weak(i, best[0]))
+                cue = self._weak_cue(i, best[0])
+                hit = _Hit(i, best[0], best[1], weak=bool(cue), cue=cue)
                 self.hits.append(hit)
                 for k in range(i, best[0]):
                     self.hit_at[k] = hit
+                    if best[1].scope:  # "Karen guerrillas": a people, not a woman named Karen
+                        self.person_ent.pop(k, None)
                 i = best[0]
             else:
                 i += 1
+
+    def _in_scope(self, last: int, scope: frozenset[str]) -> bool:
+        """Does the name ending at token ``last`` modify a head of ``scope`` (a sector of roles.tsv or a
+        head word): "Karen guerrillas", "Tamil separatist fighters", "Jewish settlers"?"""
+        doc = self.doc
+        tok = doc[last]
+        if tok.dep_ not in ("amod", "compound", "nmod") or tok.head.i <= tok.i:
+            return False
+        heads = [tok.head]
+        while len(heads) < 3 and heads[-1].dep_ in ("amod", "compound", "nmod") and heads[-1].head.i > heads[-1].i:
+            heads.append(heads[-1].head)
+        nxt = doc[last + 1]  # "a Karen guerrilla stronghold": the role word may be a sibling modifier
+        if nxt.head.i == tok.head.i and nxt.dep_ in ("amod", "compound", "nmod"):
+            heads.insert(0, nxt)
+        for word in heads:
+            role = self.r.gazetteer.roles.get(word.lower_) or self.r.gazetteer.roles.get(word.lemma_.lower())
+            if word.lower_ in scope or word.lemma_.lower() in scope or (role is not None and role.sector in scope):
+                return True
+        return False
 
     def match_places(self) -> None:
         """Place names the gazetteer lacks ("Samarra", "Juba officials") -> their country.
@@ -341,10 +394,11 @@ class _DocAnalysis:
             if entry.alternate and entry.country not in named:  # "Berea" (Aleppo) in a US story
                 continue
             self._add_hit(span.start, span.end, self._qualified(span, entry))
-        propn = doc.to_array("POS") == PROPN  # only proper nouns become Token objects
-        for i in propn.nonzero()[0].tolist():  # "Ethopia has agreed", "Quatar's emir": a misspelt country
+        pos = doc.to_array("POS")
+        names = (pos == PROPN) | (pos == ADJ)  # only proper nouns and adjectives become Token objects
+        for i in names.nonzero()[0].tolist():  # "Ethopia has agreed", "Quatar's emir", "Isreali troops"
             tok = doc[i]
-            if (tok.pos_ == "PROPN" and tok.i not in self.hit_at and tok.i not in self.skip
+            if (tok.pos_ in ("PROPN", "ADJ") and tok.i not in self.hit_at and tok.i not in self.skip
                     and tok.i not in self.person_ent and tok.ent_type_ in MISSPELT_ENT_LABELS
                     and tok.text[:1].isupper() and not tok.text.isupper() and tok.lower_ not in surnames
                     and tok.lower_ not in self.r.not_names):
@@ -392,11 +446,18 @@ class _DocAnalysis:
             return False
         return True
 
-    def _weak(self, start: int, end: int) -> bool:
+    def _weak_cue(self, start: int, end: int) -> str:
+        """Why a country name is not the referent's own: "US-led", "Iran-backed", "pro-Russian",
+        "anti-American", "ethnic Albanian" (the cue word), else ""."""
         doc = self.doc
         if end + 1 < len(doc) and doc[end].text in "-–" and doc[end + 1].lower_ in LED_WORDS:
-            return True
-        return start > 0 and doc[start - 1].lower_ == "ethnic"
+            return doc[end + 1].lower_
+        if start > 1 and doc[start - 1].text in "-–" and doc[start - 2].lower_ in STANCE_WORDS:
+            return doc[start - 2].lower_
+        if start > 0 and doc[start - 1].lower_ == "ethnic":
+            return "ethnic"
+        ahead = [t.lemma_.lower() for t in doc[end: end + 2]]  # "the Albanian (ethnic) minority in Montenegro"
+        return "ethnic" if any(w in MINORITY_WORDS for w in ahead) else ""
 
     # -- step 2: noun phrases ---------------------------------------------------------------------
     def heads(self) -> list[Token]:
@@ -431,6 +492,8 @@ class _DocAnalysis:
                                                                                    "case", "det", "poss")
                                                            for k in range(right + 1, hit.end)):
             right = hit.end - 1
+        if hit is not None and hit.start < left and hit.entry.kind in ("org", "media", "user"):
+            left = hit.start  # "Save the Children said": the whole known name, whatever the parse
         k = head.i - 1
         while k >= left:  # never cross a line break, bracket or slash
             tok = self.doc[k]
@@ -535,9 +598,14 @@ class _DocAnalysis:
             place = [e for _, e in countries if e.kind != "org" or e.country in ("IGO", "NGO", "IMG")]
             desc.country_kind = (place or [countries[0][1]])[0].kind
             desc.country = (place or [countries[0][1]])[0].country
-            if countries[0][0] >= 1000 and "ethnic" in doc[start: end].text.lower():
-                # "ethnic Albanians" in a story set in Macedonia
-                desc.country = self._home(head, exclude=desc.country) or desc.country
+            first = self.hit_at.get(countries[0][0] - 1000) if countries[0][0] >= 1000 else None
+            own = first is not None and first.start <= head < first.end  # "Iran" in "Iran-backed" is Iran
+            cue = first.cue if first is not None and (first.cue == "ethnic" or not own) else ""
+            if cue in PROXY_CUES:
+                desc.not_country = desc.country if cue == "anti" else ""
+                # "ethnic Albanians" in a story set in Macedonia, "Iran-backed militias" in Iraq;
+                # "anti-American protesters" are never American
+                desc.country = self._home(head, exclude=desc.country) or ("" if cue == "anti" else desc.country)
             if desc.entry is not None and desc.entry.kind in ("org", "user", "media") and desc.entry.country:
                 desc.country, desc.country_kind = desc.entry.country, desc.entry.kind
         if sectors:
@@ -684,7 +752,8 @@ class _DocAnalysis:
             return self._make(span, glossed.name, glossed.country, glossed.sector, desc.title, "org", glossed)
         country = desc.country or self._org_country(head)
         if country == "" and desc.sector_strength and head.i in self.descs:
-            country = self._of_country(head)
+            country = self._of_country(head, located=desc.sector not in ("MIL", "REB") and not any(
+                t.lower_ in OWNER_WORDS for t in span))  # "troops in Iraq", "its forces in Crimea" may be foreign
         sector = desc.sector
         if desc.head_entry is not None and desc.head_entry.kind == "capital" and not sector and self._acting(head):
             sector = "GOV"
@@ -708,21 +777,55 @@ class _DocAnalysis:
         if desc.sector_strength and (desc.role_kind or country) and self._role_head(head):
             country = country or self._leader_country(head)  # "the Obama administration"
             if not country and desc.sector_strength == 2 and span[0].lower_ not in OWNER_WORDS:
-                country = self._home(head.i)  # "the court said": a domestic institution of the story's country
+                # "the court said": a domestic institution of the story's country
+                country = self._home(head.i, exclude=desc.not_country)
             name = self._org_name(head) or self._plain(span)
             return self._make(span, name, country, sector, desc.title, desc.role_kind or "group")
         if desc.name:
             return self._make(span, desc.name, country, sector, desc.title, "person")
         group_head = head.pos_ == "NOUN" or self._people_name(head)
         if country and group_head and desc.country_kind in ("country", "demonym", "region", "city") and any(
-                self.hit_at.get(c.i) is not None for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")):
-            # "Croatian experts", "a Lebanese man", "Syrian government warplanes": a national participant
+                self.hit_at.get(c.i) is not None or self._led_by_place(c) or self._national_body(c)
+                for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")):
+            # "Croatian experts", "a Lebanese man", "Syrian government warplanes": a national participant;
+            # "Pakistan-based groups", "Iran-backed groups" (their country: see describe)
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
+        if (country and head.pos_ == "PROPN" and head.ent_type_ in PLACE_ENT_LABELS and desc.head_entry is None
+                and desc.country_kind == "demonym" and not desc.sector):
+            # "Iraqi Kurdistan", "Indian Kashmir": a place the tables lack, qualified by its state
+            return self._make(span, self._plain(span), country, sector, desc.title, "country")
+        if (country and desc.country_kind in ("country", "capital") and desc.head_entry is None and not desc.name
+                and head.ent_type_ in ("", "ORG", "FAC") and self._named_for_place(head)):
+            # "the Kenya Anti-Corruption Commision" untagged: a body named after its country
+            return self._make(span, self._plain(span), country, sector, desc.title, "org")
         name = self._org_name(head) if head.pos_ == "PROPN" else ""
         if name and normalise(name) not in self.r.not_names and self._org_like(head):
             # "Alibaba Group", "Yale": a named organisation of unknown country and sector is still an actor
             return self._make(span, name, country, sector, desc.title, "org")
         return None
+
+    def _named_for_place(self, head: Token) -> bool:
+        """A capitalised name whose first words are a country or capital: "Kenya Anti-Corruption Commision"."""
+        if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.i in self.person_ent:
+            return False
+        for child in head.lefts:
+            hit = self.hit_at.get(child.i)
+            if child.dep_ == "compound" and hit is not None and hit.entry.kind in ("country", "capital") \
+                    and not hit.weak:
+                between = self.doc[hit.end: head.i]
+                return all(t.pos_ == "PROPN" or t.text in "-–" for t in between) and any(
+                    t.text[:1].isupper() for t in between) or not len(between)
+        return False
+
+    def _national_body(self, mod: Token) -> bool:
+        """A modifier naming a national institution: "the U.S. Army training team"."""
+        role = self.r.gazetteer.roles.get(mod.lower_)
+        return (role is not None and role.strength == 2 and role.kind == "org"
+                and any(self.hit_at.get(c.i) is not None and not self.hit_at[c.i].weak for c in mod.lefts))
+
+    def _led_by_place(self, mod: Token) -> bool:
+        """An "X-based" / "X-backed" modifier naming a place: "Pakistan-based", "Iran-allied"."""
+        return mod.lower_ in LED_WORDS and any(self.hit_at.get(c.i) is not None for c in mod.children)
 
     @staticmethod
     def _people_name(head: Token) -> bool:
@@ -739,7 +842,8 @@ class _DocAnalysis:
         if ent is None or len(ent) > MAX_PHRASE_TOKENS:
             return ""
         toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
-        return " ".join(t.text for t in toks)
+        cut = next((n for n, t in enumerate(toks) if t.text == "(" and n), len(toks))  # "Forces (ADF" -> "Forces"
+        return " ".join(t.text for t in toks[:cut])
 
     def _leader_country(self, head: Token) -> str:
         """Country of a known person named as the modifier of an institution: "the Obama
@@ -792,13 +896,18 @@ class _DocAnalysis:
             return True
         return head.i > 0 and self.role_at(head.i - 1, head.i + 1)[1] == 2
 
-    def _of_country(self, head: Token) -> str:
-        """Country of an "of X" complement: "the President of the People's Republic of China", or of
-        where the body is based: "a newspaper based in east Beirut"."""
+    def _of_country(self, head: Token, depth: int = 0, located: bool = False) -> str:
+        """Country of an "of X" complement: "the President of the People's Republic of China", also
+        down a chain of them ("the Minister of Foreign Affairs of Japan"), or of where the body is
+        based: "a newspaper based in east Beirut"; if ``located``, of where it is ("officials in Bucharest")."""
         for child in head.rights:
             preps = [child] if child.dep_ == "prep" and child.lower_ == "of" else []
             if child.dep_ == "acl" and child.lemma_ == "base":
                 preps = [p for p in child.children if p.dep_ == "prep" and p.lower_ == "in"]
+            if located and child.dep_ == "prep" and child.lower_ == "in":  # "officials in Bucharest"
+                place = self._place_of([p for p in child.children if p.dep_ == "pobj"])
+                if place:
+                    return place
             for prep in preps:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
@@ -808,6 +917,22 @@ class _DocAnalysis:
                         hit = self.hit_at.get(pobj.i)
                         if hit is not None:
                             return hit.entry.country
+                        if depth < 2 and prep.lower_ == "of":
+                            inner_country = self._of_country(pobj, depth + 1)
+                            if inner_country:
+                                return inner_country
+        return ""
+
+    def _place_of(self, pobjs: list[Token]) -> str:
+        """Country of a place phrase ("Bucharest", "the Gaza Strip", "southern Lebanon"), not of a body."""
+        for pobj in pobjs:
+            hit = self.hit_at.get(pobj.i)
+            if hit is not None:
+                return hit.entry.country if hit.entry.kind in PLACE_KINDS and len(hit.entry.country) == 3 else ""
+            inner = self.descs.get(pobj.i)
+            if inner is not None and inner.country_kind in PLACE_KINDS and inner.entry is None \
+                    and self.doc[pobj.i].pos_ == "PROPN":
+                return inner.country
         return ""
 
     def _acting(self, tok: Token) -> bool:
@@ -1012,6 +1137,7 @@ class _DocAnalysis:
         self.register_people()
         result = DocActors(_analysis=self)
         history: list[tuple[int, Actor]] = []
+        named: dict[int, Actor] = {}  # tokens of an organisation's name right of its head -> its actor
         for head_i in sorted(self.descs):
             desc = self.descs[head_i]
             actor = self.actor_for(desc) if not desc.pronoun else None
@@ -1020,8 +1146,16 @@ class _DocAnalysis:
                 if ante is not None:
                     span = self.doc[desc.start: desc.end]
                     actor = replace(ante, text=span.text, start=span.start_char, end=span.end_char)
+            inner = named.get(head_i)
+            if inner is not None and (actor is None or not actor.country or actor.name == inner.name):
+                actor = inner  # "Defence" in "the Zairian Association for the Defence of Human Rights"
             if actor is None:
                 continue
+            end = self._name_end(desc, actor)
+            if end > desc.end:  # the organisation's whole written name: "High Court of Justice"
+                span = self.doc[desc.start: end]
+                actor = replace(actor, text=span.text, end=span.end_char)
+                named.update({k: actor for k in range(desc.end, end)})
             if self._modifier_only(desc, actor):  # "UN sanctions": the UN acts, the sanctions do not
                 hit = next(h for h in self.hits if desc.start <= h.start < desc.end and h.entry is desc.entry)
                 span = self.doc[hit.start: hit.end]
@@ -1035,14 +1169,95 @@ class _DocAnalysis:
             history.append((head_i, actor))
             if self._listed(desc, actor):
                 result.mentions.append(actor)
+        self._acronyms(result)
+        self._partitives(result)
         result.mentions = self._outermost(result.mentions)
         result.aliases = self.learned_aliases()
         return result
 
+    def _acronyms(self, result: DocActors) -> None:
+        """An acronym in brackets after a name stands for it, there and later in the document:
+        "the Allied Democratic Forces (ADF) ... the ADF said" both take the organisation's actor."""
+        doc = self.doc
+        defined: dict[str, Actor] = {}
+        for i in range(1, len(doc) - 2):
+            acr = doc[i + 1].text
+            if doc[i].text != "(" or doc[i + 2].text != ")" or not _acronym_like(acr) or acr in defined:
+                continue
+            known = self.hit_at.get(i + 1)
+            if known is not None and known.entry.country:  # "(UNITA)": the gazetteer's own entry
+                continue
+            ent = self.ent_at.get(i - 1)
+            root = ent.root.i if ent is not None and ent.label_ == "ORG" and ent.start < i else i - 1
+            actor = result.by_token.get(root) or result.by_member.get(root)
+            if actor is None or actor.kind == "person" or (not actor.country and not actor.sector and
+                                                          actor.kind != "org"):
+                continue
+            initials = {t.text[0] for t in doc[actor_start(doc, actor, root): i] if t.text[:1].isupper()}
+            if acr[0] not in initials:
+                continue
+            defined[acr] = actor
+        if not defined:
+            return
+        swapped: dict[int, Actor] = {}
+        added: list[Actor] = []
+        for tok in doc:
+            actor = defined.get(tok.text)
+            old = result.by_token.get(tok.i) or result.by_member.get(tok.i)
+            if actor is None or tok.i in self.skip or (old is not None and old.country and old.name != tok.text):
+                continue
+            span = doc[tok.i: tok.i + 1]
+            if old is not None and old.start <= tok.idx and tok.idx + len(tok) <= old.end and len(old.text) > len(tok):
+                span = doc.char_span(old.start, old.end, alignment_mode="expand") or span  # "the ADF"
+            new = replace(actor, text=span.text, start=span.start_char, end=span.end_char)
+            result.by_token[tok.i] = result.by_member[tok.i] = new
+            if old is not None:
+                swapped[id(old)] = new
+            else:
+                added.append(new)
+        result.mentions = [swapped.get(id(m), m) for m in result.mentions] + added
+
+    def _partitives(self, result: DocActors) -> None:
+        """A share of a group is that group: "one third of ethnic Albanian guerrillas", "dozens of
+        Hamas militants", "some of the rebels" take the actor of their "of" complement."""
+        doc = self.doc
+        listed = {id(m) for m in result.mentions}
+        for tok in doc:
+            share = tok.lower_ in PARTITIVE_WORDS or (tok.pos_ == "NUM" and tok.dep_ not in ("nummod", "compound"))
+            if not share or tok.i in result.by_token or tok.i in self.skip:
+                continue
+            of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
+            pobj = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
+            actor = result.by_token.get(pobj[0].i) if pobj else None
+            if actor is None or not actor.country or actor.kind == "country":
+                continue
+            start = min(tok.left_edge.i, tok.i)
+            span = doc.char_span(doc[start].idx, actor.end, alignment_mode="expand")
+            if span is None or span.start > tok.i:
+                continue
+            result.by_token[tok.i] = replace(actor, text=span.text, start=span.start_char, end=span.end_char)
+            if id(actor) in listed:
+                result.mentions.append(result.by_token[tok.i])
+
+    def _name_end(self, desc: _Desc, actor: Actor) -> int:
+        """End of the ORG entity a phrase heads when the name goes on past the phrase ("the Nigerian
+        Union | of Teachers", "High Court | of Justice"), up to a bracket or comma; else the phrase end."""
+        ent = self.ent_at.get(desc.head)
+        if (ent is None or ent.label_ != "ORG" or ent.root.i != desc.head or ent.end <= desc.end
+                or actor.kind not in ("org", "group") or desc.pronoun):
+            return desc.end
+        for k in range(desc.end, ent.end):
+            tok = self.doc[k]
+            if tok.text in ("(", ",", "/", "[") or "\n" in self.doc[k - 1].whitespace_ or k in self.skip:
+                return k
+        return ent.end
+
     def _modifier_only(self, desc: _Desc, actor: Actor) -> bool:
         """An organisation or outlet named only as a modifier of a non-role noun ("UN sanctions")."""
+        head = self.doc[desc.head]
         return (desc.entry is not None and desc.head_entry is None and actor.kind == "org"
-                and not self._role_head(self.doc[desc.head]) and desc.entry.kind in ("org", "media", "user")
+                and not self._role_head(head) and head.lemma_.lower() not in STAFF_WORDS
+                and desc.entry.kind in ("org", "media", "user")
                 and any(desc.start <= h.start < desc.end and h.entry is desc.entry for h in self.hits))
 
     def _listed(self, desc: _Desc, actor: Actor) -> bool:
@@ -1115,7 +1330,7 @@ class _DocAnalysis:
         if actor is not None and actor.country:
             return actor
         country = next((h.entry.country for h in self.hits if span.start <= h.start < span.end
-                        and h.entry.country), "") or desc.country
+                        and h.entry.country and h.cue != "anti"), "") or desc.country
         if not country:
             return actor
         base = actor or self._make(span, self.r.gazetteer.country_names.get(country, country), "", "", "", "group")
