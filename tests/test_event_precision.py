@@ -305,3 +305,8 @@ def test_negated_readiness_and_counterfactuals_promise_nothing(events, text):
 
 def test_readiness_stays_a_promise(events):
     assert asserted(events("The Dutch prime minister said he is ready to support the Belgian plan."), "AGREE")
+
+
+def test_an_act_done_without_is_negated(events):
+    evs = events("The Greek party found a way to take part without supporting the German chancellor.")
+    assert asserted(evs, "SUPPORT") == []

@@ -209,11 +209,13 @@ def _about_gerund(tok: Token) -> bool:
 
 
 def _instead(tok: Token) -> bool:
-    """A gerund after "instead of" / "rather than": "continued his vacation instead of making a visit"
-    says the act was not done."""
+    """A gerund after "without", "instead of" or "rather than": "a way to take part without supporting
+    Trump", "continued his vacation instead of making a visit" say the act was not done."""
     if tok.tag_ != "VBG" or tok.dep_ not in {"pcomp", "pobj"}:
         return False
     prep = tok.head
+    if prep.lower_ == "without":
+        return True
     if prep.lower_ not in {"of", "than"}:
         return False
     before = tok.doc[prep.i - 1] if prep.i > 0 else None
