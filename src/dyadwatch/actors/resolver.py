@@ -20,7 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from spacy.symbols import ADJ, PROPN
+from spacy.strings import get_string_id
+from spacy.symbols import ADJ, NUM, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.actors.gazetteer import DATA_DIR, MAX_PHRASE_TOKENS, GazEntry, Gazetteer, normalise
@@ -50,6 +51,7 @@ MINORITY_WORDS = {"minority", "diaspora"}  # "the Serb minority", "the Turkish d
 PARTITIVE_WORDS = {"third", "thirds", "half", "quarter", "some", "many", "most", "several", "all", "dozens",
                    "hundreds", "thousands", "scores", "tens", "millions", "majority", "number", "none", "each",
                    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+PARTITIVE_HASHES = {get_string_id(w) for w in PARTITIVE_WORDS}
 # Staff an organisation sends act for it: "UN human rights experts", "IAEA inspectors", "OSCE monitors".
 STAFF_WORDS = {"expert", "investigator", "inspector", "monitor", "observer", "staff", "staffer", "envoy"}
 PLACE_KINDS = {"country", "demonym", "capital", "region", "city"}
@@ -1180,9 +1182,11 @@ class _DocAnalysis:
         "the Allied Democratic Forces (ADF) ... the ADF said" both take the organisation's actor."""
         doc = self.doc
         defined: dict[str, Actor] = {}
-        for i in range(1, len(doc) - 2):
+        orth = doc.to_array("ORTH")  # Token objects are slow: find the brackets on the array first
+        opening, closing = doc.vocab.strings["("], doc.vocab.strings[")"]
+        for i in (orth[:-2] == opening).nonzero()[0].tolist():
             acr = doc[i + 1].text
-            if doc[i].text != "(" or doc[i + 2].text != ")" or not _acronym_like(acr) or acr in defined:
+            if i < 1 or orth[i + 2] != closing or not _acronym_like(acr) or acr in defined:
                 continue
             known = self.hit_at.get(i + 1)
             if known is not None and known.entry.country:  # "(UNITA)": the gazetteer's own entry
@@ -1222,7 +1226,10 @@ class _DocAnalysis:
         Hamas militants", "some of the rebels" take the actor of their "of" complement."""
         doc = self.doc
         listed = {id(m) for m in result.mentions}
-        for tok in doc:
+        lower, pos = doc.to_array("LOWER").tolist(), doc.to_array("POS").tolist()
+        words = PARTITIVE_HASHES
+        for i in [k for k, (w, p) in enumerate(zip(lower, pos, strict=True)) if p == NUM or w in words]:
+            tok = doc[i]
             share = tok.lower_ in PARTITIVE_WORDS or (tok.pos_ == "NUM" and tok.dep_ not in ("nummod", "compound"))
             if not share or tok.i in result.by_token or tok.i in self.skip:
                 continue
