@@ -227,3 +227,36 @@ def test_a_fight_without_sides_is_no_attack(code):
     assert not asserted(code("They fight like it matters to them."), "ASSAULT")
     assert not asserted(code("Let them fight each other and pick up the remnants, he said."), "ASSAULT")
     assert asserted(code("Government troops fought rebels near Goma on Sunday."), "ASSAULT")
+
+
+def test_a_trip_to_a_region_by_someone_of_unknown_country_is_no_visit(code):
+    assert not asserted(code("Sanders made a trip to Iowa last month."), "CONSULT")
+    consult = asserted(code("Blinken travelled to Beijing for talks on Sunday."), "CONSULT")
+    assert [(e.actor.country, e.recipient.country) for e in consult if e.actor and e.recipient] == [("USA", "CHN")]
+
+
+def test_his_country_carries_the_country_name(code):
+    events = code("President Erdogan said his country will not lift the ban until Sweden extradites the suspects.")
+    reject = asserted(events, "REJECT")
+    assert reject and all(e.actor.country == "TUR" and e.actor.name not in {"", "TUR"} for e in reject)
+
+
+# -- precision fixes from the hand checks (docs/precision_check.md) -----------------------------------------
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("The speech the senator gave in Cairo last month was praised.", "CONCEDE"),  # a preposition, not "give in"
+        ("He appeals to a demographic that has little interest in politics.", "REQUEST"),  # attracts, asks nothing
+        ("Christie has fought his way back to respectability.", "ASSAULT"),  # an idiom
+        ("Regarding the military action against Libya, Obama defended the process.", "SUPPORT"),  # no one defended
+        ("Nor, apparently, have they warned the anchor away from giving advice.", "THREATEN"),  # negated by "nor"
+    ],
+)
+def test_no_asserted_event(code, text, etype):
+    assert not asserted(code(text), etype)
+
+
+def test_a_politicians_attacks_are_words(code):
+    events = code("Trump escalated his attacks on Saturday, saying in a tweet that more lawsuits will be filed.")
+    assert asserted(events, "ACCUSE") and not asserted(events, "ASSAULT")
+    assert asserted(code("Rebels launched an attack on the town on Saturday."), "ASSAULT")

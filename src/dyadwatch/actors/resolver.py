@@ -149,6 +149,13 @@ class DocActors:
         split = self._analysis.modifier_conjuncts(token, found[0] if found else None)
         return split or found
 
+    def country_name(self, iso3: str) -> str:
+        """The common short name of a country code ("" when unknown): tells a country from a city or
+        region an actor was named by."""
+        if self._analysis is None:
+            return ""
+        return self._analysis.r.gazetteer.country_names.get(iso3, "")
+
     def for_span(self, span: Span) -> Actor | None:
         """Actor for an arbitrary span the caller says is a participant.
 

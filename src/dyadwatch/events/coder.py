@@ -102,7 +102,10 @@ WH_WORDS = {"where", "what", "how", "whether", "who", "when", "why", "which", "i
 NOUN_MARKERS = {"the", "a", "an", "these", "those", "his", "its", "their", "our", "my", "news", "press"}
 VISIT_CODES = {"042", "043"}
 # Broad verbs that only make an event with a resolved target ("opposes gun violence", "rescued the economy").
-NEEDS_RECIPIENT = set("oppose object fund finance lend loan rescue refute host welcome share".split())
+NEEDS_RECIPIENT = set("oppose object fund finance lend loan rescue refute host welcome share defend".split())
+# Objects that make an attack physical whoever the sides are ("launched air strikes").
+ARMED_OBJECTS = set("strike strikes airstrike airstrikes raid raids bombing bombings shelling offensive "
+                    "assault missile missiles rocket rockets operation operations bomb bombs fire".split())
 # Physical verbs that, between two people and with no word of violence, are a contest ("Clinton beats Cruz
 # 42-40", "whose views clashed with those of the governor"): no event.
 CONTEST_LEMMAS = {"beat", "clash", "crush", "defeat", "trounce", "rout"}
@@ -196,6 +199,10 @@ class EventCoder:
             return False  # adjectival participles ("welcome news", "US-backed forces") report no act
         if match.rule.pos == "V" and head.i > head.sent.start and head.doc[head.i - 1].lower_ in NOUN_MARKERS:
             return False  # a noun tagged as a verb: "the news release", "their support"
+        if lemma == "appeal" and match.rule.pos == "V" and not _appeal_for_something(head):
+            return False  # "he appeals to a demographic": he attracts it, he asks nothing
+        if match.prep is not None and match.rule.no_object and _child_dep(match.prep, "pobj"):
+            return False  # "an address Clinton gave in Cairo": a preposition with its object, not "give in"
         if lemma == "plead" and any(c.lower_ in {"guilty", "innocent", "no"} for c in head.children):
             return False  # "pleaded guilty" is a plea in court, not an appeal
         if lemma in {"seize", "jump", "pounce"} and any(c.lower_ in {"on", "upon"} for c in head.children):
@@ -291,7 +298,7 @@ class EventCoder:
                         continue
                 ev = self._event(cand, sent, article, actor, recipient, speaker, date, gran, resolved, location)
                 ev = self._verbal_attack(cand, ev)
-                if self._contest(cand, ev) or _home_trip(ev):
+                if self._contest(cand, ev) or _home_trip(ev, actors):
                     continue
                 events.append(ev)
                 agree = self._intent_agree(cand, ev)
@@ -371,12 +378,15 @@ class EventCoder:
 
     def _verbal_attack(self, cand: _Candidate, ev: Event) -> Event:
         """Politicians "attack" and "fight" each other in words: code ACCUSE unless the sentence is violent."""
-        if ev.event_type != "ASSAULT" or cand.match.head.lemma_.lower() not in VERBAL_ATTACK_LEMMAS:
+        obj = cand.match.obj
+        words = {cand.match.head.lemma_.lower(), obj.lemma_.lower() if obj is not None else ""}
+        if ev.event_type != "ASSAULT" or not words & VERBAL_ATTACK_LEMMAS:  # "attacked", "escalated his attacks"
             return ev
-        if cand.match.obj is not None:  # "launched an attack", "carried out strikes": physical by construction
+        if obj is not None and obj.lemma_.lower() in ARMED_OBJECTS:  # "carried out strikes": physical by construction
             return ev
-        sides = [a for a in (ev.actor, ev.recipient) if a is not None]
-        if not sides or any(a.kind != "person" for a in sides):
+        if ev.actor is None or ev.actor.kind not in {"person", ""}:
+            return ev  # "Trump escalated his attacks", "X is attacking our party's nominee": a person's words
+        if ev.recipient is not None and ev.recipient.kind not in {"person", ""}:
             return ev
         if _violent(cand.match.head.sent):
             return ev
@@ -520,7 +530,7 @@ class EventCoder:
         if not found and agrees and tok.lower_ in PRONOUNS:
             return [speaker]  # "The ministry said it welcomed ...": the pronoun is the speaker
         if not found and tok is not None and speaker is not None:
-            found = _speakers_country(tok, speaker)
+            found = _speakers_country(tok, speaker, actors.country_name(speaker.country))
         return found
 
     def _recipients(self, match: TriggerMatch, sent: Span, actors: DocActors, actor_list: list[Actor]) -> list[Actor]:
@@ -626,10 +636,27 @@ class EventCoder:
 POLICY_NOUNS = {"issue", "issues", "control", "law", "laws", "rights", "policy", "lobby", "debate", "owners", "show"}
 
 
+def _child_dep(tok: Token, dep: str) -> bool:
+    return any(c.dep_ == dep for c in tok.children)
+
+
+def _appeal_for_something(verb: Token) -> bool:
+    """An appeal asks: "appealed for calm", "appealed to Israel to halt", "appealed to the court"."""
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return True
+    if any(c.dep_ in {"xcomp", "ccomp"} and _has_aux(c, {"to"}) for c in verb.children):
+        return True
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    target = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+    return target is not None and (target.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"} or
+                                   any(g.dep_ in {"xcomp", "ccomp", "acl"} and _has_aux(g, {"to"})
+                                       for g in target.children))
+
+
 def _fights_someone(verb: Token) -> bool:
     """A fight names its sides: an object, a with/against/between phrase, or conjoined subjects ("troops and
     rebels fought"); "each other" alone does not."""
-    if any(c.dep_ == "dobj" and c.lower_ not in {"each", "one", "other", "another"} for c in verb.children):
+    if any(c.dep_ == "dobj" and c.lower_ not in {"each", "one", "other", "another", "way"} for c in verb.children):
         return True
     if any(c.dep_ == "prep" and c.lower_ in {"against", "with", "between", "alongside", "on"} for c in verb.children):
         return True
@@ -686,7 +713,7 @@ def _named_by(actor: Actor, toks: list[Token]) -> Actor:
     return replace(actor, text=doc_text(toks[0].doc)[best[0]: best[1]], start=best[0], end=best[1])
 
 
-def _speakers_country(tok: Token, speaker: Actor) -> list[Actor]:
+def _speakers_country(tok: Token, speaker: Actor, name: str = "") -> list[Actor]:
     """ "Putin said his country will not lift the ban": the speaker's own country acts."""
     if tok.lemma_.lower() not in OWN_COUNTRY_NOUNS or not speaker.country or len(speaker.country) != 3:
         return []
@@ -696,7 +723,7 @@ def _speakers_country(tok: Token, speaker: Actor) -> list[Actor]:
     if poss is None or poss.lower_ not in {"his", "her", "their", "our", "my"}:
         return []
     text = doc_text(tok.doc)[poss.idx: tok.idx + len(tok.text)]
-    return [Actor(text=text, name=speaker.country, country=speaker.country, code=speaker.country,
+    return [Actor(text=text, name=name or speaker.country, country=speaker.country, code=speaker.country,
                   start=poss.idx, end=tok.idx + len(tok.text), kind="country")]
 
 
@@ -721,9 +748,10 @@ def _violent(sent: Span) -> bool:
     return False
 
 
-def _home_trip(ev: Event) -> bool:
+def _home_trip(ev: Event, actors: DocActors) -> bool:
     """A visit needs a host abroad or a person/organisation to visit: not "visited a train station",
-    "traveled to New York" (a domestic trip), "visits to the state's battlegrounds"."""
+    "traveled to New York" (a domestic trip), "visits to the state's battlegrounds", nor a trip of
+    someone of unknown country to a city or region ("Sanders made a trip to Iowa")."""
     if ev.cameo_code not in VISIT_CODES:
         return False
     rec = ev.recipient
@@ -731,7 +759,10 @@ def _home_trip(ev: Event) -> bool:
         return True
     if rec.kind != "country":
         return False
-    return not rec.country or (ev.actor is not None and rec.country == ev.actor.country)
+    if not rec.country or (ev.actor is not None and rec.country == ev.actor.country):
+        return True
+    subnational = rec.name != actors.country_name(rec.country) and not rec.sector  # a capital acting has GOV
+    return subnational and (ev.actor is None or not ev.actor.country)
 
 
 def _bare_plural(noun: Token) -> bool:
@@ -864,6 +895,7 @@ def _against_targets(head: Token, depth: int = 3) -> list[Token]:
     frontier = [head]
     for _ in range(depth):
         nxt = [c for t in frontier for c in t.children if c.dep_ not in CLAUSE_DEPS]
-        found += [p for t in nxt if t.dep_ == "prep" and t.lower_ == "against" for p in t.children if p.dep_ == "pobj"]
+        found += [p for t in nxt if t.dep_ == "prep" and t.lower_ == "against" and t.i > head.i  # not a fronted
+                  for p in t.children if p.dep_ == "pobj"]  # "Regarding the action against Libya, X defended ..."
         frontier = nxt
     return found

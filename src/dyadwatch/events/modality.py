@@ -76,7 +76,9 @@ class Modality:
 
 
 def _negated_here(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in tok.children)
+    """ "did not meet", "never met", and a clause opened by "nor" ("Nor have they warned him")."""
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
+               or (c.lower_ == "nor" and c.i == tok.sent.start) for c in tok.children)
 
 
 def _aux_mode(tok: Token) -> str:
@@ -117,7 +119,7 @@ def _has_to(tok: Token) -> bool:
 def _governed_mode(tok: Token) -> tuple[str, Token | None]:
     """Mode given to a complement clause by the word governing it, or "" when it is asserted."""
     gov = tok.head
-    if gov is tok:
+    if gov.i == tok.i:
         return ("future", None) if _has_to(tok) else ("", None)  # headline infinitive: "Xi to visit Russia"
     lemma = gov.lemma_.lower()
     complement = tok.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj"}
@@ -293,7 +295,7 @@ def modality(trigger: Token, communicative: bool = False) -> Modality:
             result.negated = True  # "is not ready to support him", "no candidate seems willing to endorse"
         if gov is not None and gov.lemma_.lower() in DENY_LEMMAS:
             result.denied = True
-        if tok.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp", "acl"} or tok.head is tok:
+        if tok.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp", "acl"} or tok.head.i == tok.i:
             break
         if tok.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.head.children):
             # an adverbial clause keeps its own status unless the main clause is itself negated/modal
@@ -333,7 +335,7 @@ def denial_scope(trigger: Token) -> bool:
         if not any(c.lemma_.lower() == "do" for c in tok.children) and marker.lower_ not in {"something", "which"}:
             continue
         host = marker.head
-        if trigger.i < marker.i and trigger is not host and host.is_ancestor(trigger):
+        if trigger.i < marker.i and trigger.i != host.i and host.is_ancestor(trigger):
             return True
     return False
 
