@@ -260,3 +260,13 @@ def test_a_politicians_attacks_are_words(code):
     events = code("Trump escalated his attacks on Saturday, saying in a tweet that more lawsuits will be filed.")
     assert asserted(events, "ACCUSE") and not asserted(events, "ASSAULT")
     assert asserted(code("Rebels launched an attack on the town on Saturday."), "ASSAULT")
+
+
+def test_a_question_the_parser_ran_on_past_is_still_a_question(code):
+    events = code("\"Who's demanding that Michael Bloomberg run?\"\n\nNeither history nor logistics are on his side.")
+    assert not asserted(events, "REQUEST")
+
+
+def test_calling_something_a_rough_week_for_someone_is_no_appeal(code):
+    assert not asserted(code("Amid what the Times called a rough week for Trump, polls showed Cruz leading."), "REQUEST")
+    assert asserted(code("The UN called for a ceasefire in Gaza on Monday."), "REQUEST")

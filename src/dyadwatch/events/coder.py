@@ -7,6 +7,7 @@ in ``attributed_to``; non-asserted events are kept and labelled, never dropped s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -207,6 +208,8 @@ class EventCoder:
             return False  # "pleaded guilty" is a plea in court, not an appeal
         if lemma in {"seize", "jump", "pounce"} and any(c.lower_ in {"on", "upon"} for c in head.children):
             return False  # "the media seized on new revelations"
+        if lemma == "call" and match.rule.prep == "for" and _child_dep(head, "dobj"):
+            return False  # "what the Times called a rough week for Trump": naming, not a call for anything
         if lemma == "call" and match.rule.prep in {"on", "upon"} and any(c.dep_ == "dobj" for c in head.children):
             return False  # "call themselves conservative on questions", "called them on it"
         if lemma in {"shoot", "fire"} and any(c.lower_ == "back" for c in head.children):
@@ -677,6 +680,10 @@ def _on_a_side(verb: Token) -> bool:
     return False
 
 
+# The end of the clause a trigger is in: . ! ? before a space, a quote mark or the end (not "U.S." inside).
+SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?=[\s\"”’']|$)")
+
+
 def _ruled_out(head: Token) -> bool:
     """A gerund subject of "is out of the question", "is not an option", "is unthinkable": the act is
     ruled out, not reported."""
@@ -808,12 +815,16 @@ def _opinion(agree: Token) -> bool:
 
 
 def _in_question(sent: Span, head: Token) -> bool:
-    """The trigger sits in the part of the sentence that ends with a question mark (after any quote mark)."""
+    """The trigger sits in the part of the sentence that ends with a question mark (after any quote mark),
+    also when the parser ran the sentence on past it ('"Who's demanding that he run?" Neither ...')."""
     text = sent.text.rstrip().rstrip('"”’\'')
-    if not text.endswith("?"):
-        return False
-    opened = max(text.rfind(ch) for ch in ':“"‘')
-    return head.idx - sent.start_char > opened
+    if text.endswith("?"):
+        opened = max(text.rfind(ch) for ch in ':“"‘')
+        if head.idx - sent.start_char > opened:
+            return True
+    full = doc_text(sent.doc)
+    end = SENTENCE_END.search(full, head.idx, sent.end_char)
+    return end is not None and end.group() == "?"
 
 
 def _negated(tok: Token) -> bool:
