@@ -268,5 +268,13 @@ def test_a_question_the_parser_ran_on_past_is_still_a_question(code):
 
 
 def test_calling_something_a_rough_week_for_someone_is_no_appeal(code):
-    assert not asserted(code("Amid what the Times called a rough week for Trump, polls showed Cruz leading."), "REQUEST")
+    events = code("Amid what the Times called a rough week for Trump, polls showed Cruz leading.")
+    assert not asserted(events, "REQUEST")
     assert asserted(code("The UN called for a ceasefire in Gaza on Monday."), "REQUEST")
+
+
+def test_a_dependency_is_its_controlling_state_but_hong_kong_is_not(code):
+    events = code("Greenland's premier rejected the American offer on Tuesday.")
+    assert actor_countries(asserted(events, "REJECT")) == {"DNK"}
+    events = code("Protesters in Hong Kong blocked roads on Sunday.")
+    assert actor_countries(asserted(events, "PROTEST")) == {"HKG"}

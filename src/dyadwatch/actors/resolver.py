@@ -225,6 +225,7 @@ class ActorResolver:
         self.female = _word_list("female_names.txt")
         self.not_names = _word_list("not_names.txt")
         self.successions = {row["iso3"]: (row["since"], row["before"]) for row in _table("successions.tsv")}
+        self.dependencies = {row["iso3"]: row["state"] for row in _table("dependencies.tsv")}
         self._places: dict[str, GazEntry | None] = {}
         self.gazetteer.add_prefixes(self.user)
         self._female_cache: dict[str, bool] = {}
@@ -959,7 +960,9 @@ class _DocAnalysis:
         return " ".join(t.text for t in toks) or span.text
 
     def _of_date(self, country: str) -> str:
-        """The state of the article's day: South Sudan before July 2011 is Sudan (``successions.tsv``)."""
+        """The state of the article's day: South Sudan before July 2011 is Sudan (``successions.tsv``);
+        a dependency is its controlling state: Puerto Rico is the United States (``dependencies.tsv``)."""
+        country = self.r.dependencies.get(country, country)
         succession = self.r.successions.get(country)
         if succession is not None and self.date and self.date[:10] < succession[0]:
             return succession[1]
