@@ -17,3 +17,22 @@ def pipeline():
     from dyadwatch.pipeline import Pipeline
 
     return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def code_events(nlp):
+    """Events of one invented text, through the resolver, quotes and coder (no cleaning, no store)."""
+    from dyadwatch.actors import ActorResolver
+    from dyadwatch.events import EventCoder
+    from dyadwatch.models import Article
+    from dyadwatch.quotes import extract_quotes
+
+    coder, resolver = EventCoder(), ActorResolver()
+
+    def run(text: str, date: str = "2024-05-14"):
+        article = Article(id="t", text=text, date=date)
+        doc = nlp(text)
+        actors = resolver.analyze(doc, article)
+        return coder.code(doc, article, actors, extract_quotes(doc, article, actors))
+
+    return run

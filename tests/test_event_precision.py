@@ -9,31 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from dyadwatch.actors import ActorResolver
-from dyadwatch.events import EventCoder
-from dyadwatch.models import Article, Event
-from dyadwatch.quotes import extract_quotes
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver()
+from dyadwatch.models import Event
 
 
 @pytest.fixture()
-def events(nlp, coder, resolver):
-    def run(text: str) -> list[Event]:
-        article = Article(id="t", text=text, date="2024-05-14")
-        doc = nlp(text)
-        actors = resolver.analyze(doc, article)
-        return coder.code(doc, article, actors, extract_quotes(doc, article, actors))
-
-    return run
+def events(code_events):
+    return code_events
 
 
 def asserted(evs: list[Event], etype: str) -> list[Event]:

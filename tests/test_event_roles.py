@@ -5,23 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from dyadwatch.actors import ActorResolver
-from dyadwatch.events import EventCoder
-from dyadwatch.models import Article, Event
-from dyadwatch.quotes import extract_quotes
+from dyadwatch.models import Event
 
 
-@pytest.fixture(scope="module")
-def code(nlp):
-    coder, resolver = EventCoder(), ActorResolver()
-
-    def run(text: str) -> list[Event]:
-        article = Article(id="t", text=text, date="2024-05-14")
-        doc = nlp(text)
-        actors = resolver.analyze(doc, article)
-        return coder.code(doc, article, actors, extract_quotes(doc, article, actors))
-
-    return run
+@pytest.fixture()
+def code(code_events):
+    return code_events
 
 
 def asserted(events: list[Event], etype: str) -> list[Event]:

@@ -262,7 +262,7 @@ def _purpose_targets(head: Token) -> list[Token]:
             continue
         holders = [clause] + [c for c in clause.children if c.dep_ == "dobj"]
         for holder in holders:
-            if holder is not clause and holder.pos_ in {"NOUN", "PROPN"} and holder.i != clause.i:
+            if holder.i != clause.i and holder.pos_ in {"NOUN", "PROPN"}:
                 out += [holder, *inner_tokens(holder)]
             for c in holder.children:
                 if c.dep_ == "prep" and c.lower_ in {"against", "at", "over", "of", "for"}:
