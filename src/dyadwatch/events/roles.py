@@ -246,11 +246,18 @@ def protest_targets(head: Token) -> list[Token]:
         noun = _pobj(c)
         if noun is None or noun.lemma_.lower() not in PROTEST_NOUNS:
             continue
-        for g in noun.children:
-            if g.dep_ == "prep" and g.lower_ in {"of", "against", "at", "over", "with"}:
-                pobj = _pobj(g)
-                if pobj is not None:
-                    out += [pobj, *inner_tokens(pobj)]
+        out += _prep_targets(noun, {"of", "against", "at", "over", "with"})
+    return out
+
+
+def _prep_targets(holder: Token, preps: set[str]) -> list[Token]:
+    """Objects of the given prepositions under ``holder``, each followed by the participants inside it."""
+    out: list[Token] = []
+    for c in holder.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            pobj = _pobj(c)
+            if pobj is not None:
+                out += [pobj, *inner_tokens(pobj)]
     return out
 
 
@@ -264,11 +271,7 @@ def _purpose_targets(head: Token) -> list[Token]:
         for holder in holders:
             if holder.i != clause.i and holder.pos_ in {"NOUN", "PROPN"}:
                 out += [holder, *inner_tokens(holder)]
-            for c in holder.children:
-                if c.dep_ == "prep" and c.lower_ in {"against", "at", "over", "of", "for"}:
-                    pobj = _pobj(c)
-                    if pobj is not None:
-                        out += [pobj, *inner_tokens(pobj)]
+            out += _prep_targets(holder, {"against", "at", "over", "of", "for"})
     return out
 
 
