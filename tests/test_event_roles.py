@@ -267,3 +267,8 @@ def test_a_dependency_is_its_controlling_state_but_hong_kong_is_not(code):
     assert actor_countries(asserted(events, "REJECT")) == {"DNK"}
     events = code("Protesters in Hong Kong blocked roads on Sunday.")
     assert actor_countries(asserted(events, "PROTEST")) == {"HKG"}
+
+
+def test_handing_over_the_reins_is_no_release(code):
+    assert not asserted(code("The pollster is handing the reins over to a new chairman."), "RETREAT")
+    assert asserted(code("Kenya handed over the suspects to Uganda on Friday."), "RETREAT")
