@@ -6,7 +6,10 @@ actor / recipient spans that overlap one of our mentions (token F1 >= 0.5) - a m
 choosing which mention is the actor and which the recipient is the events stage's job.
 
     .venv/bin/python bench/eval_actors.py [--data ../shared/eval] [--misses 40] [--cameo-misses 40] [--limit N]
-                                          [--no-leaders]
+                                          [--no-leaders] [--half tune|check|all]
+
+Rows are scored on one fixed half (bench/splits.py; default: check). Misses are listed only for the
+tune half: the check half is reported, never read.
 """
 
 from __future__ import annotations
@@ -19,6 +22,10 @@ import tracemalloc
 from collections import Counter
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from splits import select  # noqa: E402
+
+HALF = "check"
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 
@@ -34,6 +41,7 @@ def _rss_mib() -> float:
 def _rows(path: Path, limit: int) -> list[dict]:
     with path.open(encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()]
+    rows = select(rows, HALF)
     return rows[:limit] if limit else rows
 
 
@@ -115,7 +123,13 @@ def main() -> int:
     parser.add_argument("--cameo-misses", type=int, default=0, help="how many missed cameo spans to list")
     parser.add_argument("--limit", type=int, default=0, help="only the first N rows of each file")
     parser.add_argument("--no-leaders", action="store_true", help="without the built-in leaders list")
+    parser.add_argument("--half", default="check", choices=["tune", "check", "all"], help="which fixed half")
     args = parser.parse_args()
+    global HALF
+    HALF = args.half
+    if args.half != "tune":  # misses are read on the tune half only
+        args.misses = args.cameo_misses = 0
+    print(f"half: {args.half}")
     if not (args.data / "plover_gsr_dev.jsonl").exists():
         print(f"evaluation data not found in {args.data} (expected ../shared/eval beside the repo); "
               "pass --data", file=sys.stderr)

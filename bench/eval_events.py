@@ -5,6 +5,9 @@ Measures, as the eval README describes:
   cameo_quad_dev   5-class accuracy of the first asserted event's CAMEO root (no event -> class 0)
   cameo_actors_dev token-overlap span F1 (>= 0.5) of actor and recipient texts
 
+Every file is scored on its fixed *tune* and *check* halves (bench/splits.py) and on all rows.
+`--misses FILE` writes the tune half's misses only: the check half is reported, never read.
+
 Usage: python bench/eval_events.py [--data DIR] [--limit N] [--only plover,quad,actors] [--misses FILE]
 """
 
@@ -17,6 +20,9 @@ import time
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from splits import HALVES, half_of  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
@@ -197,13 +203,12 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         events = run_pipeline(rows)
         seconds = time.perf_counter() - t0
-        if name == "plover":
-            report[name] = eval_plover(rows, events, misses)
-        elif name == "quad":
-            report[name] = eval_quad(rows, events, misses)
-        else:
-            report[name] = eval_actors(rows, events, misses)
-        report[name]["seconds"] = round(seconds, 1)
+        scorer = {"plover": eval_plover, "quad": eval_quad, "actors": eval_actors}[name]
+        report[name] = {"seconds": round(seconds, 1)}
+        for half in (*HALVES, "all"):
+            keep = [i for i, r in enumerate(rows) if half == "all" or half_of(r["id"]) == half]
+            sink = misses if half == "tune" else []
+            report[name][half] = scorer([rows[i] for i in keep], [events[i] for i in keep], sink)
     print(json.dumps(report, indent=2, default=lambda x: round(x, 3)))
     if args.misses:
         args.misses.write_text("\n".join(misses) + "\n", encoding="utf-8")
