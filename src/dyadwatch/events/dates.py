@@ -24,6 +24,8 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from dyadwatch.events.wordsets import words
+
 DATA_DIR = Path(__file__).parent / "data"
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -50,7 +52,7 @@ FUTURE_HEADS = {
     "plan", "expect", "intend", "hope", "want", "aim", "schedule", "set", "due", "prepare", "seek",
     "vow", "pledge", "promise", "going", "propose", "decide", "agree",
 }  # fmt: skip
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+FUTURE_AUX = words("FUTURE_OR_WOULD_AUX")
 # Untagged single words that can open a temporal expression when NER misses it.
 TIME_WORDS = set(WEEKDAYS) | {"yesterday", "today", "tonight", "tomorrow"}
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
