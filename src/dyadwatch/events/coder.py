@@ -8,23 +8,17 @@ in ``attributed_to``; non-asserted events are kept and labelled, never dropped s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from dyadwatch import codes
 from dyadwatch.actors import DocActors
-from dyadwatch.events.lexicon import Lexicon, TriggerMatch, TriggerRule
-from dyadwatch.events.modality import (
-    AGREE_GOVERNORS,
-    Modality,
-    defends_own,
-    denial_scope,
-    modality,
-    not_an_event,
-    noun_modality,
-)
+from dyadwatch.events import checks
+from dyadwatch.events.derive import Candidate, DeriveContext, derive_event, derive_sentence, derive_trigger
+from dyadwatch.events.derive import same_actor as _same
+from dyadwatch.events.lexicon import Lexicon, TriggerMatch
+from dyadwatch.events.modality import Modality, denial_scope, modality, noun_modality
 from dyadwatch.events.roles import (
     inner_tokens,
     noun_actor_token,
@@ -34,6 +28,9 @@ from dyadwatch.events.roles import (
     role_phrase,
     subject_token,
 )
+from dyadwatch.events.syntax import ruled_out
+from dyadwatch.events.syntax import under_speech as _under_speech
+from dyadwatch.events.wordsets import words
 from dyadwatch.models import Actor, Article, Event, Location, Quote
 from dyadwatch.nlp import doc_text
 
@@ -46,107 +43,26 @@ try:
 except ImportError:  # pragma: no cover
     find_location = None  # type: ignore[assignment]
 
-SPEECH_LEMMAS = set(
-    "say tell add state claim announce report quote insist note write explain stress argue assert "
-    "declare told reiterate confirm acknowledge admit emphasize emphasise suggest believe think conclude".split()
-)
-PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "its", "their", "his"}
-REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself", "yourselves"}
-# PLOVER: a promised or future cooperative action is coded AGREE ("will provide aid", "plans to visit").
-INTENT_CODES = {
-    "CONSULT": "036",
-    "SUPPORT": "032",
-    "COOPERATE": "031",
-    "AID": "033",
-    "RETREAT": "035",
-    "CONCEDE": "035",
-}
-NO_COMMENT = set(
-    "comment say elaborate discuss answer respond give confirm provide name identify disclose speak".split()
-)
-# PLOVER: a future or threatened conflictual act is a THREATEN ("will boycott", "vowed to fight").
-THREAT_CODES = {"SANCTION": "131", "COERCE": "132", "ASSAULT": "138", "MOBILIZE": "138", "PROTEST": "133"}
-THREAT_GOVERNORS = set("vow swear threaten pledge promise".split())
-DISMISS_NOUNS = {"position", "right", "standing"}  # "is not in a position to", "has no right to"
-REBUFF_CODE = "120"
-JOINT_WORDS = {"joint", "combined", "bilateral", "trilateral"}
-DEONTIC_AUX = {"should", "would", "will", "must", "shall", "'ll", "wo"}
-PEACEKEEPING_WORDS = {"peacekeeping", "peacekeeper", "observer", "monitor", "peace-keeping"}
+# Word sets live in data/wordsets.tsv (one source each); these names are the coder's view of them.
+SPEECH_LEMMAS = words("SPEECH_LEMMAS")
+PRONOUNS = words("PRONOUNS")
+REFLEXIVES = words("REFLEXIVES")
 # Speech-act types: an "if" clause under them is part of the message ("issued an ultimatum ... if").
 SPEECH_ACT_TYPES = {"THREATEN", "REQUEST", "ACCUSE", "REJECT"}
-# PLOVER REJECT: a cooperative act refused ("will not lift the ban", "refuses to release", "failed to reach
-# agreement") is a rejection; CAMEO 12x by what is refused.
-REFUSAL_CODES = {
-    "AID": "122",
-    "COOPERATE": "121",
-    "CONSULT": "125",
-    "AGREE": "127",
-    "CONCEDE": "124",
-    "RETREAT": "124",
-    "SUPPORT": "120",
-}
-REFUSING_GOVERNORS = {"fail"}  # refuse/decline/reject are REJECT triggers themselves: no second event
-# "X said Y must Z": the speaker demands something of Y (CAMEO 10 demand, PLOVER REQUEST).
-DEMAND_CODE = "100"
-OBLIGATION_AUX = {"must"}
-# Verbs that are verbal when both sides are people (politicians attack each other's records, not bodies).
-VERBAL_ATTACK_LEMMAS = {"attack", "fight", "hit", "target", "assail", "blast", "pound", "hammer", "bash"}
-VIOLENCE_WORDS = set(
-    "kill killed killing wound wounded injure injured bomb bombs bombing gun guns gunman gunmen gunfire shot shoot "
-    "shooting knife stabbed troops soldiers forces military army police missile missiles rocket rockets airstrike "
-    "airstrikes artillery weapon weapons militants rebels insurgents fighters attacker attackers terrorist terrorists "
-    "terror explosive explosives grenade tanks war battle beaten punched violence violent hospital dead".split()
-)
-CRITICISE_CODE = "111"
-ATTEMPT_GOVERNORS = {"attempt", "try"}
-WH_WORDS = {"where", "what", "how", "whether", "who", "when", "why", "which", "if"}
-NOUN_MARKERS = {"the", "a", "an", "these", "those", "his", "its", "their", "our", "my", "news", "press"}
-VISIT_CODES = {"042", "043"}
-# Broad verbs that only make an event with a resolved target ("opposes gun violence", "rescued the economy").
-NEEDS_RECIPIENT = set("oppose object fund finance lend loan rescue refute host welcome share defend".split())
-# Objects that make an attack physical whoever the sides are ("launched air strikes").
-ARMED_OBJECTS = set("strike strikes airstrike airstrikes raid raids bombing bombings shelling offensive "
-                    "assault missile missiles rocket rockets operation operations bomb bombs fire".split())
-# Physical verbs that, between two people and with no word of violence, are a contest ("Clinton beats Cruz
-# 42-40", "whose views clashed with those of the governor"): no event.
-CONTEST_LEMMAS = {"beat", "clash", "crush", "defeat", "trounce", "rout"}
-# Subjects that cannot act ("the oil that funds the Islamic State", "views clashed"): no material event.
-INANIMATE_SUBJECTS = set(
-    "view views opinion opinions idea ideas oil money cash policy policies plan plans comment comments remark "
-    "remarks poll polls number numbers data vote votes campaign ad ads law laws bill rule rules price prices "
-    # disasters and accidents kill, but nobody acts: "a fire in Dhaka that killed more than a hundred people"
-    "fire fires blaze earthquake quake flood floods flooding storm hurricane cyclone typhoon tsunami landslide "
-    "mudslide avalanche crash accident collision virus disease epidemic pandemic outbreak heatwave drought "
-    "famine".split()
-)
 MATERIAL_TYPES = {"ASSAULT", "COERCE", "AID", "COOPERATE", "MOBILIZE", "SANCTION", "RETREAT", "CONCEDE", "PROTEST"}
-# Modes under which no PLOVER derivation (AGREE from a promise, THREATEN, REJECT) is made.
-NO_DERIVATION_MODES = {"question", "alleged", "proposed"}
-# Material acts whose place, failing any other target, is the target: "lifted a curfew in Montenegro".
 # Types whose target of the actor's own country gives way to a foreign one named later in the clause.
 OWN_SIDE_TYPES = MATERIAL_TYPES | {"REJECT", "THREATEN"}
-# What a state trades: "trades oil with China" is commerce, "traded barbs with" is not.
-TRADED_GOODS = set("good goods oil gas arm arms weapon weapons product products technology grain food "
-                   "commodity commodities energy electricity".split())
-# Visits of a candidate, an author or a fundraiser are no diplomacy.
-VISIT_CODES = {"042", "043"}
-CAMPAIGN_WORDS = {"campaign", "fundraising", "fund-raising", "book", "promotional", "publicity"}
-# "X is unthinkable": the gerund subject is ruled out.
-RULED_OUT_ADJECTIVES = {"unthinkable", "impossible", "unacceptable", "inconceivable"}
 # "his country", "our nation": the speaker's own state.
-OWN_COUNTRY_NOUNS = {"country", "nation"}
+OWN_COUNTRY_NOUNS = words("OWN_COUNTRY_NOUNS")
 # Sectors of people who, named without a nationality, take the country of the place they act in.
 LOCAL_SECTORS = {"CVL"}
 # "sought refuge in Germany": where one seeks shelter is whom one asks.
-SHELTER_WORDS = {"asylum", "refuge", "shelter", "sanctuary"}
+SHELTER_WORDS = words("SHELTER_WORDS")
+# Material acts whose place, failing any other target, is the target: "lifted a curfew in Montenegro".
 PLACE_TARGET_TYPES = {"COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "AID", "RETREAT", "CONCEDE", "PROTEST", "COOPERATE"}
+# Trigger codes whose event needs a resolved target ("criticised the economy" disapproves of no one).
+TARGET_CODES = {"110"}
 
-
-@dataclass
-class _Candidate:
-    match: TriggerMatch
-    cameo: str
-    modality: Modality
 
 
 class EventCoder:
@@ -157,6 +73,7 @@ class EventCoder:
 
     # -- public contract -------------------------------------------------------------------------
     def code(self, doc: Doc, article: Article, actors: DocActors, quotes: list[Quote]) -> list[Event]:
+        """The driver: match -> checks -> roles -> modality -> derivations, sentence by sentence."""
         events: list[Event] = []
         for sent in doc.sents:
             for token in sent:
@@ -164,87 +81,36 @@ class EventCoder:
                 if match is None or not self._accept(match):
                     continue
                 events.extend(self._events_for(match, sent, article, actors, quotes))
-            events.extend(self._obligations(sent, article, actors))
+            events.extend(derive_sentence(DeriveContext(self, sent, article, actors)))
         return events
+
+    # -- what derivations may ask (derive.Coder) ----------------------------------------------------
+    def is_trigger(self, token: Token) -> bool:
+        return self.lexicon.match(token) is not None
+
+    def resolve(self, tok: Token | None, sent: Span, actors: DocActors) -> list[Actor]:
+        return self._resolve(tok, sent, actors)
+
+    def event_at(
+        self, cand: Candidate, ctx: DeriveContext, actor: Actor | None, recipient: Actor | None, at: Token
+    ) -> Event:
+        """An event dated and placed from the word ``at`` (the speech verb of a demand)."""
+        when = self._date(ctx.sent, at, ctx.article)
+        location = self._location(ctx.sent, at, ctx.actors, ctx.article)
+        return self._event(cand, ctx.sent, ctx.article, actor, recipient, ctx.speaker, *when, location)
 
     # -- trigger filters ---------------------------------------------------------------------------
     def _accept(self, match: TriggerMatch) -> bool:
-        """Checks the table cannot express: "ask" needs a request, not a question."""
-        head = match.head
-        lemma = match.rule.lemma
-        rule = match.rule
-        if rule.pos == "V" and not_an_event(head, lemma, rule.cameo, rule.no_object, self._plover_of, rule.blocked):
-            return False  # a warning that is a claim, a campaign promise, a refusal to comment (modality.py)
-        if lemma in {"ask", "press", "request"} and match.rule.pos == "V":
-            kids = list(head.children)
-            has_inf = any(
-                c.dep_ in {"xcomp", "ccomp"}
-                and any(g.lower_ == "to" for g in c.children)
-                and not any(g.lower_ in WH_WORDS for g in c.subtree if g.i < c.i)  # "asking where to vote"
-                for c in kids
-            )
-            helpish = any(c.dep_ == "dobj" and c.lemma_ in {"help", "support", "aid", "assistance"} for c in kids)
-            return has_inf or helpish or (lemma == "request" and any(c.dep_ == "dobj" for c in head.children))
-        if lemma == "order" and match.rule.cameo == "100":  # "ordered Menem to appear", not "ordered pizza"
-            return any(c.dep_ == "dobj" for c in head.children) and any(
-                c.dep_ in {"xcomp", "ccomp"} and _has_aux(c, {"to"}) for c in head.children
-            )
-        if lemma == "decline" and match.rule.pos == "V":
-            comps = [c for c in head.children if c.dep_ == "xcomp"]
-            return any(c.lemma_.lower() not in NO_COMMENT for c in comps)
-        if lemma == "warn" and any(c.dep_ == "prep" and c.lower_ == "against" for c in head.children):
-            return True
-        if lemma == "return" and match.rule.pos == "V" and not match.rule.objects:
-            return any(c.dep_ in {"prep", "agent"} and c.lower_ in {"to", "by"} for c in head.children)
-        if match.rule.pos == "V" and head.dep_ == "amod":
-            return False  # adjectival participles ("welcome news", "US-backed forces") report no act
-        if match.rule.pos == "V" and head.i > head.sent.start and head.doc[head.i - 1].lower_ in NOUN_MARKERS:
-            return False  # a noun tagged as a verb: "the news release", "their support"
-        if lemma == "appeal" and match.rule.pos == "V" and not _appeal_for_something(head):
-            return False  # "he appeals to a demographic": he attracts it, he asks nothing
-        if match.prep is not None and match.rule.no_object and _child_dep(match.prep, "pobj"):
-            return False  # "an address Clinton gave in Cairo": a preposition with its object, not "give in"
-        if lemma == "plead" and any(c.lower_ in {"guilty", "innocent", "no"} for c in head.children):
-            return False  # "pleaded guilty" is a plea in court, not an appeal
-        if lemma in {"seize", "jump", "pounce"} and any(c.lower_ in {"on", "upon"} for c in head.children):
-            return False  # "the media seized on new revelations"
-        if lemma == "call" and match.rule.prep == "for" and _child_dep(head, "dobj"):
-            return False  # "what the Times called a rough week for Trump": naming, not a call for anything
-        if lemma == "call" and match.rule.prep in {"on", "upon"} and any(c.dep_ == "dobj" for c in head.children):
-            return False  # "call themselves conservative on questions", "called them on it"
-        if lemma in {"shoot", "fire"} and any(c.lower_ == "back" for c in head.children):
-            return False  # "Trump shot back that ...": a retort
-        if lemma == "agree" and match.rule.pos == "V" and _opinion(head):
-            return False  # "said they agree with the NCAA that ...": an opinion, not an agreement
-        contest = any(c.dep_ == "prep" and c.lower_ == "for" for c in head.children)
-        if lemma in {"fight", "battle", "compete"} and (contest or _on_a_side(head)):
-            return False  # "fighting for second place" is a contest; "fighting on the Eritrean side" an alliance
-        if lemma in {"fight", "battle"} and not _fights_someone(head) and not _has_aux(head, {"to"}):
-            return False  # "they fight like it matters", "let them fight each other" (but "vowed to fight": a threat)
-        if lemma == "trade" and match.rule.cameo == "061" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() not in TRADED_GOODS for c in head.children
-        ):
-            return False  # "traded the microphone / barbs with": an idiom, not commerce
-        if match.rule.cameo in VISIT_CODES and match.obj is not None and any(
-            c.lemma_.lower() in CAMPAIGN_WORDS for c in match.obj.children if c.dep_ in {"compound", "amod"}
-        ):
-            return False  # "made a campaign trip to Puerto Rico": a candidate's tour, not a state visit
-        if lemma == "offer" and match.rule.pos == "V" and not match.rule.objects:
-            return any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in head.children)
-        if match.rule.pos == "N" and head.dep_ in {"compound"}:
-            return False
-        return codes.plover_type(match.rule.cameo) != ""
-
-    def _plover_of(self, token: Token) -> str:
-        """The PLOVER type a word codes as a trigger ("" when it is none)."""
-        match = self.lexicon.match(token)
-        return match.rule.plover if match is not None else ""
+        """The generic checks and the checks the row names (events/checks.py, the lexicon's checks column)."""
+        return checks.passes(match)
 
     def _cameo(self, match: TriggerMatch) -> str:
         cameo = match.rule.cameo
-        if cameo == "150" and match.obj is not None and any(t.lower_ in JOINT_WORDS for t in match.obj.subtree):
+        if cameo == "150" and match.obj is not None and any(
+            t.lower_ in words("JOINT_WORDS") for t in match.obj.subtree
+        ):
             return "062"  # "held (a round of) joint exercises": military cooperation, not a show of force
-        if cameo == "154" and any(t.lemma_.lower() in PEACEKEEPING_WORDS for t in self._deployed(match.head)):
+        if cameo == "154" and any(t.lemma_.lower() in words("PEACEKEEPING_WORDS") for t in self._deployed(match.head)):
             return "074"  # "deployed 300 troops to the UN peacekeeping mission": peacekeeping is aid
         return cameo
 
@@ -256,66 +122,56 @@ class EventCoder:
         return [*head.subtree, *(subj.subtree if subj is not None else [])]
 
     # -- one trigger -> events --------------------------------------------------------------------
-    def _events_for(
-        self, match: TriggerMatch, sent: Span, article: Article, actors: DocActors, quotes: list[Quote]
-    ) -> list[Event]:
+    def _modality(self, match: TriggerMatch, sent: Span) -> Modality:
+        """The trigger's modality, with the sentence-level readings: denied, ruled out, asked, attempted."""
         head = match.head
         speech_act = match.rule.plover in SPEECH_ACT_TYPES and match.rule.cameo not in {"128", "129"}  # defy/veto act
         mod = noun_modality(head) if match.rule.pos == "N" else modality(head, communicative=speech_act)
         if denial_scope(head):
             mod.denied = True
-        if _ruled_out(head):
+        if ruled_out(head):
             mod.negated = True  # "removing the sanctions is out of the question": it will not happen
         if _in_question(sent, head):
             mod.mode, mod.hypothetical = "question", True  # "Will you resign?" asks, it does not report
         gov = mod.governor
-        if gov is not None and gov.lemma_.lower() in ATTEMPT_GOVERNORS and match.rule.plover in {"ASSAULT", "COERCE"}:
+        attempt = gov is not None and gov.lemma_.lower() in words("ATTEMPT_GOVERNORS")
+        if attempt and match.rule.plover in {"ASSAULT", "COERCE"}:
             mod.hypothetical, mod.mode = False, ""  # an attempted attack is an attack (CAMEO 185)
+        return mod
+
+    @staticmethod
+    def _sides_ok(match: TriggerMatch, actor_list: list[Actor], recipient_list: list[Actor]) -> bool:
+        """A bare event noun needs both sides to be trusted; a row that needs a target needs a recipient
+        ("worried about the economy", "concern about casualties": a mood, not a disapproval of someone)."""
+        if match.rule.pos == "N" and (not actor_list or not recipient_list):
+            return False
+        return bool(recipient_list) or not _needs_target(match)
+
+    def _events_for(
+        self, match: TriggerMatch, sent: Span, article: Article, actors: DocActors, quotes: list[Quote]
+    ) -> list[Event]:
+        head = match.head
+        mod = self._modality(match, sent)
         speaker = self._speaker(head, sent, actors, quotes)
         actor_list = self._actors(match, sent, actors, speaker)
         recipient_list = self._recipients(match, sent, actors, actor_list)
-        if match.rule.pos == "N" and (not actor_list or not recipient_list):
-            return []  # a bare event noun needs both sides to be trusted
-        needs_target = match.rule.pos == "A" or match.rule.lemma in NEEDS_RECIPIENT or match.rule.cameo == "110"
-        needs_target = needs_target or (match.rule.cameo == "052" and defends_own(head))  # "defended his record"
-        if needs_target and not recipient_list:
-            return []  # "worried about the economy", "concern about casualties": a mood, not a disapproval of someone
-        if _imperative(head):
-            return []  # "Visit his country." - a command or a headline fragment, not a report
-        if _generic(head) or self._inanimate(match):
-            return []  # "people who refuse to assimilate", "the oil that funds the Islamic State"
-        cand = _Candidate(match, self._cameo(match), mod)
+        if not self._sides_ok(match, actor_list, recipient_list):
+            return []
+        cand = Candidate(match, self._cameo(match), mod)
+        ctx = DeriveContext(self, sent, article, actors, speaker)
         date, gran, resolved = self._date(sent, head, article)
         location = self._location(sent, head, actors, article)
         actor_list = [_localised(a, location) for a in actor_list]
-        if not actor_list and not recipient_list:
-            base = self._event(cand, sent, article, None, None, speaker, date, gran, resolved, location)
-            rebuff = self._dismissal(cand, sent, article, actors, speaker, [base])
-            return [rebuff] if rebuff is not None else []
         events: list[Event] = []
-        for actor in actor_list or [None]:
-            for recipient in recipient_list or [None]:
-                if actor is not None and recipient is not None and _same(actor, recipient):
-                    recipient = None
-                    if len(recipient_list) > 1:
-                        continue
-                ev = self._event(cand, sent, article, actor, recipient, speaker, date, gran, resolved, location)
-                ev = self._verbal_attack(cand, ev)
-                if self._contest(cand, ev) or _home_trip(ev, actors):
-                    continue
-                events.append(ev)
-                agree = self._intent_agree(cand, ev)
-                if agree is not None:
-                    events.append(agree)
-                refusal = self._refusal(cand, ev)
-                if refusal is not None:
-                    events.append(refusal)
-        rebuff = self._dismissal(cand, sent, article, actors, speaker, events)
-        return events + ([rebuff] if rebuff is not None else [])
+        for actor, recipient in _pairs(actor_list, recipient_list):
+            ev = self._event(cand, sent, article, actor, recipient, speaker, date, gran, resolved, location)
+            events += derive_event(ctx, cand, ev) if actor is not None or recipient is not None else [ev]
+        events += derive_trigger(ctx, cand, events)
+        return [ev for ev in events if ev.actor is not None or ev.recipient is not None]
 
     def _event(
         self,
-        cand: _Candidate,
+        cand: Candidate,
         sent: Span,
         article: Article,
         actor: Actor | None,
@@ -356,143 +212,6 @@ class EventCoder:
             trigger_end=end,
             article_id=article.id,
         )
-
-    def _intent_agree(self, cand: _Candidate, ev: Event) -> Event | None:
-        """PLOVER codes a promised cooperative action as AGREE: "will provide aid", "plans to visit"."""
-        mod = cand.modality
-        if mod.negated or mod.denied or mod.mode in NO_DERIVATION_MODES:
-            return None
-        if ev.event_type in THREAT_CODES:
-            return self._threat(cand, ev)
-        if ev.event_type not in INTENT_CODES:
-            return None
-        gov = mod.governor
-        by_governor = gov is not None and gov.lemma_.lower() in AGREE_GOVERNORS and self.lexicon.match(gov) is None
-        head = cand.match.head
-        subj = subject_token(head)
-        self_report = subj is not None and subj.lower_ in PRONOUNS  # "said they would meet", not "Americans would"
-        said_would = self_report and _has_aux(head, {"would"}) and _under_speech(head)
-        by_aux = gov is None and cand.match.rule.pos == "V" and (
-            (mod.mode == "future" and _has_will(head)) or (mod.mode == "conditional" and said_would)
-        )
-        if not (by_governor or by_aux):
-            return None
-        return _recode(ev, INTENT_CODES[ev.event_type], hypothetical=False, mode="")
-
-    def _verbal_attack(self, cand: _Candidate, ev: Event) -> Event:
-        """Politicians "attack" and "fight" each other in words: code ACCUSE unless the sentence is violent."""
-        obj = cand.match.obj
-        words = {cand.match.head.lemma_.lower(), obj.lemma_.lower() if obj is not None else ""}
-        if ev.event_type != "ASSAULT" or not words & VERBAL_ATTACK_LEMMAS:  # "attacked", "escalated his attacks"
-            return ev
-        if obj is not None and obj.lemma_.lower() in ARMED_OBJECTS:  # "carried out strikes": physical by construction
-            return ev
-        if ev.actor is None or ev.actor.kind not in {"person", ""}:
-            return ev  # "Trump escalated his attacks", "X is attacking our party's nominee": a person's words
-        if ev.recipient is not None and ev.recipient.kind not in {"person", ""}:
-            return ev
-        if _violent(cand.match.head.sent):
-            return ev
-        return _recode(ev, CRITICISE_CODE)
-
-    def _inanimate(self, match: TriggerMatch) -> bool:
-        """A material act whose subject is a thing or an opinion, not an actor."""
-        if match.rule.pos != "V" or match.rule.plover not in MATERIAL_TYPES:
-            return False
-        subj = subject_token(match.head)
-        return subj is not None and subj.lemma_.lower() in INANIMATE_SUBJECTS and not subj.ent_type_
-
-    def _contest(self, cand: _Candidate, ev: Event) -> bool:
-        """ "Clinton beats Cruz 42-40": a physical verb between people with no violence is a contest."""
-        if cand.match.head.lemma_.lower() not in CONTEST_LEMMAS:
-            return False
-        sides = [a for a in (ev.actor, ev.recipient) if a is not None]
-        if any(a.kind not in {"person", ""} for a in sides):
-            return False
-        return not _violent(cand.match.head.sent)
-
-    def _refusal(self, cand: _Candidate, ev: Event) -> Event | None:
-        """A cooperative act that the actor will not do, refuses or fails to do is a REJECT."""
-        mod = cand.modality
-        if not mod.negated or mod.denied or ev.event_type not in REFUSAL_CODES or cand.match.rule.pos != "V":
-            return None
-        if mod.mode in NO_DERIVATION_MODES:
-            return None
-        head = cand.match.head
-        by_gov = head.dep_ == "xcomp" and head.head.lemma_.lower() in REFUSING_GOVERNORS
-        by_will = _has_will(head) and _negated(head)  # "will not lift the ban", not "isn't saying what he'd support"
-        ruled_out = _ruled_out(head)
-        if not (by_gov or by_will or ruled_out):
-            return None
-        out = _recode(ev, REFUSAL_CODES[ev.event_type])
-        if ruled_out and out.actor is None:
-            out.actor = ev.attributed_to  # "US officials said lifting the sanctions is out of the question"
-        out.negated = out.hypothetical = False
-        out.mode = ""
-        return out
-
-    def _obligations(self, sent: Span, article: Article, actors: DocActors) -> list[Event]:
-        """"Russia says Israel must end attacks": the speaker demands the act of the clause's subject."""
-        out: list[Event] = []
-        for verb in sent:
-            if verb.dep_ != "ccomp" or not _has_aux(verb, OBLIGATION_AUX) or _negated(verb) or verb.lemma_ == "be":
-                continue  # "a president must be ready" describes, it does not demand
-            say = verb.head
-            if say.lemma_.lower() not in SPEECH_LEMMAS or _negated(say):
-                continue
-            speakers = self._resolve(subject_token(say), sent, actors)
-            targets = self._resolve(subject_token(verb), sent, actors)
-            if not speakers or not targets:
-                continue
-            must = next(c for c in verb.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX)
-            first, last = sorted([must, verb], key=lambda t: t.i)
-            match = TriggerMatch(_DEMAND_RULE, verb, prep=must)
-            cand = _Candidate(match, DEMAND_CODE, modality(say))
-            date, gran, resolved = self._date(sent, say, article)
-            location = self._location(sent, say, actors, article)
-            for target in targets or [None]:
-                if target is not None and _same(target, speakers[0]):
-                    continue
-                ev = self._event(cand, sent, article, speakers[0], target, None, date, gran, resolved, location)
-                ev.trigger_start, ev.trigger_end = first.idx, last.idx + len(last.text)
-                ev.trigger = doc_text(sent.doc)[ev.trigger_start : ev.trigger_end]
-                out.append(ev)
-        return out
-
-    def _threat(self, cand: _Candidate, ev: Event) -> Event | None:
-        """A conflictual act announced for the future, vowed or made conditional on "unless" is a threat."""
-        mod, head = cand.modality, cand.match.head
-        gov = mod.governor
-        by_governor = gov is not None and gov.lemma_.lower() in THREAT_GOVERNORS and self.lexicon.match(gov) is None
-        by_aux = cand.match.rule.pos == "V" and (
-            _has_will(head) or (_has_aux(head, {"would"}) and _under_speech(head)) or _governs_unless(head)
-        )
-        if not (by_governor or by_aux):
-            return None
-        return _recode(ev, THREAT_CODES[ev.event_type], hypothetical=False, mode="")
-
-    def _dismissal(
-        self, cand: _Candidate, sent: Span, article: Article, actors: DocActors, speaker: Actor | None, evs: list[Event]
-    ) -> Event | None:
-        """'China said the US was not in a position to make demands': the speaker rejects the demand."""
-        gov = cand.modality.governor
-        if speaker is None or not evs or evs[0].event_type != "REQUEST" or gov is None:
-            return None
-        if gov.lemma_.lower() not in DISMISS_NOUNS:
-            return None
-        clause = gov.head.head if gov.dep_ == "pobj" else gov.head
-        negated = any(c.dep_ == "neg" for c in clause.children) or any(c.lower_ == "no" for c in gov.children)
-        target_tok = subject_token(clause)
-        targets = self._resolve(target_tok, sent, actors) if target_tok is not None else []
-        if not negated or not targets or _same(targets[0], speaker):
-            return None
-        base = evs[0]
-        start = min(t.idx for t in clause.subtree if t.dep_ == "neg" or t.i == clause.i)
-        return _recode(
-            base, REBUFF_CODE, actor=speaker, recipient=targets[0], attributed_to=None,
-            trigger=doc_text(sent.doc)[start : base.trigger_end], trigger_start=start,
-            mode="", negated=False, hypothetical=False, denied=False,
-        )  # fmt: skip
 
     # -- participants -----------------------------------------------------------------------------
     def _resolve(self, tok: Token | None, sent: Span, actors: DocActors) -> list[Actor]:
@@ -536,7 +255,7 @@ class EventCoder:
             found = _speakers_country(tok, speaker, actors.country_name(speaker.country))
         return found
 
-    def _recipients(self, match: TriggerMatch, sent: Span, actors: DocActors, actor_list: list[Actor]) -> list[Actor]:
+    def _recipients(self, match: TriggerMatch, sent: Span, actors: DocActors, actor_list: list[Actor]) -> list[Actor]:  # noqa: C901, E501 - roles branch splits it (issue 11)
         """The first candidate that resolves to someone other than the actor; each candidate is tried
         directly, then one level down ("China's role", "calls by Belarus's rulers")."""
 
@@ -636,70 +355,43 @@ class EventCoder:
             return None
 
 
-POLICY_NOUNS = {"issue", "issues", "control", "law", "laws", "rights", "policy", "lobby", "debate", "owners", "show"}
 
 
-def _child_dep(tok: Token, dep: str) -> bool:
-    return any(c.dep_ == dep for c in tok.children)
 
 
-def _appeal_for_something(verb: Token) -> bool:
-    """An appeal asks: "appealed for calm", "appealed to Israel to halt", "appealed to the court"."""
-    if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
-        return True
-    if any(c.dep_ in {"xcomp", "ccomp"} and _has_aux(c, {"to"}) for c in verb.children):
-        return True
-    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-    target = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
-    return target is not None and (target.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"} or
-                                   any(g.dep_ in {"xcomp", "ccomp", "acl"} and _has_aux(g, {"to"})
-                                       for g in target.children))
 
 
-def _fights_someone(verb: Token) -> bool:
-    """A fight names its sides: an object, a with/against/between phrase, or conjoined subjects ("troops and
-    rebels fought"); "each other" alone does not."""
-    if any(c.dep_ == "dobj" and c.lower_ not in {"each", "one", "other", "another", "way"} for c in verb.children):
-        return True
-    if any(c.dep_ == "prep" and c.lower_ in {"against", "with", "between", "alongside", "on"} for c in verb.children):
-        return True
-    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    return subj is not None and bool(subj.conjuncts)
 
 
-def _on_a_side(verb: Token) -> bool:
-    """ "fighting on the Eritrean side", "fought alongside the Kurds": with someone, not against them (unless
-    an enemy is named: "fought alongside US troops against Islamic State")."""
-    if any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children):
-        return False
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ == "alongside":
-            return True
-        if c.dep_ == "prep" and c.lower_ == "on" and any(p.lemma_.lower() == "side" for p in c.children):
-            return True
-    return False
 
 
 # The end of the clause a trigger is in: . ! ? before a space, a quote mark or the end (not "U.S." inside).
 SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?=[\s\"”’']|$)")
 
 
-def _ruled_out(head: Token) -> bool:
-    """A gerund subject of "is out of the question", "is not an option", "is unthinkable": the act is
-    ruled out, not reported."""
-    if head.dep_ not in {"csubj", "csubjpass"} or head.tag_ != "VBG":
-        return False
-    pred = head.head
-    negated = any(c.dep_ == "neg" for c in pred.children)
-    for c in pred.children:
-        if c.dep_ == "prep" and c.lower_ == "out":
-            if any(p.lemma_.lower() == "question" for g in c.children if g.lower_ == "of" for p in g.children):
-                return True
-        if c.dep_ == "acomp" and c.lemma_.lower() in RULED_OUT_ADJECTIVES:
-            return True
-        if c.dep_ == "attr" and c.lemma_.lower() == "option" and negated:
-            return True
-    return False
+
+
+def _needs_target(match: TriggerMatch) -> bool:
+    """Rows whose event needs a resolved target: predicate adjectives ("is concerned"), broad verbs
+    ("opposes gun violence", "rescued the economy"), disapproval (110), and a defence of one's own record."""
+    rule = match.rule
+    if rule.pos == "A" or rule.lemma in words("NEEDS_RECIPIENT") or rule.cameo in TARGET_CODES:
+        return True
+    return rule.cameo == "052" and checks.defends_own(match)  # "defended his record"
+
+
+def _pairs(actor_list: list[Actor], recipient_list: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
+    """Every actor with every recipient; a recipient that is the actor again is dropped (the pair keeps the
+    actor alone when it was the only recipient). No participants at all: one empty pair."""
+    pairs: list[tuple[Actor | None, Actor | None]] = []
+    for actor in actor_list or [None]:
+        for recipient in recipient_list or [None]:
+            if actor is not None and recipient is not None and _same(actor, recipient):
+                if len(recipient_list) > 1:
+                    continue
+                recipient = None
+            pairs.append((actor, recipient))
+    return pairs
 
 
 def _named_by(actor: Actor, toks: list[Token]) -> Actor:
@@ -745,37 +437,10 @@ def _localised(actor: Actor, location: Location | None) -> Actor:
     return replace(actor, country=location.country, code=location.country + actor.sector)
 
 
-def _violent(sent: Span) -> bool:
-    """A word of physical violence in the sentence, not as the modifier of a policy noun ("the gun issue")."""
-    for tok in sent:
-        if tok.lower_ in VIOLENCE_WORDS:
-            if tok.dep_ in {"compound", "amod", "nmod"} and tok.head.lower_ in POLICY_NOUNS:
-                continue
-            return True
-    return False
 
 
-def _home_trip(ev: Event, actors: DocActors) -> bool:
-    """A visit needs a host abroad or a person/organisation to visit: not "visited a train station",
-    "traveled to New York" (a domestic trip), "visits to the state's battlegrounds", nor a trip of
-    someone of unknown country to a city or region ("Sanders made a trip to Iowa")."""
-    if ev.cameo_code not in VISIT_CODES:
-        return False
-    rec = ev.recipient
-    if rec is None:
-        return True
-    if rec.kind != "country":
-        return False
-    if not rec.country or (ev.actor is not None and rec.country == ev.actor.country):
-        return True
-    subnational = rec.name != actors.country_name(rec.country) and not rec.sector  # a capital acting has GOV
-    return subnational and (ev.actor is None or not ev.actor.country)
 
 
-def _bare_plural(noun: Token) -> bool:
-    if noun.tag_ != "NNS" or noun.ent_type_:
-        return False
-    return not any(c.dep_ in {"det", "poss", "nummod", "compound", "amod"} for c in noun.children)
 
 
 def _pronoun_fits(pron: Token, speaker: Actor) -> bool:
@@ -788,30 +453,6 @@ def _pronoun_fits(pron: Token, speaker: Actor) -> bool:
     return True
 
 
-def _generic(tok: Token) -> bool:
-    """A relative clause on a bare plural ("people who refuse to assimilate", "voters who support Sanders"),
-    or a gerund with a bare plural subject ("no problem with presidents criticizing judges"):
-    a characterisation of a kind, not a report of an event."""
-    if tok.tag_ == "VBG" and tok.dep_ != "ROOT":
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj is not None and _bare_plural(subj):
-            return True
-    if tok.dep_ != "relcl":
-        return False
-    noun = tok.head
-    if noun.tag_ not in {"NNS"} or noun.ent_type_:
-        return False
-    return not any(c.dep_ in {"det", "poss", "nummod", "compound", "amod"} for c in noun.children)
-
-
-def _opinion(agree: Token) -> bool:
-    """ "agree (with X) that ..." or a bare "agree with X": sharing a view, not reaching an agreement."""
-    kids = list(agree.children)
-    comps = [c for c in kids if c.dep_ == "ccomp"]
-    if comps:  # "agreed that their countries should cooperate" is an agreement; "agree that X is Y" a view
-        return not any(a.dep_ == "aux" and a.lower_ in DEONTIC_AUX for c in comps for a in c.children)
-    acts = any(c.dep_ in {"xcomp", "dobj"} or (c.dep_ == "prep" and c.lower_ in {"on", "to", "upon"}) for c in kids)
-    return not acts and any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
 
 
 def _in_question(sent: Span, head: Token) -> bool:
@@ -827,45 +468,12 @@ def _in_question(sent: Span, head: Token) -> bool:
     return end is not None and end.group() == "?"
 
 
-def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
 
 
-_DEMAND_RULE = TriggerRule("must", "V", "", cameo=DEMAND_CODE, notes="X said Y must Z")
 
 
-def _recode(ev: Event, code: str, **changes: Any) -> Event:
-    """A copy of the event under another CAMEO code (type, quad class and weight follow the code)."""
-    info = codes.lookup(code)
-    return replace(
-        ev, event_type=info.plover, cameo_code=code, quad_class=info.quad_class, goldstein=info.goldstein, **changes
-    )
 
 
-def _imperative(tok: Token) -> bool:
-    """A bare base-form verb heading its sentence with no subject."""
-    if tok.pos_ != "VERB" or tok.dep_ != "ROOT" or tok.tag_ != "VB":
-        return False
-    return not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "expl"} for c in tok.children)
-
-
-def _under_speech(tok: Token) -> bool:
-    """The trigger is the complement of a speech verb ("said it welcomed"), possibly via a conjunct."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_LEMMAS
-
-
-def _has_aux(tok: Token, words: set[str]) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
-
-
-def _governs_unless(tok: Token) -> bool:
-    return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in tok.children)
-
-
-def _has_will(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "wo"} for c in tok.children)
 
 
 def _same_tok(a: Token, b: Token | None) -> bool:
@@ -873,14 +481,6 @@ def _same_tok(a: Token, b: Token | None) -> bool:
     return b is not None and a.i == b.i
 
 
-def _same(a: Actor, b: Actor) -> bool:
-    """One participant twice? A people and its state are two ("ethnic Turks ... against Sweden's decision",
-    "Egyptians protested against Egypt's rulers"), even where the resolver names both by the country."""
-    if a is b:
-        return True
-    if {a.kind, b.kind} == {"group", "country"} or a.sector != b.sector:
-        return False
-    return bool(a.name) and a.name == b.name and a.country == b.country
 
 
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}

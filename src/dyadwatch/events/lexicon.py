@@ -11,10 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from dyadwatch import codes
+
+if TYPE_CHECKING:
+    from dyadwatch.events.checks import CheckRef
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -38,6 +42,7 @@ class TriggerRule:
     needs_object: bool = False  # "*" (optionally "*-a|b"): the trigger must have a direct object
     cameo: str = ""
     notes: str = ""
+    checks: tuple[CheckRef, ...] = ()  # named checks the row needs (events/checks.py); "!name": must not hold
 
     @property
     def specific(self) -> bool:
@@ -73,8 +78,10 @@ class TriggerMatch:
         return sorted([self.head, *parts], key=lambda t: t.i)
 
 
-def _parse_row(fields: list[str]) -> TriggerRule:
-    lemma, pos, prep, obj, cameo, notes = (fields + [""] * 6)[:6]
+def _parse_row(fields: list[str], where: str = "") -> TriggerRule:
+    from dyadwatch.events.checks import parse_refs  # checks import this module
+
+    lemma, pos, prep, obj, cameo, notes, checks = (fields + [""] * 7)[:7]
     objects: frozenset[str] = frozenset()
     blocked: frozenset[str] = frozenset()
     no_object = needs_object = False
@@ -86,16 +93,18 @@ def _parse_row(fields: list[str]) -> TriggerRule:
         blocked = frozenset(obj[1:].split("|"))
     elif obj:
         objects = frozenset(obj.split("|"))
-    return TriggerRule(lemma, pos, prep, objects, blocked, no_object, needs_object, cameo, notes)
+    refs = parse_refs(checks, where)
+    return TriggerRule(lemma, pos, prep, objects, blocked, no_object, needs_object, cameo, notes, refs)
 
 
 @lru_cache(maxsize=4)
 def load_rules(path: Path = DATA_DIR / "triggers.tsv") -> dict[str, list[TriggerRule]]:
     """Rules by lemma, specific rows first."""
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    lines = [(n, ln) for n, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+             if ln.strip() and not ln.startswith("#")]
     by_lemma: dict[str, list[TriggerRule]] = {}
-    for line in lines[1:]:
-        rule = _parse_row(line.split("\t"))
+    for number, line in lines[1:]:
+        rule = _parse_row(line.split("\t"), f"{path}:{number}")
         by_lemma.setdefault(rule.lemma, []).append(rule)
     for rules in by_lemma.values():
         rules.sort(key=lambda r: r.rank)

@@ -8,62 +8,37 @@ negation ("did not meet", "haven't seen China provide", "plans to visit", "Xi to
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from dyadwatch.events.lexicon import object_words
+from dyadwatch.events.wordsets import words
 
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-CONDITIONAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "ca", "'d"}
-CONDITION_MARKS = {"if", "unless", "whether", "lest"}
-NEGATORS = {"not", "n't", "never", "no"}
+FUTURE_AUX = words("FUTURE_AUX")
+CONDITIONAL_AUX = words("CONDITIONAL_AUX")
+MODAL_AUX = words("MODAL_AUX")
+CONDITION_MARKS = words("CONDITION_MARKS")
 
-# Governing verbs/adjectives and the mode they give to the complement clause.
+# Governing verbs/adjectives and the mode they give to the complement clause (word sets GOVERNOR_<MODE>).
 GOVERNOR_MODES: dict[str, str] = {
-    **dict.fromkeys(
-        "plan intend aim want seek hope wish prepare prepared mean vow swear pledge promise agree offer commit "
-        "ready willing set determined eager try attempt propose_to".split(),
-        "intention",
-    ),
-    **dict.fromkeys("consider weigh mull contemplate explore study discuss propose debate".split(), "consideration"),
-    **dict.fromkeys("threaten".split(), "threat-of"),
-    **dict.fromkeys("wait expect schedule due likely poise".split(), "future"),
-    **dict.fromkeys(
-        "urge ask call demand press request appeal invite encourage tell order instruct push "
-        "allow permit authorize authorise lobby pressure".split(),
-        "requested",
-    ),
-    **dict.fromkeys("able position unable possible need have".split(), "conditional"),
+    word: mode
+    for mode in ("intention", "consideration", "threat-of", "future", "requested", "conditional")
+    for word in sorted(words("GOVERNOR_" + mode.upper().replace("-", "_")))
 }
-# Request words whose that-clause is a wish, never a report ("demand that Israel ease restrictions").
-SUBJUNCTIVE_GOVERNORS = set("urge demand ask request call appeal insist press push order".split())
-# Words whose "to + gerund" is expected or possible: "pointed to X endorsing", "open to negotiating".
-PREDICTIVE_HEADS = set("point signal hint indicate open receptive amenable close near closer".split())
-HYPOTHETICAL_NOUNS = set("scenario possibility chance prospect risk hypothetical likelihood odds condition".split())
-PLAN_NOUNS = set("strategy plan policy tactic tactics practice habit idea goal method option threat".split())
-REQUEST_NOUNS = {"demand", "call", "request", "appeal", "ultimatum", "plea"}
-# Governors that assert their complement ("began shelling", "continued to attack").
-IMPLICATIVE = set("manage begin start continue resume proceed go keep dare force move help stop decide".split())
-# Governors that negate their complement ("refused to meet").
-NEGATING = set("fail refuse decline avoid neglect forgo forego skip".split())
-# Intention governors after which a cooperative event also counts as an AGREE (PLOVER: promises).
-AGREE_GOVERNORS = set(
-    "plan intend decide vow pledge promise commit committed ready willing prepare prepared set determined offer".split()
-)
-DENY_LEMMAS = {"deny"}
-# "refrained from attacking", "prevented them from entering": the gerund after "from" did not happen.
-FROM_NEGATING = set("refrain abstain desist prevent stop keep bar ban prohibit block deter dissuade hold".split())
-# "supports banning Muslims", "proposed closing the border": a policy advocated, not an act done.
-# "accused Russia of shelling", "arrested for collaborating": the gerund is the allegation, not a reported act.
-ACCUSING = set(
-    "accuse charge convict sentence blame criticize criticise condemn punish jail detain indict fine sue suspect "
-    "investigate prosecute arrest imprison execute denounce fault".split()
-)
-ADVOCATING = set("support favor favour back endorse advocate propose suggest recommend defend oppose".split())
-# Verbs whose "if" clause is part of what is said ("warned of consequences if ..."), not a condition on the act.
-COMMUNICATIVE = set("warn threaten urge demand ask call accuse caution vow pledge promise say tell".split())
+SUBJUNCTIVE_GOVERNORS = words("SUBJUNCTIVE_GOVERNORS")
+PREDICTIVE_HEADS = words("PREDICTIVE_HEADS")
+HYPOTHETICAL_NOUNS = words("HYPOTHETICAL_NOUNS")
+PLAN_NOUNS = words("PLAN_NOUNS")
+REQUEST_NOUNS = words("REQUEST_NOUNS")
+IMPLICATIVE = words("IMPLICATIVE")
+NEGATING = words("NEGATING")
+AGREE_GOVERNORS = words("AGREE_GOVERNORS")
+DENY_LEMMAS = words("DENY_LEMMAS")
+FROM_NEGATING = words("FROM_NEGATING")
+ACCUSING = words("ACCUSING")
+ADVOCATING = words("ADVOCATING")
+COMMUNICATIVE = words("COMMUNICATIVE")
+NEGATIVE_PRONOUNS = words("NEGATIVE_PRONOUNS")
 
 
 @dataclass
@@ -104,7 +79,7 @@ def _negated_predicate(adj: Token) -> bool:
     return _negated_here(adj) or _negated_here(verb) or _negative_subject(verb)
 
 
-def _governs_condition(tok: Token) -> bool:
+def governs_condition(tok: Token) -> bool:
     """The trigger heads the consequence of a condition: "X will withdraw unless Y agrees"."""
     return any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
@@ -196,7 +171,7 @@ def _negative_subject(tok: Token) -> bool:
     subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None:
         return False
-    return subj.lower_ in {"nobody", "none", "nothing", "noone"} or any(
+    return subj.lower_ in NEGATIVE_PRONOUNS or any(
         c.dep_ == "det" and c.lower_ == "no" for c in subj.children
     )
 
@@ -248,6 +223,65 @@ def _hypothetical_noun(tok: Token) -> bool:
     return tok.dep_ in {"relcl", "acl", "ccomp"} and tok.head.lemma_.lower() in HYPOTHETICAL_NOUNS
 
 
+def _trigger_readings(trigger: Token, result: Modality) -> None:
+    """Readings of the trigger word itself: a gerund refrained from, alleged, advocated or considered, a
+    negative subject or object ("nobody attacked", "met with no one")."""
+    if _from_negated(trigger) or _negative_subject(trigger) or _negative_object(trigger) or _instead(trigger):
+        result.negated = True
+    if _about_gerund(trigger):
+        result.mode, result.hypothetical = "consideration", True
+    if _hypothetical_noun(trigger) or _predicted_gerund(trigger):
+        result.mode, result.hypothetical = "conditional", True
+    if _alleged(trigger):
+        result.mode, result.hypothetical, result.governor = "alleged", True, trigger.head.head
+    if _advocated(trigger):
+        result.mode, result.hypothetical, result.governor = "proposed", True, trigger.head
+
+
+def _clause_readings(tok: Token, trigger: Token, result: Modality, communicative: bool) -> None:
+    """Negation, auxiliaries and conditions on one clause of the chain."""
+    if _negated_here(tok) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        result.negated = True
+    aux = _aux_mode(tok)
+    if aux and not result.mode:
+        result.mode, result.hypothetical = aux, True
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
+        result.mode, result.hypothetical = "conditional", True
+    speech_act = communicative or tok.lemma_.lower() in COMMUNICATIVE
+    if tok.i == trigger.i and not speech_act and governs_condition(tok):
+        result.mode, result.hypothetical = "conditional", True  # "will attack if provoked"
+
+
+def _governor_readings(tok: Token, result: Modality) -> None:
+    """What the word governing the clause says of it: refused, planned, requested, denied."""
+    mode, gov = _governed_mode(tok)
+    if mode == "negated":
+        result.negated = True
+    elif mode and not result.mode:
+        result.mode, result.hypothetical = mode, True
+    if gov is None:
+        return
+    if result.governor is None:
+        result.governor = gov
+    if _negated_predicate(gov):
+        result.negated = True  # "is not ready to support him", "no candidate seems willing to endorse"
+    if gov.lemma_.lower() in DENY_LEMMAS:
+        result.denied = True
+
+
+def _next_clause(tok: Token) -> Token | None:
+    """The clause above ``tok`` whose status the event shares, or None where the walk stops."""
+    if tok.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp", "acl"} or tok.head.i == tok.i:
+        return None
+    if tok.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.head.children):
+        # an adverbial clause keeps its own status unless the main clause is itself negated/modal
+        main = tok.head
+        if (_negated_here(main) or _aux_mode(main)) and not _purpose(tok):
+            return None  # "after they met, X will ..." - the adverbial event keeps its own status
+        return main  # a purpose clause shares its main verb's status: "will travel to Moscow to meet"
+    return tok.head
+
+
 def modality(trigger: Token, communicative: bool = False) -> Modality:
     """Walk from the trigger up its clause chain and collect negation and hypothetical modes.
 
@@ -255,56 +289,18 @@ def modality(trigger: Token, communicative: bool = False) -> Modality:
     it is part of what was said, not a condition on the act.
     """
     result = Modality()
-    tok = trigger
-    if _from_negated(trigger):
-        result.negated = True
-    if _negative_subject(trigger) or _negative_object(trigger) or _instead(trigger):
-        result.negated = True
-    if _about_gerund(trigger):
-        result.mode, result.hypothetical = "consideration", True
-    if _hypothetical_noun(trigger):
-        result.mode, result.hypothetical = "conditional", True
-    if _predicted_gerund(trigger):
-        result.mode, result.hypothetical = "conditional", True
-    if _alleged(trigger):
-        result.mode, result.hypothetical, result.governor = "alleged", True, trigger.head.head
-    if _advocated(trigger):
-        result.mode, result.hypothetical, result.governor = "proposed", True, trigger.head
+    _trigger_readings(trigger, result)
+    tok: Token | None = trigger
     for _ in range(6):  # a few clause levels are enough; deeper chains are rare and noisy
-        if _negated_here(tok) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
-            result.negated = True
-        aux = _aux_mode(tok)
-        if aux and not result.mode:
-            result.mode, result.hypothetical = aux, True
-        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
-            result.mode, result.hypothetical = "conditional", True
-        speech_act = communicative or tok.lemma_.lower() in COMMUNICATIVE
-        if tok.i == trigger.i and not speech_act and _governs_condition(tok):
-            result.mode, result.hypothetical = "conditional", True  # "will attack if provoked"
+        assert tok is not None
+        _clause_readings(tok, trigger, result, communicative)
         if tok.dep_ == "conj":
             tok = tok.head
             continue
-        mode, gov = _governed_mode(tok)
-        if mode == "negated":
-            result.negated = True
-        elif mode and not result.mode:
-            result.mode, result.hypothetical = mode, True
-        if gov is not None and result.governor is None:
-            result.governor = gov
-        if gov is not None and _negated_predicate(gov):
-            result.negated = True  # "is not ready to support him", "no candidate seems willing to endorse"
-        if gov is not None and gov.lemma_.lower() in DENY_LEMMAS:
-            result.denied = True
-        if tok.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp", "acl"} or tok.head.i == tok.i:
+        _governor_readings(tok, result)
+        tok = _next_clause(tok)
+        if tok is None:
             break
-        if tok.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.head.children):
-            # an adverbial clause keeps its own status unless the main clause is itself negated/modal
-            purpose = _purpose(tok)
-            tok = tok.head
-            if (_negated_here(tok) or _aux_mode(tok)) and not purpose:
-                break  # "after they met, X will ..." - the adverbial event keeps its own status
-            continue  # a purpose clause shares its main verb's status: "will travel to Moscow to meet"
-        tok = tok.head
     return result
 
 
@@ -316,11 +312,11 @@ def noun_modality(noun: Token) -> Modality:
         if child.dep_ == "det" and word == "no":
             result.negated = True
         if child.dep_ in {"amod", "compound", "nmod"}:
-            if word in {"planned", "proposed", "intended"}:
+            if word in words("PLANNED_MODIFIERS"):
                 result.mode, result.hypothetical = "intention", True
-            elif word in {"expected", "upcoming", "scheduled", "future", "forthcoming", "next"}:
+            elif word in words("FUTURE_MODIFIERS"):
                 result.mode, result.hypothetical = "future", True
-            elif word in {"possible", "potential", "hypothetical", "threatened", "rumoured", "rumored", "alleged"}:
+            elif word in words("POSSIBLE_MODIFIERS"):
                 result.mode, result.hypothetical = "conditional", True
     return result
 
@@ -340,165 +336,6 @@ def denial_scope(trigger: Token) -> bool:
     return False
 
 
-# -- readings that report no event at all ---------------------------------------------------------
-# The checks below do not make an event hypothetical: they say that the trigger word, though asserted,
-# does not report an event of its row's type (a warning that is only a claim, a promise of nothing
-# cooperative, an agreement of opinion, a refusal to comment). The coder drops such matches.
-
-CONFLICT_TYPES = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
-MODAL_AUX = FUTURE_AUX | CONDITIONAL_AUX
-PERSONAL_PRONOUNS = {"i", "we", "he", "she", "they", "it", "you"}
-# Nouns that name what a threat brings about: "warned of consequences", "warned that there would be a price".
-CONSEQUENCE_NOUNS = set("consequence repercussion price retaliation reprisal punishment response action force".split())
-JOINT_ADVERBS = {"together", "jointly"}
-# Verbs of help that are cooperation when they name whom they help: "pledged to help Ukraine rebuild".
-HELP_VERBS = {"help", "assist"}
-PARTNER_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
-# Refusing a verbal hostile act ("declined to criticize her") rejects no one; refusing to deploy or to fight
-# may still refuse a request.
-VERBAL_CONFLICT_TYPES = {"ACCUSE", "THREATEN", "REJECT"}
-# Verbs whose refusal is a "no comment" (CAMEO 011), not a rejection of anyone: "declined to be interviewed".
-NO_COMMENT_VERBS = set(
-    "comment say elaborate discuss answer respond confirm name identify disclose speak specify define detail "
-    "interview speculate predict guess explain address weigh reveal offer estimate claim".split()
-)
-# Objects of "agree on" that are a topic or an indefinite, not a deal: "do agree on something".
-OPINION_TOPICS = set(
-    "something anything everything nothing much little this that it issue issues point points matter question "
-    "need".split()
-)
-NEGATIVE_PRONOUNS = {"nobody", "nothing", "none", "noone", "no-one"}
-# What a plan or a person "meets (with)" when it is a reaction, not a meeting: "met with fierce opposition".
-REACTION_NOUNS = set(
-    "resistance opposition criticism skepticism scepticism hostility applause cheer cheers boo boos silence "
-    "approval disapproval derision ridicule success failure protest protests chant chants laughter outrage "
-    "backlash pushback scorn indifference enthusiasm praise condemnation disbelief suspicion anger".split()
-)
-POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "my", "our", "your"}
-# People a speaker may defend who are named by a possessive ("defended his wife"): not the speaker's own stance.
-PERSON_NOUNS = set(
-    "wife husband mother father son daughter brother sister family child children friend friends aide aides "
-    "adviser advisers advisor advisors manager staffer staffers ally allies colleague colleagues spokesman "
-    "spokeswoman lawyer lawyers supporter supporters running mate nominee candidate predecessor boss".split()
-)
-
-PloverOf = Callable[[Token], str]
-
-
-def _threat_clause(clause: Token) -> bool:
-    """A warned-of clause that announces something done to or by the parties: a modal clause whose subject
-    is a pronoun ("warned that it would retaliate", "they could sell off assets") or that names a
-    consequence, or a clause with its own condition ("if they play that card, that will be fair game")."""
-    if any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for c in clause.children):
-        return True
-    if not any(c.dep_ in {"aux", "auxpass"} and c.lower_ in MODAL_AUX for c in clause.children):
-        return False  # "warned that the economy is weak": a state of affairs
-    subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
-    if subj is not None and subj.lower_ in PERSONAL_PRONOUNS:
-        return True
-    return any(t.lemma_.lower() in CONSEQUENCE_NOUNS for t in clause.subtree)
-
-
-def claim_warning(warn: Token) -> bool:
-    """A "warn" that only describes a state of affairs or a forecast is a claim, not a PLOVER THREATEN:
-    "warned that the economy is weak", "warned that Trump would drive the party off a cliff", "warned of
-    the dangers". A threat warns someone against or away from an act ("warned X not to move"), announces
-    what the parties will do ("warned that it would retaliate"), or names a consequence or a condition
-    ("warned of consequences if ...")."""
-    kids = list(warn.children)
-    if any(c.dep_ == "xcomp" or (c.dep_ in {"advmod", "prt"} and c.lower_ == "away") for c in kids):
-        return False  # "warned the Chinese leader not to move on the shoal"
-    if any(c.dep_ == "prep" and c.lower_ == "against" for c in kids) or _governs_condition(warn):
-        return False
-    clauses = [c for c in kids if c.dep_ == "ccomp"]
-    topics = [p for c in kids if c.dep_ == "prep" and c.lower_ in {"of", "about"} for p in c.children
-              if p.dep_ == "pobj"]  # fmt: skip
-    if any(_threat_clause(c) for c in clauses) or any(t.lemma_.lower() in CONSEQUENCE_NOUNS for t in topics):
-        return False
-    if clauses or topics:
-        return True
-    return not any(c.dep_ in {"dobj", "dative"} for c in kids)  # '"...," he warned.' with nothing warned of
-
-
-def _acts(verb: Token) -> list[Token]:
-    """The to-infinitive complements of a verb with their conjuncts, looking through implicative verbs
-    ("promised to begin talks")."""
-    found: list[Token] = []
-    for comp in (c for c in verb.children if c.dep_ == "xcomp"):
-        for act in [comp, *comp.conjuncts]:
-            found.append(act)
-            if act.lemma_.lower() in IMPLICATIVE:
-                found += [c for c in act.children if c.dep_ == "xcomp"]
-    return found
-
-
-def uncooperative_promise(promise: Token, plover_of: PloverOf) -> bool:
-    """PLOVER AGREE is a commitment to cooperate. A promise without a cooperative object (those rows of the
-    lexicon list them) must promise a cooperative act ("pledged to back the nominee", "pledged to work
-    together"); a campaign promise ("promised to build a wall", "pledged to end the program") or a promise
-    of a hostile act ("promised to veto the bill") is no agreement."""
-    acts = _acts(promise)
-    kinds = [plover_of(a) for a in acts]
-    if not acts or any(k in CONFLICT_TYPES for k in kinds):
-        return True
-    joint = any(c.lower_ in JOINT_ADVERBS for a in acts for c in a.children)
-    helps = any(a.lemma_.lower() in HELP_VERBS and any(c.ent_type_ for c in a.subtree if c.i != a.i) for a in acts)
-    return not (joint or helps or any(_partner(a) for a in acts)) and not any(k in COOPERATIVE_TYPES for k in kinds)
-
-
-def _partner(act: Token) -> bool:
-    """A promised act directed to a named country, body or person: "continue military aid to Mozambique",
-    "work with Congress"."""
-    heads = [act, *(c for c in act.children if c.dep_ == "dobj")]
-    preps = [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in {"to", "with"}]
-    return any(o.dep_ == "pobj" and o.ent_type_ in PARTNER_ENTS for p in preps for o in p.children)
-
-
-def _party_clause(clause: Token) -> bool:
-    """A that-clause about what the agreeing parties themselves will do: "agreed that they would meet",
-    "agreed that their countries should cooperate" (not "agreed that a president should ...")."""
-    if not any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in clause.children):
-        return False
-    subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subj is None:
-        return False
-    if subj.lower_ in PERSONAL_PRONOUNS | {"both", "all"}:
-        return True
-    return any(c.dep_ in {"poss", "nummod", "predet"} or c.lower_ in {"both", "two"} for c in subj.children)
-
-
-def opinion_agreement(agree: Token) -> bool:
-    """ "Paradis agrees.", "they do agree on something", "agreed with Mr. Trump on the issue", "agreed that a
-    president should act": sharing a view, not reaching an agreement. An agreement has an act, a deal or the
-    parties' own undertaking as its content."""
-    kids = list(agree.children)
-    clauses = [c for c in kids if c.dep_ == "ccomp"]
-    nxt = agree.doc[agree.i + 1] if agree.i + 1 < len(agree.doc) else None
-    if clauses:
-        return not any(_party_clause(c) for c in clauses)
-    if nxt is not None and nxt.lower_ == "that" and nxt.head.i != agree.i:
-        return True  # a that-clause the parser broke up: "agreed that the Treasury has limited power"
-    if any(c.dep_ in {"xcomp", "dobj"} for c in kids):
-        return False
-    topics = [p for c in kids if c.dep_ == "prep" and c.lower_ in {"on", "upon", "to"} for p in c.children
-              if p.dep_ in {"pobj", "pcomp"}]  # fmt: skip
-    if topics:
-        return all(t.lemma_.lower() in OPINION_TOPICS or t.lower_ in OPINION_TOPICS for t in topics)
-    return True  # a bare "agrees" / "agreed with him"
-
-
-def empty_refusal(refuse: Token, plover_of: PloverOf) -> bool:
-    """A refusal is a PLOVER REJECT when what is refused is asked of the actor or cooperative. Refusing to
-    comment ("declined to be interviewed", "refused to say whether") is a no-comment, and refusing a hostile
-    verbal act ("declined to criticize her", "refused to disavow him") rejects no one."""
-    acts = [c for c in refuse.children if c.dep_ == "xcomp"]
-    for act in acts:
-        if act.lemma_.lower() in NO_COMMENT_VERBS or plover_of(act) in VERBAL_CONFLICT_TYPES:
-            return True
-    return False
-
-
 def _negative_object(tok: Token) -> bool:
     """ "apologize to nobody", "offered nothing", "met with no one": the act has no participant."""
     def negative(noun: Token) -> bool:
@@ -510,92 +347,4 @@ def _negative_object(tok: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ in {"to", "with"}:
             if any(p.dep_ == "pobj" and negative(p) for p in child.children):
                 return True
-    return False
-
-
-def reaction_meeting(meet: Token) -> bool:
-    """ "was met with chants", "the plan met with fierce opposition", "is meeting stiff resistance": a
-    reaction, not a CONSULT meeting."""
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in meet.children)
-    withs = [c for c in meet.children if c.dep_ == "prep" and c.lower_ == "with"]
-    if passive and withs:
-        return True
-    objs = [c for c in meet.children if c.dep_ == "dobj"] + [o for w in withs for o in w.children if o.dep_ == "pobj"]
-    return any(o.lemma_.lower() in REACTION_NOUNS or o.lower_ in REACTION_NOUNS for o in objs)
-
-
-def defends_own(defend: Token) -> bool:
-    """ "defended himself", "defended his record", "went on TV to defend his staff shake-up": the actor's
-    own stance, nobody supported, unless a participant resolves from it (the coder checks that) or it names
-    a person ("defended his campaign manager")."""
-    prep = next((c for c in defend.children if c.dep_ == "prep" and c.lower_ == "by"), None)  # "stands by"
-    objs = [o for o in (prep.children if prep is not None else defend.children) if o.dep_ in {"dobj", "pobj"}]
-    for obj in objs:
-        if obj.lower_ in {"himself", "herself", "itself", "themselves", "myself", "ourselves"}:
-            return True
-        own = any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in obj.children)
-        person = obj.lemma_.lower() in PERSON_NOUNS or any(t.ent_type_ for t in obj.subtree)
-        if own and not person:
-            return True
-    return False
-
-
-def endangers(threaten: Token, plover_of: PloverOf) -> bool:
-    """ "Islamophobia threatens national security", "threatening further losses": "threaten" in the sense
-    of endanger, with a thing as its object and nothing threatened to be done. A threat names an act ("threatened
-    to impose a tax", "threatened sanctions"), a party ("threatened Iran") or a means ("threatened them with")."""
-    kids = list(threaten.children)
-    if any(c.dep_ in {"xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "with") for c in kids):
-        return False
-    objs = [c for c in kids if c.dep_ == "dobj"]
-    if not objs:
-        return False
-    for obj in objs:
-        if obj.ent_type_ or obj.lower_ in PERSONAL_PRONOUNS | {"him", "her", "them", "us", "me"}:
-            return False
-        if any(c.dep_ == "prep" and c.lower_ in {"against", "on", "over"} for c in obj.children):
-            return False  # "threatened sanctions against Sweden": aimed at a party
-        if obj.lemma_.lower() in PERSON_NOUNS or plover_of(obj):
-            return False
-    return True
-
-
-def stray_away(verb: Token) -> bool:
-    """ "backed away from a suggestion", "walked away from the talks": "away" makes another verb than the row's."""
-    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    return nxt is not None and nxt.lower_ == "away" and nxt.head.i == verb.i and nxt.dep_ in {"advmod", "prt"}
-
-
-def blocked_participle_noun(verb: Token, blocked: frozenset[str]) -> bool:
-    """A passive participle modifying a noun has that noun as its object: "a report released by the
-    institute", "the emails released by the department". The row's blocking objects apply to it as they do
-    to "released a report"."""
-    if not blocked or verb.dep_ != "acl" or verb.tag_ != "VBN" or any(c.dep_ == "dobj" for c in verb.children):
-        return False
-    return bool(object_words(verb.head) & blocked)
-
-
-PROMISE_LEMMAS = {"promise", "pledge"}
-
-
-def not_an_event(
-    head: Token, lemma: str, cameo: str, no_object: bool, plover_of: PloverOf, blocked: frozenset[str] = frozenset()
-) -> bool:
-    """Whether a matched lexicon row reports no event of its type here (see the checks above).
-    ``no_object``: the row is the one for the verb without a direct object; ``plover_of`` gives the
-    PLOVER type a word would code as a trigger ("" when it is none); ``blocked``: the row's blocking objects."""
-    if stray_away(head) or blocked_participle_noun(head, blocked):
-        return True
-    if lemma == "warn" and cameo == "130":
-        return claim_warning(head)
-    if lemma == "threaten" and cameo == "130":
-        return endangers(head, plover_of)
-    if lemma in PROMISE_LEMMAS and cameo == "030" and no_object:
-        return uncooperative_promise(head, plover_of)
-    if lemma == "agree" and cameo == "030":
-        return opinion_agreement(head)
-    if lemma in {"refuse", "decline"} and cameo == "120":
-        return empty_refusal(head, plover_of)
-    if lemma == "meet" and cameo == "040":
-        return reaction_meeting(head)
     return False

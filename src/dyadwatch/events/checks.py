@@ -1,0 +1,554 @@
+"""Registered checks: named predicates on a trigger match that decide whether a lexicon row reports
+an event here.
+
+A check answers a yes/no question about one match (``(match: TriggerMatch) -> bool``): "does the
+verb govern a to-infinitive?", "is this warning only a claim?". Lexicon rows name the checks they
+need in their ``checks`` column; ``name`` requires the answer yes, ``!name`` requires no. The
+generic checks in ``GENERIC_CHECKS`` apply to every row, in order. An unknown name in a data file
+fails when the file is loaded (``validate``), so a typo never silently disables a rule.
+
+Adding a check: write a small function here under ``@check("name")``, then name it in the rows
+that need it (docs/events.md, "Rules as data").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from dyadwatch import codes
+from dyadwatch.events.lexicon import Lexicon, TriggerMatch, object_words
+from dyadwatch.events.modality import IMPLICATIVE, MODAL_AUX, governs_condition
+from dyadwatch.events.roles import subject_token
+from dyadwatch.events.syntax import has_aux
+from dyadwatch.events.wordsets import words
+
+Check = Callable[[TriggerMatch], bool]
+CHECKS: dict[str, Check] = {}
+NEGATION = "!"
+
+
+class CheckError(ValueError):
+    """A row names a check that is not registered."""
+
+
+def check(name: str) -> Callable[[Check], Check]:
+    """Register ``fn`` as the check ``name`` (a name may be registered once)."""
+
+    def register(fn: Check) -> Check:
+        if name in CHECKS:
+            raise CheckError(f"check {name!r} is registered twice")
+        CHECKS[name] = fn
+        return fn
+
+    return register
+
+
+@dataclass(frozen=True)
+class CheckRef:
+    """A check named by a row: the registered name and whether the row requires its answer to be no."""
+
+    name: str
+    negated: bool = False
+
+    def __call__(self, match: TriggerMatch) -> bool:
+        return CHECKS[self.name](match) != self.negated
+
+    def __str__(self) -> str:
+        return NEGATION + self.name if self.negated else self.name
+
+
+def parse_ref(spec: str, where: str = "") -> CheckRef:
+    """ "needs_infinitive" or "!claim_warning" -> CheckRef; an unknown name fails, naming ``where``."""
+    spec = spec.strip()
+    negated = spec.startswith(NEGATION)
+    name = spec[len(NEGATION):] if negated else spec
+    if name not in CHECKS:
+        known = ", ".join(sorted(CHECKS))
+        raise CheckError(f"{where}: unknown check {name!r} (known: {known})" if where else f"unknown check {name!r}")
+    return CheckRef(name, negated)
+
+
+def parse_refs(field: str, where: str = "") -> tuple[CheckRef, ...]:
+    """The comma-separated ``checks`` column of a row."""
+    return tuple(parse_ref(s, where) for s in field.split(",") if s.strip())
+
+
+def passes(match: TriggerMatch) -> bool:
+    """The generic checks, then the row's own, in order; the first that fails drops the match."""
+    return all(ref(match) for ref in GENERIC_REFS) and all(ref(match) for ref in match.rule.checks)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> Lexicon:
+    return Lexicon()
+
+
+def plover_of(token: Token) -> str:
+    """The PLOVER type a word codes as a trigger of the project's lexicon ("" when it is none)."""
+    found = _lexicon().match(token)
+    return found.rule.plover if found is not None else ""
+
+
+# -- small helpers -------------------------------------------------------------------------------------
+def _kids(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _to_infinitive(comp: Token) -> bool:
+    return any(g.lower_ == "to" for g in comp.children)
+
+
+def _is_verb_row(match: TriggerMatch) -> bool:
+    return match.rule.pos == "V"
+
+
+# -- generic checks (every row) ------------------------------------------------------------------------
+@check("known_code")
+def known_code(match: TriggerMatch) -> bool:
+    """The row's CAMEO code maps to a PLOVER type (a typo in a data file codes nothing)."""
+    return codes.plover_type(match.rule.cameo) != ""
+
+
+@check("stray_away")
+def stray_away(match: TriggerMatch) -> bool:
+    """ "backed away from a suggestion", "walked away from the talks": "away" makes another verb than the row's."""
+    verb = match.head
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return (_is_verb_row(match) and nxt is not None and nxt.lower_ == "away" and nxt.head.i == verb.i
+            and nxt.dep_ in {"advmod", "prt"})
+
+
+@check("participle_noun_blocked")
+def participle_noun_blocked(match: TriggerMatch) -> bool:
+    """A passive participle modifying a noun has that noun as its object: "a report released by the institute".
+    The row's blocking objects apply to it as they do to "released a report"."""
+    verb, blocked = match.head, match.rule.blocked
+    if not _is_verb_row(match) or not blocked or verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return False
+    return not _kids(verb, "dobj") and bool(object_words(verb.head) & blocked)
+
+
+@check("adjectival_participle")
+def adjectival_participle(match: TriggerMatch) -> bool:
+    """ "welcome news", "US-backed forces": a participle used as an adjective reports no act."""
+    return _is_verb_row(match) and match.head.dep_ == "amod"
+
+
+@check("noun_tagged_as_verb")
+def noun_tagged_as_verb(match: TriggerMatch) -> bool:
+    """ "the news release", "their support": a determiner before the word makes it a noun."""
+    head = match.head
+    return (_is_verb_row(match) and head.i > head.sent.start
+            and head.doc[head.i - 1].lower_ in words("NOUN_MARKERS"))
+
+
+@check("preposition_with_object")
+def preposition_with_object(match: TriggerMatch) -> bool:
+    """ "an address Clinton gave in Cairo": a preposition with its object, not the particle of "give in"."""
+    return match.prep is not None and match.rule.no_object and bool(_kids(match.prep, "pobj"))
+
+
+@check("compound_noun")
+def compound_noun(match: TriggerMatch) -> bool:
+    """ "the visit schedule", "protest leaders": an event noun modifying another noun names no event."""
+    return match.rule.pos == "N" and match.head.dep_ == "compound"
+
+
+@check("imperative")
+def imperative(match: TriggerMatch) -> bool:
+    """ "Visit his country.": a bare base-form verb heading its sentence with no subject is a command or a
+    headline fragment, not a report."""
+    tok = match.head
+    if tok.pos_ != "VERB" or tok.dep_ != "ROOT" or tok.tag_ != "VB":
+        return False
+    return not _kids(tok, "nsubj", "nsubjpass", "aux", "expl")
+
+
+def _bare_plural(noun: Token) -> bool:
+    if noun.tag_ != "NNS" or noun.ent_type_:
+        return False
+    return not _kids(noun, "det", "poss", "nummod", "compound", "amod")
+
+
+@check("generic_kind")
+def generic_kind(match: TriggerMatch) -> bool:
+    """A relative clause on a bare plural ("people who refuse to assimilate", "voters who support Sanders"), or a
+    gerund with a bare plural subject ("no problem with presidents criticizing judges"): a kind, not an event."""
+    tok = match.head
+    if tok.tag_ == "VBG" and tok.dep_ != "ROOT":
+        subj = next(iter(_kids(tok, "nsubj")), None)
+        if subj is not None and _bare_plural(subj):
+            return True
+    return tok.dep_ == "relcl" and _bare_plural(tok.head)
+
+
+MATERIAL_TYPES = {"ASSAULT", "COERCE", "AID", "COOPERATE", "MOBILIZE", "SANCTION", "RETREAT", "CONCEDE", "PROTEST"}
+
+
+@check("inanimate_subject")
+def inanimate_subject(match: TriggerMatch) -> bool:
+    """ "the oil that funds the Islamic State", "views clashed", "a fire that killed a hundred people": a material
+    act whose subject is a thing, an opinion, a disaster or a disease, not an actor."""
+    if match.rule.pos != "V" or match.rule.plover not in MATERIAL_TYPES:
+        return False
+    subj = subject_token(match.head)
+    if subj is None:
+        return False
+    return subj.lemma_.lower() in words("INANIMATE_SUBJECTS") and not subj.ent_type_
+
+
+# Applied to every row in this order before the row's own checks.
+GENERIC_CHECKS = (
+    "known_code",
+    "!stray_away",
+    "!participle_noun_blocked",
+    "!adjectival_participle",
+    "!noun_tagged_as_verb",
+    "!preposition_with_object",
+    "!compound_noun",
+    "!imperative",
+    "!generic_kind",
+    "!inanimate_subject",
+)
+
+
+# -- requests and orders ---------------------------------------------------------------------------
+def _asks_to_act(verb: Token) -> bool:
+    """A to-infinitive complement that is not an indirect question ("asked them to leave", not "asking
+    where to vote")."""
+    wh = words("WH_WORDS")
+    return any(
+        c.dep_ in {"xcomp", "ccomp"} and _to_infinitive(c) and not any(g.lower_ in wh for g in c.subtree if g.i < c.i)
+        for c in verb.children
+    )
+
+
+def _asks_for_help(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_ in words("HELP_OBJECTS") for c in verb.children)
+
+
+@check("asks_for_act")
+def asks_for_act(match: TriggerMatch) -> bool:
+    """ "ask"/"press" request an act or help; "asked a question", "asked where to vote" request nothing."""
+    return _asks_to_act(match.head) or _asks_for_help(match.head)
+
+
+@check("requests_something")
+def requests_something(match: TriggerMatch) -> bool:
+    """ "requested a meeting", "requested them to leave": an act, help or a thing is requested."""
+    return asks_for_act(match) or bool(_kids(match.head, "dobj"))
+
+
+@check("orders_someone")
+def orders_someone(match: TriggerMatch) -> bool:
+    """ "ordered Menem to appear" demands; "ordered pizza" does not: an object and a to-infinitive."""
+    head = match.head
+    return bool(_kids(head, "dobj")) and any(has_aux(c, {"to"}) for c in _kids(head, "xcomp", "ccomp"))
+
+
+@check("needs_infinitive")
+def needs_infinitive(match: TriggerMatch) -> bool:
+    """ "offered to mediate": the row needs a to-infinitive complement (an offer of nothing named is none)."""
+    return any(_to_infinitive(c) for c in _kids(match.head, "xcomp"))
+
+
+@check("appeals_for_something")
+def appeals_for_something(match: TriggerMatch) -> bool:
+    """An appeal asks: "appealed for calm", "appealed to Israel to halt", "appealed to the court"; "he appeals
+    to a demographic" attracts it."""
+    verb = match.head
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return True
+    if any(has_aux(c, {"to"}) for c in _kids(verb, "xcomp", "ccomp")):
+        return True
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    target = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+    return target is not None and (target.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"} or
+                                   any(g.dep_ in {"xcomp", "ccomp", "acl"} and has_aux(g, {"to"})
+                                       for g in target.children))
+
+
+@check("has_object")
+def has_object(match: TriggerMatch) -> bool:
+    """The trigger has a direct object: "what the Times called a rough week", "called them on it" name, they
+    do not call on anyone."""
+    return bool(_kids(match.head, "dobj"))
+
+
+@check("returns_somewhere")
+def returns_somewhere(match: TriggerMatch) -> bool:
+    """ "returned to Kabul", "was returned by Iran": a return needs a destination or an agent."""
+    return any(c.dep_ in {"prep", "agent"} and c.lower_ in {"to", "by"} for c in match.head.children)
+
+
+# -- refusals and no-comment ---------------------------------------------------------------------
+def no_comment(act: Token) -> bool:
+    """A withheld statement: "declined to elaborate", "refused to give details", "declined to provide a price"
+    (CAMEO 011, no rejection); "declined to provide aid" is a refusal."""
+    lemma = act.lemma_.lower()
+    if lemma in words("NO_COMMENT"):
+        return True
+    if lemma not in words("GIVING_VERBS") or _kids(act, "prt"):
+        return False  # "refused to give up the information" is another verb
+    return any(object_words(o) & words("INFORMATION_NOUNS") for o in _kids(act, "dobj"))
+
+
+@check("declines_an_act")
+def declines_an_act(match: TriggerMatch) -> bool:
+    """ "declined to meet" refuses an act; "the yen declined", "declined to comment" refuse none."""
+    return any(not no_comment(c) for c in _kids(match.head, "xcomp"))
+
+
+@check("empty_refusal")
+def empty_refusal(match: TriggerMatch) -> bool:
+    """A refusal is a REJECT when what is refused is asked of the actor or cooperative. Refusing to comment
+    is a no-comment, and refusing a hostile verbal act ("declined to criticize her") rejects no one."""
+    verbal_conflict = {"ACCUSE", "THREATEN", "REJECT"}
+    return any(no_comment(a) or plover_of(a) in verbal_conflict for a in _kids(match.head, "xcomp"))
+
+
+# -- word senses that are no event ---------------------------------------------------------------
+@check("court_plea")
+def court_plea(match: TriggerMatch) -> bool:
+    """ "pleaded guilty" is a plea in court, not an appeal."""
+    return any(c.lower_ in words("COURT_PLEAS") for c in match.head.children)
+
+
+@check("seizes_on")
+def seizes_on(match: TriggerMatch) -> bool:
+    """ "the media seized on new revelations", "jumped on the remark": seizing an opportunity, not property."""
+    return any(c.lower_ in {"on", "upon"} for c in match.head.children)
+
+
+@check("retort")
+def retort(match: TriggerMatch) -> bool:
+    """ "Trump shot back that ...", "fired back at critics": a retort, no shooting."""
+    return any(c.lower_ == "back" for c in match.head.children)
+
+
+@check("trades_goods")
+def trades_goods(match: TriggerMatch) -> bool:
+    """ "trades oil with China" is commerce, "traded barbs / the microphone with" an idiom."""
+    return all(c.lemma_.lower() in words("TRADED_GOODS") for c in _kids(match.head, "dobj"))
+
+
+@check("campaign_trip")
+def campaign_trip(match: TriggerMatch) -> bool:
+    """ "made a campaign trip to Puerto Rico", "a book tour": a candidate's or author's tour, no state visit."""
+    obj = match.obj
+    return obj is not None and any(
+        c.lemma_.lower() in words("CAMPAIGN_WORDS") for c in obj.children if c.dep_ in {"compound", "amod"}
+    )
+
+
+# -- fights and contests -------------------------------------------------------------------------
+@check("contest_for")
+def contest_for(match: TriggerMatch) -> bool:
+    """ "fighting for second place", "competing for votes": a contest for a prize."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" for c in match.head.children)
+
+
+@check("on_a_side")
+def on_a_side(match: TriggerMatch) -> bool:
+    """ "fighting on the Eritrean side", "fought alongside the Kurds": with someone, not against them (unless
+    an enemy is named: "fought alongside US troops against Islamic State")."""
+    verb = match.head
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children):
+        return False
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "alongside":
+            return True
+        if c.dep_ == "prep" and c.lower_ == "on" and any(p.lemma_.lower() == "side" for p in c.children):
+            return True
+    return False
+
+
+@check("fights_someone")
+def fights_someone(match: TriggerMatch) -> bool:
+    """A fight names its sides: an object, a with/against/between phrase, or conjoined subjects ("troops and
+    rebels fought"); "each other" alone does not ("let them fight each other"). A to-infinitive is kept
+    for the threat rule ("vowed to fight")."""
+    verb = match.head
+    if has_aux(verb, {"to"}):
+        return True
+    if any(c.lower_ not in words("RECIPROCALS") for c in _kids(verb, "dobj")):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in {"against", "with", "between", "alongside", "on"} for c in verb.children):
+        return True
+    subj = next(iter(_kids(verb, "nsubj", "nsubjpass")), None)
+    return subj is not None and bool(subj.conjuncts)
+
+
+# -- agreements, promises, warnings, threats, meetings ---------------------------------------------
+@check("opinion")
+def opinion(match: TriggerMatch) -> bool:
+    """ "said they agree with the NCAA that ...", a bare "agree with X": sharing a view, no agreement
+    ("agreed that their countries should cooperate" is one)."""
+    kids = list(match.head.children)
+    comps = [c for c in kids if c.dep_ == "ccomp"]
+    if comps:
+        return not any(has_aux(c, words("DEONTIC_AUX")) for c in comps)
+    acts = any(c.dep_ in {"xcomp", "dobj"} or (c.dep_ == "prep" and c.lower_ in {"on", "to", "upon"}) for c in kids)
+    return not acts and any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
+
+
+def _party_clause(clause: Token) -> bool:
+    """A that-clause about what the agreeing parties themselves will do: "agreed that they would meet",
+    "agreed that their countries should cooperate" (not "agreed that a president should ...")."""
+    if not has_aux(clause, MODAL_AUX):
+        return False
+    subj = next(iter(_kids(clause, "nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    if subj.lower_ in words("PERSONAL_PRONOUNS") | {"both", "all"}:
+        return True
+    return any(c.dep_ in {"poss", "nummod", "predet"} or c.lower_ in {"both", "two"} for c in subj.children)
+
+
+@check("opinion_agreement")
+def opinion_agreement(match: TriggerMatch) -> bool:
+    """ "Paradis agrees.", "they do agree on something", "agreed that a president should act": sharing a view.
+    An agreement has an act, a deal or the parties' own undertaking as its content."""
+    agree = match.head
+    kids = list(agree.children)
+    clauses = [c for c in kids if c.dep_ == "ccomp"]
+    nxt = agree.doc[agree.i + 1] if agree.i + 1 < len(agree.doc) else None
+    if clauses:
+        return not any(_party_clause(c) for c in clauses)
+    if nxt is not None and nxt.lower_ == "that" and nxt.head.i != agree.i:
+        return True  # a that-clause the parser broke up: "agreed that the Treasury has limited power"
+    if any(c.dep_ in {"xcomp", "dobj"} for c in kids):
+        return False
+    topics = [p for c in kids if c.dep_ == "prep" and c.lower_ in {"on", "upon", "to"} for p in c.children
+              if p.dep_ in {"pobj", "pcomp"}]  # fmt: skip
+    if topics:
+        return all(t.lemma_.lower() in words("OPINION_TOPICS") or t.lower_ in words("OPINION_TOPICS") for t in topics)
+    return True  # a bare "agrees" / "agreed with him"
+
+
+def _acts(verb: Token) -> list[Token]:
+    """The to-infinitive complements of a verb with their conjuncts, looking through implicative verbs
+    ("promised to begin talks")."""
+    found: list[Token] = []
+    for comp in _kids(verb, "xcomp"):
+        for act in [comp, *comp.conjuncts]:
+            found.append(act)
+            if act.lemma_.lower() in IMPLICATIVE:
+                found += _kids(act, "xcomp")
+    return found
+
+
+def _partner(act: Token) -> bool:
+    """A promised act directed to a named country, body or person: "continue military aid to Mozambique"."""
+    heads = [act, *_kids(act, "dobj")]
+    preps = [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in {"to", "with"}]
+    return any(o.dep_ == "pobj" and o.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"} for p in preps for o in p.children)
+
+
+@check("uncooperative_promise")
+def uncooperative_promise(match: TriggerMatch) -> bool:
+    """PLOVER AGREE is a commitment to cooperate: a campaign promise ("promised to build a wall") or a promise
+    of a hostile act ("promised to veto the bill") is none; "pledged to back the nominee", "pledged to work
+    together", "pledged to help Ukraine rebuild" are."""
+    acts = _acts(match.head)
+    kinds = [plover_of(a) for a in acts]
+    conflict = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+    if not acts or any(k in conflict for k in kinds):
+        return True
+    joint = any(c.lower_ in words("JOINT_ADVERBS") for a in acts for c in a.children)
+    helps = any(a.lemma_.lower() in words("HELP_VERBS") and any(c.ent_type_ for c in a.subtree if c.i != a.i)
+                for a in acts)
+    cooperative = any(k in {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"} for k in kinds)
+    return not (joint or helps or any(_partner(a) for a in acts)) and not cooperative
+
+
+def _threat_clause(clause: Token) -> bool:
+    """A warned-of clause that announces something done to or by the parties: a modal clause with a pronoun
+    subject ("warned that it would retaliate") or naming a consequence, or a clause with its own condition."""
+    if any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for c in clause.children):
+        return True
+    if not any(c.dep_ in {"aux", "auxpass"} and c.lower_ in MODAL_AUX for c in clause.children):
+        return False  # "warned that the economy is weak": a state of affairs
+    subj = next(iter(_kids(clause, "nsubj", "nsubjpass", "expl")), None)
+    if subj is not None and subj.lower_ in words("PERSONAL_PRONOUNS"):
+        return True
+    return any(t.lemma_.lower() in words("CONSEQUENCE_NOUNS") for t in clause.subtree)
+
+
+@check("claim_warning")
+def claim_warning(match: TriggerMatch) -> bool:
+    """A "warn" that only describes a state of affairs or a forecast is a claim, not a PLOVER THREATEN:
+    "warned that the economy is weak", "warned of the dangers". A threat warns someone against or away from
+    an act, announces what the parties will do, or names a consequence or a condition."""
+    warn = match.head
+    kids = list(warn.children)
+    if any(c.dep_ == "xcomp" or (c.dep_ in {"advmod", "prt"} and c.lower_ == "away") for c in kids):
+        return False  # "warned the Chinese leader not to move on the shoal"
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in kids) or governs_condition(warn):
+        return False
+    clauses = [c for c in kids if c.dep_ == "ccomp"]
+    topics = [p for c in kids if c.dep_ == "prep" and c.lower_ in {"of", "about"} for p in c.children
+              if p.dep_ == "pobj"]  # fmt: skip
+    if any(_threat_clause(c) for c in clauses) or any(t.lemma_.lower() in words("CONSEQUENCE_NOUNS") for t in topics):
+        return False
+    if clauses or topics:
+        return True
+    return not any(c.dep_ in {"dobj", "dative"} for c in kids)  # '"...," he warned.' with nothing warned of
+
+
+@check("endangers")
+def endangers(match: TriggerMatch) -> bool:
+    """ "Islamophobia threatens national security": "threaten" in the sense of endanger, a thing as its object
+    and nothing threatened to be done. A threat names an act, a party ("threatened Iran") or a means."""
+    kids = list(match.head.children)
+    if any(c.dep_ in {"xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "with") for c in kids):
+        return False
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    if not objs:
+        return False
+    parties = words("PERSONAL_PRONOUNS") | words("OBJECT_PRONOUNS")
+    for obj in objs:
+        if obj.ent_type_ or obj.lower_ in parties:
+            return False
+        if any(c.dep_ == "prep" and c.lower_ in {"against", "on", "over"} for c in obj.children):
+            return False  # "threatened sanctions against Sweden": aimed at a party
+        if obj.lemma_.lower() in words("PERSON_NOUNS") or plover_of(obj):
+            return False
+    return True
+
+
+@check("defends_own")
+def defends_own(match: TriggerMatch) -> bool:
+    """ "defended himself", "defended his record", "went on TV to defend his staff shake-up": the actor's own
+    stance, nobody supported, unless a participant resolves from it (the coder checks that) or it names a
+    person ("defended his campaign manager")."""
+    defend = match.head
+    prep = next((c for c in defend.children if c.dep_ == "prep" and c.lower_ == "by"), None)  # "stands by"
+    objs = [o for o in (prep.children if prep is not None else defend.children) if o.dep_ in {"dobj", "pobj"}]
+    for obj in objs:
+        if obj.lower_ in words("REFLEXIVES"):
+            return True
+        own = any(c.dep_ == "poss" and c.lower_ in words("POSSESSIVE_PRONOUNS") for c in obj.children)
+        person = obj.lemma_.lower() in words("PERSON_NOUNS") or any(t.ent_type_ for t in obj.subtree)
+        if own and not person:
+            return True
+    return False
+
+
+@check("reaction_meeting")
+def reaction_meeting(match: TriggerMatch) -> bool:
+    """ "was met with chants", "the plan met with fierce opposition": a reaction, not a CONSULT meeting."""
+    meet = match.head
+    withs = [c for c in meet.children if c.dep_ == "prep" and c.lower_ == "with"]
+    if withs and _kids(meet, "nsubjpass", "auxpass"):
+        return True
+    objs = _kids(meet, "dobj") + [o for w in withs for o in w.children if o.dep_ == "pobj"]
+    reactions = words("REACTION_NOUNS")
+    return any(o.lemma_.lower() in reactions or o.lower_ in reactions for o in objs)
+
+
+GENERIC_REFS = tuple(parse_ref(spec, "checks.GENERIC_CHECKS") for spec in GENERIC_CHECKS)
