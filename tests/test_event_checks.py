@@ -267,3 +267,103 @@ def test_a_disaster_is_no_actor_of_a_material_act():
 def test_a_code_without_a_plover_type_codes_nothing():
     assert not checks.known_code(match_at(OFFERED_TO_MEDIATE, 1, "offer", "999"))
 
+
+# -- not events: word senses, names of things, page furniture --------------------------------------
+def test_executing_a_warrant_kills_no_one():
+    def executed(*obj: W) -> Doc:
+        return parse(
+            W("Agents", 1, "nsubj", "NOUN", "NNS", "agent"),
+            W("executed", 1, "ROOT", "VERB", "VBD", "execute"),
+            *obj,
+        )
+
+    warrant = executed(W("a", 4, "det", "DET", "DT"), W("search", 4, "compound", "NOUN", "NN"),
+                       W("warrant", 1, "dobj", "NOUN", "NN"))
+    spy = executed(W("the", 3, "det", "DET", "DT"), W("spy", 1, "dobj", "NOUN", "NN"))
+    twelve = executed(W("12", 1, "dobj", "NUM", "CD", ent="B-CARDINAL"))
+    assert not checks.person_object(match_at(warrant, 1, "execute", "1823"))
+    assert checks.person_object(match_at(spy, 1, "execute", "1823"))
+    assert checks.person_object(match_at(twelve, 1, "execute", "1823"))
+
+
+def test_a_tape_that_was_released_frees_no_one():
+    tape = parse(
+        W("since", 3, "mark", "SCONJ", "IN"),
+        W("the", 2, "det", "DET", "DT"),
+        W("tape", 4, "nsubjpass", "NOUN", "NN"),
+        W("was", 4, "auxpass", "AUX", "VBD", "be"),
+        W("released", 4, "ROOT", "VERB", "VBN", "release"),
+    )
+    hostages = parse(
+        W("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"),
+        W("released", 1, "ROOT", "VERB", "VBD", "release"),
+        W("two", 3, "nummod", "NUM", "CD", ent="B-CARDINAL"),
+        W("hostages", 1, "dobj", "NOUN", "NNS", "hostage"),
+    )
+    tanker = parse(
+        W("Iran", 1, "nsubj", "PROPN", "NNP", ent="B-GPE"),
+        W("released", 1, "ROOT", "VERB", "VBD", "release"),
+        W("the", 3, "det", "DET", "DT"),
+        W("tanker", 1, "dobj", "NOUN", "NN"),
+    )
+    assert not checks.releases_captive(match_at(tape, 4, "release", "0841"))
+    assert checks.releases_captive(match_at(hostages, 1, "release", "0841"))
+    assert checks.releases_captive(match_at(tanker, 1, "release", "0841"))
+
+
+def test_a_disease_kills_but_does_not_act():
+    plague = parse(
+        W("The", 1, "det", "DET", "DT"),
+        W("plague", 3, "nsubj", "NOUN", "NN"),
+        W("has", 3, "aux", "AUX", "VBZ", "have"),
+        W("killed", 3, "ROOT", "VERB", "VBN", "kill"),
+        W("millions", 3, "dobj", "NOUN", "NNS", "million"),
+    )
+    assert checks.inanimate_subject(match_at(plague, 3, "kill", "190"))
+
+
+def test_a_verb_in_the_name_of_a_programme_is_no_trigger():
+    rover = parse(
+        W("The", 4, "det", "DET", "DT"),
+        W("Investigating", 4, "compound", "VERB", "VBG", "investigate", ent="B-PRODUCT"),
+        W("Polar", 3, "compound", "PROPN", "NNP", ent="I-PRODUCT"),
+        W("Exploration", 4, "compound", "PROPN", "NNP", ent="I-PRODUCT"),
+        W("Rover", 5, "nsubj", "PROPN", "NNP", ent="I-PRODUCT"),
+        W("landed", 5, "ROOT", "VERB", "VBD", "land"),
+    )
+    assert checks.inside_name(match_at(rover, 1, "investigate", "090"))
+    assert not passes(match_at(rover, 1, "investigate", "090"))
+
+
+def test_a_related_link_is_page_furniture():
+    link = parse(
+        W("Related", 2, "dep", "ADJ", "JJ"),
+        W(":", 2, "punct", "PUNCT", ":"),
+        W("attacks", 2, "ROOT", "VERB", "VBZ", "attack"),
+    )
+    report = parse(
+        W("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"),
+        W("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+        W(":", 1, "punct", "PUNCT", ":"),
+    )
+    assert checks.page_furniture(match_at(link, 2, "attack", "190"))
+    assert not checks.page_furniture(match_at(report, 1, "attack", "190"))
+
+
+def test_a_count_of_people_and_a_captive_are_released():
+    thousands = parse(
+        W("Police", 1, "nsubj", "NOUN", "NNS", "police"),
+        W("released", 1, "ROOT", "VERB", "VBD", "release"),
+        W("thousands", 1, "dobj", "NOUN", "NNS", "thousand", ent="B-CARDINAL"),
+        W("of", 2, "prep", "ADP", "IN"),
+        W("migrants", 3, "pobj", "NOUN", "NNS", "migrant"),
+    )
+    rival = parse(
+        W("He", 1, "nsubj", "PRON", "PRP"),
+        W("released", 1, "ROOT", "VERB", "VBD", "release"),
+        W("an", 4, "det", "DET", "DT"),
+        W("imprisoned", 4, "amod", "ADJ", "JJ"),
+        W("blogger", 1, "dobj", "NOUN", "NN"),
+    )
+    assert checks.releases_captive(match_at(thousands, 1, "release", "0841"))
+    assert checks.releases_captive(match_at(rival, 1, "release", "0841"))

@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from dyadwatch import codes
-from dyadwatch.events.lexicon import Lexicon, TriggerMatch, object_words
+from dyadwatch.events.lexicon import Lexicon, TriggerMatch, direct_objects, object_words
 from dyadwatch.events.modality import IMPLICATIVE, MODAL_AUX, governs_condition
 from dyadwatch.events.roles import subject_token
 from dyadwatch.events.syntax import has_aux
@@ -186,6 +186,18 @@ def generic_kind(match: TriggerMatch) -> bool:
     return tok.dep_ == "relcl" and _bare_plural(tok.head)
 
 
+@check("page_furniture")
+def page_furniture(match: TriggerMatch) -> bool:
+    """A line of page furniture: "Related: Trump attacks Cruz", "Read more: ...", "Reporting by ...; Editing
+    by ...": a link, a caption or a credit left by the scraper, not a report."""
+    sent = [t for t in match.head.sent if not t.is_punct or t.text == ":"]
+    if len(sent) < 2 or sent[0].lower_ not in words("PAGE_FURNITURE_LABELS"):
+        return False
+    nxt = sent[2] if sent[1].lower_ in {"more", "also"} and len(sent) > 2 else sent[1]
+    return nxt.text == ":" or nxt.lower_ == "by"
+
+
+# PLOVER types of material acts (the coder's own-side rule reads them too).
 MATERIAL_TYPES = {"ASSAULT", "COERCE", "AID", "COOPERATE", "MOBILIZE", "SANCTION", "RETREAT", "CONCEDE", "PROTEST"}
 
 
@@ -213,6 +225,8 @@ GENERIC_CHECKS = (
     "!imperative",
     "!generic_kind",
     "!inanimate_subject",
+    "!inside_name",
+    "!page_furniture",
 )
 
 
@@ -343,6 +357,73 @@ def campaign_trip(match: TriggerMatch) -> bool:
     return obj is not None and any(
         c.lemma_.lower() in words("CAMPAIGN_WORDS") for c in obj.children if c.dep_ in {"compound", "amod"}
     )
+
+
+# -- acts done to people ---------------------------------------------------------------------------
+# Named things that do not act and are not done to: "Investigating Polar Exploration Rover", "the Paris Accord".
+THING_ENTS = {"PRODUCT", "WORK_OF_ART", "LAW", "EVENT"}
+
+
+def _person_like(tok: Token) -> bool:
+    """A person or people: a name, a pronoun for people, a count ("executed 12", "released two guards"), or a
+    noun for people."""
+    if tok.ent_type_ in {"PERSON", "NORP"}:
+        return True
+    if tok.ent_type_ in THING_ENTS:
+        return False
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in words("THING_PRONOUNS")
+    if tok.pos_ in {"NUM", "PROPN"} or tok.ent_type_ == "CARDINAL" or _kids(tok, "nummod"):
+        return True  # "executed 12", "released Moncayo", "released two homeguards"
+    if any(c.lower_ in words("CAPTIVE_MARKERS") for c in _kids(tok, "amod")):
+        return True  # "an imprisoned political rival"
+    if tok.lemma_.lower() in words("PEOPLE_NOUNS") or tok.lower_ in words("PEOPLE_NOUNS"):
+        return True
+    of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in _kids(c, "pobj")]
+    return any(_person_like(p) for p in of)  # "thousands of dissidents", "van loads of illegal aliens"
+
+
+def _done_to(match: TriggerMatch) -> list[Token]:
+    """What the act is done to: the direct object or passive subject (with conjuncts), or the noun a
+    participle modifies ("prisoners released by Israel")."""
+    objs = direct_objects(match.head)
+    if not objs and match.head.dep_ == "acl" and match.head.tag_ == "VBN":
+        objs = [match.head.head]
+    return objs
+
+
+@check("person_object")
+def person_object(match: TriggerMatch) -> bool:
+    """ "executed the spy", "executed 12 prisoners" kill people; "executed a search warrant", "executed a
+    trade" carry something out. An act on people needs a person as its object (none named: kept)."""
+    objs = _done_to(match)
+    return not objs or any(_person_like(o) for o in objs)
+
+
+@check("releases_captive")
+def releases_captive(match: TriggerMatch) -> bool:
+    """A release (CAMEO 0841) frees people or seized property, or is done by a state or a body with power
+    over captives: "Iran released the tanker", "the rebels released two hostages"; "since the tape was
+    released", "the album was released" free no one."""
+    objs = _done_to(match)
+    if not objs:
+        return True  # "Olmert, released from prison after ...": nothing else is named as released
+    captured = words("CAPTURED_THINGS")
+    if any(_person_like(o) or o.lemma_.lower() in captured or o.lower_ in captured for o in objs):
+        return True
+    subj = subject_token(match.head)
+    if subj is None:
+        return False
+    return subj.ent_type_ in {"GPE", "NORP", "ORG"} or subj.lemma_.lower() in words("ACTING_BODIES")
+
+
+@check("inside_name")
+def inside_name(match: TriggerMatch) -> bool:
+    """A capitalised trigger word inside the name of a thing, a programme or an event: "Investigating Polar
+    Exploration Rover", "Operation Protective Edge". Both must hold: the small model tags stray lower-case
+    words as works of art, and title-case headlines are no names."""
+    head = match.head
+    return head.ent_type_ in THING_ENTS and head.is_title and head.i > head.sent.start
 
 
 # -- fights and contests -------------------------------------------------------------------------

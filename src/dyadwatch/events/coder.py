@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from dyadwatch import codes
 from dyadwatch.actors import DocActors
 from dyadwatch.events import checks
+from dyadwatch.events.checks import MATERIAL_TYPES
 from dyadwatch.events.derive import Candidate, DeriveContext, derive_event, derive_sentence, derive_trigger
 from dyadwatch.events.derive import same_actor as _same
 from dyadwatch.events.lexicon import Lexicon, TriggerMatch
@@ -49,7 +50,6 @@ PRONOUNS = words("PRONOUNS")
 REFLEXIVES = words("REFLEXIVES")
 # Speech-act types: an "if" clause under them is part of the message ("issued an ultimatum ... if").
 SPEECH_ACT_TYPES = {"THREATEN", "REQUEST", "ACCUSE", "REJECT"}
-MATERIAL_TYPES = {"ASSAULT", "COERCE", "AID", "COOPERATE", "MOBILIZE", "SANCTION", "RETREAT", "CONCEDE", "PROTEST"}
 # Types whose target of the actor's own country gives way to a foreign one named later in the clause.
 OWN_SIDE_TYPES = MATERIAL_TYPES | {"REJECT", "THREATEN"}
 # "his country", "our nation": the speaker's own state.
@@ -64,7 +64,6 @@ PLACE_TARGET_TYPES = {"COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "AID", "RETRE
 TARGET_CODES = {"110"}
 
 
-
 class EventCoder:
     """Loads the trigger lexicon once; ``code`` turns one parsed article into events."""
 
@@ -73,7 +72,7 @@ class EventCoder:
 
     # -- public contract -------------------------------------------------------------------------
     def code(self, doc: Doc, article: Article, actors: DocActors, quotes: list[Quote]) -> list[Event]:
-        """The driver: match -> checks -> roles -> modality -> derivations, sentence by sentence."""
+        """The driver, sentence by sentence: match -> checks -> modality and roles -> derivations."""
         events: list[Event] = []
         for sent in doc.sents:
             for token in sent:
