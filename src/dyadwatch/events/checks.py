@@ -5,7 +5,7 @@ A check answers a yes/no question about one match (``(match: TriggerMatch) -> bo
 verb govern a to-infinitive?", "is this warning only a claim?". Lexicon rows name the checks they
 need in their ``checks`` column; ``name`` requires the answer yes, ``!name`` requires no. The
 generic checks in ``GENERIC_CHECKS`` apply to every row, in order. An unknown name in a data file
-fails when the file is loaded (``validate``), so a typo never silently disables a rule.
+fails when the file is loaded (``parse_refs``), so a typo never silently disables a rule.
 
 Adding a check: write a small function here under ``@check("name")``, then name it in the rows
 that need it (docs/events.md, "Rules as data").
