@@ -9,6 +9,7 @@ so re-ingesting a corpus leaves every count unchanged and a copy with identical 
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import asdict
@@ -154,6 +155,26 @@ def quote_row(article_id: str, seq: int, quote: Quote, date: str) -> dict[str, A
     }
 
 
+class StoreBusyError(RuntimeError):
+    """Another process holds the store file's lock (DuckDB allows one writer and no readers beside it)."""
+
+
+def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """Open the file; a lock held by another process becomes a StoreBusyError that says what to do."""
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise
+        pid = re.search(r"PID (\d+)", str(exc))
+        holder = f"process {pid.group(1)}" if pid else "another process"
+        raise StoreBusyError(
+            f"the store {path} is in use by {holder} (an ingest still writing?). DuckDB lets one process "
+            f"write a store and none read it meanwhile: wait for that process to finish and run this again, "
+            f"or ingest into another file with --db"
+        ) from exc
+
+
 class Store:
     """A dyadwatch DuckDB file. Open read-only to query while no writer holds the file."""
 
@@ -161,7 +182,7 @@ class Store:
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise FileNotFoundError(f"no dyadwatch store at {self.path}")
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        self.con = _connect(self.path, read_only)
         if not read_only:
             self.con.execute(SCHEMA)
             self.con.execute(MIGRATIONS)
