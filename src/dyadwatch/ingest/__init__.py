@@ -16,7 +16,6 @@ No input is refused for its size: JSON Lines and WARC are streamed record by rec
 from __future__ import annotations
 
 import glob
-import gzip
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -26,6 +25,7 @@ from dyadwatch.ingest.common import (
     MAX_BYTES,
     Payload,
     ReadError,
+    gunzip_stream,
     open_path,
     read_bounded,
     rejoin,
@@ -153,8 +153,8 @@ def read_stream(
 ) -> Iterator[RawDocument | IngestError]:
     """Read one input stream: JSON Lines record by record, other formats whole under their cap."""
     try:
-        head = stream.read(SNIFF_BYTES)
-    except (EOFError, OSError) as exc:
+        head = _read_head(stream)
+    except OSError as exc:
         yield IngestError(path=where, reason=_gzip_reason(exc))
         return
     stream = rejoin(head, stream)
@@ -170,6 +170,21 @@ def read_stream(
         yield IngestError(path=where, reason=str(exc))
         return
     yield from reader(Payload(where=where, name=name, data=data))
+
+
+def _read_head(stream: BinaryIO) -> bytes:
+    """The first bytes, to sniff the format; a truncated gzip stream keeps what came before the damage."""
+    head = b""
+    read = getattr(stream, "read1", stream.read)
+    while len(head) < SNIFF_BYTES:
+        try:
+            chunk = read(SNIFF_BYTES - len(head))
+        except EOFError:
+            break  # reported by the reader when it reaches the damage
+        if not chunk:
+            break
+        head += chunk
+    return head
 
 
 def _gzip_reason(exc: Exception) -> str:
@@ -220,5 +235,5 @@ def _read_stdin(max_bytes: int) -> Iterator[RawDocument | IngestError]:
         return
     stream = rejoin(head, stream)
     if head == b"\x1f\x8b":
-        stream = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
+        stream = gunzip_stream(stream)
     yield from read_stream(stream, "<stdin>", "stdin", max_bytes)

@@ -97,6 +97,58 @@ def rejoin(head: bytes, rest: BinaryIO) -> BinaryIO:
     return io.BufferedReader(Rejoined(head, rest), buffer_size=1 << 16)
 
 
+class Gunzipped(io.RawIOBase):
+    """gzip decompressed on the fly, members one after another (``.warc.gz`` has one per record).
+
+    Unlike ``gzip.GzipFile``, everything decompressed before a truncated or corrupt end is
+    handed out first; only then does a read raise (EOFError for truncation), so the records
+    before the damage are kept.
+    """
+
+    def __init__(self, raw: BinaryIO) -> None:
+        super().__init__()
+        self._raw = raw
+        self._decomp = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        self._input = b""  # compressed bytes not yet given to the decompressor
+        self._pending = b""  # decompressed bytes not yet handed out
+        self._started = False  # the current member has received input
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        while not self._pending:
+            if not self._more():
+                return 0
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+    def _more(self) -> bool:
+        """Decompress at most 1 MB more into ``_pending``; False at a clean end of the stream."""
+        if self._decomp.eof:  # next member, if any (trailing NUL padding is not one)
+            self._input = self._decomp.unused_data + self._input
+            self._decomp = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            self._started = False
+            if not self._input.strip(b"\x00"):
+                self._input = b""
+        if not self._input:
+            self._input = self._raw.read(1 << 16)
+            if not self._input:
+                if self._started and not self._decomp.eof:
+                    raise EOFError("compressed stream ends early")
+                return False
+        self._started = True
+        self._pending = self._decomp.decompress(self._input, 1 << 20)
+        self._input = self._decomp.unconsumed_tail
+        return True
+
+
+def gunzip_stream(raw: BinaryIO) -> BinaryIO:
+    return io.BufferedReader(Gunzipped(raw), buffer_size=1 << 16)
+
+
 def open_path(path: Path) -> tuple[BinaryIO, str]:
     """Open a file for streaming (``.gz`` decompressed on the fly) and the name that picks its reader."""
     try:
@@ -105,7 +157,7 @@ def open_path(path: Path) -> tuple[BinaryIO, str]:
         raise ReadError(f"cannot read: {exc.strerror or exc}") from exc
     name = path.name
     if name.lower().endswith(".gz"):
-        return gzip.GzipFile(fileobj=handle, mode="rb"), name[:-3]  # type: ignore[return-value]
+        return gunzip_stream(handle), name[:-3]
     return handle, name
 
 

@@ -11,14 +11,13 @@ skipped without being held in memory (which also bounds a gzip bomb).
 
 from __future__ import annotations
 
-import gzip
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from dyadwatch.ingest.common import MAX_BYTES, decode_text, too_large
+from dyadwatch.ingest.common import MAX_BYTES, decode_text, gunzip_stream, too_large
 from dyadwatch.models import IngestError, RawDocument
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -40,7 +39,7 @@ def read_warc_path(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawDocume
     with handle:
         compressed = handle.read(2) == b"\x1f\x8b"
         handle.seek(0)
-        stream: BinaryIO = gzip.GzipFile(fileobj=handle, mode="rb") if compressed else handle  # type: ignore[assignment]
+        stream = gunzip_stream(handle) if compressed else handle
         yield from read_warc_stream(stream, str(path), max_bytes)
 
 
