@@ -100,9 +100,12 @@ class Gazetteer:
                 self._spellings.setdefault(key[0], []).append((key, entry))
 
     def add_prefixes(self, keys: Iterable[str]) -> None:
-        """Every leading substring of every key, so that matching stops at the first dead end."""
+        """The leading substrings of every key that can end a token, so that matching stops at the first
+        dead end: at a space, a punctuation mark or the key's end (tokens never end inside a word;
+        this keeps the index small with thousands of long organisation names)."""
         for key in keys:
-            self.prefixes.update(key[:n] for n in range(1, len(key) + 1))
+            self.prefixes.update(key[:n] for n in range(1, len(key) + 1)
+                                 if n == len(key) or not (key[n].isalnum() and key[n - 1].isalnum()))
 
     def misspelt(self, word: str) -> GazEntry | None:
         """The one-word country, capital or demonym ``word`` misspells, if exactly one is that close.
@@ -212,3 +215,21 @@ class Gazetteer:
                 self.add(alias, entry, True)
         for row in _rows("roles.tsv"):
             self.roles[row["role"]] = Role(row["sector"], int(row["strength"]), row["kind"])
+        self._load_converted()
+
+    def _load_converted(self) -> None:
+        """The converted Phoenix dictionaries (``tools/convert_actor_dictionaries.py``): the lowest
+        priority, so every name and role the project's own files define keeps its entry."""
+        for row in _rows("phoenix_orgs.tsv"):
+            entry = GazEntry("org", row["canonical"], row["country"], row["sector"], row["code"])
+            for alias in row["aliases"].split("|"):
+                self.add(alias, entry)
+        own = dict(self.roles)
+        for row in _rows("phoenix_agents.tsv"):
+            role, words = row["role"], row["role"].split()
+            last = own.get(words[-1])
+            known = [own[w] for w in words if w in own]
+            if role in own or (known and max(known, key=lambda r: r.strength).sector == row["sector"]):
+                continue  # the project's own words already say it ("opposition coalition" is "opposition")
+            kind = last.kind if last is not None and len(words) == 2 else row["kind"]
+            self.roles[role] = Role(row["sector"], int(row["strength"]), kind)

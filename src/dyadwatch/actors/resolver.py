@@ -25,7 +25,7 @@ from spacy.symbols import ADJ, NUM, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.actors.gazetteer import DATA_DIR, MAX_PHRASE_TOKENS, GazEntry, Gazetteer, normalise
-from dyadwatch.actors.userdict import UserEntry, load_user_dictionary, pick
+from dyadwatch.actors.userdict import UserEntry, load_converted, load_user_dictionary, pick
 from dyadwatch.models import Actor, Alias, Article
 from dyadwatch.nlp import doc_text
 
@@ -214,6 +214,16 @@ def _word_list(filename: str) -> set[str]:
     return {normalise(line) for line in lines if line.strip() and not line.startswith("#")}
 
 
+def _office_holders() -> dict[str, list[UserEntry]]:
+    """Known people by full name: the project's ``leaders.tsv`` first, then the converted US officials,
+    then the Phoenix office holders; a name an earlier list has is never taken from a later one."""
+    known = load_user_dictionary(DATA_DIR / "leaders.tsv")
+    for filename in ("us_officials.tsv", "phoenix_people.tsv"):
+        for key, entries in load_converted(DATA_DIR / filename).items():
+            known.setdefault(key, entries)
+    return known
+
+
 class ActorResolver:
     """Holds the loaded actor data; ``analyze`` is called once per document."""
 
@@ -221,7 +231,7 @@ class ActorResolver:
         self.user_dictionary = user_dictionary
         self.gazetteer = Gazetteer()
         self.user: dict[str, list[UserEntry]] = load_user_dictionary(user_dictionary) if user_dictionary else {}
-        self.known: dict[str, list[UserEntry]] = load_user_dictionary(DATA_DIR / "leaders.tsv")
+        self.known: dict[str, list[UserEntry]] = _office_holders()
         self.female = _word_list("female_names.txt")
         self.not_names = _word_list("not_names.txt")
         self.successions = {row["iso3"]: (row["since"], row["before"]) for row in _table("successions.tsv")}
