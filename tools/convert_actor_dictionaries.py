@@ -65,6 +65,7 @@ class Tables:
     sectors: dict[str, str]
     countries: dict[str, str]
     orgwords: set[str]
+    titles: set[str]
     iso3: set[str]
 
 
@@ -77,6 +78,7 @@ def load_tables(path: Path = CODES_FILE) -> Tables:
         sectors={r["key"]: r["value"] for r in rows if r["kind"] == "sector"},
         countries={r["key"]: r["value"] for r in rows if r["kind"] == "country"},
         orgwords={r["key"] for r in rows if r["kind"] == "orgword"},
+        titles={r["key"] for r in rows if r["kind"] == "title"},
         iso3={c.alpha_3 for c in pycountry.countries} | {"XKX"},
     )
 
@@ -177,13 +179,16 @@ def _split_code(raw: str, t: Tables) -> tuple[str, str] | None:
     return country, sector
 
 
-def _is_person(entry: Entry, t: Tables) -> bool:
+def _is_person(entry: Entry, t: Tables, national: bool = False) -> bool:
     """Phoenix mixes officials and bodies: dated offices or a rulers/CountryInfo source mark people;
-    an organisation word ("COMMITTEE", "ARMY") or a single word marks a body."""
+    an organisation word ("COMMITTEE", "ARMY") or a single word marks a body. In the Countries file
+    (``national``) every person is a CountryInfo office holder; the rest are institutions."""
     if "countryinfo" in entry.comment.lower() or "rulers" in entry.comment.lower():
         return True
     if any(c.start or c.end for c in entry.codes):
         return True
+    if national:
+        return False
     words = entry.name.replace("-", " ").split()
     if len(words) < 2 or len(words) > 4 or any(w in t.orgwords for w in words) or "(" in entry.name:
         return False
@@ -200,11 +205,12 @@ def _person_aliases(entry: Entry, titles: set[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def phoenix_people(entries: list[Entry], t: Tables, titles: set[str]) -> list[dict[str, str]]:
-    """One row per office of each person; aliases that name people of several countries are dropped."""
+def phoenix_people(entries: list[tuple[Entry, bool]], t: Tables, titles: set[str]) -> list[dict[str, str]]:
+    """One row per office of each person; aliases that name people of several countries are dropped.
+    ``entries`` pairs each entry with whether it comes from the Countries file."""
     people = []
-    for entry in entries:
-        if not _is_person(entry, t):
+    for entry, national in entries:
+        if not _is_person(entry, t, national):
             continue
         aliases = _person_aliases(entry, titles)
         offices = [(split, c) for c in entry.codes if (split := _split_code(c.raw, t)) is not None and split[0]]
@@ -232,9 +238,7 @@ def phoenix_orgs(entries: list[Entry], t: Tables, national: bool) -> list[dict[s
     ("AFGHAN NATIONAL ARMY" [AFGMIL]); bare country codes there are country names, not bodies."""
     bodies = []
     for entry in entries:
-        if _is_person(entry, t) and not national:
-            continue
-        if national and ("countryinfo" in entry.comment.lower() or any(c.start or c.end for c in entry.codes)):
+        if _is_person(entry, t, national):
             continue
         split = next((s for c in entry.codes if (s := _split_code(c.raw, t)) is not None), None)
         if split is None or (national and not split[1]):
@@ -443,12 +447,11 @@ def convert(source: Path, out: Path) -> dict[str, int]:
     mit = "Copyright (c) 2014 Open Event Data Alliance; MIT License, full text in PETRARCH2_LICENSE beside this file."
     counts: dict[str, int] = {}
     agents = read_agents(phoenix / "Phoenix.agents.txt", t)
-    titles = {w.upper() for r in agents for w in r["role"].split()} | {"PRESIDENT-ELECT", "SECRETARY-GENERAL",
-                                                                       "MR.", "MRS.", "DR.", "SHEIKH", "KING"}
+    titles = {w.upper() for r in agents for w in r["role"].split()} | t.titles
     countries_file = read_phoenix(phoenix / "Phoenix.Countries.actors.txt")
     international = read_phoenix(phoenix / "Phoenix.International.actors.txt")
     nonstate = read_phoenix(phoenix / "Phoenix.MilNonState.actors.txt")
-    people = phoenix_people(countries_file + international, t, titles)
+    people = phoenix_people([(e, True) for e in countries_file] + [(e, False) for e in international], t, titles)
     people_cols = ["name", "aliases", "country", "sector", "valid_from", "valid_to"]
     write_tsv(out / "phoenix_people.tsv", [
         notice.format("Phoenix.Countries.actors.txt and Phoenix.International.actors.txt"), mit,

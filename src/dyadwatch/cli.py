@@ -41,6 +41,11 @@ SinceOpt = Annotated[str, typer.Option("--since", help="First date, YYYY[-MM[-DD
 UntilOpt = Annotated[str, typer.Option("--until", help="Last date, YYYY[-MM[-DD]].")]
 LimitOpt = Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")]
+ActorsFileOpt = Annotated[
+    Path | None,
+    typer.Option("--actors", help="User dictionary (TSV/CSV: name, aliases, country, sector, valid_from, valid_to) "
+                 "that overrides every built-in actor list.", exists=True, dir_okay=False, readable=True),
+]
 DEFAULT_DB = Path("dyadwatch.duckdb")
 
 
@@ -74,12 +79,15 @@ def extract(
     inputs: InputsArg,
     date: DateOpt = "",
     no_events: Annotated[bool, typer.Option("--no-events", help="Clean only; no NLP or coding.")] = False,
+    actors_file: ActorsFileOpt = None,
 ) -> None:
     """Clean and code documents; write one JSON object per document to stdout (JSON Lines)."""
+    from dyadwatch.actors import ActorResolver
     from dyadwatch.pipeline import Pipeline
 
     _validate_date(date, "--date")
-    pipeline = Pipeline(with_events=not no_events)
+    resolver = ActorResolver(user_dictionary=actors_file) if actors_file and not no_events else None
+    pipeline = Pipeline(with_events=not no_events, resolver=resolver)
     failed = 0
     for result in pipeline.process_many(iter_documents(inputs), default_date=date, dedupe=False):
         if isinstance(result, IngestError):
@@ -98,6 +106,7 @@ def ingest(
     db: DbOpt = DEFAULT_DB,
     force: Annotated[bool, typer.Option("--force", help="Re-code articles already in the store.")] = False,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Articles per transaction.")] = 32,
+    actors_file: ActorsFileOpt = None,
 ) -> None:
     """Clean, code and store documents; articles already stored are skipped (idempotent)."""
     from dyadwatch.actors import ActorResolver
@@ -107,7 +116,7 @@ def ingest(
 
     _validate_date(date, "--date")
     with Store(db) as store:
-        resolver = ActorResolver(aliases=store.aliases())
+        resolver = ActorResolver(user_dictionary=actors_file, aliases=store.aliases())
         stories = StoryIndex()
         stories.load(store.story_signatures())
         pipeline = Pipeline(resolver=resolver, stories=stories)

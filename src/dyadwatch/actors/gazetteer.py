@@ -26,7 +26,7 @@ SPELLING_KINDS = {"country", "capital", "demonym"}  # names worth a misspelling 
 class GazEntry:
     """One known name: what it refers to and how it should be coded."""
 
-    kind: str  # country | demonym | capital | region | city | seat | org | media | user
+    kind: str  # country | demonym | capital | region | city | seat | org | media | user | party
     name: str  # canonical name
     country: str  # ISO-3, or IGO / NGO / IMG
     sector: str = ""
@@ -88,6 +88,7 @@ class Gazetteer:
         self.phrases: dict[str, GazEntry] = {}
         self.country_names: dict[str, str] = {}  # iso3 -> common short name
         self.roles: dict[str, Role] = {}
+        self.title_countries: dict[str, str] = {}  # "sen." -> USA: a title used by one country
         self._load_countries()
         self._load_capitals()
         self._load_files()
@@ -213,8 +214,11 @@ class Gazetteer:
             entry = GazEntry("media", row["canonical"], row["iso3"], "MED")
             for alias in row["aliases"].split("|"):
                 self.add(alias, entry, True)
+        for row in _rows("party_labels.tsv"):
+            self.add(row["label"], GazEntry("party", row["canonical"], row["iso3"], row["sector"]), True)
         for row in _rows("roles.tsv"):
             self.roles[row["role"]] = Role(row["sector"], int(row["strength"]), row["kind"])
+        self.title_countries = {row["title"]: row["iso3"] for row in _rows("title_countries.tsv")}
         self._load_converted()
 
     def _load_converted(self) -> None:

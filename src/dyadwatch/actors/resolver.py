@@ -68,6 +68,10 @@ GENERIC_GROUPS = {"people", "public", "population", "world", "everyone", "mankin
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY"}
 HOME_WINDOW = 2  # sentences before the mention that may name the story's country
 PROTAGONIST_WINDOW = 4  # sentences before a "he" whose subjects may be the passage's protagonist
+# AP-style party-state labels after a US legislator's name: "(D-Mass.)", ", R-Texas,". The state must be a
+# US state or its AP abbreviation (regions.tsv), so "D-Day" or "R-rated" never count.
+PARTY_LETTERS = {"D", "R", "I"}
+LABEL_OPENERS = {"(", ","}
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}  # "Xi Jinping" -> "Xi"
 
 
@@ -121,6 +125,8 @@ class _Desc:
     person: _Person | None = None
     pronoun: str = ""
     not_country: str = ""  # "anti-American protesters": never this country
+    party_sector: str = ""  # from a party word ("Republican Trump"): the sector only when nothing else gives one
+    title_country: str = ""  # from a title used by one country ("Sen.", "Congresswoman")
 
 
 @dataclass
@@ -310,6 +316,7 @@ class _DocAnalysis:
         self.descs: dict[int, _Desc] = {}
         self.skip: set[int] = set()
         self.person_ent: dict[int, Span] = {}
+        self.labelled: set[int] = set()  # last tokens of names followed by a party-state label
         self._gender: dict[int, bool] = {}  # id(actor in history) -> female
         self.ents = list(doc.ents)  # doc.ents builds new spans on every access
         self.ent_at = {k: ent for ent in self.ents for k in range(ent.start, ent.end)}
@@ -461,10 +468,21 @@ class _DocAnalysis:
         ent = self.person_ent.get(start)
         if ent is not None and len(ent) > end - start and entry.kind in ("country", "capital", "region", "org"):
             return False
+        if entry.kind == "party" and self._inside_name(start, end):
+            return False
         if entry.code == "WEST" and (start == 0 or doc[start - 1].lower_ != "the" or
                                      (end < len(doc) and doc[end].pos_ == "PROPN")):
             return False
         return True
+
+    def _inside_name(self, start: int, end: int) -> bool:
+        """Is [start, end) part of a longer organisation or person name ("Christian Democratic Union",
+        "Republican Guard")? A leading "the" and a trailing "'s" do not lengthen a name."""
+        ent = self.ent_at.get(start)
+        if ent is None or ent.label_ not in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW"):
+            return False
+        words = [t for t in ent if t.lower_ != "the" and t.tag_ != "POS" and not t.is_punct]
+        return any(t.i < start or t.i >= end for t in words)
 
     def _weak_cue(self, start: int, end: int) -> str:
         """Why a country name is not the referent's own: "US-led", "Iran-backed", "pro-Russian",
@@ -590,7 +608,9 @@ class _DocAnalysis:
                     desc.entry = desc.entry or entry
                 if entry.country:
                     countries.append((hit.start + (1000 if hit.weak else 0), entry))
-                if entry.sector:
+                if entry.kind == "party":  # a party word places, but a role says the sector
+                    desc.party_sector = entry.sector
+                elif entry.sector:
                     sectors.append((2, hit.end - 1, entry.sector))
                     if entry.kind == "seat":
                         title_tokens.extend(range(max(hit.start, start), min(hit.end, end)))
@@ -602,6 +622,7 @@ class _DocAnalysis:
             role, length = self.role_at(i, end)
             if role:
                 spec = self.r.gazetteer.roles[role]
+                desc.title_country = desc.title_country or self.r.gazetteer.title_countries.get(role, "")
                 is_adj = doc[i].pos_ == "ADJ" and i + length - 1 != head
                 if spec.sector and (not is_adj or spec.strength == 2):
                     sectors.append((spec.strength, i + length - 1, spec.sector))
@@ -686,6 +707,9 @@ class _DocAnalysis:
         if alias is not None:
             return _Person(alias.name, alias.country, alias.sector, alias.title)
         known = self.r.known.get(key)
+        if not known and " " in key:  # "Donald J. Trump", "George W. Bush": the list may lack the initial
+            plain = " ".join(w for w in key.split() if not (len(w) == 2 and w[1] == "."))
+            known = self.r.known.get(plain) if plain != key and " " in plain else None
         if known:
             entry = pick(known, self.date)
             if entry is not None:
@@ -694,16 +718,34 @@ class _DocAnalysis:
         return None
 
     # -- step 3: people ---------------------------------------------------------------------------
+    def _party_state_labels(self) -> None:
+        """"Sen. Jane Roe (D-Mass.)", "Rep. Joe Blow, R-Texas,": the label makes the name before it a US
+        legislator; its tokens are no actor of their own (not "Mass." as a place)."""
+        doc = self.doc
+        for i in range(1, len(doc) - 3):
+            if doc[i].text not in LABEL_OPENERS or doc[i + 1].text not in PARTY_LETTERS or doc[i + 2].text != "-":
+                continue
+            hit = self.hit_at.get(i + 3)
+            if hit is None or hit.start != i + 3 or hit.entry.kind != "region" or hit.entry.country != "USA":
+                continue
+            if hit.end < len(doc) and doc[hit.end].text not in (")", ",") or doc[i - 1].pos_ != "PROPN":
+                continue
+            self.labelled.add(i - 1)
+            self.skip.update(range(i + 1, hit.end))
+
     def register_people(self) -> None:
         """Full names seen with their titles; appositions and comma-adjacent roles enrich them."""
         for desc in self.descs.values():
-            if desc.name and len(desc.name.split()) >= 2:
+            labelled = desc.end - 1 in self.labelled
+            if desc.name and (len(desc.name.split()) >= 2 or labelled):
                 key = normalise(desc.name)
                 person = self.persons.get(key)
                 if person is None:
                     person = self._external_person(key) or _Person(desc.name)
                     self.persons[key] = person
-                person.merge(desc.country, desc.sector, desc.title)
+                if labelled:
+                    person.merge("USA", "LEG", desc.title)
+                person.merge(desc.country or desc.title_country, desc.sector or desc.party_sector, desc.title)
         for desc in sorted(self.descs.values(), key=lambda d: d.start):
             other = self._apposed(desc)
             if other is None:
@@ -758,10 +800,17 @@ class _DocAnalysis:
             person = self._external_person(head.lower_)  # headline "Trump urges UN ...": the tagger said NOUN
         if person is not None:
             country = person.country if person.fixed else (desc.country or person.country)
-            sector = person.sector if person.fixed else (desc.sector or person.sector)
+            sector = person.sector if person.fixed else (desc.sector or person.sector or desc.party_sector)
+            if not country and not person.fixed:
+                country = desc.title_country  # "Sen. Jane Doe": a title only one country uses
             if not country and sector in STATE_SECTORS and not person.fixed:
                 country = self._home(head.i)  # "President Museveni" in a story about Uganda
             return self._make(span, person.name, country, sector, desc.title or person.title, "person")
+        if desc.head_entry is not None and desc.head_entry.kind == "party":  # "Republicans", "the GOP"
+            party = desc.head_entry
+            return self._make(span, party.name, party.country, desc.sector or party.sector, desc.title, "group")
+        if not desc.sector and desc.party_sector and not desc.name:
+            desc.sector = desc.party_sector  # "Democratic voters" are CVL; "GOP leaders": the party
         if desc.head_entry is not None and desc.head_entry.kind == "user":  # the user's word is final
             user = desc.head_entry
             kind = "person" if desc.head in self.person_ent else "org"
@@ -802,9 +851,10 @@ class _DocAnalysis:
             name = self._org_name(head) or self._plain(span)
             return self._make(span, name, country, sector, desc.title, desc.role_kind or "group")
         if desc.name:
-            return self._make(span, desc.name, country, sector, desc.title, "person")
+            sector = sector or desc.party_sector
+            return self._make(span, desc.name, country or desc.title_country, sector, desc.title, "person")
         group_head = head.pos_ == "NOUN" or self._people_name(head)
-        if country and group_head and desc.country_kind in ("country", "demonym", "region", "city") and any(
+        if country and group_head and desc.country_kind in ("country", "demonym", "region", "city", "party") and any(
                 self.hit_at.get(c.i) is not None or self._led_by_place(c) or self._national_body(c)
                 for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")):
             # "Croatian experts", "a Lebanese man", "Syrian government warplanes": a national participant;
@@ -819,9 +869,14 @@ class _DocAnalysis:
             # "the Kenya Anti-Corruption Commision" untagged: a body named after its country
             return self._make(span, self._plain(span), country, sector, desc.title, "org")
         name = self._org_name(head) if head.pos_ == "PROPN" else ""
-        if name and normalise(name) not in self.r.not_names and self._org_like(head):
-            # "Alibaba Group", "Yale": a named organisation of unknown country and sector is still an actor
+        if name and normalise(name) not in self.r.not_names and (self._org_like(head) or self._acting(head)):
+            # "Alibaba Group", "Yale", "criticized Nabisco": a named organisation of unknown country and
+            # sector is still an actor (a one-word name only where a participant stands)
             return self._make(span, name, country, sector, desc.title, "org")
+        if head.ent_type_ == "NORP" and head.pos_ in ("PROPN", "NOUN") and self._acting(head) \
+                and normalise(head.text) not in self.r.not_names:
+            # "Evangelicals", "Latinos": a named people no list places is kept, with no country
+            return self._make(span, self._plain(span), country, sector, desc.title, "group")
         return None
 
     def _named_for_place(self, head: Token) -> bool:
@@ -1145,20 +1200,35 @@ class _DocAnalysis:
         for hit in self.hits:
             country = hit.entry.country
             if first.start <= hit.start < sent.end and hit.entry.kind in PLACE_KINDS and len(country) == 3 \
-                    and country not in ("IGO", "NGO", "IMG", exclude):
+                    and country not in ("IGO", "NGO", "IMG", exclude) and not self._co_participant(hit.start, i):
                 counts[country] = counts.get(country, 0) + 1
         return max(counts, key=lambda c: counts[c]) if counts else ""
+
+    def _co_participant(self, k: int, i: int) -> bool:
+        """Is the place name at token k itself another participant of the clause of token i ("The
+        administration also blamed Moscow": Moscow is the one blamed, not where the administration is
+        from)? A nationality modifying a participant still counts for the home ("Judge Rivera opened
+        investigations against Chilean officials", "rebels demanded the removal of President X")."""
+        tok, head = self.doc[k], self.doc[i]
+        if tok.sent.start != head.sent.start or head.left_edge.i <= k <= head.right_edge.i:
+            return False
+        verb = self._verb(head).i
+        if tok.dep_ == "pobj" and tok.head.lower_ not in LOCATIVE_PREPS:  # "sanctions against Moscow"
+            return tok.head.head.i == verb
+        return tok.head.i == verb and tok.dep_ in ACTING_DEPS
 
     def run(self) -> DocActors:
         self._mark_credit_lines()
         self.match()
         self.match_places()
+        self._party_state_labels()
         for head in self.heads():
             start, end = self.phrase_bounds(head)
             self.descs[head.i] = self.describe(start, end, head.i)
         self.register_people()
         result = DocActors(_analysis=self)
         history: list[tuple[int, Actor]] = []
+        orgs: dict[str, Actor] = {}  # organisation name -> its first mention with a country or sector
         named: dict[int, Actor] = {}  # tokens of an organisation's name right of its head -> its actor
         for head_i in sorted(self.descs):
             desc = self.descs[head_i]
@@ -1173,6 +1243,7 @@ class _DocAnalysis:
                 actor = inner  # "Defence" in "the Zairian Association for the Defence of Human Rights"
             if actor is None:
                 continue
+            actor = self._same_org(actor, orgs)
             end = self._name_end(desc, actor)
             if end > desc.end:  # the organisation's whole written name: "High Court of Justice"
                 span = self.doc[desc.start: end]
@@ -1196,6 +1267,24 @@ class _DocAnalysis:
         result.mentions = self._outermost(result.mentions)
         result.aliases = self.learned_aliases()
         return result
+
+    @staticmethod
+    def _same_org(actor: Actor, orgs: dict[str, Actor]) -> Actor:
+        """An organisation named again keeps what its first mention said: "Snack giant Nabisco ...
+        criticized Nabisco" -> BUS both times."""
+        if actor.kind == "person" and " " not in actor.name and not (actor.country or actor.sector):
+            first = orgs.get(actor.name)  # the tagger may call the company a person the second time
+            return actor if first is None else replace(first, text=actor.text, start=actor.start, end=actor.end)
+        if actor.kind != "org" or not actor.name:
+            return actor
+        first = orgs.get(actor.name)
+        if first is None:
+            if actor.country or actor.sector:
+                orgs[actor.name] = actor
+            return actor
+        if actor.country or actor.sector:
+            return actor
+        return replace(actor, country=first.country, sector=first.sector, code=first.code)
 
     def _acronyms(self, result: DocActors) -> None:
         """An acronym in brackets after a name stands for it, there and later in the document:
@@ -1289,7 +1378,8 @@ class _DocAnalysis:
 
     def _listed(self, desc: _Desc, actor: Actor) -> bool:
         """Mentions list people, organisations, places and national groups, not "the Russian invasion"."""
-        if actor.kind == "person" or (actor.kind == "org" and self.doc[desc.head].ent_type_ == "ORG"):
+        if actor.kind == "person" or (actor.kind in ("org", "group") and self.doc[desc.head].ent_type_ in ("ORG",
+                                                                                                         "NORP")):
             return True
         if not actor.country:
             return False
