@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ DATA_DIR = Path(__file__).parent / "data"
 # Capitals that are also everyday words or common names; they are not matched as places.
 CAPITAL_STOPLIST = {"Male", "Victoria", "Hamilton", "Georgetown", "Kingston", "Praia", "Saint John's"}
 MAX_PHRASE_TOKENS = 8
+_NON_WORD = re.compile(r"[^0-9a-z]")  # a token may end before or after any of these (prefix index)
 SPELLING_KINDS = {"country", "capital", "demonym"}  # names worth a misspelling check ("Ethopia", "Quatar")
 
 
@@ -105,8 +107,10 @@ class Gazetteer:
         dead end: at a space, a punctuation mark or the key's end (tokens never end inside a word;
         this keeps the index small with thousands of long organisation names)."""
         for key in keys:
-            self.prefixes.update(key[:n] for n in range(1, len(key) + 1)
-                                 if n == len(key) or not (key[n].isalnum() and key[n - 1].isalnum()))
+            self.prefixes.add(key)
+            for mark in _NON_WORD.finditer(key):
+                self.prefixes.update((key[:mark.start()], key[:mark.end()]))
+        self.prefixes.discard("")
 
     def misspelt(self, word: str) -> GazEntry | None:
         """The one-word country, capital or demonym ``word`` misspells, if exactly one is that close.

@@ -66,6 +66,9 @@ GENERIC_GROUPS = {"people", "public", "population", "world", "everyone", "mankin
 # Sectors of a titled person that imply the story's country when none is written ("President Museveni");
 # a businessman or a journalist may come from anywhere ("casino magnate Sheldon Adelson").
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY"}
+# A company belongs to its home country, known only when said ("the forerunner companies of Mondelez"
+# in a story that mentions Mexico are not Mexican): never the story's country by proximity.
+FOREIGN_SECTORS = {"BUS"}
 HOME_WINDOW = 2  # sentences before the mention that may name the story's country
 PROTAGONIST_WINDOW = 4  # sentences before a "he" whose subjects may be the passage's protagonist
 # AP-style party-state labels after a US legislator's name: "(D-Mass.)", ", R-Texas,". The state must be a
@@ -237,7 +240,7 @@ class ActorResolver:
         self.user_dictionary = user_dictionary
         self.gazetteer = Gazetteer()
         self.user: dict[str, list[UserEntry]] = load_user_dictionary(user_dictionary) if user_dictionary else {}
-        self.known: dict[str, list[UserEntry]] = _office_holders()
+        self._known: dict[str, list[UserEntry]] | None = None
         self.female = _word_list("female_names.txt")
         self.not_names = _word_list("not_names.txt")
         self.successions = {row["iso3"]: (row["since"], row["before"]) for row in _table("successions.tsv")}
@@ -247,6 +250,17 @@ class ActorResolver:
         self._female_cache: dict[str, bool] = {}
         self.memory: dict[str, Alias] = {}
         self.remember(aliases or [])
+
+    @property
+    def known(self) -> dict[str, list[UserEntry]]:
+        """Office holders by full name (``_office_holders``), read when a document first needs them."""
+        if self._known is None:
+            self._known = _office_holders()
+        return self._known
+
+    @known.setter
+    def known(self, value: dict[str, list[UserEntry]]) -> None:
+        self._known = value
 
     @property
     def aliases(self) -> list[Alias]:
@@ -845,7 +859,8 @@ class _DocAnalysis:
             return self._make(span, name, country, sector, desc.title, kind)
         if desc.sector_strength and (desc.role_kind or country) and self._role_head(head):
             country = country or self._leader_country(head)  # "the Obama administration"
-            if not country and desc.sector_strength == 2 and span[0].lower_ not in OWNER_WORDS:
+            if not country and desc.sector_strength == 2 and span[0].lower_ not in OWNER_WORDS \
+                    and desc.sector not in FOREIGN_SECTORS:
                 # "the court said": a domestic institution of the story's country
                 country = self._home(head.i, exclude=desc.not_country)
             name = self._org_name(head) or self._plain(span)
