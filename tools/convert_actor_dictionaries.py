@@ -66,6 +66,7 @@ class Tables:
     countries: dict[str, str]
     orgwords: set[str]
     titles: set[str]
+    skip_agents: set[str]
     iso3: set[str]
 
 
@@ -79,6 +80,7 @@ def load_tables(path: Path = CODES_FILE) -> Tables:
         countries={r["key"]: r["value"] for r in rows if r["kind"] == "country"},
         orgwords={r["key"] for r in rows if r["kind"] == "orgword"},
         titles={r["key"] for r in rows if r["kind"] == "title"},
+        skip_agents={r["key"] for r in rows if r["kind"] == "skipagent"},
         iso3={c.alpha_3 for c in pycountry.countries} | {"XKX"},
     )
 
@@ -265,7 +267,8 @@ def phoenix_orgs(entries: list[Entry], t: Tables, national: bool) -> list[dict[s
 # -- agents -----------------------------------------------------------------------------------------
 def read_agents(path: Path, t: Tables) -> list[dict[str, str]]:
     """Role nouns of ``Phoenix.agents.txt`` -> roles.tsv rows (one and two words; the matcher looks no
-    further). ``!PERSON!`` expands to man/woman/person, ``{PLURAL}`` gives the group form."""
+    further). ``!PERSON!`` expands to man/woman/person, ``{PLURAL}`` gives the group form; generic
+    nouns (``skipagent`` rows, one-word CVL agents) are left out."""
     subs: dict[str, list[str]] = {}
     rows: dict[str, dict[str, str]] = {}
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -291,6 +294,8 @@ def read_agents(path: Path, t: Tables) -> list[dict[str, str]]:
             role = " ".join(form.replace("_", " ").lower().split())
             if not role or len(role.split()) > 2 or not re.fullmatch(r"[a-z][a-z .'-]*", role):
                 continue
+            if role in t.skip_agents or (sector == "CVL" and " " not in role):
+                continue  # generic nouns ("girl", "the business") are no participants
             rows.setdefault(role, {"role": role, "sector": sector, "strength": "1",
                                    "kind": _agent_kind(role, number, t)})
     return sorted(rows.values(), key=lambda r: r["role"])

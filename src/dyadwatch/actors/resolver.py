@@ -868,7 +868,7 @@ class _DocAnalysis:
         if desc.name:
             sector = sector or desc.party_sector
             return self._make(span, desc.name, country or desc.title_country, sector, desc.title, "person")
-        group_head = head.pos_ == "NOUN" or self._people_name(head)
+        group_head = (head.pos_ == "NOUN" and not self._thing_named_for_country(head)) or self._people_name(head)
         if country and group_head and desc.country_kind in ("country", "demonym", "region", "city", "party") and any(
                 self.hit_at.get(c.i) is not None or self._led_by_place(c) or self._national_body(c)
                 for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")):
@@ -884,15 +884,24 @@ class _DocAnalysis:
             # "the Kenya Anti-Corruption Commision" untagged: a body named after its country
             return self._make(span, self._plain(span), country, sector, desc.title, "org")
         name = self._org_name(head) if head.pos_ == "PROPN" else ""
-        if name and normalise(name) not in self.r.not_names and (self._org_like(head) or self._acting(head)):
+        if name and normalise(name) not in self.r.not_names and (self._org_like(head) or self._core_slot(head)):
             # "Alibaba Group", "Yale", "criticized Nabisco": a named organisation of unknown country and
             # sector is still an actor (a one-word name only where a participant stands)
             return self._make(span, name, country, sector, desc.title, "org")
-        if head.ent_type_ == "NORP" and head.pos_ in ("PROPN", "NOUN") and self._acting(head) \
+        if head.ent_type_ == "NORP" and head.pos_ in ("PROPN", "NOUN") and self._core_slot(head) \
                 and normalise(head.text) not in self.r.not_names:
             # "Evangelicals", "Latinos": a named people no list places is kept, with no country
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
         return None
+
+    def _thing_named_for_country(self, head: Token) -> bool:
+        """A singular non-role noun whose only country word is a country's own name: "the Iran deal",
+        "the Russia release" are things, not people ("a Lebanese man" is a person: a nationality)."""
+        if head.tag_ != "NN":
+            return False
+        kinds = {self.hit_at[c.i].entry.kind for c in head.lefts
+                 if c.dep_ in ("compound", "nmod", "amod") and c.i in self.hit_at}
+        return bool(kinds) and kinds <= {"country", "capital"}
 
     def _named_for_place(self, head: Token) -> bool:
         """A capitalised name whose first words are a country or capital: "Kenya Anti-Corruption Commision"."""
@@ -1024,6 +1033,16 @@ class _DocAnalysis:
                     and self.doc[pobj.i].pos_ == "PROPN":
                 return inner.country
         return ""
+
+    @staticmethod
+    def _core_slot(tok: Token) -> bool:
+        """Subject, object or passive agent of a verb: where an otherwise unknown name is a participant
+        ("criticized Nabisco"), not "calls for Medicare"."""
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ == "pobj":
+            return tok.head.dep_ == "agent"
+        return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "iobj")
 
     def _acting(self, tok: Token) -> bool:
         """Does a place name act as a participant (metonym) rather than a location?"""
