@@ -244,3 +244,15 @@ def test_actors_option_of_extract_applies_a_user_dictionary(tmp_path):
     missing = subprocess.run([sys.executable, "-m", "dyadwatch.cli", "extract", "--actors",
                               str(tmp_path / "nope.tsv"), str(doc)], capture_output=True, text=True, timeout=600)
     assert missing.returncode == 2  # a usage error, not a silent run without the dictionary
+
+
+@pytest.mark.parametrize(("date", "name"), [("1995-03-24", "Bill Clinton"), ("2016-03-24", "Hillary Clinton")])
+def test_a_surname_two_leaders_share_follows_the_date(nlp, resolver, date, name):
+    doc, actors = analyze(nlp, resolver, "Clinton criticized the trade agreement on Monday.", date=date)
+    assert actor_of(doc, actors, "Clinton").name == name  # in office then, else the most recent
+
+
+def test_uk_party_words_and_mp(nlp, resolver):
+    doc, actors = analyze(nlp, resolver, "Labour MP Jane Pelham criticized the Tories on Monday.")
+    mp, tories = actor_of(doc, actors, "Pelham"), actor_of(doc, actors, "Tories")
+    assert (mp.country, mp.sector) == ("GBR", "LEG") and (tories.country, tories.sector) == ("GBR", "PTY")
