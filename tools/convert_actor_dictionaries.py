@@ -341,6 +341,8 @@ def _scalar(text: str) -> object:
     text = text.strip()
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
         return text[1:-1].replace("''", "'") if text[0] == "'" else text[1:-1]
+    if text in ("~", "null", "Null", "NULL"):
+        return None
     if re.fullmatch(r"-?\d+", text):
         return int(text)
     return text
