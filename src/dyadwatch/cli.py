@@ -74,6 +74,11 @@ MaxDocOpt = Annotated[
         help="Longest document coded, in characters; a longer one is an error record (its raw bytes: 8x).",
     ),
 ]
+ActorsFileOpt = Annotated[
+    Path | None,
+    typer.Option("--actors", help="User dictionary (TSV/CSV: name, aliases, country, sector, valid_from, valid_to) "
+                 "that overrides every built-in actor list.", exists=True, dir_okay=False, readable=True),
+]
 DEFAULT_DB = Path("dyadwatch.duckdb")
 
 
@@ -135,14 +140,17 @@ def extract(
     inputs: InputsArg,
     date: DateOpt = "",
     no_events: Annotated[bool, typer.Option("--no-events", help="Clean only; no NLP or coding.")] = False,
+    actors_file: ActorsFileOpt = None,
     max_doc_chars: MaxDocOpt = MAX_DOC_CHARS,
 ) -> None:
     """Clean and code documents; write one JSON object per document to stdout (JSON Lines)."""
+    from dyadwatch.actors import ActorResolver
     from dyadwatch.pipeline import Pipeline
 
     _validate_date(date, "--date")
     limits = Limits(max_doc_chars=max_doc_chars)
-    pipeline = Pipeline(with_events=not no_events, limits=limits)
+    resolver = ActorResolver(user_dictionary=actors_file) if actors_file and not no_events else None
+    pipeline = Pipeline(with_events=not no_events, resolver=resolver, limits=limits)
     failed = 0
     documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes)
     for result in pipeline.process_many(documents, default_date=date, dedupe=False):
@@ -162,6 +170,7 @@ def ingest(
     db: DbOpt = DEFAULT_DB,
     force: Annotated[bool, typer.Option("--force", help="Re-code articles already in the store.")] = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction.")] = 32,
+    actors_file: ActorsFileOpt = None,
     max_doc_chars: MaxDocOpt = MAX_DOC_CHARS,
 ) -> None:
     """Clean, code and store documents; articles already stored are skipped (idempotent)."""
@@ -173,7 +182,7 @@ def ingest(
     _validate_date(date, "--date")
     limits = Limits(max_doc_chars=max_doc_chars)
     with _store_or_exit(lambda: Store(db)) as store:
-        resolver = ActorResolver(aliases=store.aliases())
+        resolver = ActorResolver(user_dictionary=actors_file, aliases=store.aliases())
         stories = StoryIndex()
         stories.load(store.story_signatures())
         pipeline = Pipeline(resolver=resolver, stories=stories, limits=limits)
