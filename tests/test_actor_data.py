@@ -150,7 +150,7 @@ def test_converter_writes_organisations_companies_and_agents(converted):
     assert agents["rebels"]["kind"] == "group"
 
 
-def test_converter_merges_congress_terms_without_pyyaml(converted):
+def test_converter_merges_congress_terms(converted):
     officials = rows(converted / "us_officials.tsv")
     sample = [r for r in officials if r["name"] == "Janet Sample"]
     assert [(r["sector"], r["valid_from"], r["valid_to"], r["office"]) for r in sample] == [

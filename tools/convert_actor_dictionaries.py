@@ -318,61 +318,10 @@ def _agent_kind(role: str, number: str, t: Tables) -> str:
 
 # -- US Congress (YAML) -----------------------------------------------------------------------------
 def read_yaml(path: Path) -> object:
-    """PyYAML when installed, else the block-style subset these files use (no flow collections)."""
-    text = path.read_text(encoding="utf-8")
-    try:
-        import yaml
-    except ImportError:
-        return _mini_yaml(text)
-    return yaml.safe_load(text)
+    """The Congress files through PyYAML (a dev-time dependency: the runtime reads only the TSV output)."""
+    import yaml
 
-
-def _mini_yaml(text: str) -> object:
-    lines = []
-    for raw in text.splitlines():
-        if not raw.strip() or raw.lstrip().startswith("#") or raw.strip() == "---":
-            continue
-        lines.append((len(raw) - len(raw.lstrip(" ")), raw.strip()))
-    value, _ = _block(lines, 0, lines[0][0] if lines else 0)
-    return value
-
-
-def _scalar(text: str) -> object:
-    text = text.strip()
-    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
-        return text[1:-1].replace("''", "'") if text[0] == "'" else text[1:-1]
-    if text in ("~", "null", "Null", "NULL"):
-        return None
-    if re.fullmatch(r"-?\d+", text):
-        return int(text)
-    return text
-
-
-def _block(lines: list[tuple[int, str]], i: int, indent: int) -> tuple[object, int]:
-    if lines[i][1].startswith("- ") or lines[i][1] == "-":
-        items = []
-        while i < len(lines) and lines[i][0] == indent and lines[i][1].startswith("-"):
-            rest = lines[i][1][1:].strip()
-            if not rest:
-                value, i = _block(lines, i + 1, lines[i + 1][0])
-            elif ":" in rest and not rest.startswith(("'", '"')):
-                lines[i] = (indent + 2, rest)  # "- key: v" opens a mapping at the item's indent
-                value, i = _block(lines, i, indent + 2)
-            else:
-                value, i = _scalar(rest), i + 1
-            items.append(value)
-        return items, i
-    mapping: dict[str, object] = {}
-    while i < len(lines) and lines[i][0] == indent and not lines[i][1].startswith("- "):
-        key, _, rest = lines[i][1].partition(":")
-        i += 1
-        if rest.strip():
-            mapping[key.strip()] = _scalar(rest)
-        elif i < len(lines) and (lines[i][0] > indent or (lines[i][0] == indent and lines[i][1].startswith("-"))):
-            mapping[key.strip()], i = _block(lines, i, lines[i][0])
-        else:
-            mapping[key.strip()] = None
-    return mapping, i
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def _days(date: str) -> int:
