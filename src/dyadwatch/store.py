@@ -38,8 +38,9 @@ CREATE TABLE IF NOT EXISTS events (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, seq INTEGER, event_type VARCHAR, mode VARCHAR,
     cameo_code VARCHAR, quad_class INTEGER, goldstein DOUBLE,
     actor_text VARCHAR, actor_name VARCHAR, actor_country VARCHAR, actor_sector VARCHAR, actor_code VARCHAR,
+    actor_country_source VARCHAR,
     recipient_text VARCHAR, recipient_name VARCHAR, recipient_country VARCHAR, recipient_sector VARCHAR,
-    recipient_code VARCHAR,
+    recipient_code VARCHAR, recipient_country_source VARCHAR,
     negated BOOLEAN, hypothetical BOOLEAN, denied BOOLEAN, asserted BOOLEAN,
     attributed_to VARCHAR, attributed_country VARCHAR,
     date VARCHAR, date_granularity VARCHAR, date_resolved BOOLEAN,
@@ -57,7 +58,7 @@ CREATE TABLE IF NOT EXISTS quotes (
 );
 CREATE TABLE IF NOT EXISTS actors (
     article_id VARCHAR, seq INTEGER, text VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR,
-    code VARCHAR, title VARCHAR, kind VARCHAR, start INTEGER, "end" INTEGER,
+    code VARCHAR, title VARCHAR, kind VARCHAR, start INTEGER, "end" INTEGER, country_source VARCHAR,
     PRIMARY KEY (article_id, seq)
 );
 CREATE TABLE IF NOT EXISTS aliases (
@@ -77,6 +78,9 @@ MIGRATIONS = """
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS kind VARCHAR;
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS story_id VARCHAR;
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS signature UBIGINT[];
+ALTER TABLE events ADD COLUMN IF NOT EXISTS actor_country_source VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS recipient_country_source VARCHAR;
+ALTER TABLE actors ADD COLUMN IF NOT EXISTS country_source VARCHAR;
 """
 
 ARTICLE_COLUMNS = [
@@ -94,7 +98,7 @@ def _actor_columns(prefix: str, actor: Actor | None, fields: tuple[str, ...]) ->
     return {f"{prefix}_{f}": (getattr(actor, f) if actor is not None else None) for f in fields}
 
 
-ACTOR_FIELDS = ("text", "name", "country", "sector", "code")
+ACTOR_FIELDS = ("text", "name", "country", "sector", "code", "country_source")
 
 
 def event_row(article_id: str, seq: int, event: Event) -> dict[str, Any]:

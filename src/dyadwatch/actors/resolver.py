@@ -46,6 +46,7 @@ from dyadwatch.actors.description import _Description
 from dyadwatch.actors.gazetteer import DATA_DIR, GazEntry, Gazetteer, normalise
 from dyadwatch.actors.matching import _Matching
 from dyadwatch.actors.people import _People
+from dyadwatch.actors.story import apply_story_country, story_country
 from dyadwatch.actors.userdict import UserEntry, load_converted, load_user_dictionary
 from dyadwatch.models import Actor, Alias, Article
 from dyadwatch.nlp import doc_text
@@ -192,8 +193,14 @@ class ActorResolver:
         return self._places[key]
 
     def analyze(self, doc: Doc, article: Article | None = None) -> DocActors:
-        """Find and resolve every actor mention in ``doc`` (offsets refer to ``article.text``)."""
-        return _DocAnalysis(self, doc, article).run()
+        """Find and resolve every actor mention in ``doc`` (offsets refer to ``article.text``).
+
+        Named participants no evidence places take the story's country last, labelled (``story.py``)."""
+        result = _DocAnalysis(self, doc, article).run()
+        everyone = [*result.mentions, *result.by_token.values(), *result.by_member.values()]
+        country = story_country(everyone, article.dateline if article else [], self.place)
+        apply_story_country(everyone, country)
+        return result
 
 
 class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
