@@ -26,13 +26,23 @@ from dyadwatch.events.modality import (
     noun_modality,
 )
 from dyadwatch.events.roles import (
+    FIRST_PERSON,
+    UNLISTED_PEOPLE,
+    UNLISTED_TARGETS,
+    apposed_names,
+    covered,
+    in_direct_quote,
     inner_tokens,
     noun_actor_token,
     place_tokens,
     protest_targets,
+    receiver_token,
     recipient_tokens,
+    reciprocal,
     role_phrase,
+    split_coordinated,
     subject_token,
+    unlisted_name,
 )
 from dyadwatch.models import Actor, Article, Event, Location, Quote
 from dyadwatch.nlp import doc_text
@@ -495,11 +505,23 @@ class EventCoder:
         )  # fmt: skip
 
     # -- participants -----------------------------------------------------------------------------
-    def _resolve(self, tok: Token | None, sent: Span, actors: DocActors) -> list[Actor]:
-        """Actors for a token and its conjuncts, keeping only those inside the token's own phrase."""
+    def _resolve(
+        self, tok: Token | None, sent: Span, actors: DocActors, unlisted: frozenset[str] = UNLISTED_PEOPLE
+    ) -> list[Actor]:
+        """Actors for a token and its conjuncts, keeping only those inside the token's own phrase; names
+        in apposition to a description stand for it ("White House hopefuls Trump and Clinton"), names
+        no list knows are kept with an empty country, and "Republican Trump and Democrat Clinton" the
+        parser made one phrase is split in two. ``unlisted``: the entity labels (PERSON, ORG) kept unplaced."""
         if tok is None:
             return []
+        named = [a for t in apposed_names(tok) for a in self._resolve(t, sent, actors, unlisted) if a.kind == "person"]
         found = actors.for_conjuncts(tok) if tok.conjuncts else [a for a in [actors.for_token(tok)] if a]
+        if named:  # the names are the description: "U.S. senators Manchin and Casey" are American senators
+            desc = found[0] if len(found) == 1 else None
+            return [a if a.country or desc is None else replace(a, country=desc.country, sector=a.sector or desc.sector,
+                    code=desc.country + (a.sector or desc.sector)) for a in named]
+        heads = [tok, *tok.conjuncts] if tok.dep_ != "conj" else [tok]  # "and Trump, who also pushed": Trump
+        found += [a for t in heads if not covered(t, found) for a in [unlisted_name(t, unlisted)] if a]
         lo, hi = _phrase_bounds(tok)
         kept = []
         for actor in found:
@@ -508,18 +530,25 @@ class EventCoder:
                 continue  # the resolver reached into a relative or adverbial clause: not this phrase
             if all(actor is not k for k in kept):  # same Actor object: one mention
                 kept.append(actor)
-        return [_named_by(actor, [tok, *tok.conjuncts]) for actor in kept]
+        named_by = [_named_by(actor, [tok, *tok.conjuncts]) for actor in kept]
+        return [part for actor in named_by for part in split_coordinated(actor, tok.doc)]
 
     def _actors(self, match: TriggerMatch, sent: Span, actors: DocActors, speaker: Actor | None) -> list[Actor]:
         head = match.head
         if match.rule.pos == "N":
-            return self._resolve(noun_actor_token(head), sent, actors)
+            return self._resolve(noun_actor_token(head, match.rule.plover), sent, actors)
         if match.rule.pos == "A":
             tok = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if tok is None and head.dep_ == "acomp":
                 tok = next((c for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         else:
             tok = subject_token(head)
+        quoted = in_direct_quote(head)
+        if quoted and tok is not None and speaker is not None:
+            if tok.lower_ in FIRST_PERSON:
+                return [speaker]  # '"We attacked them first," Trump said': the speaker acts
+            if tok.lower_ in PRONOUNS:  # '"He attacked my family," Trump said': someone else acts
+                return [a for a in self._resolve(tok, sent, actors) if not _same(a, speaker)]
         agrees = tok is not None and speaker is not None and _pronoun_fits(tok, speaker)
         if agrees and tok.lower_ in PRONOUNS and _under_speech(head):
             return [speaker]  # "The ministry said it welcomed ...": the pronoun is the speaker
@@ -540,11 +569,14 @@ class EventCoder:
         """The first candidate that resolves to someone other than the actor; each candidate is tried
         directly, then one level down ("China's role", "calls by Belarus's rulers")."""
 
+        placed = any(a.country for a in actor_list)
+
         def others(tok: Token, places_only: bool = False) -> list[Actor]:
             own = tok.dep_ == "poss" and tok.lower_ in PRONOUNS and _same_tok(tok.head, match.obj)
             if tok.lower_ in REFLEXIVES or own:
                 return []  # "blew himself up", "pledged their support to": the actor, not a second participant
-            found = self._resolve(tok, sent, actors)
+            what = tok.dep_ == "pobj" and tok.head.lower_ == "for"  # "calls for a Medicare for All plan": a thing
+            found = self._resolve(tok, sent, actors, UNLISTED_TARGETS if placed and not what else UNLISTED_PEOPLE)
             if places_only:
                 found = [a for a in found if a.kind == "country"]
             return [a for a in found if not any(_same(a, b) for b in actor_list)]
@@ -568,6 +600,12 @@ class EventCoder:
                     break
             if foreign(found):
                 return found
+        if match.rule.pos == "N":  # "Nabisco faced criticism from Trump": whoever faces it is the target
+            receiver = receiver_token(match.head)
+            if receiver is not None and foreign(found := others(receiver)):
+                return found
+        if not own_side and len(actor_list) > 1 and reciprocal(match):
+            return list(actor_list)  # "Washington and the Taliban held talks": each side with the other
         if match.rule.pos != "V":
             return own_side
         if match.rule.plover == "PROTEST":  # "blocked streets in defiance of Chinese authorities"

@@ -8,9 +8,32 @@ release"), and from the modified noun for relative clauses ("Wang, who held a me
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 from spacy.tokens import Token
 
 from dyadwatch.events.lexicon import TriggerMatch
+from dyadwatch.models import Actor
+
+WORDS_FILE = Path(__file__).parent / "data" / "roles_words.tsv"
+
+
+@lru_cache(maxsize=1)
+def _word_sets() -> dict[str, frozenset[str]]:
+    """The word sets of ``data/roles_words.tsv`` by name (rows: set, word, why)."""
+    sets: dict[str, set[str]] = {}
+    for line in WORDS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("set\t"):
+            continue
+        name, word = line.split("\t")[:2]
+        sets.setdefault(name, set()).add(word)
+    return {name: frozenset(words) for name, words in sets.items()}
+
+
+def words(name: str) -> frozenset[str]:
+    """One named word set of the roles data (empty when the file has none of that name)."""
+    return _word_sets().get(name, frozenset())
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 RECIPIENT_PREPS = {
@@ -73,6 +96,8 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
         return subject_token(head.head, depth + 1)  # "Syria says it is willing to withdraw"
     if verb.dep_ == "acl" and head.lemma_.lower() in MESSAGE_NOUNS and head.dep_ == "dobj":
         return subject_token(head.head, depth + 1)  # "the PKK issued a declaration demanding ..."
+    if verb.dep_ == "xcomp" and raised_subject(head) is not None:
+        return raised_subject(head)  # "Sanders, who is said to have pressed for", "X is believed to have funded"
     if verb.dep_ in {"xcomp", "advcl"} and head.pos_ in {"VERB", "AUX"}:
         if head.lemma_.lower() in OBJECT_CONTROL:
             obj = _child(head, {"dobj", "dative"})
@@ -85,11 +110,25 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
         return head
     if verb.dep_ == "pcomp" and head.lower_ in {"to", "by"} and head.head.pos_ == "VERB":
         return subject_token(head.head, depth + 1)  # "youths resorted to throwing stones", "responded by shelling"
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in words("adjunct_prep") \
+            and head.head.pos_ in {"VERB", "AUX"}:
+        return subject_token(head.head, depth + 1)  # "began layoffs despite facing criticism", "after meeting Xi"
     if verb.dep_ == "pcomp" and head.head.lemma_.lower() in CULPABLE and head.head.dep_ in {"acomp", "oprd"}:
         return subject_token(head.head.head, depth + 1)  # "the army is guilty of violating the truce"
     if verb.dep_ == "acl" and _root_noun(head) and _finite_with_object(verb):
         return head  # a main verb the parser hung on the subject: "Doctors from X donated goods to Y."
     return None
+
+
+def raised_subject(verb: Token) -> Token | None:
+    """The subject a passive raising verb lends its infinitive: "Sanders is said to have pressed for"
+    (Sanders pressed), "the group, which is believed to have funded" (the group funded)."""
+    if verb.lemma_.lower() not in words("raising") or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subj = _child(verb, {"nsubjpass"})
+    if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return subj
 
 
 def false_passive(verb: Token) -> bool:
@@ -155,18 +194,72 @@ def _has_to(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-def noun_actor_token(noun: Token) -> Token | None:
-    """Actor of an event noun: "Xi's visit", "the Russian invasion", "an attack by rebels"."""
+# Event nouns whose "from" names where something goes, not who acts: "withdrawal from Iraq".
+MOVEMENT_TYPES = {"RETREAT", "MOBILIZE"}
+
+
+def noun_actor_token(noun: Token, plover: str = "") -> Token | None:
+    """Actor of an event noun: "Xi's visit", "the Russian invasion", "an attack by rebels", "criticism
+    from Trump" (also when the parser hung the "from" on a reason: "criticism for the move from Trump")."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by" and _pobj(child) is not None:
             return _pobj(child)
+    if plover not in MOVEMENT_TYPES:
+        source = _source_of(noun)
+        if source is not None:
+            return source
     for child in noun.children:
         if child.dep_ in {"compound", "amod"} and child.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}:
             return child
     return None
+
+
+def _source_of(noun: Token) -> Token | None:
+    """The object of "from" on an event noun, or on the noun of its "for" reason."""
+    holders = [noun] + [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "for" for p in [_pobj(c)] if p]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ == "from" and _pobj(child) is not None:
+                return _pobj(child)
+    return None
+
+
+def receiver_token(noun: Token) -> Token | None:
+    """Target of an event noun that its governing verb's subject receives: "Nabisco faced criticism
+    from Trump" (Nabisco), "the plan won the backing of Congress", "came under attack from rebels"."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "under":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.lemma_.lower() not in words("receiving"):
+        return None
+    return subject_token(verb)
+
+
+def reciprocal(match: TriggerMatch) -> bool:
+    """An act both sides do to each other when its subject is coordinated: "X and Y held talks",
+    "X and Y traded accusations", "X and Y attacked each other"."""
+    if match.rule.plover in words("reciprocal_type"):
+        return True
+    lemmas = {t.lemma_.lower() for t in match.tokens}
+    if lemmas & words("reciprocal"):
+        return True
+    doc = match.head.doc
+    return any(f"{doc[t.i - 1].lower_} {t.lower_}" in words("each_other") for t in match.head.subtree
+               if t.i > match.head.i)
+
+
+def apposed_names(tok: Token) -> list[Token]:
+    """Names given in apposition to a descriptive phrase: "White House hopefuls Donald Trump and
+    Hillary Clinton", "his rival, Ted Cruz" (the first name of each apposition; its conjuncts follow
+    it). A name apposed to a name ('"I support Cruz," Bozell said') is the parser's mistake."""
+    if tok.pos_ not in {"NOUN"}:
+        return []
+    return [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
 
 
 def _clause_targets(verb: Token) -> list[Token]:
@@ -371,3 +464,82 @@ def role_phrase(tok: Token) -> tuple[int, int] | None:
     if end - start + 1 > MAX_ROLE_PHRASE:
         return None
     return start, end + 1
+
+
+# -- participants the resolver leaves out or joins ------------------------------------------------
+FIRST_PERSON = {"i", "we", "me", "us"}
+# Entity labels of a participant no list knows, with the actor kind it gets.
+UNLISTED_KINDS = {"PERSON": "person", "ORG": "org"}
+# Labels kept: people always; an organisation only as the target of a placed actor ("Trump criticized
+# Nabisco"), since two unplaced organisations are mostly business news ("the resort hosted a PGA Tour event").
+UNLISTED_PEOPLE = frozenset({"PERSON"})
+UNLISTED_TARGETS = frozenset({"PERSON", "ORG"})
+
+
+def covered(tok: Token, found: list[Actor]) -> bool:
+    """Is the token inside the text of one of the actors found?"""
+    return any(a.start <= tok.idx < a.end for a in found)
+
+
+def _entity_bounds(tok: Token) -> tuple[int, int]:
+    """Token bounds [start, end) of the named entity holding ``tok``."""
+    start, end = tok.i, tok.i + 1
+    doc = tok.doc
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
+def unlisted_name(tok: Token, labels: frozenset[str] = frozenset(UNLISTED_KINDS)) -> Actor | None:
+    """A person or organisation named in the text that the resolver could not place ("Nabisco",
+    "Priorities USA"): kept as a participant with an empty country rather than losing the event.
+    ``labels``: the entity labels accepted."""
+    kind = UNLISTED_KINDS.get(tok.ent_type_) if tok.ent_type_ in labels else None
+    if kind is None or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return None
+    start, end = _entity_bounds(tok)
+    span = tok.doc[start:end]
+    if span[0].lower_ == "the":
+        span = span[1:]
+    if not len(span) or any(t.tag_.startswith("VB") for t in span):
+        return None  # a headline fragment the tagger called an organisation: "Rand Paul Scores"
+    return Actor(text=span.text, name=span.text, kind=kind, start=span.start_char, end=span.end_char)
+
+
+def split_coordinated(actor: Actor, doc) -> list[Actor]:  # noqa: ANN001 - a spaCy Doc
+    """ "Republican Trump and Democrat Clinton", parsed as one phrase, is two people: one actor each
+    (named by the proper nouns of each side, the party words left in the text)."""
+    if actor.kind != "person" or actor.start < 0:
+        return [actor]
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return [actor]
+    joins = [t for t in span if t.dep_ == "cc" and t.lower_ in {"and", "&"}]
+    if len(joins) != 1 or _in_prep_phrase(joins[0], span.root):
+        return [actor]  # "Leaders of the Senate and House": one group
+    parts = [doc[span.start: joins[0].i], doc[joins[0].i + 1: span.end]]
+    names = [[t.text for t in p if t.pos_ == "PROPN" and t.ent_type_ in {"PERSON", ""}] for p in parts]
+    if not all(names) or not all(len(p) for p in parts):
+        return [actor]
+    return [Actor(text=p.text, name=" ".join(n), country=actor.country, sector=actor.sector, code=actor.code,
+                  start=p.start_char, end=p.end_char, kind=actor.kind) for p, n in zip(parts, names, strict=True)]
+
+
+def _in_prep_phrase(tok: Token, root: Token) -> bool:
+    """Is there a preposition between the token and the phrase's root?"""
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ in {"prep", "pobj"}:
+            return True
+        tok = tok.head
+    return False
+
+
+def in_direct_quote(tok: Token) -> bool:
+    """Is the token inside quotation marks opened earlier in its sentence (or a quote that opens the
+    sentence and runs on)?"""
+    before = [t.text for t in tok.sent if t.i < tok.i]
+    straight = sum(1 for w in before if w == '"')
+    curly = sum(1 for w in before if w in {"“", "``"}) - sum(1 for w in before if w in {"”", "''"})
+    return straight % 2 == 1 or curly > 0
