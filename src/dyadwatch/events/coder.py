@@ -531,7 +531,7 @@ class EventCoder:
             if all(actor is not k for k in kept):  # same Actor object: one mention
                 kept.append(actor)
         named_by = [_named_by(actor, [tok, *tok.conjuncts]) for actor in kept]
-        return [part for actor in named_by for part in split_coordinated(actor, tok.doc)]
+        return [part for actor in named_by for part in split_coordinated(actor, tok.doc, actors)]
 
     def _actors(self, match: TriggerMatch, sent: Span, actors: DocActors, speaker: Actor | None) -> list[Actor]:
         head = match.head

@@ -11,8 +11,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from dyadwatch.actors import DocActors
 from dyadwatch.events.lexicon import TriggerMatch
 from dyadwatch.models import Actor
 
@@ -499,6 +500,8 @@ def unlisted_name(tok: Token, labels: frozenset[str] = frozenset(UNLISTED_KINDS)
     kind = UNLISTED_KINDS.get(tok.ent_type_) if tok.ent_type_ in labels else None
     if kind is None or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
         return None
+    if tok.dep_ in {"compound", "amod", "nmod"} and tok.head.ent_type_ != tok.ent_type_:
+        return None  # "16 GOP candidates": the name only qualifies what the phrase is about
     start, end = _entity_bounds(tok)
     span = tok.doc[start:end]
     if span[0].lower_ == "the":
@@ -508,9 +511,10 @@ def unlisted_name(tok: Token, labels: frozenset[str] = frozenset(UNLISTED_KINDS)
     return Actor(text=span.text, name=span.text, kind=kind, start=span.start_char, end=span.end_char)
 
 
-def split_coordinated(actor: Actor, doc) -> list[Actor]:  # noqa: ANN001 - a spaCy Doc
+def split_coordinated(actor: Actor, doc: Doc, actors: DocActors) -> list[Actor]:
     """ "Republican Trump and Democrat Clinton", parsed as one phrase, is two people: one actor each
-    (named by the proper nouns of each side, the party words left in the text)."""
+    (named by the proper nouns of each side, the party words left in the text; a country named in a
+    side is that side's: "Japan's Abe and South Korea's Park")."""
     if actor.kind != "person" or actor.start < 0:
         return [actor]
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
@@ -520,11 +524,17 @@ def split_coordinated(actor: Actor, doc) -> list[Actor]:  # noqa: ANN001 - a spa
     if len(joins) != 1 or _in_prep_phrase(joins[0], span.root):
         return [actor]  # "Leaders of the Senate and House": one group
     parts = [doc[span.start: joins[0].i], doc[joins[0].i + 1: span.end]]
-    names = [[t.text for t in p if t.pos_ == "PROPN" and t.ent_type_ in {"PERSON", ""}] for p in parts]
-    if not all(names) or not all(len(p) for p in parts):
-        return [actor]
-    return [Actor(text=p.text, name=" ".join(n), country=actor.country, sector=actor.sector, code=actor.code,
-                  start=p.start_char, end=p.end_char, kind=actor.kind) for p, n in zip(parts, names, strict=True)]
+    names = [[t.text for t in p if t.pos_ == "PROPN" and t.ent_type_ not in {"NORP", "GPE", "LOC"}] for p in parts]
+    if not all(names) or not all(len(p) for p in parts) or any(t.ent_type_ == "GPE" for t in span):
+        return [actor]  # "Japan's Abe and South Korea's Park": which country is whose is the resolver's to say
+    out = []
+    for part, name in zip(parts, names, strict=True):
+        own = actors.for_span(part)
+        country = own.country if own is not None and own.country else actor.country
+        code = own.code if own is not None and own.country else actor.code
+        out.append(Actor(text=part.text, name=" ".join(name), country=country, sector=actor.sector, code=code,
+                         start=part.start_char, end=part.end_char, kind=actor.kind))
+    return out
 
 
 def _in_prep_phrase(tok: Token, root: Token) -> bool:
@@ -536,10 +546,10 @@ def _in_prep_phrase(tok: Token, root: Token) -> bool:
     return False
 
 
+QUOTE_MARKS = {'"', "“", "”", "``", "''"}
+
+
 def in_direct_quote(tok: Token) -> bool:
     """Is the token inside quotation marks opened earlier in its sentence (or a quote that opens the
-    sentence and runs on)?"""
-    before = [t.text for t in tok.sent if t.i < tok.i]
-    straight = sum(1 for w in before if w == '"')
-    curly = sum(1 for w in before if w in {"“", "``"}) - sum(1 for w in before if w in {"”", "''"})
-    return straight % 2 == 1 or curly > 0
+    sentence and runs on)? Each mark toggles: writers mix straight and curly marks ('"I prefer Kasich,”')."""
+    return sum(1 for t in tok.sent if t.i < tok.i and t.text in QUOTE_MARKS) % 2 == 1
