@@ -397,3 +397,38 @@ def test_an_unlisted_organisation_is_a_target_of_a_placed_actor_only(code):
     assert named_pairs(asserted(events, "ACCUSE")) == {("The French government", "Nabisco")}
     assert not asserted(code("Cadillac criticized Nabisco for the layoffs."), "ACCUSE") or all(
         e.actor is None for e in asserted(code("Cadillac criticized Nabisco for the layoffs."), "ACCUSE"))
+
+
+# -- subjects the sentence identifies with someone -----------------------------------------------------------
+def test_who_on_an_organisation_ending_a_persons_phrase_is_the_person(code):
+    events = code("Sanders invited Tom Weller, the president of the Foundation for Peace, who often criticizes "
+                  "the Israeli government.")
+    accuse = asserted(events, "ACCUSE")
+    assert accuse and all(e.actor is not None and e.actor.text in {"Tom Weller", "the president of the Foundation "
+                                                                   "for Peace"} for e in accuse)
+
+
+def test_the_subject_of_is_acts_in_a_relative_clause_on_its_predicate(code):
+    events = code("Angela Corey is the state attorney who charged the Iraqi suspect with murder.")
+    coerce = asserted(events, "COERCE")
+    assert coerce and all(e.actor is not None and "Corey" in e.actor.text for e in coerce)
+
+
+def test_a_campaign_acts_for_its_owner(code):
+    events = code("Clinton's campaign has criticized the Russian government for the leaks.")
+    accuse = asserted(events, "ACCUSE")
+    assert pairs(accuse) == [("USA", "RUS")] and accuse[0].actor.text == "Clinton's campaign"
+    events = code("Clinton's rivals have criticized the Russian government for the leaks.")
+    assert all(e.actor is None or e.actor.country != "USA" for e in asserted(events, "ACCUSE"))
+
+
+def test_an_opening_gerund_shares_the_clause_subject(code):
+    events = code("In rejecting the challenge from Moscow, the Ukrainian government cited the treaty.")
+    reject = asserted(events, "REJECT")
+    assert reject and actor_countries(reject) == {"UKR"}
+
+
+def test_an_earlier_clause_is_not_what_a_demand_asks(code):
+    events = code("Russia calls for new talks; Ukraine calls for a ceasefire.")
+    request = asserted(events, "REQUEST")
+    assert ("UKR", "RUS") not in pairs(request)

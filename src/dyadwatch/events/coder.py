@@ -31,6 +31,7 @@ from dyadwatch.events.roles import (
     UNLISTED_TARGETS,
     apposed_names,
     covered,
+    identified_with,
     in_direct_quote,
     inner_tokens,
     noun_actor_token,
@@ -559,11 +560,23 @@ class EventCoder:
                     found = [a for p in c.children if p.dep_ == "pobj" for a in self._resolve(p, sent, actors)]
                     if found:
                         break
+        if not found and tok is not None:
+            found = self._actor_by_identity(tok, sent, actors)
         if not found and agrees and tok.lower_ in PRONOUNS:
             return [speaker]  # "The ministry said it welcomed ...": the pronoun is the speaker
         if not found and tok is not None and speaker is not None:
             found = _speakers_country(tok, speaker, actors.country_name(speaker.country))
         return found
+
+    def _actor_by_identity(self, tok: Token, sent: Span, actors: DocActors) -> list[Actor]:
+        """An unplaced subject phrase the sentence identifies with someone: "Matt Duss, the president of
+        the Foundation, who criticizes" (the apposition's name), "Corey is the attorney who charged"
+        (the copula's subject), "Clinton's campaign has criticized" (whose campaign it is)."""
+        for other in identified_with(tok):
+            found = self._resolve(other, sent, actors)
+            if found:
+                return [_named_by(a, [tok]) if other.dep_ == "poss" else a for a in found]
+        return []
 
     def _recipients(self, match: TriggerMatch, sent: Span, actors: DocActors, actor_list: list[Actor]) -> list[Actor]:
         """The first candidate that resolves to someone other than the actor; each candidate is tried

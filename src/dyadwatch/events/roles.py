@@ -83,7 +83,7 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
         subj = _child(verb, {"nsubjpass"})
     if subj is not None:
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return verb.head
+            return person_antecedent(verb.head) if subj.lower_ in {"who", "whom"} else verb.head
         inner = _child(subj, {"nsubj"}) if subj.pos_ == "VERB" else None
         return inner if inner is not None else subj  # "The Red Cross operating in Iraq said": misparsed subject
     if verb.head.i == verb.i:
@@ -119,6 +119,18 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "acl" and _root_noun(head) and _finite_with_object(verb):
         return head  # a main verb the parser hung on the subject: "Doctors from X donated goods to Y."
     return None
+
+
+NON_PERSON_ENTS = {"ORG", "GPE", "FAC", "LOC"}
+
+
+def person_antecedent(noun: Token) -> Token:
+    """What "who" refers to when the parser hung it on a place or body that ends a person's phrase:
+    "the president of the Foundation for Middle East Peace, who criticizes" (the president)."""
+    tok = noun
+    while tok.ent_type_ in NON_PERSON_ENTS and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        tok = tok.head.head
+    return tok if tok.ent_type_ not in NON_PERSON_ENTS else noun
 
 
 def raised_subject(verb: Token) -> Token | None:
@@ -263,6 +275,20 @@ def apposed_names(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
 
 
+def identified_with(tok: Token) -> list[Token]:
+    """Phrases the sentence says are the same participant as ``tok`` (or own it, for words naming
+    someone's own staff): the name an apposition describes ("Matt Duss, the president of X"), the
+    subject of "is" ("Corey is the attorney who"), the owner of "Clinton's campaign"."""
+    out = []
+    if tok.dep_ == "appos":
+        out.append(tok.head)
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        out += [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if tok.lemma_.lower() in words("agent_of"):
+        out += [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    return out
+
+
 def _clause_targets(verb: Token) -> list[Token]:
     """Datives, objects and with/to/against... objects of one verb and of its object."""
     out = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
@@ -398,7 +424,7 @@ def recipient_tokens(match: TriggerMatch) -> list[Token]:
                         out.append(pobj)
         if rule.plover in {"REQUEST", "ACCUSE", "THREATEN"}:  # "demanded that Mugabe abandon ..."
             for c in head.children:  # not a passive one: "requested that Lazar be released" asks someone else
-                if c.dep_ in {"ccomp", "xcomp"}:
+                if c.dep_ in {"ccomp", "xcomp"} and c.i > head.i:  # not an earlier clause: "He calls ...; she calls"
                     out += [g for g in c.children if g.dep_ == "nsubj"]
             if match.obj is not None:  # "reiterated its demand that Britain close the plant"
                 for c in match.obj.children:
