@@ -517,9 +517,9 @@ class EventCoder:
             return []
         named = [a for t in apposed_names(tok) for a in self._resolve(t, sent, actors, unlisted) if a.kind == "person"]
         found = actors.for_conjuncts(tok) if tok.conjuncts else [a for a in [actors.for_token(tok)] if a]
-        if named:  # the names are the description: "U.S. senators Manchin and Casey" are American senators
-            desc = found[0] if len(found) == 1 else None
-            return [a if a.country or desc is None else replace(a, country=desc.country, sector=a.sector or desc.sector,
+        desc = found[0] if len(found) == 1 and found[0].country else None
+        if named and (desc is not None or any(a.country for a in named)):  # "U.S. senators Manchin and Casey"
+            return [a if desc is None else replace(a, country=desc.country, sector=a.sector or desc.sector,
                     code=desc.country + (a.sector or desc.sector)) for a in named]
         heads = [tok, *tok.conjuncts] if tok.dep_ != "conj" else [tok]  # "and Trump, who also pushed": Trump
         found += [a for t in heads if not covered(t, found) for a in [unlisted_name(t, unlisted)] if a]
