@@ -432,3 +432,10 @@ def test_an_earlier_clause_is_not_what_a_demand_asks(code):
     events = code("Russia calls for new talks; Ukraine calls for a ceasefire.")
     request = asserted(events, "REQUEST")
     assert ("UKR", "RUS") not in pairs(request)
+
+
+def test_from_names_the_giver_of_an_agentless_passive_of_giving(code):
+    events = code("Egypt was given $2 billion in aid from Saudi Arabia.")
+    assert pairs(asserted(events, "AID")) == [("SAU", "EGY")]
+    events = code("Egypt was given $2 billion in aid.")
+    assert all(e.actor is None for e in asserted(events, "AID"))

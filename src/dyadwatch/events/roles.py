@@ -78,6 +78,9 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
     agent = _child(verb, {"agent"})
     if agent is not None and _pobj(agent) is not None:
         return _pobj(agent)
+    source = passive_source(verb)
+    if source is not None:
+        return source  # "was promised $90 million in incentives from Chicago": Chicago promised
     subj = _child(verb, SUBJECT_DEPS)
     if subj is None and (verb.lemma_.lower() in STATIVE_PASSIVES or false_passive(verb)):
         subj = _child(verb, {"nsubjpass"})
@@ -131,6 +134,21 @@ def person_antecedent(noun: Token) -> Token:
     while tok.ent_type_ in NON_PERSON_ENTS and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         tok = tok.head.head
     return tok if tok.ent_type_ not in NON_PERSON_ENTS else noun
+
+
+def passive_source(verb: Token) -> Token | None:
+    """The giver of an agentless passive of giving, named by "from" on the verb or on what is given:
+    "was promised $90 million in incentives from Chicago", "was awarded a grant from the EU"."""
+    if verb.lemma_.lower() not in words("passive_source") or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    holders += [g for h in holders[1:] for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+                for g in c.children if g.dep_ == "pobj"]  # "$90 million in incentives from Chicago"
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ == "from" and _pobj(c) is not None:
+                return _pobj(c)
+    return None
 
 
 def raised_subject(verb: Token) -> Token | None:
