@@ -550,8 +550,8 @@ def unlisted_name(tok: Token, labels: frozenset[str] = frozenset(UNLISTED_KINDS)
     span = tok.doc[start:end]
     if span[0].lower_ == "the":
         span = span[1:]
-    if not len(span) or any(t.tag_.startswith("VB") for t in span):
-        return None  # a headline fragment the tagger called an organisation: "Rand Paul Scores"
+    if sum(ch.isalpha() for ch in span.text) < 2 or any(t.tag_.startswith("VB") for t in span):
+        return None  # "U" of a split "U . S"; a headline fragment the tagger called an organisation: "Rand Paul Scores"
     return Actor(text=span.text, name=span.text, kind=kind, start=span.start_char, end=span.end_char)
 
 
