@@ -439,3 +439,9 @@ def test_from_names_the_giver_of_an_agentless_passive_of_giving(code):
     assert pairs(asserted(events, "AID")) == [("SAU", "EGY")]
     events = code("Egypt was given $2 billion in aid.")
     assert all(e.actor is None for e in asserted(events, "AID"))
+
+
+def test_aides_found_without_a_country_take_their_owners(code):
+    events = code("Mrs. Clinton's aides are pressuring Mr. Sanders to quit the race.")
+    request = asserted(events, "REQUEST")
+    assert request and request[0].actor.country == "USA" and request[0].actor.text == "Mrs. Clinton's aides"

@@ -560,20 +560,21 @@ class EventCoder:
                     found = [a for p in c.children if p.dep_ == "pobj" for a in self._resolve(p, sent, actors)]
                     if found:
                         break
-        if not found and tok is not None:
-            found = self._actor_by_identity(tok, sent, actors)
+        if tok is not None and not any(a.country for a in found):  # also "Mrs. Clinton's aides" found unplaced
+            found = self._actor_by_identity(tok, sent, actors, placed_only=bool(found)) or found
         if not found and agrees and tok.lower_ in PRONOUNS:
             return [speaker]  # "The ministry said it welcomed ...": the pronoun is the speaker
         if not found and tok is not None and speaker is not None:
             found = _speakers_country(tok, speaker, actors.country_name(speaker.country))
         return found
 
-    def _actor_by_identity(self, tok: Token, sent: Span, actors: DocActors) -> list[Actor]:
+    def _actor_by_identity(self, tok: Token, sent: Span, actors: DocActors, placed_only: bool) -> list[Actor]:
         """An unplaced subject phrase the sentence identifies with someone: "Matt Duss, the president of
         the Foundation, who criticizes" (the apposition's name), "Corey is the attorney who charged"
-        (the copula's subject), "Clinton's campaign has criticized" (whose campaign it is)."""
+        (the copula's subject), "Clinton's campaign has criticized" (whose campaign it is). With
+        ``placed_only`` only someone with a country counts (the subject itself was found, unplaced)."""
         for other in identified_with(tok):
-            found = self._resolve(other, sent, actors)
+            found = [a for a in self._resolve(other, sent, actors) if a.country or not placed_only]
             if found:
                 return [_named_by(a, [tok]) if other.dep_ == "poss" else a for a in found]
         return []
