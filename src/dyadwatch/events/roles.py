@@ -75,6 +75,21 @@ def _pobj(prep: Token) -> Token | None:
 
 def subject_token(verb: Token, depth: int = 0) -> Token | None:
     """The token standing for the actor of a verb (passive agent first), climbing shared subjects."""
+    own = _own_subject(verb)
+    if own is not None:
+        return own
+    if verb.head.i == verb.i:
+        return stranded_subject(verb)
+    if depth > 3:
+        return None
+    if verb.dep_ == "pcomp":
+        return _gerund_subject(verb, depth)
+    return _shared_subject(verb, depth)
+
+
+def _own_subject(verb: Token) -> Token | None:
+    """The verb's own actor: a passive agent, the giver of a passive of giving, or its subject (a
+    relative pronoun stands for the noun it modifies)."""
     agent = _child(verb, {"agent"})
     if agent is not None and _pobj(agent) is not None:
         return _pobj(agent)
@@ -84,15 +99,16 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
     subj = _child(verb, SUBJECT_DEPS)
     if subj is None and (verb.lemma_.lower() in STATIVE_PASSIVES or false_passive(verb)):
         subj = _child(verb, {"nsubjpass"})
-    if subj is not None:
-        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return person_antecedent(verb.head) if subj.lower_ in {"who", "whom"} else verb.head
-        inner = _child(subj, {"nsubj"}) if subj.pos_ == "VERB" else None
-        return inner if inner is not None else subj  # "The Red Cross operating in Iraq said": misparsed subject
-    if verb.head.i == verb.i:
-        return stranded_subject(verb)
-    if depth > 3:
+    if subj is None:
         return None
+    if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return person_antecedent(verb.head) if subj.lower_ in {"who", "whom"} else verb.head
+    inner = _child(subj, {"nsubj"}) if subj.pos_ == "VERB" else None
+    return inner if inner is not None else subj  # "The Red Cross operating in Iraq said": misparsed subject
+
+
+def _shared_subject(verb: Token, depth: int) -> Token | None:
+    """A subject shared from the verb's head: conjuncts, control, raising, message nouns, participles."""
     head = verb.head
     if verb.dep_ == "conj":
         return subject_token(head, depth + 1)
@@ -103,24 +119,38 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "xcomp" and raised_subject(head) is not None:
         return raised_subject(head)  # "Sanders, who is said to have pressed for", "X is believed to have funded"
     if verb.dep_ in {"xcomp", "advcl"} and head.pos_ in {"VERB", "AUX"}:
-        if head.lemma_.lower() in OBJECT_CONTROL:
-            obj = _child(head, {"dobj", "dative"})
-            if obj is not None:
-                return obj
-        if verb.dep_ == "advcl" and verb.tag_ not in {"VBG", "VBN"} and not _has_to(verb):
-            return None
-        return subject_token(head, depth + 1)
+        return _controlled_subject(verb, depth)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return head
-    if verb.dep_ == "pcomp" and head.lower_ in {"to", "by"} and head.head.pos_ == "VERB":
-        return subject_token(head.head, depth + 1)  # "youths resorted to throwing stones", "responded by shelling"
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in words("adjunct_prep") \
-            and head.head.pos_ in {"VERB", "AUX"}:
-        return subject_token(head.head, depth + 1)  # "began layoffs despite facing criticism", "after meeting Xi"
-    if verb.dep_ == "pcomp" and head.head.lemma_.lower() in CULPABLE and head.head.dep_ in {"acomp", "oprd"}:
-        return subject_token(head.head.head, depth + 1)  # "the army is guilty of violating the truce"
     if verb.dep_ == "acl" and _root_noun(head) and _finite_with_object(verb):
         return head  # a main verb the parser hung on the subject: "Doctors from X donated goods to Y."
+    return None
+
+
+def _controlled_subject(verb: Token, depth: int) -> Token | None:
+    """Subject of a to-clause or adverbial clause: the object of an object-control verb ("urged Iran to
+    release"), else the head's subject (not for a finite adverbial clause with its own missing subject)."""
+    head = verb.head
+    if head.lemma_.lower() in OBJECT_CONTROL:
+        obj = _child(head, {"dobj", "dative"})
+        if obj is not None:
+            return obj
+    if verb.dep_ == "advcl" and verb.tag_ not in {"VBG", "VBN"} and not _has_to(verb):
+        return None
+    return subject_token(head, depth + 1)
+
+
+def _gerund_subject(verb: Token, depth: int) -> Token | None:
+    """Subject of a gerund after a preposition: "resorted to throwing stones", "responded by shelling",
+    "despite facing criticism" (the main verb's), "the army is guilty of violating the truce"."""
+    prep = verb.head
+    holder = prep.head
+    if prep.lower_ in {"to", "by"} and holder.pos_ == "VERB":
+        return subject_token(holder, depth + 1)
+    if verb.tag_ == "VBG" and prep.lower_ in words("adjunct_prep") and holder.pos_ in {"VERB", "AUX"}:
+        return subject_token(holder, depth + 1)
+    if holder.lemma_.lower() in CULPABLE and holder.dep_ in {"acomp", "oprd"}:
+        return subject_token(holder.head, depth + 1)
     return None
 
 
@@ -415,53 +445,15 @@ def _purpose_targets(head: Token) -> list[Token]:
 
 def recipient_tokens(match: TriggerMatch) -> list[Token]:
     """Candidate recipient tokens, best first."""
-    head = match.head
-    rule = match.rule
     out: list[Token] = []
     if match.prep is not None and match.prep.dep_ != "prt":
         pobj = _pobj(match.prep)
         if pobj is not None and not _same_tok(pobj, match.obj):
             out.append(pobj)
-    if rule.pos == "V":
-        out += [c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-        out += [p for c in head.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in [_pobj(c)] if p]
-        if head.lemma_.lower() not in STATIVE_PASSIVES and not false_passive(head):
-            out += [c for c in head.children if c.dep_ == "nsubjpass"]
-        out += [c for c in head.children if c.dep_ == "dobj" and not _same_tok(c, match.obj)]
-        if match.obj is not None:
-            out += [c for c in match.obj.children if c.dep_ == "poss"]  # "welcomed China's role"
-        holders = [head] + ([match.obj] if match.obj is not None else [])
-        holders += [c for c in head.children if c.dep_ == "dobj" and not _same_tok(c, match.obj)]
-        holders += [j for h in holders[1:] for j in h.conjuncts]  # "launched artillery and rocket fire against"
-        for holder in holders:
-            preps = VERB_RECIPIENT_PREPS if holder.i == head.i else RECIPIENT_PREPS
-            for c in holder.children:
-                if c.dep_ == "prep" and c.lower_ in preps and not _same_tok(c, match.prep):
-                    pobj = _pobj(c)
-                    if pobj is not None:
-                        out.append(pobj)
-        if rule.plover in {"REQUEST", "ACCUSE", "THREATEN"}:  # "demanded that Mugabe abandon ..."
-            for c in head.children:  # not a passive one: "requested that Lazar be released" asks someone else
-                if c.dep_ in {"ccomp", "xcomp"} and c.i > head.i:  # not an earlier clause: "He calls ...; she calls"
-                    out += [g for g in c.children if g.dep_ == "nsubj"]
-            if match.obj is not None:  # "reiterated its demand that Britain close the plant"
-                for c in match.obj.children:
-                    if c.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
-                        out += [g for g in c.children if g.dep_ == "nsubj"]
-        if rule.plover in COMPLEMENT_TYPES and not any(c.dep_ in {"dobj", "dative", "agent"} for c in head.children):
-            out += complement_recipients(head)  # not past an object: "asked the congregation to stand"
-        if rule.plover == "THREATEN":  # "threatened to launch an offensive unless Baghdad accepted"
-            out += condition_subjects(head)
-    elif rule.pos == "N":
-        for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in {"to", "with", "of", "on", "against", "into"}:
-                pobj = _pobj(c)
-                if pobj is not None:
-                    out.append(pobj)
-        if rule.plover == "REQUEST":  # "its demand that Israel ease restrictions"
-            for c in head.children:
-                if c.dep_ in {"acl", "ccomp", "relcl"}:
-                    out += [g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}]
+    if match.rule.pos == "V":
+        out += _verb_targets(match)
+    elif match.rule.pos == "N":
+        out += _noun_targets(match)
     seen: set[int] = set()
     unique = []
     for tok in out:
@@ -469,6 +461,71 @@ def recipient_tokens(match: TriggerMatch) -> list[Token]:
             seen.add(tok.i)
             unique.append(tok)
     return unique
+
+
+def _verb_targets(match: TriggerMatch) -> list[Token]:
+    """A verb trigger's datives, passive subject, other objects, the possessor of its light-verb noun,
+    prepositional objects, then what its complement or condition names."""
+    head = match.head
+    out = [c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    out += [p for c in head.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in [_pobj(c)] if p]
+    if head.lemma_.lower() not in STATIVE_PASSIVES and not false_passive(head):
+        out += [c for c in head.children if c.dep_ == "nsubjpass"]
+    out += [c for c in head.children if c.dep_ == "dobj" and not _same_tok(c, match.obj)]
+    if match.obj is not None:
+        out += [c for c in match.obj.children if c.dep_ == "poss"]  # "welcomed China's role"
+    out += _verb_prep_targets(match)
+    if match.rule.plover in {"REQUEST", "ACCUSE", "THREATEN"}:  # "demanded that Mugabe abandon ..."
+        out += _demanded_of(match)
+    if match.rule.plover in COMPLEMENT_TYPES and not any(c.dep_ in {"dobj", "dative", "agent"} for c in head.children):
+        out += complement_recipients(head)  # not past an object: "asked the congregation to stand"
+    if match.rule.plover == "THREATEN":  # "threatened to launch an offensive unless Baghdad accepted"
+        out += condition_subjects(head)
+    return out
+
+
+def _verb_prep_targets(match: TriggerMatch) -> list[Token]:
+    """Objects of with/to/against... on the verb, and of any preposition on its objects ("launched
+    artillery and rocket fire against")."""
+    head = match.head
+    holders = [head] + ([match.obj] if match.obj is not None else [])
+    holders += [c for c in head.children if c.dep_ == "dobj" and not _same_tok(c, match.obj)]
+    holders += [j for h in holders[1:] for j in h.conjuncts]
+    out = []
+    for holder in holders:
+        preps = VERB_RECIPIENT_PREPS if holder.i == head.i else RECIPIENT_PREPS
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ in preps and not _same_tok(c, match.prep):
+                pobj = _pobj(c)
+                if pobj is not None:
+                    out.append(pobj)
+    return out
+
+
+def _demanded_of(match: TriggerMatch) -> list[Token]:
+    """Whom a demand, accusation or threat is about: the subject of its that-clause after the verb
+    ("demanded that Mugabe abandon"; not a passive one: "requested that Lazar be released" asks someone
+    else; not an earlier clause: "He calls ...; she calls") or of its noun's ("its demand that Britain close")."""
+    head = match.head
+    out = [g for c in head.children if c.dep_ in {"ccomp", "xcomp"} and c.i > head.i
+           for g in c.children if g.dep_ == "nsubj"]
+    if match.obj is not None:
+        for c in match.obj.children:
+            if c.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                out += [g for g in c.children if g.dep_ == "nsubj"]
+    return out
+
+
+def _noun_targets(match: TriggerMatch) -> list[Token]:
+    """An event noun's to/with/of/on/against/into objects; for a demand also its clause's subject
+    ("its demand that Israel ease restrictions")."""
+    head = match.head
+    out = [p for c in head.children if c.dep_ == "prep" and c.lower_ in {"to", "with", "of", "on", "against", "into"}
+           for p in [_pobj(c)] if p is not None]
+    if match.rule.plover == "REQUEST":
+        out += [g for c in head.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}]
+    return out
 
 
 # What a participant's phrase leaves out: clauses, appositions, other conjuncts and separating punctuation.
