@@ -29,6 +29,7 @@ from dyadwatch.events.roles import (
     FIRST_PERSON,
     UNLISTED_PEOPLE,
     UNLISTED_TARGETS,
+    TargetSearch,
     apposed_names,
     covered,
     identified_with,
@@ -581,51 +582,58 @@ class EventCoder:
 
     def _recipients(self, match: TriggerMatch, sent: Span, actors: DocActors, actor_list: list[Actor]) -> list[Actor]:
         """The first candidate that resolves to someone other than the actor; each candidate is tried
-        directly, then one level down ("China's role", "calls by Belarus's rulers")."""
-
-        placed = any(a.country for a in actor_list)
-
-        def others(tok: Token, places_only: bool = False) -> list[Actor]:
-            own = tok.dep_ == "poss" and tok.lower_ in PRONOUNS and _same_tok(tok.head, match.obj)
-            if tok.lower_ in REFLEXIVES or own:
-                return []  # "blew himself up", "pledged their support to": the actor, not a second participant
-            what = tok.dep_ == "pobj" and tok.head.lower_ == "for"  # "calls for a Medicare for All plan": a thing
-            found = self._resolve(tok, sent, actors, UNLISTED_TARGETS if placed and not what else UNLISTED_PEOPLE)
-            if places_only:
-                found = [a for a in found if a.kind == "country"]
-            return [a for a in found if not any(_same(a, b) for b in actor_list)]
-
-        home = {a.country for a in actor_list if a.country}
-        own_side: list[Actor] = []  # a target of the actor's own country, kept until a foreign one is ruled out
-
-        def foreign(found: list[Actor]) -> bool:
-            nonlocal own_side
-            mine = [a.country in home or not a.country for a in found]  # countryless: "some invasion forces"
-            if found and home and all(mine) and match.rule.plover in OWN_SIDE_TYPES:
-                own_side = own_side or found  # "refused to deploy peacekeepers in Iraq": the troops are its own
-                return False
-            return bool(found)
-
-        for tok in recipient_tokens(match):
-            found = others(tok)
-            for inner in [] if found else inner_tokens(tok):
-                found = [_named_by(a, [tok]) for a in others(inner)]  # "Japan's right", not "Japan"
-                if found:
-                    break
-            if foreign(found):
-                return found
+        directly, then one level down ("China's role", "calls by Belarus's rulers"); then whoever receives
+        an event noun, the other side of a reciprocal act, and for verbs the fallback targets."""
+        search = TargetSearch(match, actor_list, OWN_SIDE_TYPES,
+                              lambda tok: self._other_participants(match, sent, actors, actor_list, tok))
+        found = self._direct_targets(search)
+        if found:
+            return found
         if match.rule.pos == "N":  # "Nabisco faced criticism from Trump": whoever faces it is the target
-            receiver = receiver_token(match.head)
-            if receiver is not None and foreign(found := others(receiver)):
+            found = search.first_foreign([receiver_token(match.head)])
+            if found:
                 return found
-        if not own_side and len(actor_list) > 1 and reciprocal(match):
+        if not search.own_side and len(actor_list) > 1 and reciprocal(match):
             return list(actor_list)  # "Washington and the Taliban held talks": each side with the other
         if match.rule.pos != "V":
-            return own_side
+            return search.own_side
+        return self._fallback_targets(search) or search.own_side
+
+    def _other_participants(
+        self, match: TriggerMatch, sent: Span, actors: DocActors, actor_list: list[Actor], tok: Token
+    ) -> list[Actor]:
+        """Participants a candidate token names other than the actor (not "himself", not "their" in
+        "pledged their support to"); unplaced organisations only as targets of a placed actor."""
+        own = tok.dep_ == "poss" and tok.lower_ in PRONOUNS and _same_tok(tok.head, match.obj)
+        if tok.lower_ in REFLEXIVES or own:
+            return []  # "blew himself up", "pledged their support to": the actor, not a second participant
+        placed = any(a.country for a in actor_list)
+        what = tok.dep_ == "pobj" and tok.head.lower_ == "for"  # "calls for a Medicare for All plan": a thing
+        found = self._resolve(tok, sent, actors, UNLISTED_TARGETS if placed and not what else UNLISTED_PEOPLE)
+        return [a for a in found if not any(_same(a, b) for b in actor_list)]
+
+    @staticmethod
+    def _direct_targets(search: TargetSearch) -> list[Actor]:
+        """The recipient candidates of the parse, each directly, then through the participants inside it."""
+        for tok in recipient_tokens(search.match):
+            found = search.others(tok)
+            for inner in [] if found else inner_tokens(tok):
+                found = [_named_by(a, [tok]) for a in search.others(inner)]  # "Japan's right", not "Japan"
+                if found:
+                    break
+            if search.foreign(found):
+                return found
+        return []
+
+    @staticmethod
+    def _fallback_targets(search: TargetSearch) -> list[Actor]:
+        """For verbs with no target in the parse: whom a protest defies, the country where a material act
+        was done ("lifted a curfew in Montenegro"), the side a war is against."""
+        match = search.match
         if match.rule.plover == "PROTEST":  # "blocked streets in defiance of Chinese authorities"
-            for tok in protest_targets(match.head):
-                if foreign(found := others(tok)):
-                    return found
+            found = search.first_foreign(protest_targets(match.head))
+            if found:
+                return found
         places: list[Token] = []
         if match.rule.plover in PLACE_TARGET_TYPES:  # "lifted a curfew in Montenegro"
             places = place_tokens(match.head, match.obj, subject=match.rule.plover == "PROTEST")
@@ -634,13 +642,10 @@ class EventCoder:
         elif match.rule.plover in {"THREATEN", "REJECT"}:  # "threatened to impose a curfew in Algiers"
             places = [p for c in match.head.children if c.dep_ == "xcomp" for p in place_tokens(c, None)]
         for tok in places:
-            found = others(tok, places_only=True)
-            if found and (not own_side or not all(a.country in home for a in found)):
+            found = [a for a in search.others(tok) if a.kind == "country"]
+            if found and (not search.own_side or not all(a.country in search.home for a in found)):
                 return found
-        for tok in _against_targets(match.head):  # "mobilized reservists for a possible war against Iraq"
-            if foreign(found := others(tok)):
-                return found
-        return own_side
+        return search.first_foreign(_against_targets(match.head))  # "reservists for a possible war against Iraq"
 
     def _speaker(self, head: Token, sent: Span, actors: DocActors, quotes: list[Quote]) -> Actor | None:
         """Who reports the event: a quote covering the trigger, or the subject of a governing speech verb."""

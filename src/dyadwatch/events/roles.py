@@ -8,6 +8,8 @@ release"), and from the modified noun for relative clauses ("Wang, who held a me
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -654,3 +656,39 @@ def in_direct_quote(tok: Token) -> bool:
     """Is the token inside quotation marks opened earlier in its sentence (or a quote that opens the
     sentence and runs on)? Each mark toggles: writers mix straight and curly marks ('"I prefer Kasich,”')."""
     return sum(1 for t in tok.sent if t.i < tok.i and t.text in QUOTE_MARKS) % 2 == 1
+
+
+@dataclass
+class TargetSearch:
+    """One recipient search: ``others`` resolves a candidate token to participants other than the actor;
+    for the ``own_side_types`` a target of the actor's own country (or of none) is kept aside in
+    ``own_side`` until a foreign one is ruled out ("refused to deploy peacekeepers in Iraq": the troops
+    are its own)."""
+
+    match: TriggerMatch
+    actor_list: list[Actor]
+    own_side_types: set[str] | frozenset[str]
+    others: Callable[[Token], list[Actor]]
+    own_side: list[Actor] = field(default_factory=list)
+
+    @property
+    def home(self) -> set[str]:
+        return {a.country for a in self.actor_list if a.country}
+
+    def foreign(self, found: list[Actor]) -> bool:
+        """Is this a target? An own-side one is remembered instead ("some invasion forces": no country)."""
+        home = self.home
+        mine = [a.country in home or not a.country for a in found]
+        if found and home and all(mine) and self.match.rule.plover in self.own_side_types:
+            self.own_side = self.own_side or found
+            return False
+        return bool(found)
+
+    def first_foreign(self, tokens: Iterable[Token | None]) -> list[Actor]:
+        """The participants of the first token that is a target."""
+        for tok in tokens:
+            if tok is not None:
+                found = self.others(tok)
+                if self.foreign(found):
+                    return found
+        return []
