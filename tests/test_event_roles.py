@@ -445,3 +445,11 @@ def test_aides_found_without_a_country_take_their_owners(code):
     events = code("Mrs. Clinton's aides are pressuring Mr. Sanders to quit the race.")
     request = asserted(events, "REQUEST")
     assert request and request[0].actor.country == "USA" and request[0].actor.text == "Mrs. Clinton's aides"
+
+
+def test_role_word_sets_load_by_name_and_an_unknown_name_fails():
+    from dyadwatch.events.roles import words
+
+    assert "say" in words("RAISING") and "each_other" in words("MUTUAL_PHRASES")
+    with pytest.raises(KeyError, match="roles_words.tsv"):
+        words("NO_SUCH_SET")

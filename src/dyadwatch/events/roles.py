@@ -24,19 +24,22 @@ WORDS_FILE = Path(__file__).parent / "data" / "roles_words.tsv"
 
 @lru_cache(maxsize=1)
 def _word_sets() -> dict[str, frozenset[str]]:
-    """The word sets of ``data/roles_words.tsv`` by name (rows: set, word, why)."""
-    sets: dict[str, set[str]] = {}
-    for line in WORDS_FILE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("set\t"):
-            continue
-        name, word = line.split("\t")[:2]
-        sets.setdefault(name, set()).add(word)
-    return {name: frozenset(words) for name, words in sets.items()}
+    """The word sets of ``data/roles_words.tsv`` by name (rows: name, space-separated words, why)."""
+    sets: dict[str, frozenset[str]] = {}
+    rows = [line for line in WORDS_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for line in [r for r in rows if not r.startswith("#")][1:]:  # the first row is the header
+        name, words_ = line.split("\t")[:2]
+        sets[name] = frozenset(words_.split())
+    return sets
 
 
 def words(name: str) -> frozenset[str]:
-    """One named word set of the roles data (empty when the file has none of that name)."""
-    return _word_sets().get(name, frozenset())
+    """One named word set of the roles data; an unknown name is a KeyError naming the file."""
+    sets = _word_sets()
+    if name not in sets:
+        raise KeyError(f"no word set {name!r} in {WORDS_FILE}")
+    return sets[name]
+
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 RECIPIENT_PREPS = {
@@ -149,7 +152,7 @@ def _gerund_subject(verb: Token, depth: int) -> Token | None:
     holder = prep.head
     if prep.lower_ in {"to", "by"} and holder.pos_ == "VERB":
         return subject_token(holder, depth + 1)
-    if verb.tag_ == "VBG" and prep.lower_ in words("adjunct_prep") and holder.pos_ in {"VERB", "AUX"}:
+    if verb.tag_ == "VBG" and prep.lower_ in words("ADJUNCT_PREP") and holder.pos_ in {"VERB", "AUX"}:
         return subject_token(holder, depth + 1)
     if holder.lemma_.lower() in CULPABLE and holder.dep_ in {"acomp", "oprd"}:
         return subject_token(holder.head, depth + 1)
@@ -171,7 +174,7 @@ def person_antecedent(noun: Token) -> Token:
 def passive_source(verb: Token) -> Token | None:
     """The giver of an agentless passive of giving, named by "from" on the verb or on what is given:
     "was promised $90 million in incentives from Chicago", "was awarded a grant from the EU"."""
-    if verb.lemma_.lower() not in words("passive_source") or not any(c.dep_ == "auxpass" for c in verb.children):
+    if verb.lemma_.lower() not in words("PASSIVE_SOURCE") or not any(c.dep_ == "auxpass" for c in verb.children):
         return None
     holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     holders += [g for h in holders[1:] for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
@@ -186,7 +189,7 @@ def passive_source(verb: Token) -> Token | None:
 def raised_subject(verb: Token) -> Token | None:
     """The subject a passive raising verb lends its infinitive: "Sanders is said to have pressed for"
     (Sanders pressed), "the group, which is believed to have funded" (the group funded)."""
-    if verb.lemma_.lower() not in words("raising") or not any(c.dep_ == "auxpass" for c in verb.children):
+    if verb.lemma_.lower() not in words("RAISING") or not any(c.dep_ == "auxpass" for c in verb.children):
         return None
     subj = _child(verb, {"nsubjpass"})
     if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -298,7 +301,7 @@ def receiver_token(noun: Token) -> Token | None:
         verb = verb.head
     elif noun.dep_ != "dobj":
         return None
-    if verb.lemma_.lower() not in words("receiving"):
+    if verb.lemma_.lower() not in words("RECEIVING"):
         return None
     return subject_token(verb)
 
@@ -306,13 +309,13 @@ def receiver_token(noun: Token) -> Token | None:
 def reciprocal(match: TriggerMatch) -> bool:
     """An act both sides do to each other when its subject is coordinated: "X and Y held talks",
     "X and Y traded accusations", "X and Y attacked each other"."""
-    if match.rule.plover in words("reciprocal_type"):
+    if match.rule.plover in words("MUTUAL_TYPES"):
         return True
     lemmas = {t.lemma_.lower() for t in match.tokens}
-    if lemmas & words("reciprocal"):
+    if lemmas & words("MUTUAL_ACTS"):
         return True
     doc = match.head.doc
-    return any(f"{doc[t.i - 1].lower_} {t.lower_}" in words("each_other") for t in match.head.subtree
+    return any(f"{doc[t.i - 1].lower_}_{t.lower_}" in words("MUTUAL_PHRASES") for t in match.head.subtree
                if t.i > match.head.i)
 
 
@@ -334,7 +337,7 @@ def identified_with(tok: Token) -> list[Token]:
         out.append(tok.head)
     if tok.dep_ == "attr" and tok.head.lemma_ == "be":
         out += [c for c in tok.head.children if c.dep_ == "nsubj"]
-    if tok.lemma_.lower() in words("agent_of"):
+    if tok.lemma_.lower() in words("AGENT_OF"):
         out += [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     return out
 
