@@ -453,3 +453,20 @@ def test_role_word_sets_load_by_name_and_an_unknown_name_fails():
     assert "say" in words("RAISING") and "each_other" in words("MUTUAL_PHRASES")
     with pytest.raises(KeyError, match="roles_words.tsv"):
         words("NO_SUCH_SET")
+
+
+def test_a_closing_mark_left_from_the_paragraph_before_opens_no_quote(nlp):
+    from dyadwatch.events.roles import in_direct_quote
+
+    doc = nlp('May God heal our nation.”\n\nShe presented a message before explaining why she backs Clinton.')
+    assert not in_direct_quote(next(t for t in doc if t.text == "backs"))
+    doc = nlp("\"I prefer Kasich,” he said. ''He backed Rubio,'' she said.")
+    assert not in_direct_quote(next(t for t in doc if t.text == "said"))
+    assert in_direct_quote(next(t for t in doc if t.text == "backed"))
+
+
+def test_a_quote_opening_a_paragraph_is_a_quote(nlp):
+    from dyadwatch.events.roles import in_direct_quote
+
+    doc = nlp("He questioned the appointments.\n\n''Not only are they supporting Clinton,'' Mr. Long said.")
+    assert in_direct_quote(next(t for t in doc if t.text == "supporting"))

@@ -652,13 +652,36 @@ def _in_prep_phrase(tok: Token, root: Token) -> bool:
     return False
 
 
-QUOTE_MARKS = {'"', "“", "”", "``", "''"}
+OPENING_MARKS = {"“", "``", "‘"}
+CLOSING_MARKS = {"”", "’"}
+EITHER_MARKS = {'"', "''"}  # straight marks and NYT's doubled apostrophes open or close by their spacing
+
+
+def _opens(mark: Token) -> bool:
+    """Does this quotation mark open a quote? Curly marks say so; a straight one opens when it follows a
+    space (or starts the text) and is attached to the word after it."""
+    if mark.text in OPENING_MARKS:
+        return True
+    if mark.text in CLOSING_MARKS:
+        return False
+    before = mark.doc[mark.i - 1] if mark.i > 0 else None
+    spaced = before is None or bool(before.whitespace_) or before.is_space or before.text in "(["
+    return spaced and not mark.whitespace_
 
 
 def in_direct_quote(tok: Token) -> bool:
-    """Is the token inside quotation marks opened earlier in its sentence (or a quote that opens the
-    sentence and runs on)? Each mark toggles: writers mix straight and curly marks ('"I prefer Kasich,”')."""
-    return sum(1 for t in tok.sent if t.i < tok.i and t.text in QUOTE_MARKS) % 2 == 1
+    """Is the token inside quotation marks opened earlier in its sentence (or right before it, or a quote
+    that opens the sentence and runs on)? The last mark before it decides; a closing mark left over from the paragraph
+    before ('... our nation.” Sheppard presented ...') closes nothing that matters."""
+    marks = OPENING_MARKS | CLOSING_MARKS | EITHER_MARKS
+    first = tok.sent.start
+    if first > 0 and tok.doc[first - 1].text in marks:
+        first -= 1  # the parser often ends the sentence before with the opening mark: "... said. ''He backed"
+    inside = False
+    for mark in tok.doc[first: tok.i]:
+        if mark.text in marks:
+            inside = _opens(mark)
+    return inside
 
 
 @dataclass
