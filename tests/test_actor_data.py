@@ -256,3 +256,11 @@ def test_uk_party_words_and_mp(nlp, resolver):
     doc, actors = analyze(nlp, resolver, "Labour MP Jane Pelham criticized the Tories on Monday.")
     mp, tories = actor_of(doc, actors, "Pelham"), actor_of(doc, actors, "Tories")
     assert (mp.country, mp.sector) == ("GBR", "LEG") and (tories.country, tories.sector) == ("GBR", "PTY")
+
+
+def test_a_surname_the_tagger_reads_as_a_plural_noun_is_the_person_named_earlier(nlp, resolver):
+    text = "Bernie Sanders campaigned in Ohio. Sanders has accused Clinton of taking money from Wall Street."
+    doc, actors = analyze(nlp, resolver, text)
+    second = [t for t in doc if t.text == "Sanders"][1]
+    found = actors.for_token(second)
+    assert found is not None and (found.name, found.country) == ("Bernard Sanders", "USA")  # the Congress list

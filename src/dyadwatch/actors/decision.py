@@ -37,9 +37,13 @@ class _Decision:
         person = desc.person or (self._known_person(desc.name) if desc.name else None)
         if person is None and head.pos_ == "PROPN" and desc.head_entry is None and not desc.name:
             person = self._known_person(head.text) if head.text[:1].isupper() else None
-        elif person is None and head.pos_ == "NOUN" and head.text[:1].isupper() and head.i == head.sent.start \
-                and desc.head_entry is None and desc.start == head.i:
-            person = self._external_person(head.lower_)  # headline "Trump urges UN ...": the tagger said NOUN
+        elif person is None and head.pos_ == "NOUN" and head.text.istitle() and desc.head_entry is None \
+                and desc.start == head.i:
+            # "Sanders has accused Clinton": a surname of someone the document names in full, which the tagger
+            # read as a plural noun; a headline's "Trump urges UN ..." (sentence-initial) from the lists
+            person = self._surname_in_document(head.text)
+            if person is None and head.i == head.sent.start:
+                person = self._external_person(head.lower_)
         if person is not None:
             country = person.country if person.fixed else (desc.country or person.country)
             sector = person.sector if person.fixed else (desc.sector or person.sector or desc.party_sector)

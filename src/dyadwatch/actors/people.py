@@ -32,6 +32,14 @@ class _People:
             return matches[-1]
         return self._external_person(key)
 
+    def _surname_in_document(self, word: str) -> _Person | None:
+        """The one person of this document whose full name ends with ``word`` ("Sanders" after "Bernie
+        Sanders"); None when no one or several people share it."""
+        key = normalise(word)
+        found = {id(p): p for p in self.persons.values() if len(p.name.split()) >= 2
+                 and normalise(p.name.split()[-1]) == key}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _external_person(self, key: str) -> _Person | None:
         """User dictionary, then alias memory, then the built-in list of well-known leaders."""
         user = self.r.user.get(key)

@@ -21,8 +21,8 @@ from dyadwatch.models import Actor
 STORY = "story"
 STORY_KINDS = {"person", "org", "group"}  # not countries, cities or regions: a place is where it is
 NOT_STATES = {"IGO", "NGO", "IMG"}
-MIN_MENTIONS = 3  # fewer resolved participants say too little about a story (one sentence, a brief)
-MIN_SHARE = 0.5  # the main country must hold at least half of the resolved participants
+MIN_NAMES = 3  # fewer distinct resolved participants say too little about a story (one sentence, a brief)
+MIN_SHARE = 0.5  # the main country must hold at least half of them
 
 
 def _state(country: str) -> bool:
@@ -30,13 +30,14 @@ def _state(country: str) -> bool:
 
 
 def main_country(actors: Iterable[Actor]) -> str:
-    """The country most resolved participants belong to, when it holds at least MIN_SHARE of them."""
-    counts = Counter(a.country for a in actors if _state(a.country) and a.country_source != STORY)
-    total = sum(counts.values())
-    if total < MIN_MENTIONS:
+    """The country of most distinct resolved participants (by name), when at least MIN_NAMES of them
+    belong to it and it holds at least MIN_SHARE of them all."""
+    names = {(a.name or a.text).lower(): a.country for a in actors if _state(a.country) and a.country_source != STORY}
+    counts = Counter(names.values())
+    if not counts:
         return ""
     country, n = counts.most_common(1)[0]
-    return country if n / total >= MIN_SHARE else ""
+    return country if n >= MIN_NAMES and n / sum(counts.values()) >= MIN_SHARE else ""
 
 
 def story_country(actors: list[Actor], dateline: list[str], place: Callable[[str], object]) -> str:
@@ -50,7 +51,10 @@ def story_country(actors: list[Actor], dateline: list[str], place: Callable[[str
 
 
 def needs_story_country(actor: Actor) -> bool:
-    return not actor.country and actor.kind in STORY_KINDS
+    """A named participant (a capitalised word in its name: "Nabisco", "Felicia Sanders", "Evangelicals")
+    without a country; generic ones ("the people", "voters") stay without."""
+    named = any(w[:1].isupper() for w in actor.name.split())
+    return not actor.country and actor.kind in STORY_KINDS and named
 
 
 def apply_story_country(actors: Iterable[Actor], country: str) -> int:
