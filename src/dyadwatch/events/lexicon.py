@@ -23,6 +23,9 @@ NOUN_POS = {"NOUN", "PROPN"}
 ADJ_POS = {"ADJ", "VERB"}
 OBJECT_DEPS = {"dobj", "nsubjpass", "obj", "attr"}
 PREP_DEPS = {"prep", "prt", "agent", "dative"}
+# Particles the parser often tags as adverbs ("pushed back against", "brushed aside"): a row naming one still
+# matches, and it is tested like a particle (its objects are the verb's).
+ADVERB_PARTICLES = {"back", "aside"}
 
 
 @dataclass(frozen=True)
@@ -213,7 +216,8 @@ def _prep_child(token: Token, prep: str, on_object: bool = False) -> Token | Non
     """The particle or preposition after the verb ("called on X"), never a fronted or dated one
     ("On Nov. 18, Stoltenberg called", "called Morrison on Wednesday")."""
     for c in token.children:
-        if c.dep_ in PREP_DEPS and c.lower_ == prep and c.i > token.i:
+        particle = c.dep_ in PREP_DEPS or (c.dep_ == "advmod" and prep in ADVERB_PARTICLES)
+        if particle and c.lower_ == prep and c.i > token.i:
             pobj = _pobj(c)
             if pobj is not None and pobj.ent_type_ in {"DATE", "TIME"}:
                 continue
@@ -232,7 +236,7 @@ def _pobj(prep: Token) -> Token | None:
 
 def _object_test(rule: TriggerRule, token: Token, prep_tok: Token | None) -> tuple[bool, Token | None]:
     """Whether the object constraint holds, and the object token a positive list matched."""
-    if prep_tok is not None and prep_tok.dep_ != "prt":
+    if prep_tok is not None and prep_tok.dep_ not in {"prt", "advmod"}:
         candidates = [p for p in [_pobj(prep_tok)] if p is not None]
     else:
         candidates = direct_objects(token)
