@@ -1,6 +1,6 @@
 """Convert PETRARCH-2's CAMEO verb dictionary into dyadwatch's trigger-lexicon format.
 
-Usage: python tools/convert_petrarch_verbs.py [SOURCE] [--out FILE]
+Usage: python tools/convert_petrarch_verbs.py [SOURCE] [--out FILE] [--discards-out FILE]
 
 SOURCE defaults to ../shared/reference/petrarch2/CAMEO.2.0.txt (MIT, Open Event Data Alliance); the
 output (default src/dyadwatch/events/data/triggers_petrarch.tsv) has the columns of triggers.tsv. No
@@ -14,6 +14,9 @@ What maps (PETRARCH pattern -> row):
   "- * PARTICLE [code]", "- * PARTICLE OBJ [code]"   -> verb row with particle (and object)
   "- * (PREP) [code]", "- * (PREP NOUN) [code]"      -> verb row with preposition (and its object)
   "- * OBJ [---]" (a null pattern)                   -> the object blocks the verb's bare row
+Phoenix.discards.txt (next to SOURCE) becomes events/data/discards.tsv: phrases that mark a sentence as sport or
+entertainment, less bare years/numbers and the phrases reviewed out in events/data/discards_review.tsv.
+
 A pattern applies to the verbs its comment names ("# RUSH") when they are in the family, else to all
 verbs of the family (PETRARCH's own reading).
 """
@@ -33,6 +36,9 @@ from dyadwatch import codes  # noqa: E402
 
 DEFAULT_SOURCE = ROOT.parent / "shared" / "reference" / "petrarch2" / "CAMEO.2.0.txt"
 DEFAULT_OUT = ROOT / "src" / "dyadwatch" / "events" / "data" / "triggers_petrarch.tsv"
+DATA = ROOT / "src" / "dyadwatch" / "events" / "data"
+DEFAULT_DISCARDS_OUT = DATA / "discards.tsv"
+DISCARDS_REVIEW = DATA / "discards_review.tsv"
 LICENSE_NAME = "PETRARCH2_LICENSE.txt"
 
 # Words that follow a verb as a particle or preposition; anything else after "*" is an object noun.
@@ -298,10 +304,53 @@ def write(rows: list[Row], head: list[str], out: Path) -> None:
     out.write_text("\n".join(head + body) + "\n", encoding="utf-8")
 
 
+# -- discards ---------------------------------------------------------------------------------------------
+def convert_discards(lines: list[str], reviewed_out: set[str]) -> tuple[list[tuple[str, str]], Counter]:
+    """(phrase, scope) rows: scope "story" for PETRARCH's '+' (story-level) entries, else "sentence"."""
+    rows: list[tuple[str, str]] = []
+    dropped: Counter = Counter()
+    seen: set[str] = set()
+    for line in lines:
+        text = line.split("#")[0].strip()
+        if not text:
+            continue
+        scope = "story" if text.startswith("+") else "sentence"
+        phrase = " ".join(w.rstrip("_") for w in text.lstrip("+").split())
+        if re.fullmatch(r"[\d ]+", phrase):
+            dropped["a bare year or number"] += 1
+        elif phrase.upper() in reviewed_out:
+            dropped["reviewed out (discards_review.tsv)"] += 1
+        elif phrase.lower() in seen:
+            dropped["duplicate"] += 1
+        else:
+            seen.add(phrase.lower())
+            rows.append((phrase, scope))
+    return rows, dropped
+
+
+def write_discards(source: Path, out: Path, notice: str) -> int:
+    review = [ln.split("\t")[0] for ln in DISCARDS_REVIEW.read_text(encoding="utf-8").splitlines()
+              if ln and not ln.startswith("#")][1:]
+    rows, dropped = convert_discards(source.read_text(encoding="utf-8", errors="replace").splitlines(), set(review))
+    head = [
+        "# Phrases that make a sentence uncodable (sport, entertainment), converted from PETRARCH-2's",
+        "# Phoenix.discards.txt (Open Event Data, MIT licence: notice below and in " + LICENSE_NAME + ")",
+        "# by tools/convert_petrarch_verbs.py; do not edit by hand (review: discards_review.tsv).",
+        "# Matched as whole words, case-insensitively, in one sentence; dyadwatch applies story-level ('+')",
+        "# entries to the sentence only. Dropped:",
+        *(f"#   {n:5d}  {why}" for why, n in sorted(dropped.items(), key=lambda kv: -kv[1])),
+        "#", *("# " + ln if ln else "#" for ln in notice.splitlines()),
+        "phrase\tscope",
+    ]
+    out.write_text("\n".join(head + [f"{p}\t{sc}" for p, sc in rows]) + "\n", encoding="utf-8")
+    return len(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--discards-out", type=Path, default=DEFAULT_DISCARDS_OUT)
     args = parser.parse_args(argv)
     lines = args.source.read_text(encoding="utf-8", errors="replace").splitlines()
     conv = convert(lines)
@@ -313,6 +362,10 @@ def main(argv: list[str] | None = None) -> int:
             "Applies to triggers_petrarch.tsv and discards.tsv, converted from PETRARCH-2's dictionaries.\n\n"
             + notice, encoding="utf-8")
     print(f"{len(conv.rows)} rows -> {args.out}; dropped {sum(conv.dropped.values())}", file=sys.stderr)
+    discards = args.source.parent / "Phoenix.discards.txt"
+    if discards.exists():
+        n = write_discards(discards, args.discards_out, notice)
+        print(f"{n} discard phrases -> {args.discards_out}", file=sys.stderr)
     return 0
 
 
