@@ -17,8 +17,8 @@ What maps (PETRARCH pattern -> row):
 Phoenix.discards.txt (next to SOURCE) becomes events/data/discards.tsv: phrases that mark a sentence as sport or
 entertainment, less bare years/numbers and the phrases reviewed out in events/data/discards_review.tsv.
 
-A pattern applies to the verbs its comment names ("# RUSH") when they are in the family, else to all
-verbs of the family (PETRARCH's own reading).
+A pattern applies to the verbs its comment names as its origin ("# RUSH"; the dictionary's header says the
+comment keeps the verb where the pattern was first found), else to all verbs of its family (PETRARCH's reading).
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ class Verb:
     lemma: str
     prep: str
     code: str  # raw PETRARCH code ("" = the family's)
+    forms: tuple[str, ...] = ()  # the line's own spellings: "meet", "met", "step_up", "stepped_up"
 
 
 @dataclass
@@ -127,11 +128,13 @@ def _verb(body: str, code: str) -> Verb | None:
     word = re.sub(r"\{[^}]*\}", "", body).split(";")[0].strip().split()
     if not word:
         return None
+    braced = re.findall(r"\{([^}]*)\}", body)
+    forms = tuple(f.lstrip("+").lower() for f in [word[0], *" ".join(braced).split()])
     parts = word[0].lstrip("+").lower().split("_")
     if len(parts) == 1:
-        return Verb(parts[0], "", code)
+        return Verb(parts[0], "", code, forms)
     if len(parts) == 2 and parts[1] in PARTICLES:
-        return Verb(parts[0], parts[1], code)
+        return Verb(parts[0], parts[1], code, forms)
     return None
 
 
@@ -197,10 +200,12 @@ def parse_pattern(body: str, synsets: dict[str, list[str]]) -> tuple[str, list[s
     return prep, words
 
 
-def _targets(family: Family, comment: str) -> list[Verb]:
-    named = {w.lower() for w in re.findall(r"[A-Z][A-Z_-]+", comment)}
-    hit = [v for v in family.verbs if v.lemma in named and not v.prep]
-    return hit or [v for v in family.verbs if not v.prep]
+def _targets(family: Family, comment: str, known: dict[str, Verb]) -> list[Verb]:
+    """The verbs the comment names as the pattern's origin (any family's), else every verb of the family."""
+    named = [known[w.lower()] for w in re.findall(r"[A-Z][A-Z_-]+", comment) if w.lower() in known]
+    if named:
+        return list({(v.lemma, v.prep): v for v in named}.values())
+    return [v for v in family.verbs if not v.prep]
 
 
 def convert(lines: list[str]) -> Converted:
@@ -208,12 +213,14 @@ def convert(lines: list[str]) -> Converted:
     split = next(i for i, ln in enumerate(lines) if "VERB PATTERNS" in ln)
     synsets = read_synsets(lines[:split])
     out = Converted()
-    for fam in read_families(lines[split:]):
+    families = read_families(lines[split:])
+    known = {form: v for fam in families for v in fam.verbs for form in v.forms}
+    for fam in families:
         blocked: dict[str, set[str]] = {}
         specific: list[Row] = []
         for body, raw, comment in fam.patterns:
             parsed = parse_pattern(body, synsets)
-            targets = _targets(fam, comment)
+            targets = _targets(fam, comment, known)
             if raw.strip().startswith("---") and not isinstance(parsed, str) and parsed[1] and not parsed[0]:
                 for verb in targets:
                     blocked.setdefault(verb.lemma, set()).update(parsed[1])
@@ -224,7 +231,11 @@ def convert(lines: list[str]) -> Converted:
                 continue
             prep, words = parsed
             note = f"{fam.name}: - {body}".strip()
-            specific.extend(Row(v.lemma, prep, tuple(words), code, note) for v in targets)
+            for verb in targets:
+                if verb.prep and prep:
+                    out.dropped["pattern: preposition on a particle verb"] += 1
+                    continue
+                specific.append(Row(verb.lemma, verb.prep or prep, tuple(words), code, note))
         out.rows.extend(specific)
         out.rows.extend(_bare_rows(fam, blocked, out.dropped))
     out.rows = _merge(out.rows, out.dropped)
