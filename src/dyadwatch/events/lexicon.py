@@ -250,6 +250,8 @@ def _object_test(rule: TriggerRule, token: Token, prep_tok: Token | None) -> tup
     if rule.needs_object and not candidates:
         return False, None
     if rule.objects:
+        if prep_tok is None:  # "called Clinton a liar": the predicate noun is what the row tests
+            candidates = candidates + [c for c in token.children if c.dep_ == "oprd" and c.pos_ == "NOUN"]
         hit = next((c for c in candidates if object_words(c) & rule.objects), None)
         if hit is None and prep_tok is None and rule.pos == "V":
             given = rule.objects - ABSTRACT_GIFTS  # "providing Yellen with unanimous support" gives nothing
