@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyadwatch import codes
 from dyadwatch.actors import DocActors
+from dyadwatch.events.discards import is_discarded
 from dyadwatch.events.lexicon import Lexicon, TriggerMatch, TriggerRule
 from dyadwatch.events.modality import (
     AGREE_GOVERNORS,
@@ -170,7 +171,7 @@ class EventCoder:
     # -- public contract -------------------------------------------------------------------------
     def code(self, doc: Doc, article: Article, actors: DocActors, quotes: list[Quote]) -> list[Event]:
         events: list[Event] = []
-        for sent in doc.sents:
+        for sent in (s for s in doc.sents if not is_discarded(s.text)):  # sport, entertainment (discards.py)
             for token in sent:
                 match = self.lexicon.match(token)
                 if match is None or not self._accept(match):

@@ -23,6 +23,9 @@ NOUN_POS = {"NOUN", "PROPN"}
 ADJ_POS = {"ADJ", "VERB"}
 OBJECT_DEPS = {"dobj", "nsubjpass", "obj", "attr"}
 PREP_DEPS = {"prep", "prt", "agent", "dative"}
+# Particles the parser often tags as adverbs ("pushed back against", "brushed aside"): a row naming one still
+# matches, and it is tested like a particle (its objects are the verb's).
+ADVERB_PARTICLES = {"back", "aside"}
 
 
 @dataclass(frozen=True)
@@ -89,14 +92,63 @@ def _parse_row(fields: list[str]) -> TriggerRule:
     return TriggerRule(lemma, pos, prep, objects, blocked, no_object, needs_object, cameo, notes)
 
 
-@lru_cache(maxsize=4)
-def load_rules(path: Path = DATA_DIR / "triggers.tsv") -> dict[str, list[TriggerRule]]:
-    """Rules by lemma, specific rows first."""
+HAND_FILE = DATA_DIR / "triggers.tsv"
+# Rows converted from PETRARCH-2's verb dictionary (tools/convert_petrarch_verbs.py) and the reviewed list of
+# converted rows that over-code (a reason per row); both beneath the hand-written file.
+CONVERTED_FILE = DATA_DIR / "triggers_petrarch.tsv"
+BLOCKLIST_FILE = DATA_DIR / "triggers_petrarch_blocklist.tsv"
+
+
+def _data_lines(path: Path) -> list[list[str]]:
+    """Tab-separated rows of a data file, without comments and the header line."""
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    return [ln.split("\t") for ln in lines[1:]]
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A reviewed blocklist row: "*" matches anything; object "bare" / "specific" picks the row kind."""
+
+    lemma: str
+    prep: str
+    kind: str
+    cameo: str
+
+    def hits(self, rule: TriggerRule) -> bool:
+        kind = "specific" if rule.objects else "bare"
+        return (
+            self.lemma == rule.lemma
+            and self.prep in {"*", rule.prep}
+            and self.kind in {"*", kind}
+            and self.cameo in {"*", rule.cameo}
+        )
+
+
+def _blocklist(path: Path) -> dict[str, list[_Block]]:
+    out: dict[str, list[_Block]] = {}
+    if path.exists():
+        for lemma, prep, kind, cameo, *_ in _data_lines(path):
+            out.setdefault(lemma, []).append(_Block(lemma, prep, kind, cameo))
+    return out
+
+
+def converted_rules(path: Path, covered: set[str], blocklist: Path = BLOCKLIST_FILE) -> list[TriggerRule]:
+    """Converted rows for lemmas the hand file does not cover, less the reviewed blocklist."""
+    blocks = _blocklist(blocklist)
+    rules = [_parse_row(f) for f in _data_lines(path)] if path.exists() else []
+    return [r for r in rules if r.lemma not in covered and not any(b.hits(r) for b in blocks.get(r.lemma, []))]
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: Path = HAND_FILE, converted: Path | None = CONVERTED_FILE) -> dict[str, list[TriggerRule]]:
+    """Rules by lemma, specific rows first. For a lemma the hand file covers, only its hand rows count."""
     by_lemma: dict[str, list[TriggerRule]] = {}
-    for line in lines[1:]:
-        rule = _parse_row(line.split("\t"))
+    for fields in _data_lines(path):
+        rule = _parse_row(fields)
         by_lemma.setdefault(rule.lemma, []).append(rule)
+    if converted is not None:
+        for rule in converted_rules(converted, set(by_lemma)):
+            by_lemma.setdefault(rule.lemma, []).append(rule)
     for rules in by_lemma.values():
         rules.sort(key=lambda r: r.rank)
     return by_lemma
@@ -164,7 +216,8 @@ def _prep_child(token: Token, prep: str, on_object: bool = False) -> Token | Non
     """The particle or preposition after the verb ("called on X"), never a fronted or dated one
     ("On Nov. 18, Stoltenberg called", "called Morrison on Wednesday")."""
     for c in token.children:
-        if c.dep_ in PREP_DEPS and c.lower_ == prep and c.i > token.i:
+        particle = c.dep_ in PREP_DEPS or (c.dep_ == "advmod" and prep in ADVERB_PARTICLES)
+        if particle and c.lower_ == prep and c.i > token.i:
             pobj = _pobj(c)
             if pobj is not None and pobj.ent_type_ in {"DATE", "TIME"}:
                 continue
@@ -183,7 +236,7 @@ def _pobj(prep: Token) -> Token | None:
 
 def _object_test(rule: TriggerRule, token: Token, prep_tok: Token | None) -> tuple[bool, Token | None]:
     """Whether the object constraint holds, and the object token a positive list matched."""
-    if prep_tok is not None and prep_tok.dep_ != "prt":
+    if prep_tok is not None and prep_tok.dep_ not in {"prt", "advmod"}:
         candidates = [p for p in [_pobj(prep_tok)] if p is not None]
     else:
         candidates = direct_objects(token)
@@ -197,6 +250,8 @@ def _object_test(rule: TriggerRule, token: Token, prep_tok: Token | None) -> tup
     if rule.needs_object and not candidates:
         return False, None
     if rule.objects:
+        if prep_tok is None:  # "called Clinton a liar": the predicate noun is what the row tests
+            candidates = candidates + [c for c in token.children if c.dep_ == "oprd" and c.pos_ == "NOUN"]
         hit = next((c for c in candidates if object_words(c) & rule.objects), None)
         if hit is None and prep_tok is None and rule.pos == "V":
             given = rule.objects - ABSTRACT_GIFTS  # "providing Yellen with unanimous support" gives nothing
@@ -233,8 +288,8 @@ def _stems(word: str) -> list[str]:
 class Lexicon:
     """Loaded trigger rules with a ``match`` for one token."""
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.rules = load_rules(path or DATA_DIR / "triggers.tsv")
+    def __init__(self, path: Path | None = None, converted: Path | None = CONVERTED_FILE) -> None:
+        self.rules = load_rules(path or HAND_FILE, converted)
 
     def _candidates(self, token: Token) -> list[TriggerRule]:
         """Rules for the token's lemma, its form, or (for verbs the lemmatizer mangles: "staged" -> "stag")
