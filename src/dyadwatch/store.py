@@ -52,7 +52,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, seq INTEGER, text VARCHAR, direct BOOLEAN, kind VARCHAR,
     cue VARCHAR,
     speaker_text VARCHAR, speaker_name VARCHAR, speaker_country VARCHAR, speaker_sector VARCHAR,
-    speaker_code VARCHAR,
+    speaker_code VARCHAR, speaker_country_source VARCHAR,
     addressee_text VARCHAR, addressee_name VARCHAR, addressee_country VARCHAR, addressee_code VARCHAR,
     via_name VARCHAR, setting VARCHAR, start INTEGER, "end" INTEGER, sentence VARCHAR, date VARCHAR
 );
@@ -81,6 +81,7 @@ ALTER TABLE articles ADD COLUMN IF NOT EXISTS signature UBIGINT[];
 ALTER TABLE events ADD COLUMN IF NOT EXISTS actor_country_source VARCHAR;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS recipient_country_source VARCHAR;
 ALTER TABLE actors ADD COLUMN IF NOT EXISTS country_source VARCHAR;
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_country_source VARCHAR;
 """
 
 ARTICLE_COLUMNS = [
