@@ -93,8 +93,9 @@ class _Decision:
             country = country or self._leader_country(head)  # "the Obama administration"
             if not country and desc.sector_strength == 2 and span[0].lower_ not in OWNER_WORDS \
                     and desc.sector not in FOREIGN_SECTORS:
-                # "the court said": a domestic institution of the story's country
-                country = self._home(head.i, exclude=desc.not_country)
+                # "Clinton's campaign": its owner's country; "the court said": a domestic institution of the
+                # story's country
+                country = self._owner_country(head) or self._home(head.i, exclude=desc.not_country)
             name = self._org_name(head) or self._plain(span)
             return self._make(span, name, country, sector, desc.title, desc.role_kind or "group")
         if desc.name:
@@ -328,6 +329,19 @@ class _Decision:
                     and country not in ("IGO", "NGO", "IMG", exclude) and not self._co_participant(hit.start, i):
                 counts[country] = counts.get(country, 0) + 1
         return max(counts, key=lambda c: counts[c]) if counts else ""
+
+    def _owner_country(self, head: Token) -> str:
+        """The country of a named person owning the phrase ("Clinton's campaign", "Putin's government")."""
+        for child in head.children:
+            if child.dep_ != "poss" or child.pos_ != "PROPN":
+                continue
+            desc = self.descs.get(child.i)
+            person = self._known_person(desc.name) if desc is not None and desc.name else None
+            if person is None:
+                person = self._known_person(child.text)
+            if person is not None and person.country:
+                return person.country
+        return ""
 
     def _co_participant(self, k: int, i: int) -> bool:
         """Is the place name at token k itself another participant of the clause of token i ("The

@@ -563,7 +563,10 @@ class EventCoder:
                     if found:
                         break
         if tok is not None and not any(a.country for a in found):  # also "Mrs. Clinton's aides" found unplaced
-            found = self._actor_by_identity(tok, sent, actors, placed_only=bool(found)) or found
+            # a named person the sentence identifies with an unplaced description wins over it ("Corey is the
+            # state attorney who charged"); an unplaced person is replaced only by someone placed
+            named_only = bool(found) and all(_is_named(a) for a in found)
+            found = self._actor_by_identity(tok, sent, actors, placed_only=named_only) or found
         if not found and agrees and tok.lower_ in PRONOUNS:
             return [speaker]  # "The ministry said it welcomed ...": the pronoun is the speaker
         if not found and tok is not None and speaker is not None:
@@ -758,6 +761,11 @@ def _ruled_out(head: Token) -> bool:
         if c.dep_ == "attr" and c.lemma_.lower() == "option" and negated:
             return True
     return False
+
+
+def _is_named(actor: Actor) -> bool:
+    """A participant with a name ("Angela Corey", "Nabisco"), not a description ("the state attorney")."""
+    return any(w[:1].isupper() for w in actor.name.split())
 
 
 def _named_by(actor: Actor, toks: list[Token]) -> Actor:
