@@ -164,8 +164,8 @@ class ActorResolver:
         key = normalise(text)
         if key in self._places:
             return self._places[key]
-        from dyadwatch.events.places import gazetteer as place_gazetteer
-        from dyadwatch.events.places import name_key as place_key
+        from dyadwatch.geo.places import gazetteer as place_gazetteer
+        from dyadwatch.geo.places import name_key as place_key
 
         places = place_gazetteer()
         found = None
