@@ -1,7 +1,10 @@
 """Sample asserted events from real news for a hand precision check (see docs/precision_check.md).
 
 Runs the pipeline over ../shared/eval/news_bench.jsonl (or --data FILE), keeps the asserted events,
-draws --n of them with a fixed --seed and prints each with its sentence for a reviewer.
+draws --n of them with a fixed --seed and prints each as a full row (type, actor and recipient with
+text, name, country and sector) with its sentence for a reviewer who judges whole rows
+(../shared/eval/ANNOTATION.md). Articles annotated in realnews_dev are left out (`--keep-realnews`
+keeps them), so the check is made on news the evaluation files never showed.
 
 Usage: python bench/precision_sample.py [--data FILE] [--articles 120] [--n 50] [--seed 7]
 """
@@ -23,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=120, help="first N articles (0: all)")
     parser.add_argument("--n", type=int, default=50, help="events to sample")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--keep-realnews", action="store_true", help="keep articles annotated in realnews_dev")
     args = parser.parse_args(argv)
     if not args.data.is_file():
         print(f"news bench not found at {args.data}; pass --data FILE", file=sys.stderr)
@@ -31,6 +35,10 @@ def main(argv: list[str] | None = None) -> int:
     from dyadwatch.pipeline import Pipeline
 
     lines = [json.loads(x) for x in args.data.read_text(encoding="utf-8").splitlines() if x.strip()]
+    annotated = args.data.parent / "realnews_dev_articles.jsonl"
+    if annotated.is_file() and not args.keep_realnews:
+        seen = {json.loads(x)["id"] for x in annotated.read_text(encoding="utf-8").splitlines() if x.strip()}
+        lines = [r for r in lines if r["id"] not in seen]
     rows = lines[: args.articles] if args.articles else lines
     raws = [RawDocument(source_path=f"bench:{i}", text=r["text"], id=r["id"], date=r.get("date", ""), fmt="jsonl")
             for i, r in enumerate(rows)]  # fmt: skip
@@ -42,12 +50,19 @@ def main(argv: list[str] | None = None) -> int:
     random.Random(args.seed).shuffle(asserted)
     print(f"# {len(asserted)} asserted events in {len(rows)} articles; showing {min(args.n, len(asserted))}")
     for k, (doc_id, ev) in enumerate(asserted[: args.n], 1):
-        actor = f"{ev.actor.text} [{ev.actor.country}]" if ev.actor else "-"
-        recipient = f"{ev.recipient.text} [{ev.recipient.country}]" if ev.recipient else "-"
+        actor, recipient = _side(ev.actor), _side(ev.recipient)
         head = f"{k:02d} {doc_id} @{ev.trigger_start}  {ev.event_type} {ev.cameo_code} '{ev.trigger}'"
         print(f"{head}  {actor} -> {recipient}")
         print(f"    {ev.sentence.strip()[:300]}")
     return 0
+
+
+def _side(actor: object) -> str:
+    """A participant as a reviewer needs it: its words, resolved name, country and sector."""
+    if actor is None:
+        return "-"
+    name = f" ({actor.name})" if actor.name and actor.name != actor.text else ""
+    return f"{actor.text}{name} [{actor.country or '?'} {actor.sector or '?'}]"
 
 
 if __name__ == "__main__":

@@ -342,7 +342,8 @@ def test_real_places_are_not_misspellings_and_state_abbreviations(nlp, resolver)
     doc, actors = analyze(nlp, resolver, text)
     columbia = actors.for_token(token(doc, "officials"))
     assert columbia is None or columbia.country != "COL"  # a US city, not a misspelt Colombia
-    assert actors.for_token(token(doc, "Pa.")).country == "USA"
+    casey = actors.for_token(token(doc, "Casey"))  # "D-Pa.": a Pennsylvania legislator's label
+    assert casey.country == "USA" and casey.sector == "LEG"
 
 
 def test_headline_leader_and_agency_acronyms(nlp, resolver):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dyadwatch.events.places import dateline_location, find_location, gazetteer, name_key
+from dyadwatch.events.places import dateline_location, find_location
+from dyadwatch.geo.places import gazetteer, name_key
 from dyadwatch.models import Location
 
 
@@ -189,7 +190,7 @@ def test_a_month_abbreviation_is_not_a_city(nlp):
 
 
 def test_gazetteer_prefers_own_names_continents_and_refuses_abbreviations():
-    from dyadwatch.events.places import gazetteer
+    from dyadwatch.geo.places import gazetteer
 
     gaz = gazetteer()
     assert gaz.resolve("Asia").kind == "continent"  # not a town named Asia

@@ -9,15 +9,20 @@ from dyadwatch.ingest import iter_documents
 from dyadwatch.models import IngestError, RawDocument
 
 
-def extract(text_or_path: str | Path, date: str = "", events: bool = True) -> list[dict[str, Any]]:
+def extract(
+    text_or_path: str | Path, date: str = "", events: bool = True, actors: str | Path | None = None
+) -> list[dict[str, Any]]:
     """Clean and code a path (file, folder, glob) or a literal text; return extract's records.
 
     A string that names an existing path is read as input; any other string is treated as
-    the article text itself. Documents that fail are returned as ``{"error": ..., "path": ...}``.
+    the article text itself. ``actors`` names a user dictionary (docs/actors.md) that overrides every
+    built-in actor list. Documents that fail are returned as ``{"error": ..., "path": ...}``.
     """
+    from dyadwatch.actors import ActorResolver
     from dyadwatch.pipeline import Pipeline
 
-    pipeline = Pipeline(with_events=events)
+    resolver = ActorResolver(user_dictionary=Path(actors)) if actors is not None and events else None
+    pipeline = Pipeline(with_events=events, resolver=resolver)
     value = str(text_or_path)
     is_path = isinstance(text_or_path, Path) or ("\n" not in value and len(value) < 4096 and Path(value).exists())
     # a literal text is the article body as given (like a JSONL "text"): no title is split off

@@ -1,7 +1,8 @@
 """The command line: one verb per job, a thin layer over the pipeline and the store.
 
 Exit codes: 0 all fine; 1 some documents failed (each reported on stderr and, for ``ingest``, in
-the store's errors table); 2 usage error.
+the store's errors table); 2 usage or configuration error (a bad option value, no store, a store
+locked by another process).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from datetime import date as Date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,10 +20,27 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from dyadwatch import __version__
+from dyadwatch.codes import PLOVER_TYPES
 from dyadwatch.ingest import iter_documents
+from dyadwatch.limits import MAX_DOC_CHARS, Limits
 from dyadwatch.models import ArticleResult, IngestError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Evidence-linked political events and quotes.")
+def _flags_show_no_type() -> None:
+    """A flag takes no value, but typer 0.29's help shows ``<bool>`` after each one (``--help`` too): show none."""
+    option = getattr(getattr(typer, "core", None), "TyperOption", None)
+    shown = getattr(option, "display_type_rich", None)
+    if shown is None or getattr(shown, "_dyadwatch", False):
+        return
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        return None if getattr(self, "is_flag", False) and self.metavar is None else shown(self, ctx)
+
+    display_type_rich._dyadwatch = True  # type: ignore[attr-defined]
+    option.display_type_rich = display_type_rich
+
+
+_flags_show_no_type()
 err_console = Console(stderr=True)
 if not err_console.is_terminal:  # piped or captured: one line per message, not folded at 80 columns
     err_console = Console(stderr=True, width=240)
@@ -39,19 +58,46 @@ ActorOpt = Annotated[str, typer.Option("--actor", help="Country code, CAMEO code
 RecipientOpt = Annotated[str, typer.Option("--recipient", help="Country code, CAMEO code prefix or name.")]
 SinceOpt = Annotated[str, typer.Option("--since", help="First date, YYYY[-MM[-DD]].")]
 UntilOpt = Annotated[str, typer.Option("--until", help="Last date, YYYY[-MM[-DD]].")]
-LimitOpt = Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")]
+def _non_negative(value: int) -> int:
+    if value < 0:
+        raise typer.BadParameter(f"{value} is negative; give a number of rows, or 0 for all")
+    return value
+
+
+LimitOpt = Annotated[int, typer.Option("--limit", callback=_non_negative, help="At most this many rows (0: all).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")]
+MaxDocOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-doc-chars",
+        min=1000,
+        help="Longest document coded, in characters; a longer one is an error record (its raw bytes: 8x).",
+    ),
+]
+ActorsFileOpt = Annotated[
+    Path | None,
+    typer.Option("--actors", help="User dictionary (TSV/CSV: name, aliases, country, sector, valid_from, valid_to) "
+                 "that overrides every built-in actor list.", exists=True, dir_okay=False, readable=True),
+]
 DEFAULT_DB = Path("dyadwatch.duckdb")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"dyadwatch {__version__}")
+        raise typer.Exit(0)
 
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """dyadwatch: who did what to whom, and who said what, from news — offline."""
-    if version:
-        typer.echo(__version__)
-        raise typer.Exit(0)
 
 
 def _validate_date(value: str, option: str) -> str:
@@ -61,8 +107,28 @@ def _validate_date(value: str, option: str) -> str:
 
 
 def _is_iso_date(value: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real month and day (2023-13 and 2023-02-30 are not)."""
     parts = value.split("-")
-    return 1 <= len(parts) <= 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4
+    if not (1 <= len(parts) <= 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4):
+        return False
+    if any(len(p) != 2 for p in parts[1:]):
+        return False
+    year, month, day = (int(p) for p in parts + ["01"] * (3 - len(parts)))
+    try:
+        Date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _validate_type(value: str) -> str:
+    """A PLOVER type (any case) or a CAMEO code prefix of 2-4 digits."""
+    if not value or value.upper() in PLOVER_TYPES or (value.isdigit() and 2 <= len(value) <= 4):
+        return value
+    raise typer.BadParameter(
+        f"{value!r} is neither a PLOVER type ({', '.join(PLOVER_TYPES)}) nor a CAMEO code prefix like 04",
+        param_hint="--type",
+    )
 
 
 def _report_error(error: IngestError) -> None:
@@ -74,14 +140,20 @@ def extract(
     inputs: InputsArg,
     date: DateOpt = "",
     no_events: Annotated[bool, typer.Option("--no-events", help="Clean only; no NLP or coding.")] = False,
+    actors_file: ActorsFileOpt = None,
+    max_doc_chars: MaxDocOpt = MAX_DOC_CHARS,
 ) -> None:
     """Clean and code documents; write one JSON object per document to stdout (JSON Lines)."""
+    from dyadwatch.actors import ActorResolver
     from dyadwatch.pipeline import Pipeline
 
     _validate_date(date, "--date")
-    pipeline = Pipeline(with_events=not no_events)
+    limits = Limits(max_doc_chars=max_doc_chars)
+    resolver = ActorResolver(user_dictionary=actors_file) if actors_file and not no_events else None
+    pipeline = Pipeline(with_events=not no_events, resolver=resolver, limits=limits)
     failed = 0
-    for result in pipeline.process_many(iter_documents(inputs), default_date=date, dedupe=False):
+    documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes)
+    for result in pipeline.process_many(documents, default_date=date, dedupe=False):
         if isinstance(result, IngestError):
             failed += 1
             _report_error(result)
@@ -97,7 +169,9 @@ def ingest(
     date: DateOpt = "",
     db: DbOpt = DEFAULT_DB,
     force: Annotated[bool, typer.Option("--force", help="Re-code articles already in the store.")] = False,
-    batch_size: Annotated[int, typer.Option("--batch-size", help="Articles per transaction.")] = 32,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction.")] = 32,
+    actors_file: ActorsFileOpt = None,
+    max_doc_chars: MaxDocOpt = MAX_DOC_CHARS,
 ) -> None:
     """Clean, code and store documents; articles already stored are skipped (idempotent)."""
     from dyadwatch.actors import ActorResolver
@@ -106,11 +180,12 @@ def ingest(
     from dyadwatch.store import Store
 
     _validate_date(date, "--date")
-    with Store(db) as store:
-        resolver = ActorResolver(aliases=store.aliases())
+    limits = Limits(max_doc_chars=max_doc_chars)
+    with _store_or_exit(lambda: Store(db)) as store:
+        resolver = ActorResolver(user_dictionary=actors_file, aliases=store.aliases())
         stories = StoryIndex()
         stories.load(store.story_signatures())
-        pipeline = Pipeline(resolver=resolver, stories=stories)
+        pipeline = Pipeline(resolver=resolver, stories=stories, limits=limits)
         run_id = store.start_run(inputs, __version__)
         skip = set() if force else store.known_article_ids()
         counts = {"documents": 0, "stored": 0, "duplicates": 0, "skipped": 0, "events": 0, "quotes": 0, "errors": 0}
@@ -118,7 +193,8 @@ def ingest(
         batch: list[ArticleResult] = []
         with _progress() as progress:
             task = progress.add_task("ingest", total=None, rate="")
-            stream = pipeline.process_many(iter_documents(inputs), default_date=date, skip_ids=skip)
+            documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes)
+            stream = pipeline.process_many(documents, default_date=date, skip_ids=skip)
             for result in stream:
                 counts["documents"] += 1
                 if isinstance(result, IngestError):
@@ -210,7 +286,18 @@ def _open_store(db: Path) -> Any:
     if not db.exists():
         err_console.print(f"[red]error[/red] no store at {db}; run `dyadwatch ingest` first")
         raise typer.Exit(2)
-    return Store(db, read_only=True)
+    return _store_or_exit(lambda: Store(db, read_only=True))
+
+
+def _store_or_exit(open_store: Any) -> Any:
+    """Open the store; a store locked by another process is a clear message and exit code 2, not a traceback."""
+    from dyadwatch.store import StoreBusyError
+
+    try:
+        return open_store()
+    except StoreBusyError as exc:
+        err_console.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
 
 
 EVENT_COLUMNS = [
@@ -233,6 +320,7 @@ def events(
     as_json: JsonOpt = False,
 ) -> None:
     """Query stored events (asserted only unless --all)."""
+    _validate_type(type)
     _validate_date(since, "--since")
     _validate_date(until, "--until")
     with _open_store(db) as store:
@@ -320,7 +408,7 @@ def export(
 def _print_frame(frame: Any, columns: list[str], as_json: bool, title: str) -> None:
     if as_json:
         for record in frame.to_dict(orient="records"):
-            typer.echo(json.dumps(record, default=str, ensure_ascii=False))
+            typer.echo(json.dumps({k: _jsonable(v) for k, v in record.items()}, default=str, ensure_ascii=False))
         return
     table = Table(title=f"{len(frame)} {title}")
     shown = [c for c in columns if c in frame.columns]
@@ -329,6 +417,15 @@ def _print_frame(frame: Any, columns: list[str], as_json: bool, title: str) -> N
     for record in frame[shown].itertuples(index=False):
         table.add_row(*(_cell(v) for v in record))
     _stdout_console().print(table)
+
+
+def _jsonable(value: Any) -> Any:
+    """Array cells (aliases, bylines) as JSON lists, not their Python repr."""
+    if hasattr(value, "tolist"):
+        value = value.tolist()
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
 
 
 def _cell(value: Any) -> str:

@@ -89,6 +89,7 @@ class Actor:
     start: int = -1  # character offsets of ``text`` in Article.text
     end: int = -1
     kind: str = ""  # person | org | country | group
+    country_source: str = ""  # "": found in the text or the lists; "story": the story's country, a last resort
 
 
 @dataclass

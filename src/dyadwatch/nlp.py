@@ -9,6 +9,8 @@ An official ``en_core_web_*`` package wins over the offline re-upload
 from __future__ import annotations
 
 import importlib.util
+import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 import spacy
@@ -59,3 +61,60 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s+")
+_BREAKS = ("\n\n", "\n")  # paragraph, then line: the cheapest boundaries that never cut a sentence
+
+
+def split_text(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """Cut ``text`` into contiguous (start, end) sections of at most ``max_chars`` characters.
+
+    spaCy refuses a text over ``nlp.max_length`` (E088), and coding time grows faster than
+    linearly with a document's length, so a long article is parsed and coded section by section.
+    Each cut falls after a paragraph break, else a line break, else a sentence end, else a space
+    (a hard cut only inside one unbroken run), looked for in the second half of the window so
+    sections stay large. The sections cover the text exactly, so a section's offsets plus its
+    start are offsets in the article's text.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > max_chars:
+        end = _cut(text, start, start + max_chars)
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    return spans
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    low = start + max(1, (limit - start) // 2)
+    for mark in _BREAKS:
+        found = text.rfind(mark, low, limit)
+        if found >= 0:
+            return found + len(mark)
+    window = text[low:limit]
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(window)]
+    if ends:
+        return low + ends[-1]
+    space = max(window.rfind(" "), window.rfind("\t"))
+    return low + space + 1 if space >= 0 else limit
+
+
+def parse_texts(nlp: Language, texts: Sequence[str]) -> list[Doc | Exception]:
+    """Parse texts in one ``nlp.pipe`` stream; a text that fails is returned as its Exception.
+
+    If the batch fails, each text is parsed alone so that one bad text costs only itself.
+    """
+    nlp.max_length = max(nlp.max_length, max((len(t) for t in texts), default=0) + 1)
+    try:
+        return list(nlp.pipe(texts))
+    except Exception:  # noqa: BLE001 - isolate the failing text below
+        return [_parse_one(nlp, text) for text in texts]
+
+
+def _parse_one(nlp: Language, text: str) -> Doc | Exception:
+    try:
+        return nlp(text)
+    except Exception as exc:  # noqa: BLE001 - returned, not raised: the caller records it for this text
+        return exc

@@ -2,6 +2,8 @@
 
 ``Pipeline`` holds the loaded resources (spaCy model, actor data, trigger lexicon) so that a
 process pays for loading once; ``process_many`` streams documents through ``nlp.pipe``.
+A document over the size limits, or one that fails at any stage, becomes an ``IngestError``
+for that document only: the rest of the batch is always coded.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from dyadwatch.actors import ActorResolver
-from dyadwatch.clean import clean_document
+from dyadwatch.clean import CleaningError, clean_document
 from dyadwatch.dedup import StoryIndex
 from dyadwatch.events import EventCoder
-from dyadwatch.models import Article, ArticleResult, IngestError, RawDocument
-from dyadwatch.nlp import load_nlp
+from dyadwatch.ingest.common import scrub_surrogates
+from dyadwatch.limits import Limits
+from dyadwatch.models import Actor, Article, ArticleResult, IngestError, RawDocument
+from dyadwatch.nlp import load_nlp, parse_texts, split_text
 from dyadwatch.quotes import extract_quotes
 
 CODED_LANGUAGES = {"en"}
@@ -25,20 +29,44 @@ class Pipeline:
     """Loaded resources plus the per-document steps, in the order of DESIGN.md."""
 
     def __init__(
-        self, with_events: bool = True, resolver: ActorResolver | None = None, stories: StoryIndex | None = None
+        self,
+        with_events: bool = True,
+        resolver: ActorResolver | None = None,
+        stories: StoryIndex | None = None,
+        limits: Limits | None = None,
     ) -> None:
         self.with_events = with_events
+        self.limits = limits or Limits()
         self.stories = stories or StoryIndex()
         self.nlp = load_nlp() if with_events else None
         self.resolver = resolver or (ActorResolver() if with_events else None)
         self.coder = EventCoder() if with_events else None
 
     def clean(self, raw: RawDocument, default_date: str = "") -> Article | IngestError:
-        """Clean one document; a failure becomes an IngestError naming the document."""
+        """Clean one document; a failure or a document over the limits becomes an IngestError naming it."""
+        too_big = self._oversize(len(raw.text), len(raw.html))
+        if too_big:
+            return IngestError(path=raw.source_path, reason=too_big, stage="clean")
         try:
-            return clean_document(raw, default_date=default_date)
+            article = clean_document(raw, default_date=default_date)
+        except CleaningError as exc:
+            return IngestError(path=raw.source_path, reason=str(exc), stage="clean")
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
             return IngestError(path=raw.source_path, reason=f"cleaning failed: {exc!r}", stage="clean")
+        too_big = self._oversize(len(article.text), 0)
+        return IngestError(path=raw.source_path, reason=too_big, stage="clean") if too_big else article
+
+    def _oversize(self, text_chars: int, html_chars: int) -> str:
+        """Why a document is over the per-document cap, or "" (HTML markup may be larger than its text)."""
+        cap = self.limits.max_doc_chars
+        if text_chars > cap:
+            return f"document too long ({text_chars:,} characters > limit {cap:,}; raise it with --max-doc-chars)"
+        if html_chars > self.limits.max_doc_bytes:
+            return (
+                f"HTML page too large ({html_chars:,} characters > limit {self.limits.max_doc_bytes:,}; "
+                "raise it with --max-doc-chars)"
+            )
+        return ""
 
     def code(self, article: Article, doc: Doc) -> ArticleResult:
         """Actors, quotes and events for one cleaned, parsed article."""
@@ -67,7 +95,10 @@ class Pipeline:
         """
         seen = set(skip_ids or ())
         signatures: dict[str, list[int]] = {}
-        cleaned = (item if isinstance(item, IngestError) else self.clean(item, default_date) for item in items)
+        cleaned = (
+            _printable_path(item) if isinstance(item, IngestError) else self.clean(_printable_path(item), default_date)
+            for item in items
+        )
         for chunk in _chunks(cleaned, batch_size):
             duplicates: dict[int, ArticleResult] = {}
             fresh: list[Article | IngestError] = []
@@ -77,7 +108,7 @@ class Pipeline:
                     continue
                 if isinstance(item, Article):
                     seen.add(item.id)
-                    item.story_id, signatures[item.id] = self.stories.assign(item.id, item.text)
+                    item = self._assign_story(item, signatures)
                 fresh.append(item)
             if self.with_events:
                 coded = self._code_batch(fresh)
@@ -89,20 +120,48 @@ class Pipeline:
                     result.signature = signatures.pop(result.article.id, [])
                 yield result
 
+    def _assign_story(self, article: Article, signatures: dict[str, list[int]]) -> Article | IngestError:
+        try:
+            article.story_id, signatures[article.id] = self.stories.assign(article.id, article.text)
+        except Exception as exc:  # noqa: BLE001 - report and go on
+            return IngestError(path=article.path or article.id, reason=f"story clustering failed: {exc!r}")
+        return article
+
     def _code_batch(self, batch: list[Article | IngestError]) -> Iterator[ArticleResult | IngestError]:
         assert self.nlp is not None
         to_parse = [a for a in batch if isinstance(a, Article) and a.language in CODED_LANGUAGES]
-        docs = dict(zip((id(a) for a in to_parse), self.nlp.pipe(a.text for a in to_parse), strict=True))
+        sections = [(a, split_text(a.text, self.limits.section_chars)) for a in to_parse]
+        parsed = iter(parse_texts(self.nlp, [a.text[start:end] for a, cuts in sections for start, end in cuts]))
+        docs = {id(a): [(start, next(parsed)) for start, _ in cuts] for a, cuts in sections}
         for item in batch:
             if isinstance(item, IngestError):
                 yield item
             elif id(item) not in docs:
                 yield ArticleResult(article=item, skipped_reason=f"language '{item.language}' is not coded")
             else:
-                try:
-                    yield self.code(item, docs[id(item)])
-                except Exception as exc:  # noqa: BLE001 - report and go on
-                    yield IngestError(path=item.path or item.id, reason=f"coding failed: {exc!r}", stage="nlp")
+                yield self._code_sections(item, docs[id(item)])
+
+    def _code_sections(
+        self, article: Article, sections: list[tuple[int, Doc | Exception]]
+    ) -> ArticleResult | IngestError:
+        """Code an article section by section (one section for any ordinary article), offsets in its text."""
+        where = article.path or article.id
+        failed = next((doc for _, doc in sections if isinstance(doc, Exception)), None)
+        if failed is not None:
+            return IngestError(path=where, reason=f"parsing failed: {failed!r}", stage="nlp")
+        try:
+            if len(sections) == 1:
+                return self.code(article, sections[0][1])  # type: ignore[arg-type]
+            parts = [shift_offsets(self.code(article, doc), start) for start, doc in sections]  # type: ignore[arg-type]
+        except Exception as exc:  # noqa: BLE001 - report and go on
+            return IngestError(path=where, reason=f"coding failed: {exc!r}", stage="nlp")
+        return ArticleResult(
+            article=article,
+            events=[e for p in parts for e in p.events],
+            quotes=[q for p in parts for q in p.quotes],
+            actors=[m for p in parts for m in p.actors],
+            aliases=[a for p in parts for a in p.aliases],
+        )
 
     def process_text(self, text: str, date: str = "") -> ArticleResult:
         """Convenience for one plain-text article (used by the Python API)."""
@@ -112,6 +171,40 @@ class Pipeline:
         if isinstance(result, IngestError):
             raise ValueError(result.reason)
         return result
+
+
+def shift_offsets(result: ArticleResult, offset: int) -> ArticleResult:
+    """Move a section's character offsets (events, quotes, actor mentions) to the article's text."""
+    seen: set[int] = set()
+
+    def actor(found: Actor | None) -> None:
+        if found is not None and id(found) not in seen and found.start >= 0:
+            seen.add(id(found))
+            found.start, found.end = found.start + offset, found.end + offset
+
+    for mention in result.actors:
+        actor(mention)
+    for event in result.events:
+        for name in ("sentence_start", "sentence_end", "trigger_start", "trigger_end"):
+            if getattr(event, name) >= 0:
+                setattr(event, name, getattr(event, name) + offset)
+        for party in (event.actor, event.recipient, event.attributed_to):
+            actor(party)
+    for quote in result.quotes:
+        if quote.start >= 0:
+            quote.start, quote.end = quote.start + offset, quote.end + offset
+        for party in (quote.speaker, quote.addressee, quote.via):
+            actor(party)
+    return result
+
+
+def _printable_path(item: RawDocument | IngestError) -> RawDocument | IngestError:
+    """A file name that is not valid UTF-8 (kept by Python as lone surrogates) would break every output."""
+    if isinstance(item, RawDocument):
+        item.source_path = scrub_surrogates(item.source_path)
+    else:
+        item.path = scrub_surrogates(item.path)
+    return item
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

@@ -9,6 +9,7 @@ so re-ingesting a corpus leaves every count unchanged and a copy with identical 
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import asdict
@@ -37,8 +38,9 @@ CREATE TABLE IF NOT EXISTS events (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, seq INTEGER, event_type VARCHAR, mode VARCHAR,
     cameo_code VARCHAR, quad_class INTEGER, goldstein DOUBLE,
     actor_text VARCHAR, actor_name VARCHAR, actor_country VARCHAR, actor_sector VARCHAR, actor_code VARCHAR,
+    actor_country_source VARCHAR,
     recipient_text VARCHAR, recipient_name VARCHAR, recipient_country VARCHAR, recipient_sector VARCHAR,
-    recipient_code VARCHAR,
+    recipient_code VARCHAR, recipient_country_source VARCHAR,
     negated BOOLEAN, hypothetical BOOLEAN, denied BOOLEAN, asserted BOOLEAN,
     attributed_to VARCHAR, attributed_country VARCHAR,
     date VARCHAR, date_granularity VARCHAR, date_resolved BOOLEAN,
@@ -50,13 +52,13 @@ CREATE TABLE IF NOT EXISTS quotes (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, seq INTEGER, text VARCHAR, direct BOOLEAN, kind VARCHAR,
     cue VARCHAR,
     speaker_text VARCHAR, speaker_name VARCHAR, speaker_country VARCHAR, speaker_sector VARCHAR,
-    speaker_code VARCHAR,
+    speaker_code VARCHAR, speaker_country_source VARCHAR,
     addressee_text VARCHAR, addressee_name VARCHAR, addressee_country VARCHAR, addressee_code VARCHAR,
     via_name VARCHAR, setting VARCHAR, start INTEGER, "end" INTEGER, sentence VARCHAR, date VARCHAR
 );
 CREATE TABLE IF NOT EXISTS actors (
     article_id VARCHAR, seq INTEGER, text VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR,
-    code VARCHAR, title VARCHAR, kind VARCHAR, start INTEGER, "end" INTEGER,
+    code VARCHAR, title VARCHAR, kind VARCHAR, start INTEGER, "end" INTEGER, country_source VARCHAR,
     PRIMARY KEY (article_id, seq)
 );
 CREATE TABLE IF NOT EXISTS aliases (
@@ -76,6 +78,10 @@ MIGRATIONS = """
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS kind VARCHAR;
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS story_id VARCHAR;
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS signature UBIGINT[];
+ALTER TABLE events ADD COLUMN IF NOT EXISTS actor_country_source VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS recipient_country_source VARCHAR;
+ALTER TABLE actors ADD COLUMN IF NOT EXISTS country_source VARCHAR;
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_country_source VARCHAR;
 """
 
 ARTICLE_COLUMNS = [
@@ -93,7 +99,7 @@ def _actor_columns(prefix: str, actor: Actor | None, fields: tuple[str, ...]) ->
     return {f"{prefix}_{f}": (getattr(actor, f) if actor is not None else None) for f in fields}
 
 
-ACTOR_FIELDS = ("text", "name", "country", "sector", "code")
+ACTOR_FIELDS = ("text", "name", "country", "sector", "code", "country_source")
 
 
 def event_row(article_id: str, seq: int, event: Event) -> dict[str, Any]:
@@ -154,6 +160,26 @@ def quote_row(article_id: str, seq: int, quote: Quote, date: str) -> dict[str, A
     }
 
 
+class StoreBusyError(RuntimeError):
+    """Another process holds the store file's lock (DuckDB allows one writer and no readers beside it)."""
+
+
+def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """Open the file; a lock held by another process becomes a StoreBusyError that says what to do."""
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise
+        pid = re.search(r"PID (\d+)", str(exc))
+        holder = f"process {pid.group(1)}" if pid else "another process"
+        raise StoreBusyError(
+            f"the store {path} is in use by {holder} (an ingest still writing?). DuckDB lets one process "
+            f"write a store and none read it meanwhile: wait for that process to finish and run this again, "
+            f"or ingest into another file with --db"
+        ) from exc
+
+
 class Store:
     """A dyadwatch DuckDB file. Open read-only to query while no writer holds the file."""
 
@@ -161,7 +187,7 @@ class Store:
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise FileNotFoundError(f"no dyadwatch store at {self.path}")
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        self.con = _connect(self.path, read_only)
         if not read_only:
             self.con.execute(SCHEMA)
             self.con.execute(MIGRATIONS)

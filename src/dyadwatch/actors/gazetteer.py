@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ DATA_DIR = Path(__file__).parent / "data"
 # Capitals that are also everyday words or common names; they are not matched as places.
 CAPITAL_STOPLIST = {"Male", "Victoria", "Hamilton", "Georgetown", "Kingston", "Praia", "Saint John's"}
 MAX_PHRASE_TOKENS = 8
+_NON_WORD = re.compile(r"[^0-9a-z]")  # a token may end before or after any of these (prefix index)
 SPELLING_KINDS = {"country", "capital", "demonym"}  # names worth a misspelling check ("Ethopia", "Quatar")
 
 
@@ -26,7 +28,7 @@ SPELLING_KINDS = {"country", "capital", "demonym"}  # names worth a misspelling 
 class GazEntry:
     """One known name: what it refers to and how it should be coded."""
 
-    kind: str  # country | demonym | capital | region | city | seat | org | media | user
+    kind: str  # country | demonym | capital | region | city | seat | org | media | user | party
     name: str  # canonical name
     country: str  # ISO-3, or IGO / NGO / IMG
     sector: str = ""
@@ -88,6 +90,7 @@ class Gazetteer:
         self.phrases: dict[str, GazEntry] = {}
         self.country_names: dict[str, str] = {}  # iso3 -> common short name
         self.roles: dict[str, Role] = {}
+        self.title_countries: dict[str, str] = {}  # "sen." -> USA: a title used by one country
         self._load_countries()
         self._load_capitals()
         self._load_files()
@@ -100,9 +103,14 @@ class Gazetteer:
                 self._spellings.setdefault(key[0], []).append((key, entry))
 
     def add_prefixes(self, keys: Iterable[str]) -> None:
-        """Every leading substring of every key, so that matching stops at the first dead end."""
+        """The leading substrings of every key that can end a token, so that matching stops at the first
+        dead end: at a space, a punctuation mark or the key's end (tokens never end inside a word;
+        this keeps the index small with thousands of long organisation names)."""
         for key in keys:
-            self.prefixes.update(key[:n] for n in range(1, len(key) + 1))
+            self.prefixes.add(key)
+            for mark in _NON_WORD.finditer(key):
+                self.prefixes.update((key[:mark.start()], key[:mark.end()]))
+        self.prefixes.discard("")
 
     def misspelt(self, word: str) -> GazEntry | None:
         """The one-word country, capital or demonym ``word`` misspells, if exactly one is that close.
@@ -210,5 +218,26 @@ class Gazetteer:
             entry = GazEntry("media", row["canonical"], row["iso3"], "MED")
             for alias in row["aliases"].split("|"):
                 self.add(alias, entry, True)
+        for row in _rows("party_labels.tsv"):
+            self.add(row["label"], GazEntry("party", row["canonical"], row["iso3"], row["sector"]), True)
         for row in _rows("roles.tsv"):
             self.roles[row["role"]] = Role(row["sector"], int(row["strength"]), row["kind"])
+        self.title_countries = {row["title"]: row["iso3"] for row in _rows("title_countries.tsv")}
+        self._load_converted()
+
+    def _load_converted(self) -> None:
+        """The converted Phoenix dictionaries (``tools/convert_actor_dictionaries.py``): the lowest
+        priority, so every name and role the project's own files define keeps its entry."""
+        for row in _rows("phoenix_orgs.tsv"):
+            entry = GazEntry("org", row["canonical"], row["country"], row["sector"], row["code"])
+            for alias in row["aliases"].split("|"):
+                self.add(alias, entry)
+        own = dict(self.roles)
+        for row in _rows("phoenix_agents.tsv"):
+            role, words = row["role"], row["role"].split()
+            last = own.get(words[-1])
+            known = [own[w] for w in words if w in own]
+            if role in own or (known and max(known, key=lambda r: r.strength).sector == row["sector"]):
+                continue  # the project's own words already say it ("opposition coalition" is "opposition")
+            kind = last.kind if last is not None and len(words) == 2 else row["kind"]
+            self.roles[role] = Role(row["sector"], int(row["strength"]), kind)

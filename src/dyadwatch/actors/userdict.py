@@ -18,7 +18,7 @@ from pathlib import Path
 from dyadwatch.actors.gazetteer import normalise
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UserEntry:
     """One user-dictionary row."""
 
@@ -58,6 +58,25 @@ def load_user_dictionary(path: Path) -> dict[str, list[UserEntry]]:
         for alias in [name, *row.get("aliases", "").split("|")]:
             if alias.strip():
                 out.setdefault(normalise(alias), []).append(entry)
+    return out
+
+
+def load_converted(path: Path) -> dict[str, list[UserEntry]]:
+    """A converted list of people (``tools/convert_actor_dictionaries.py``): the user dictionary's
+    columns in a fixed order, read without the csv module (tens of thousands of rows load in well
+    under a second); repeated names share one string."""
+    out: dict[str, list[UserEntry]] = {}
+    names: dict[str, str] = {}
+    with Path(path).open(encoding="utf-8") as fh:
+        lines = (line for line in fh if line[:1] != "#")
+        next(lines, None)  # header: name aliases country sector valid_from valid_to [...]
+        for line in lines:
+            name, aliases, country, sector, valid_from, valid_to = line.rstrip("\n").split("\t")[:6]
+            name = names.setdefault(name, name)
+            entry = UserEntry(name, country, sector, valid_from, valid_to)
+            for alias in [name, *aliases.split("|")] if aliases else [name]:
+                key = alias.lower()  # the converter writes single-spaced, straight-quoted names
+                out.setdefault(key if "’" not in key else normalise(key), []).append(entry)
     return out
 
 

@@ -1,7 +1,9 @@
 """Cleaning: RawDocument -> Article (body text, metadata, removed lines, flags).
 
 Contract: ``clean_document(raw, default_date)`` returns an Article whose ``text`` is the
-cleaned body that every later offset refers to.
+cleaned body that every later offset refers to, or raises ``CleaningError`` when no text is
+left (an empty article would get the id of the empty string and make the next one a duplicate).
+Control characters and zero-width/bidi marks are removed first (``clean.characters``).
 
 Two regimes:
 
@@ -20,11 +22,12 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from dyadwatch.clean import flags, junk, metadata
+from dyadwatch.clean.characters import sanitize
 from dyadwatch.clean.html import extract_page
 from dyadwatch.clean.language import detect_language
 from dyadwatch.models import Article, RawDocument, RemovedLine
 
-__all__ = ["article_id", "clean_document", "clean_text"]
+__all__ = ["CleaningError", "article_id", "clean_document", "clean_text"]
 
 CREDIT_TAIL_LINES = 4  # credit lines are looked for among the last lines of the body
 BYLINE_HEAD_LINES = 3
@@ -38,6 +41,10 @@ def article_id(body: str) -> str:
     """Stable id: a hash of the whitespace- and case-normalised body text."""
     normalised = re.sub(r"\s+", " ", body).strip().lower()
     return hashlib.sha1(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+class CleaningError(ValueError):
+    """A document that yields no article; the message is the reason shown to the user."""
 
 
 @dataclass
@@ -56,18 +63,22 @@ class Cleaned:
 
 
 def clean_document(raw: RawDocument, default_date: str = "") -> Article:
-    """Clean one document of any format into an Article."""
-    page = extract_page(raw.html, raw.url) if raw.html and not raw.text.strip() else None
-    source_text = page.text if page else raw.text
+    """Clean one document of any format into an Article; raise CleaningError when no text is left."""
+    page = extract_page(sanitize(raw.html).text, raw.url) if raw.html and not raw.text.strip() else None
+    sanitized = sanitize(page.text if page else raw.text)
+    source_text = sanitized.text
+    given_title = sanitize(raw.title or (page.title if page else "")).text
     if page is None and raw.fmt == "jsonl":
         cleaned = clean_given_text(source_text)
-        title = raw.title.strip()
+        title = given_title.strip()
     else:
-        cleaned = clean_text(source_text, plain_text=page is None, title=raw.title or (page.title if page else ""))
+        cleaned = clean_text(source_text, plain_text=page is None, title=given_title)
         title = cleaned.title
     for author in (raw.author, page.author if page else ""):
         if author:
             cleaned.byline = _merge(cleaned.byline, [a.strip() for a in re.split(r"[;,]", author) if a.strip()])
+    if not cleaned.body.strip():
+        raise CleaningError(_empty_reason(page is not None))
     date, date_source = _choose_date(raw, page.date if page else "", default_date)
     removed_chars = sum(len(r.text) for r in cleaned.removed)
     return Article(
@@ -86,9 +97,18 @@ def clean_document(raw: RawDocument, default_date: str = "") -> Article:
         date_source=date_source,
         language=detect_language(cleaned.body or title),
         removed=cleaned.removed,
-        flags=flags.quality_flags(cleaned.paragraphs, cleaned.body, removed_chars, len(source_text)),
+        flags=sanitized.flags + flags.quality_flags(cleaned.paragraphs, cleaned.body, removed_chars, len(source_text)),
         source_id=raw.id,
     )
+
+
+def _empty_reason(from_html: bool) -> str:
+    if from_html:
+        return (
+            "no text found in the HTML page (main-text extraction and the plain-text fallback are both empty: "
+            "a page of scripts or images only, or no body)"
+        )
+    return "no text left after cleaning (only whitespace, control or invisible characters)"
 
 
 def normalise_line(line: str) -> str:

@@ -18,16 +18,29 @@ from dyadwatch.events import checks
 from dyadwatch.events.checks import MATERIAL_TYPES
 from dyadwatch.events.derive import Candidate, DeriveContext, derive_event, derive_sentence, derive_trigger
 from dyadwatch.events.derive import same_actor as _same
+from dyadwatch.events.discards import is_discarded
 from dyadwatch.events.lexicon import Lexicon, TriggerMatch
 from dyadwatch.events.modality import Modality, denial_scope, modality, noun_modality
 from dyadwatch.events.roles import (
+    FIRST_PERSON,
+    UNLISTED_PEOPLE,
+    UNLISTED_TARGETS,
+    TargetSearch,
+    apposed_names,
+    covered,
+    identified_with,
+    in_direct_quote,
     inner_tokens,
     noun_actor_token,
     place_tokens,
     protest_targets,
+    receiver_token,
     recipient_tokens,
+    reciprocal,
     role_phrase,
+    split_coordinated,
     subject_token,
+    unlisted_name,
 )
 from dyadwatch.events.syntax import ruled_out
 from dyadwatch.events.syntax import under_speech as _under_speech
@@ -74,7 +87,7 @@ class EventCoder:
     def code(self, doc: Doc, article: Article, actors: DocActors, quotes: list[Quote]) -> list[Event]:
         """The driver, sentence by sentence: match -> checks -> modality and roles -> derivations."""
         events: list[Event] = []
-        for sent in doc.sents:
+        for sent in (s for s in doc.sents if not is_discarded(s.text)):  # sport, entertainment (discards.py)
             for token in sent:
                 match = self.lexicon.match(token)
                 if match is None or not self._accept(match):
@@ -213,11 +226,23 @@ class EventCoder:
         )
 
     # -- participants -----------------------------------------------------------------------------
-    def _resolve(self, tok: Token | None, sent: Span, actors: DocActors) -> list[Actor]:
-        """Actors for a token and its conjuncts, keeping only those inside the token's own phrase."""
+    def _resolve(
+        self, tok: Token | None, sent: Span, actors: DocActors, unlisted: frozenset[str] = UNLISTED_PEOPLE
+    ) -> list[Actor]:
+        """Actors for a token and its conjuncts, keeping only those inside the token's own phrase; names
+        in apposition to a description stand for it ("White House hopefuls Trump and Clinton"), names
+        no list knows are kept with an empty country, and "Republican Trump and Democrat Clinton" the
+        parser made one phrase is split in two. ``unlisted``: the entity labels (PERSON, ORG) kept unplaced."""
         if tok is None:
             return []
+        named = [a for t in apposed_names(tok) for a in self._resolve(t, sent, actors, unlisted) if a.kind == "person"]
         found = actors.for_conjuncts(tok) if tok.conjuncts else [a for a in [actors.for_token(tok)] if a]
+        desc = found[0] if len(found) == 1 and found[0].country else None
+        if named and (desc is not None or any(a.country for a in named)):  # "U.S. senators Manchin and Casey"
+            return [a if desc is None else replace(a, country=desc.country, sector=a.sector or desc.sector,
+                    code=desc.country + (a.sector or desc.sector)) for a in named]
+        heads = [tok, *tok.conjuncts] if tok.dep_ != "conj" else [tok]  # "and Trump, who also pushed": Trump
+        found += [a for t in heads if not covered(t, found) for a in [unlisted_name(t, unlisted)] if a]
         lo, hi = _phrase_bounds(tok)
         kept = []
         for actor in found:
@@ -226,18 +251,25 @@ class EventCoder:
                 continue  # the resolver reached into a relative or adverbial clause: not this phrase
             if all(actor is not k for k in kept):  # same Actor object: one mention
                 kept.append(actor)
-        return [_named_by(actor, [tok, *tok.conjuncts]) for actor in kept]
+        named_by = [_named_by(actor, [tok, *tok.conjuncts]) for actor in kept]
+        return [part for actor in named_by for part in split_coordinated(actor, tok.doc, actors)]
 
     def _actors(self, match: TriggerMatch, sent: Span, actors: DocActors, speaker: Actor | None) -> list[Actor]:
         head = match.head
         if match.rule.pos == "N":
-            return self._resolve(noun_actor_token(head), sent, actors)
+            return self._resolve(noun_actor_token(head, match.rule.plover), sent, actors)
         if match.rule.pos == "A":
             tok = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if tok is None and head.dep_ == "acomp":
                 tok = next((c for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         else:
             tok = subject_token(head)
+        quoted = in_direct_quote(head)
+        if quoted and tok is not None and speaker is not None:
+            if tok.lower_ in FIRST_PERSON:
+                return [speaker]  # '"We attacked them first," Trump said': the speaker acts
+            if tok.lower_ in PRONOUNS:  # '"He attacked my family," Trump said': someone else acts
+                return [a for a in self._resolve(tok, sent, actors) if not _same(a, speaker)]
         agrees = tok is not None and speaker is not None and _pronoun_fits(tok, speaker)
         if agrees and tok.lower_ in PRONOUNS and _under_speech(head):
             return [speaker]  # "The ministry said it welcomed ...": the pronoun is the speaker
@@ -248,50 +280,82 @@ class EventCoder:
                     found = [a for p in c.children if p.dep_ == "pobj" for a in self._resolve(p, sent, actors)]
                     if found:
                         break
+        if tok is not None and not any(a.country for a in found):  # also "Mrs. Clinton's aides" found unplaced
+            # a named person the sentence identifies with an unplaced description wins over it ("Corey is the
+            # state attorney who charged"); an unplaced person is replaced only by someone placed
+            named_only = bool(found) and all(_is_named(a) for a in found)
+            found = self._actor_by_identity(tok, sent, actors, placed_only=named_only) or found
         if not found and agrees and tok.lower_ in PRONOUNS:
             return [speaker]  # "The ministry said it welcomed ...": the pronoun is the speaker
         if not found and tok is not None and speaker is not None:
             found = _speakers_country(tok, speaker, actors.country_name(speaker.country))
         return found
 
-    def _recipients(self, match: TriggerMatch, sent: Span, actors: DocActors, actor_list: list[Actor]) -> list[Actor]:  # noqa: C901, E501 - roles branch splits it (issue 11)
+    def _actor_by_identity(self, tok: Token, sent: Span, actors: DocActors, placed_only: bool) -> list[Actor]:
+        """An unplaced subject phrase the sentence identifies with someone: "Matt Duss, the president of
+        the Foundation, who criticizes" (the apposition's name), "Corey is the attorney who charged"
+        (the copula's subject), "Clinton's campaign has criticized" (whose campaign it is). With
+        ``placed_only`` only someone with a country counts (the subject itself was found, unplaced)."""
+        for other in identified_with(tok):
+            found = [a for a in self._resolve(other, sent, actors) if a.country or not placed_only]
+            if found:
+                return [_named_by(a, [tok]) if other.dep_ == "poss" else a for a in found]
+        return []
+
+    def _recipients(self, match: TriggerMatch, sent: Span, actors: DocActors, actor_list: list[Actor]) -> list[Actor]:
         """The first candidate that resolves to someone other than the actor; each candidate is tried
-        directly, then one level down ("China's role", "calls by Belarus's rulers")."""
+        directly, then one level down ("China's role", "calls by Belarus's rulers"); then whoever receives
+        an event noun, the other side of a reciprocal act, and for verbs the fallback targets."""
+        search = TargetSearch(match, actor_list, OWN_SIDE_TYPES,
+                              lambda tok: self._other_participants(match, sent, actors, actor_list, tok))
+        found = self._direct_targets(search)
+        if found:
+            return found
+        if match.rule.pos == "N":  # "Nabisco faced criticism from Trump": whoever faces it is the target
+            found = search.first_foreign([receiver_token(match.head)])
+            if found:
+                return found
+        if not search.own_side and len(actor_list) > 1 and reciprocal(match):
+            return list(actor_list)  # "Washington and the Taliban held talks": each side with the other
+        if match.rule.pos != "V":
+            return search.own_side
+        return self._fallback_targets(search) or search.own_side
 
-        def others(tok: Token, places_only: bool = False) -> list[Actor]:
-            own = tok.dep_ == "poss" and tok.lower_ in PRONOUNS and _same_tok(tok.head, match.obj)
-            if tok.lower_ in REFLEXIVES or own:
-                return []  # "blew himself up", "pledged their support to": the actor, not a second participant
-            found = self._resolve(tok, sent, actors)
-            if places_only:
-                found = [a for a in found if a.kind == "country"]
-            return [a for a in found if not any(_same(a, b) for b in actor_list)]
+    def _other_participants(
+        self, match: TriggerMatch, sent: Span, actors: DocActors, actor_list: list[Actor], tok: Token
+    ) -> list[Actor]:
+        """Participants a candidate token names other than the actor (not "himself", not "their" in
+        "pledged their support to"); unplaced organisations only as targets of a placed actor."""
+        own = tok.dep_ == "poss" and tok.lower_ in PRONOUNS and _same_tok(tok.head, match.obj)
+        if tok.lower_ in REFLEXIVES or own:
+            return []  # "blew himself up", "pledged their support to": the actor, not a second participant
+        placed = any(a.country for a in actor_list)
+        what = tok.dep_ == "pobj" and tok.head.lower_ == "for"  # "calls for a Medicare for All plan": a thing
+        found = self._resolve(tok, sent, actors, UNLISTED_TARGETS if placed and not what else UNLISTED_PEOPLE)
+        return [a for a in found if not any(_same(a, b) for b in actor_list)]
 
-        home = {a.country for a in actor_list if a.country}
-        own_side: list[Actor] = []  # a target of the actor's own country, kept until a foreign one is ruled out
-
-        def foreign(found: list[Actor]) -> bool:
-            nonlocal own_side
-            mine = [a.country in home or not a.country for a in found]  # countryless: "some invasion forces"
-            if found and home and all(mine) and match.rule.plover in OWN_SIDE_TYPES:
-                own_side = own_side or found  # "refused to deploy peacekeepers in Iraq": the troops are its own
-                return False
-            return bool(found)
-
-        for tok in recipient_tokens(match):
-            found = others(tok)
+    @staticmethod
+    def _direct_targets(search: TargetSearch) -> list[Actor]:
+        """The recipient candidates of the parse, each directly, then through the participants inside it."""
+        for tok in recipient_tokens(search.match):
+            found = search.others(tok)
             for inner in [] if found else inner_tokens(tok):
-                found = [_named_by(a, [tok]) for a in others(inner)]  # "Japan's right", not "Japan"
+                found = [_named_by(a, [tok]) for a in search.others(inner)]  # "Japan's right", not "Japan"
                 if found:
                     break
-            if foreign(found):
+            if search.foreign(found):
                 return found
-        if match.rule.pos != "V":
-            return own_side
+        return []
+
+    @staticmethod
+    def _fallback_targets(search: TargetSearch) -> list[Actor]:
+        """For verbs with no target in the parse: whom a protest defies, the country where a material act
+        was done ("lifted a curfew in Montenegro"), the side a war is against."""
+        match = search.match
         if match.rule.plover == "PROTEST":  # "blocked streets in defiance of Chinese authorities"
-            for tok in protest_targets(match.head):
-                if foreign(found := others(tok)):
-                    return found
+            found = search.first_foreign(protest_targets(match.head))
+            if found:
+                return found
         places: list[Token] = []
         if match.rule.plover in PLACE_TARGET_TYPES:  # "lifted a curfew in Montenegro"
             places = place_tokens(match.head, match.obj, subject=match.rule.plover == "PROTEST")
@@ -300,13 +364,10 @@ class EventCoder:
         elif match.rule.plover in {"THREATEN", "REJECT"}:  # "threatened to impose a curfew in Algiers"
             places = [p for c in match.head.children if c.dep_ == "xcomp" for p in place_tokens(c, None)]
         for tok in places:
-            found = others(tok, places_only=True)
-            if found and (not own_side or not all(a.country in home for a in found)):
+            found = [a for a in search.others(tok) if a.kind == "country"]
+            if found and (not search.own_side or not all(a.country in search.home for a in found)):
                 return found
-        for tok in _against_targets(match.head):  # "mobilized reservists for a possible war against Iraq"
-            if foreign(found := others(tok)):
-                return found
-        return own_side
+        return search.first_foreign(_against_targets(match.head))  # "reservists for a possible war against Iraq"
 
     def _speaker(self, head: Token, sent: Span, actors: DocActors, quotes: list[Quote]) -> Actor | None:
         """Who reports the event: a quote covering the trigger, or the subject of a governing speech verb."""
@@ -391,6 +452,11 @@ def _pairs(actor_list: list[Actor], recipient_list: list[Actor]) -> list[tuple[A
                 recipient = None
             pairs.append((actor, recipient))
     return pairs
+
+
+def _is_named(actor: Actor) -> bool:
+    """A participant with a name ("Angela Corey", "Nabisco"), not a description ("the state attorney")."""
+    return any(w[:1].isupper() for w in actor.name.split())
 
 
 def _named_by(actor: Actor, toks: list[Token]) -> Actor:

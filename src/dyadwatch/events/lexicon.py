@@ -8,7 +8,7 @@ so "welcome a decision" (SUPPORT) beats "welcome a visitor" (CONSULT).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +27,9 @@ NOUN_POS = {"NOUN", "PROPN"}
 ADJ_POS = {"ADJ", "VERB"}
 OBJECT_DEPS = {"dobj", "nsubjpass", "obj", "attr"}
 PREP_DEPS = {"prep", "prt", "agent", "dative"}
+# Particles the parser often tags as adverbs ("pushed back against", "brushed aside"): a row naming one still
+# matches, and it is tested like a particle (its objects are the verb's).
+ADVERB_PARTICLES = {"back", "aside"}
 
 
 @dataclass(frozen=True)
@@ -97,15 +100,85 @@ def _parse_row(fields: list[str], where: str = "") -> TriggerRule:
     return TriggerRule(lemma, pos, prep, objects, blocked, no_object, needs_object, cameo, notes, refs)
 
 
-@lru_cache(maxsize=4)
-def load_rules(path: Path = DATA_DIR / "triggers.tsv") -> dict[str, list[TriggerRule]]:
-    """Rules by lemma, specific rows first."""
+HAND_FILE = DATA_DIR / "triggers.tsv"
+# Rows converted from PETRARCH-2's verb dictionary (tools/convert_petrarch_verbs.py) and the reviewed list of
+# converted rows that over-code (a reason per row); both beneath the hand-written file.
+CONVERTED_FILE = DATA_DIR / "triggers_petrarch.tsv"
+BLOCKLIST_FILE = DATA_DIR / "triggers_petrarch_blocklist.tsv"
+CONVERTED_CHECKS_FILE = DATA_DIR / "triggers_petrarch_checks.tsv"
+
+
+def _data_lines(path: Path) -> list[tuple[int, list[str]]]:
+    """Tab-separated rows of a data file with their line numbers, without comments and the header line."""
     lines = [(n, ln) for n, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
              if ln.strip() and not ln.startswith("#")]
+    return [(n, ln.split("\t")) for n, ln in lines[1:]]
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A reviewed blocklist row: "*" matches anything; object "bare" / "specific" picks the row kind."""
+
+    lemma: str
+    prep: str
+    kind: str
+    cameo: str
+
+    def hits(self, rule: TriggerRule) -> bool:
+        kind = "specific" if rule.objects else "bare"
+        return (
+            self.lemma == rule.lemma
+            and self.prep in {"*", rule.prep}
+            and self.kind in {"*", kind}
+            and self.cameo in {"*", rule.cameo}
+        )
+
+
+def _blocklist(path: Path) -> dict[str, list[_Block]]:
+    out: dict[str, list[_Block]] = {}
+    if path.exists():
+        for _, (lemma, prep, kind, cameo, *_) in _data_lines(path):
+            out.setdefault(lemma, []).append(_Block(lemma, prep, kind, cameo))
+    return out
+
+
+def _converted_checks(path: Path) -> list[tuple[str, str, str, tuple[CheckRef, ...]]]:
+    """Reviewed checks for converted rows: (lemma, prep, cameo, checks), "*" matching anything."""
+    from dyadwatch.events.checks import parse_refs  # checks import this module
+
+    if not path.exists():
+        return []
+    return [(f[0], f[1], f[2], parse_refs(f[3], f"{path}:{n}")) for n, f in _data_lines(path)]
+
+
+def _with_checks(rule: TriggerRule, table: list[tuple[str, str, str, tuple[CheckRef, ...]]]) -> TriggerRule:
+    refs = [r for lemma, prep, cameo, refs in table
+            if lemma in {"*", rule.lemma} and prep in {"*", rule.prep} and cameo in {"*", rule.cameo} for r in refs]
+    return replace(rule, checks=rule.checks + tuple(refs)) if refs else rule
+
+
+def converted_rules(
+    path: Path, covered: set[str], blocklist: Path = BLOCKLIST_FILE, checks: Path | None = None
+) -> list[TriggerRule]:
+    """Converted rows for lemmas the hand file does not cover, less the reviewed blocklist, with the
+    reviewed checks of ``checks`` (default: CONVERTED_CHECKS_FILE)."""
+    blocks = _blocklist(blocklist)
+    table = _converted_checks(checks or CONVERTED_CHECKS_FILE)
+    rules = [_parse_row(f, f"{path}:{n}") for n, f in _data_lines(path)] if path.exists() else []
+    return [_with_checks(r, table) for r in rules
+            if r.lemma not in covered and not any(b.hits(r) for b in blocks.get(r.lemma, []))]
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: Path = HAND_FILE, converted: Path | None = CONVERTED_FILE) -> dict[str, list[TriggerRule]]:
+    """Rules by lemma, specific rows first. For a lemma the hand file covers, only its hand rows count."""
     by_lemma: dict[str, list[TriggerRule]] = {}
-    for number, line in lines[1:]:
-        rule = _parse_row(line.split("\t"), f"{path}:{number}")
+    for number, fields in _data_lines(path):
+        rule = _parse_row(fields, f"{path}:{number}")
         by_lemma.setdefault(rule.lemma, []).append(rule)
+    if converted is not None:
+        for rule in converted_rules(converted, set(by_lemma)):
+            by_lemma.setdefault(rule.lemma, []).append(rule)
     for rules in by_lemma.values():
         rules.sort(key=lambda r: r.rank)
     return by_lemma
@@ -173,7 +246,8 @@ def _prep_child(token: Token, prep: str, on_object: bool = False) -> Token | Non
     """The particle or preposition after the verb ("called on X"), never a fronted or dated one
     ("On Nov. 18, Stoltenberg called", "called Morrison on Wednesday")."""
     for c in token.children:
-        if c.dep_ in PREP_DEPS and c.lower_ == prep and c.i > token.i:
+        particle = c.dep_ in PREP_DEPS or (c.dep_ == "advmod" and prep in ADVERB_PARTICLES)
+        if particle and c.lower_ == prep and c.i > token.i:
             pobj = _pobj(c)
             if pobj is not None and pobj.ent_type_ in {"DATE", "TIME"}:
                 continue
@@ -192,7 +266,7 @@ def _pobj(prep: Token) -> Token | None:
 
 def _object_test(rule: TriggerRule, token: Token, prep_tok: Token | None) -> tuple[bool, Token | None]:
     """Whether the object constraint holds, and the object token a positive list matched."""
-    if prep_tok is not None and prep_tok.dep_ != "prt":
+    if prep_tok is not None and prep_tok.dep_ not in {"prt", "advmod"}:
         candidates = [p for p in [_pobj(prep_tok)] if p is not None]
     else:
         candidates = direct_objects(token)
@@ -206,6 +280,8 @@ def _object_test(rule: TriggerRule, token: Token, prep_tok: Token | None) -> tup
     if rule.needs_object and not candidates:
         return False, None
     if rule.objects:
+        if prep_tok is None:  # "called Clinton a liar": the predicate noun is what the row tests
+            candidates = candidates + [c for c in token.children if c.dep_ == "oprd" and c.pos_ == "NOUN"]
         hit = next((c for c in candidates if object_words(c) & rule.objects), None)
         if hit is None and prep_tok is None and rule.pos == "V":
             given = rule.objects - ABSTRACT_GIFTS  # "providing Yellen with unanimous support" gives nothing
@@ -242,8 +318,8 @@ def _stems(word: str) -> list[str]:
 class Lexicon:
     """Loaded trigger rules with a ``match`` for one token."""
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.rules = load_rules(path or DATA_DIR / "triggers.tsv")
+    def __init__(self, path: Path | None = None, converted: Path | None = CONVERTED_FILE) -> None:
+        self.rules = load_rules(path or HAND_FILE, converted)
 
     def _candidates(self, token: Token) -> list[TriggerRule]:
         """Rules for the token's lemma, its form, or (for verbs the lemmatizer mangles: "staged" -> "stag")

@@ -8,9 +8,32 @@ release"), and from the modified noun for relative clauses ("Wang, who held a me
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
 
+from spacy.tokens import Doc, Token
+
+from dyadwatch.actors import DocActors
 from dyadwatch.events.lexicon import TriggerMatch
+from dyadwatch.events.wordsets import load_wordsets
+from dyadwatch.models import Actor
+
+WORDS_FILE = Path(__file__).parent / "data" / "roles_words.tsv"
+
+
+def _word_sets() -> dict[str, frozenset[str]]:
+    """The word sets of ``data/roles_words.tsv`` by name, read by the coder's one word-set loader."""
+    return load_wordsets(WORDS_FILE)
+
+
+def words(name: str) -> frozenset[str]:
+    """One named word set of the roles data; an unknown name is a KeyError naming the file."""
+    sets = _word_sets()
+    if name not in sets:
+        raise KeyError(f"no word set {name!r} in {WORDS_FILE}")
+    return sets[name]
+
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 RECIPIENT_PREPS = {
@@ -51,21 +74,40 @@ def _pobj(prep: Token) -> Token | None:
 
 def subject_token(verb: Token, depth: int = 0) -> Token | None:
     """The token standing for the actor of a verb (passive agent first), climbing shared subjects."""
-    agent = _child(verb, {"agent"})
-    if agent is not None and _pobj(agent) is not None:
-        return _pobj(agent)
-    subj = _child(verb, SUBJECT_DEPS)
-    if subj is None and (verb.lemma_.lower() in STATIVE_PASSIVES or false_passive(verb)):
-        subj = _child(verb, {"nsubjpass"})
-    if subj is not None:
-        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return verb.head
-        inner = _child(subj, {"nsubj"}) if subj.pos_ == "VERB" else None
-        return inner if inner is not None else subj  # "The Red Cross operating in Iraq said": misparsed subject
+    own = _own_subject(verb)
+    if own is not None:
+        return own
     if verb.head.i == verb.i:
         return stranded_subject(verb)
     if depth > 3:
         return None
+    if verb.dep_ == "pcomp":
+        return _gerund_subject(verb, depth)
+    return _shared_subject(verb, depth)
+
+
+def _own_subject(verb: Token) -> Token | None:
+    """The verb's own actor: a passive agent, the giver of a passive of giving, or its subject (a
+    relative pronoun stands for the noun it modifies)."""
+    agent = _child(verb, {"agent"})
+    if agent is not None and _pobj(agent) is not None:
+        return _pobj(agent)
+    source = passive_source(verb)
+    if source is not None:
+        return source  # "was promised $90 million in incentives from Chicago": Chicago promised
+    subj = _child(verb, SUBJECT_DEPS)
+    if subj is None and (verb.lemma_.lower() in STATIVE_PASSIVES or false_passive(verb)):
+        subj = _child(verb, {"nsubjpass"})
+    if subj is None:
+        return None
+    if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return person_antecedent(verb.head) if subj.lower_ in {"who", "whom"} else verb.head
+    inner = _child(subj, {"nsubj"}) if subj.pos_ == "VERB" else None
+    return inner if inner is not None else subj  # "The Red Cross operating in Iraq said": misparsed subject
+
+
+def _shared_subject(verb: Token, depth: int) -> Token | None:
+    """A subject shared from the verb's head: conjuncts, control, raising, message nouns, participles."""
     head = verb.head
     if verb.dep_ == "conj":
         return subject_token(head, depth + 1)
@@ -73,23 +115,80 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
         return subject_token(head.head, depth + 1)  # "Syria says it is willing to withdraw"
     if verb.dep_ == "acl" and head.lemma_.lower() in MESSAGE_NOUNS and head.dep_ == "dobj":
         return subject_token(head.head, depth + 1)  # "the PKK issued a declaration demanding ..."
+    if verb.dep_ == "xcomp" and raised_subject(head) is not None:
+        return raised_subject(head)  # "Sanders, who is said to have pressed for", "X is believed to have funded"
     if verb.dep_ in {"xcomp", "advcl"} and head.pos_ in {"VERB", "AUX"}:
-        if head.lemma_.lower() in OBJECT_CONTROL:
-            obj = _child(head, {"dobj", "dative"})
-            if obj is not None:
-                return obj
-        if verb.dep_ == "advcl" and verb.tag_ not in {"VBG", "VBN"} and not _has_to(verb):
-            return None
-        return subject_token(head, depth + 1)
+        return _controlled_subject(verb, depth)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return head
-    if verb.dep_ == "pcomp" and head.lower_ in {"to", "by"} and head.head.pos_ == "VERB":
-        return subject_token(head.head, depth + 1)  # "youths resorted to throwing stones", "responded by shelling"
-    if verb.dep_ == "pcomp" and head.head.lemma_.lower() in CULPABLE and head.head.dep_ in {"acomp", "oprd"}:
-        return subject_token(head.head.head, depth + 1)  # "the army is guilty of violating the truce"
     if verb.dep_ == "acl" and _root_noun(head) and _finite_with_object(verb):
         return head  # a main verb the parser hung on the subject: "Doctors from X donated goods to Y."
     return None
+
+
+def _controlled_subject(verb: Token, depth: int) -> Token | None:
+    """Subject of a to-clause or adverbial clause: the object of an object-control verb ("urged Iran to
+    release"), else the head's subject (not for a finite adverbial clause with its own missing subject)."""
+    head = verb.head
+    if head.lemma_.lower() in OBJECT_CONTROL:
+        obj = _child(head, {"dobj", "dative"})
+        if obj is not None:
+            return obj
+    if verb.dep_ == "advcl" and verb.tag_ not in {"VBG", "VBN"} and not _has_to(verb):
+        return None
+    return subject_token(head, depth + 1)
+
+
+def _gerund_subject(verb: Token, depth: int) -> Token | None:
+    """Subject of a gerund after a preposition: "resorted to throwing stones", "responded by shelling",
+    "despite facing criticism" (the main verb's), "the army is guilty of violating the truce"."""
+    prep = verb.head
+    holder = prep.head
+    if prep.lower_ in {"to", "by"} and holder.pos_ == "VERB":
+        return subject_token(holder, depth + 1)
+    if verb.tag_ == "VBG" and prep.lower_ in words("ADJUNCT_PREP") and holder.pos_ in {"VERB", "AUX"}:
+        return subject_token(holder, depth + 1)
+    if holder.lemma_.lower() in CULPABLE and holder.dep_ in {"acomp", "oprd"}:
+        return subject_token(holder.head, depth + 1)
+    return None
+
+
+NON_PERSON_ENTS = {"ORG", "GPE", "FAC", "LOC"}
+
+
+def person_antecedent(noun: Token) -> Token:
+    """What "who" refers to when the parser hung it on a place or body that ends a person's phrase:
+    "the president of the Foundation for Middle East Peace, who criticizes" (the president)."""
+    tok = noun
+    while tok.ent_type_ in NON_PERSON_ENTS and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        tok = tok.head.head
+    return tok if tok.ent_type_ not in NON_PERSON_ENTS else noun
+
+
+def passive_source(verb: Token) -> Token | None:
+    """The giver of an agentless passive of giving, named by "from" on the verb or on what is given:
+    "was promised $90 million in incentives from Chicago", "was awarded a grant from the EU"."""
+    if verb.lemma_.lower() not in words("PASSIVE_SOURCE") or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    holders += [g for h in holders[1:] for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+                for g in c.children if g.dep_ == "pobj"]  # "$90 million in incentives from Chicago"
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ == "from" and _pobj(c) is not None:
+                return _pobj(c)
+    return None
+
+
+def raised_subject(verb: Token) -> Token | None:
+    """The subject a passive raising verb lends its infinitive: "Sanders is said to have pressed for"
+    (Sanders pressed), "the group, which is believed to have funded" (the group funded)."""
+    if verb.lemma_.lower() not in words("RAISING") or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subj = _child(verb, {"nsubjpass"})
+    if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return subj
 
 
 def false_passive(verb: Token) -> bool:
@@ -155,18 +254,86 @@ def _has_to(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-def noun_actor_token(noun: Token) -> Token | None:
-    """Actor of an event noun: "Xi's visit", "the Russian invasion", "an attack by rebels"."""
+# Event nouns whose "from" names where something goes, not who acts: "withdrawal from Iraq".
+MOVEMENT_TYPES = {"RETREAT", "MOBILIZE"}
+
+
+def noun_actor_token(noun: Token, plover: str = "") -> Token | None:
+    """Actor of an event noun: "Xi's visit", "the Russian invasion", "an attack by rebels", "criticism
+    from Trump" (also when the parser hung the "from" on a reason: "criticism for the move from Trump")."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by" and _pobj(child) is not None:
             return _pobj(child)
+    if plover not in MOVEMENT_TYPES:
+        source = _source_of(noun)
+        if source is not None:
+            return source
     for child in noun.children:
         if child.dep_ in {"compound", "amod"} and child.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}:
             return child
     return None
+
+
+def _source_of(noun: Token) -> Token | None:
+    """The object of "from" on an event noun, or on the noun of its "for" reason."""
+    holders = [noun] + [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "for" for p in [_pobj(c)] if p]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ == "from" and _pobj(child) is not None:
+                return _pobj(child)
+    return None
+
+
+def receiver_token(noun: Token) -> Token | None:
+    """Target of an event noun that its governing verb's subject receives: "Nabisco faced criticism
+    from Trump" (Nabisco), "the plan won the backing of Congress", "came under attack from rebels"."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "under":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.lemma_.lower() not in words("RECEIVING"):
+        return None
+    return subject_token(verb)
+
+
+def reciprocal(match: TriggerMatch) -> bool:
+    """An act both sides do to each other when its subject is coordinated: "X and Y held talks",
+    "X and Y traded accusations", "X and Y attacked each other"."""
+    if match.rule.plover in words("MUTUAL_TYPES"):
+        return True
+    lemmas = {t.lemma_.lower() for t in match.tokens}
+    if lemmas & words("MUTUAL_ACTS"):
+        return True
+    doc = match.head.doc
+    return any(f"{doc[t.i - 1].lower_}_{t.lower_}" in words("MUTUAL_PHRASES") for t in match.head.subtree
+               if t.i > match.head.i)
+
+
+def apposed_names(tok: Token) -> list[Token]:
+    """Names given in apposition to a descriptive phrase: "White House hopefuls Donald Trump and
+    Hillary Clinton", "his rival, Ted Cruz" (the first name of each apposition; its conjuncts follow
+    it). A name apposed to a name ('"I support Cruz," Bozell said') is the parser's mistake."""
+    if tok.pos_ not in {"NOUN"}:
+        return []
+    return [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+
+
+def identified_with(tok: Token) -> list[Token]:
+    """Phrases the sentence says are the same participant as ``tok`` (or own it, for words naming
+    someone's own staff): the name an apposition describes ("Matt Duss, the president of X"), the
+    subject of "is" ("Corey is the attorney who"), the owner of "Clinton's campaign"."""
+    out = []
+    if tok.dep_ == "appos":
+        out.append(tok.head)
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        out += [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if tok.lemma_.lower() in words("AGENT_OF"):
+        out += [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    return out
 
 
 def _clause_targets(verb: Token) -> list[Token]:
@@ -277,53 +444,15 @@ def _purpose_targets(head: Token) -> list[Token]:
 
 def recipient_tokens(match: TriggerMatch) -> list[Token]:
     """Candidate recipient tokens, best first."""
-    head = match.head
-    rule = match.rule
     out: list[Token] = []
     if match.prep is not None and match.prep.dep_ != "prt":
         pobj = _pobj(match.prep)
         if pobj is not None and not _same_tok(pobj, match.obj):
             out.append(pobj)
-    if rule.pos == "V":
-        out += [c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-        out += [p for c in head.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in [_pobj(c)] if p]
-        if head.lemma_.lower() not in STATIVE_PASSIVES and not false_passive(head):
-            out += [c for c in head.children if c.dep_ == "nsubjpass"]
-        out += [c for c in head.children if c.dep_ == "dobj" and not _same_tok(c, match.obj)]
-        if match.obj is not None:
-            out += [c for c in match.obj.children if c.dep_ == "poss"]  # "welcomed China's role"
-        holders = [head] + ([match.obj] if match.obj is not None else [])
-        holders += [c for c in head.children if c.dep_ == "dobj" and not _same_tok(c, match.obj)]
-        holders += [j for h in holders[1:] for j in h.conjuncts]  # "launched artillery and rocket fire against"
-        for holder in holders:
-            preps = VERB_RECIPIENT_PREPS if holder.i == head.i else RECIPIENT_PREPS
-            for c in holder.children:
-                if c.dep_ == "prep" and c.lower_ in preps and not _same_tok(c, match.prep):
-                    pobj = _pobj(c)
-                    if pobj is not None:
-                        out.append(pobj)
-        if rule.plover in {"REQUEST", "ACCUSE", "THREATEN"}:  # "demanded that Mugabe abandon ..."
-            for c in head.children:  # not a passive one: "requested that Lazar be released" asks someone else
-                if c.dep_ in {"ccomp", "xcomp"}:
-                    out += [g for g in c.children if g.dep_ == "nsubj"]
-            if match.obj is not None:  # "reiterated its demand that Britain close the plant"
-                for c in match.obj.children:
-                    if c.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
-                        out += [g for g in c.children if g.dep_ == "nsubj"]
-        if rule.plover in COMPLEMENT_TYPES and not any(c.dep_ in {"dobj", "dative", "agent"} for c in head.children):
-            out += complement_recipients(head)  # not past an object: "asked the congregation to stand"
-        if rule.plover == "THREATEN":  # "threatened to launch an offensive unless Baghdad accepted"
-            out += condition_subjects(head)
-    elif rule.pos == "N":
-        for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in {"to", "with", "of", "on", "against", "into"}:
-                pobj = _pobj(c)
-                if pobj is not None:
-                    out.append(pobj)
-        if rule.plover == "REQUEST":  # "its demand that Israel ease restrictions"
-            for c in head.children:
-                if c.dep_ in {"acl", "ccomp", "relcl"}:
-                    out += [g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}]
+    if match.rule.pos == "V":
+        out += _verb_targets(match)
+    elif match.rule.pos == "N":
+        out += _noun_targets(match)
     seen: set[int] = set()
     unique = []
     for tok in out:
@@ -331,6 +460,71 @@ def recipient_tokens(match: TriggerMatch) -> list[Token]:
             seen.add(tok.i)
             unique.append(tok)
     return unique
+
+
+def _verb_targets(match: TriggerMatch) -> list[Token]:
+    """A verb trigger's datives, passive subject, other objects, the possessor of its light-verb noun,
+    prepositional objects, then what its complement or condition names."""
+    head = match.head
+    out = [c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    out += [p for c in head.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in [_pobj(c)] if p]
+    if head.lemma_.lower() not in STATIVE_PASSIVES and not false_passive(head):
+        out += [c for c in head.children if c.dep_ == "nsubjpass"]
+    out += [c for c in head.children if c.dep_ == "dobj" and not _same_tok(c, match.obj)]
+    if match.obj is not None:
+        out += [c for c in match.obj.children if c.dep_ == "poss"]  # "welcomed China's role"
+    out += _verb_prep_targets(match)
+    if match.rule.plover in {"REQUEST", "ACCUSE", "THREATEN"}:  # "demanded that Mugabe abandon ..."
+        out += _demanded_of(match)
+    if match.rule.plover in COMPLEMENT_TYPES and not any(c.dep_ in {"dobj", "dative", "agent"} for c in head.children):
+        out += complement_recipients(head)  # not past an object: "asked the congregation to stand"
+    if match.rule.plover == "THREATEN":  # "threatened to launch an offensive unless Baghdad accepted"
+        out += condition_subjects(head)
+    return out
+
+
+def _verb_prep_targets(match: TriggerMatch) -> list[Token]:
+    """Objects of with/to/against... on the verb, and of any preposition on its objects ("launched
+    artillery and rocket fire against")."""
+    head = match.head
+    holders = [head] + ([match.obj] if match.obj is not None else [])
+    holders += [c for c in head.children if c.dep_ == "dobj" and not _same_tok(c, match.obj)]
+    holders += [j for h in holders[1:] for j in h.conjuncts]
+    out = []
+    for holder in holders:
+        preps = VERB_RECIPIENT_PREPS if holder.i == head.i else RECIPIENT_PREPS
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ in preps and not _same_tok(c, match.prep):
+                pobj = _pobj(c)
+                if pobj is not None:
+                    out.append(pobj)
+    return out
+
+
+def _demanded_of(match: TriggerMatch) -> list[Token]:
+    """Whom a demand, accusation or threat is about: the subject of its that-clause after the verb
+    ("demanded that Mugabe abandon"; not a passive one: "requested that Lazar be released" asks someone
+    else; not an earlier clause: "He calls ...; she calls") or of its noun's ("its demand that Britain close")."""
+    head = match.head
+    out = [g for c in head.children if c.dep_ in {"ccomp", "xcomp"} and c.i > head.i
+           for g in c.children if g.dep_ == "nsubj"]
+    if match.obj is not None:
+        for c in match.obj.children:
+            if c.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                out += [g for g in c.children if g.dep_ == "nsubj"]
+    return out
+
+
+def _noun_targets(match: TriggerMatch) -> list[Token]:
+    """An event noun's to/with/of/on/against/into objects; for a demand also its clause's subject
+    ("its demand that Israel ease restrictions")."""
+    head = match.head
+    out = [p for c in head.children if c.dep_ == "prep" and c.lower_ in {"to", "with", "of", "on", "against", "into"}
+           for p in [_pobj(c)] if p is not None]
+    if match.rule.plover == "REQUEST":
+        out += [g for c in head.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}]
+    return out
 
 
 # What a participant's phrase leaves out: clauses, appositions, other conjuncts and separating punctuation.
@@ -371,3 +565,150 @@ def role_phrase(tok: Token) -> tuple[int, int] | None:
     if end - start + 1 > MAX_ROLE_PHRASE:
         return None
     return start, end + 1
+
+
+# -- participants the resolver leaves out or joins ------------------------------------------------
+FIRST_PERSON = {"i", "we", "me", "us"}
+# Entity labels of a participant no list knows, with the actor kind it gets.
+UNLISTED_KINDS = {"PERSON": "person", "ORG": "org"}
+# Labels kept: people always; an organisation only as the target of a placed actor ("Trump criticized
+# Nabisco"), since two unplaced organisations are mostly business news ("the resort hosted a PGA Tour event").
+UNLISTED_PEOPLE = frozenset({"PERSON"})
+UNLISTED_TARGETS = frozenset({"PERSON", "ORG"})
+
+
+def covered(tok: Token, found: list[Actor]) -> bool:
+    """Is the token inside the text of one of the actors found?"""
+    return any(a.start <= tok.idx < a.end for a in found)
+
+
+def _entity_bounds(tok: Token) -> tuple[int, int]:
+    """Token bounds [start, end) of the named entity holding ``tok``."""
+    start, end = tok.i, tok.i + 1
+    doc = tok.doc
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
+def unlisted_name(tok: Token, labels: frozenset[str] = frozenset(UNLISTED_KINDS)) -> Actor | None:
+    """A person or organisation named in the text that the resolver could not place ("Nabisco",
+    "Priorities USA"): kept as a participant with an empty country rather than losing the event.
+    ``labels``: the entity labels accepted."""
+    kind = UNLISTED_KINDS.get(tok.ent_type_) if tok.ent_type_ in labels else None
+    if kind is None or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return None
+    if tok.dep_ in {"compound", "amod", "nmod"} and tok.head.ent_type_ != tok.ent_type_:
+        return None  # "16 GOP candidates": the name only qualifies what the phrase is about
+    start, end = _entity_bounds(tok)
+    span = tok.doc[start:end]
+    if span[0].lower_ == "the":
+        span = span[1:]
+    if sum(ch.isalpha() for ch in span.text) < 2 or any(t.tag_.startswith("VB") for t in span):
+        return None  # "U" of a split "U . S"; a headline fragment the tagger called an organisation: "Rand Paul Scores"
+    return Actor(text=span.text, name=span.text, kind=kind, start=span.start_char, end=span.end_char)
+
+
+def split_coordinated(actor: Actor, doc: Doc, actors: DocActors) -> list[Actor]:
+    """ "Republican Trump and Democrat Clinton", parsed as one phrase, is two people: one actor each
+    (named by the proper nouns of each side, the party words left in the text; a country named in a
+    side is that side's: "Japan's Abe and South Korea's Park")."""
+    if actor.kind != "person" or actor.start < 0:
+        return [actor]
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return [actor]
+    joins = [t for t in span if t.dep_ == "cc" and t.lower_ in {"and", "&"}]
+    if len(joins) != 1 or _in_prep_phrase(joins[0], span.root):
+        return [actor]  # "Leaders of the Senate and House": one group
+    parts = [doc[span.start: joins[0].i], doc[joins[0].i + 1: span.end]]
+    names = [[t.text for t in p if t.pos_ == "PROPN" and t.ent_type_ not in {"NORP", "GPE", "LOC"}] for p in parts]
+    if not all(names) or not all(len(p) for p in parts) or any(t.ent_type_ == "GPE" for t in span):
+        return [actor]  # "Japan's Abe and South Korea's Park": which country is whose is the resolver's to say
+    out = []
+    for part, name in zip(parts, names, strict=True):
+        own = actors.for_span(part)
+        country = own.country if own is not None and own.country else actor.country
+        code = own.code if own is not None and own.country else actor.code
+        out.append(Actor(text=part.text, name=" ".join(name), country=country, sector=actor.sector, code=code,
+                         start=part.start_char, end=part.end_char, kind=actor.kind))
+    return out
+
+
+def _in_prep_phrase(tok: Token, root: Token) -> bool:
+    """Is there a preposition between the token and the phrase's root?"""
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ in {"prep", "pobj"}:
+            return True
+        tok = tok.head
+    return False
+
+
+OPENING_MARKS = {"“", "``", "‘"}
+CLOSING_MARKS = {"”", "’"}
+EITHER_MARKS = {'"', "''"}  # straight marks and NYT's doubled apostrophes open or close by their spacing
+
+
+def _opens(mark: Token) -> bool:
+    """Does this quotation mark open a quote? Curly marks say so; a straight one opens when it follows a
+    space (or starts the text) and is attached to the word after it."""
+    if mark.text in OPENING_MARKS:
+        return True
+    if mark.text in CLOSING_MARKS:
+        return False
+    before = mark.doc[mark.i - 1] if mark.i > 0 else None
+    spaced = before is None or bool(before.whitespace_) or before.is_space or before.text in "(["
+    return spaced and not mark.whitespace_
+
+
+def in_direct_quote(tok: Token) -> bool:
+    """Is the token inside quotation marks opened earlier in its sentence (or right before it, or a quote
+    that opens the sentence and runs on)? The last mark before it decides; a closing mark left over from the paragraph
+    before ('... our nation.” Sheppard presented ...') closes nothing that matters."""
+    marks = OPENING_MARKS | CLOSING_MARKS | EITHER_MARKS
+    first = tok.sent.start
+    if first > 0 and tok.doc[first - 1].text in marks:
+        first -= 1  # the parser often ends the sentence before with the opening mark: "... said. ''He backed"
+    inside = False
+    for mark in tok.doc[first: tok.i]:
+        if mark.text in marks:
+            inside = _opens(mark)
+    return inside
+
+
+@dataclass
+class TargetSearch:
+    """One recipient search: ``others`` resolves a candidate token to participants other than the actor;
+    for the ``own_side_types`` a target of the actor's own country (or of none) is kept aside in
+    ``own_side`` until a foreign one is ruled out ("refused to deploy peacekeepers in Iraq": the troops
+    are its own)."""
+
+    match: TriggerMatch
+    actor_list: list[Actor]
+    own_side_types: set[str] | frozenset[str]
+    others: Callable[[Token], list[Actor]]
+    own_side: list[Actor] = field(default_factory=list)
+
+    @property
+    def home(self) -> set[str]:
+        return {a.country for a in self.actor_list if a.country}
+
+    def foreign(self, found: list[Actor]) -> bool:
+        """Is this a target? An own-side one is remembered instead ("some invasion forces": no country)."""
+        home = self.home
+        mine = [a.country in home or not a.country for a in found]
+        if found and home and all(mine) and self.match.rule.plover in self.own_side_types:
+            self.own_side = self.own_side or found
+            return False
+        return bool(found)
+
+    def first_foreign(self, tokens: Iterable[Token | None]) -> list[Actor]:
+        """The participants of the first token that is a target."""
+        for tok in tokens:
+            if tok is not None:
+                found = self.others(tok)
+                if self.foreign(found):
+                    return found
+        return []

@@ -5,8 +5,12 @@ Contract: ``iter_documents(inputs)`` yields a ``RawDocument`` per document found
 record, ``file#n`` for a feed entry) and the reason; it never raises for bad input.
 
 Formats are chosen by suffix (``.gz`` stripped first); an explicitly named file with another
-suffix is sniffed. Inside folders, files with non-news suffixes (README.md, images, ...) and
-hidden files are skipped silently.
+suffix, and stdin, are sniffed from their first bytes. Inside folders, files with non-news
+suffixes (README.md, images, ...) and hidden files are skipped silently.
+
+No input is refused for its size: JSON Lines and WARC are streamed record by record, and
+``max_bytes`` caps one document (a text or HTML file, a JSONL line, a WARC record). Only
+``.json`` and feed files, which are parsed whole, have a (larger) whole-file cap.
 """
 
 from __future__ import annotations
@@ -15,14 +19,26 @@ import glob
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-from dyadwatch.ingest.common import MAX_BYTES, Payload, ReadError, read_path
+from dyadwatch.ingest.common import (
+    MAX_BYTES,
+    Payload,
+    ReadError,
+    gunzip_stream,
+    open_path,
+    read_bounded,
+    rejoin,
+    too_large,
+    too_large_whole,
+)
 from dyadwatch.ingest.feeds import looks_like_feed, read_feed
 from dyadwatch.ingest.html import read_html
 from dyadwatch.ingest.http import is_url, read_url
-from dyadwatch.ingest.jsonl import read_json, read_jsonl
+from dyadwatch.ingest.jsonl import read_json, read_jsonl, read_jsonl_stream
 from dyadwatch.ingest.text import read_text
 from dyadwatch.ingest.warc import read_warc_path
+from dyadwatch.limits import MAX_WHOLE_FILE_BYTES
 from dyadwatch.models import IngestError, RawDocument
 
 __all__ = ["MAX_BYTES", "iter_documents", "read_payload"]
@@ -42,6 +58,8 @@ READERS: dict[str, Reader] = {
     ".atom": read_feed,
     ".xml": read_feed,
 }
+WHOLE_FILE_READERS = (read_json, read_feed)  # parsed whole: the whole-file cap applies
+SNIFF_BYTES = 4096
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 SKIPPED_NAMES = {"readme", "license", "licence", "changelog", "makefile"}
 
@@ -108,26 +126,91 @@ def _read_file(path: Path, max_bytes: int, explicit: bool) -> Iterator[RawDocume
     if _suffix(path.name) == ".warc":
         yield from read_warc_path(path, max_bytes)
         return
+    if not path.name.lower().endswith(".gz"):  # refuse a huge single-document file before opening it
+        size = _size(path)
+        reader = READERS.get(_suffix(path.name))
+        if size is not None and size > max_bytes and reader in (read_text, read_html):
+            yield IngestError(path=str(path), reason=too_large(max_bytes, size))
+            return
     try:
-        payload = read_path(path, max_bytes)
+        stream, name = open_path(path)
     except ReadError as exc:
         yield IngestError(path=str(path), reason=str(exc))
         return
-    yield from read_payload(payload)
+    with stream:
+        yield from read_stream(stream, str(path), name, max_bytes)
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+def read_stream(
+    stream: BinaryIO, where: str, name: str, max_bytes: int = MAX_BYTES
+) -> Iterator[RawDocument | IngestError]:
+    """Read one input stream: JSON Lines record by record, other formats whole under their cap."""
+    try:
+        head = _read_head(stream)
+    except OSError as exc:
+        yield IngestError(path=where, reason=_gzip_reason(exc))
+        return
+    stream = rejoin(head, stream)
+    reader = _choose_reader(name, head)
+    if reader is read_jsonl:
+        yield from read_jsonl_stream(stream, where, max_bytes)
+        return
+    whole = reader in WHOLE_FILE_READERS
+    limit = max(max_bytes, MAX_WHOLE_FILE_BYTES) if whole else max_bytes
+    try:
+        data = read_bounded(stream, limit, too_large_whole(limit) if whole else too_large(limit))
+    except ReadError as exc:
+        yield IngestError(path=where, reason=str(exc))
+        return
+    yield from reader(Payload(where=where, name=name, data=data))
+
+
+def _read_head(stream: BinaryIO) -> bytes:
+    """The first bytes, to sniff the format; a truncated gzip stream keeps what came before the damage."""
+    head = b""
+    read = getattr(stream, "read1", stream.read)
+    while len(head) < SNIFF_BYTES:
+        try:
+            chunk = read(SNIFF_BYTES - len(head))
+        except EOFError:
+            break  # reported by the reader when it reaches the damage
+        if not chunk:
+            break
+        head += chunk
+    return head
+
+
+def _gzip_reason(exc: Exception) -> str:
+    if isinstance(exc, EOFError):
+        return "truncated gzip file (compressed stream ends early)"
+    return f"cannot read: {exc}"
 
 
 def read_payload(payload: Payload) -> Iterator[RawDocument | IngestError]:
     """Choose the reader by the payload's name, sniffing the content for unknown suffixes."""
-    suffix = Path(payload.name.lower()).suffix
-    reader = READERS.get(suffix) or _sniff(payload.data)
-    if reader is read_feed and suffix == ".xml" and not looks_like_feed(payload.data):
-        reader = read_html if b"<html" in payload.data[:4096].lower() else read_feed
-    yield from reader(payload)
+    yield from _choose_reader(payload.name, payload.data)(payload)
+
+
+def _choose_reader(name: str, head: bytes) -> Reader:
+    suffix = Path(name.lower()).suffix
+    reader = READERS.get(suffix) or _sniff(head)
+    if reader is read_feed and suffix == ".xml" and not looks_like_feed(head):
+        reader = read_html if b"<html" in head[:SNIFF_BYTES].lower() else read_feed
+    return reader
 
 
 def _sniff(data: bytes) -> Reader:
     """Guess the format of stdin or a file with an unknown suffix from its first bytes."""
-    head = data[:4096].lstrip().lower()
+    head = data[:SNIFF_BYTES].lstrip().lower()
+    if head.startswith(b"{") and _first_line_is_record(head):
+        return read_jsonl  # one object per line: streamed
     if head.startswith((b"{", b"[")):
         return read_json  # a JSON document, else JSON Lines
     if looks_like_feed(head):
@@ -137,21 +220,20 @@ def _sniff(data: bytes) -> Reader:
     return read_text
 
 
+def _first_line_is_record(head: bytes) -> bool:
+    """A first line that closes its object (or runs past the sniffed head) means JSON Lines."""
+    newline = head.find(b"\n")
+    return newline < 0 or head[:newline].rstrip().endswith(b"}")
+
+
 def _read_stdin(max_bytes: int) -> Iterator[RawDocument | IngestError]:
     try:
-        data = sys.stdin.buffer.read(max_bytes + 1)
+        stream: BinaryIO = sys.stdin.buffer
+        head = stream.read(2)
     except (OSError, ValueError, AttributeError) as exc:
         yield IngestError(path="<stdin>", reason=f"cannot read stdin: {exc}")
         return
-    if len(data) > max_bytes:
-        yield IngestError(path="<stdin>", reason=f"input too large (> limit {max_bytes:,} bytes)")
-        return
-    if data[:2] == b"\x1f\x8b":
-        try:
-            from dyadwatch.ingest.common import gunzip
-
-            data = gunzip(data, max_bytes)
-        except ReadError as exc:
-            yield IngestError(path="<stdin>", reason=str(exc))
-            return
-    yield from read_payload(Payload(where="<stdin>", name="stdin", data=data))
+    stream = rejoin(head, stream)
+    if head == b"\x1f\x8b":
+        stream = gunzip_stream(stream)
+    yield from read_stream(stream, "<stdin>", "stdin", max_bytes)

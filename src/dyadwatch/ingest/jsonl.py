@@ -1,47 +1,87 @@
 """JSON Lines / JSON reader: one document per record with ``text`` or ``html``.
 
-Each line is decoded and parsed on its own, so one bad line is one error (``file:line``)
+JSON Lines is streamed line by line, so a file of any size is read in constant memory; each
+line is decoded and parsed on its own, so one bad or over-long line is one error (``file:line``)
 and the rest of the file still comes through.
 """
 
 from __future__ import annotations
 
+import io
 import json
+import zlib
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
-from dyadwatch.ingest.common import Payload, ReadError, decode_text
+from dyadwatch.ingest.common import MAX_BYTES, Payload, decode_text, scrub_surrogates, too_large
 from dyadwatch.models import IngestError, RawDocument
 
+SKIP_CHUNK = 1 << 20
 
-def read_jsonl(payload: Payload) -> Iterator[RawDocument | IngestError]:
-    """Yield a RawDocument or an IngestError per non-blank line."""
-    lines = payload.data.split(b"\n")
-    if not any(line.strip() for line in lines):
-        yield IngestError(path=payload.where, reason="empty file")
-        return
-    for number, raw_line in enumerate(lines, start=1):
-        if not raw_line.strip():
-            continue
-        where = f"{payload.where}:{number}"
+
+def read_jsonl(payload: Payload, max_bytes: int = MAX_BYTES) -> Iterator[RawDocument | IngestError]:
+    """JSON Lines already in memory (a URL response, a mislabelled ``.json``)."""
+    yield from read_jsonl_stream(io.BytesIO(payload.data), payload.where, max_bytes)
+
+
+def read_jsonl_stream(stream: BinaryIO, where: str, max_bytes: int = MAX_BYTES) -> Iterator[RawDocument | IngestError]:
+    """Yield a RawDocument or an IngestError per non-blank line; a line over ``max_bytes`` is skipped unread."""
+    number = 0
+    found = False
+    while True:
         try:
-            line = decode_text(raw_line.rstrip(b"\r"))
-            record = json.loads(line)
-        except ReadError as exc:
-            yield IngestError(path=where, reason=str(exc))
+            line = stream.readline(max_bytes + 1)
+        except (EOFError, OSError, zlib.error) as exc:
+            yield IngestError(path=where, reason=f"cannot read past line {number}: {_stream_failure(exc)}")
+            return
+        if not line:
+            break
+        number += 1
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            found = True
+            skipped = _skip_line(stream)
+            yield IngestError(path=f"{where}:{number}", reason=too_large(max_bytes, len(line) + skipped))
             continue
-        except json.JSONDecodeError as exc:
-            yield IngestError(path=where, reason=f"invalid JSON: {exc.msg} at column {exc.colno}")
-            continue
-        yield record_to_document(record, where)
+        if line.strip():
+            found = True
+            yield parse_line(line, f"{where}:{number}")
+    if not found:
+        yield IngestError(path=where, reason="empty file")
+
+
+def parse_line(line: bytes, where: str) -> RawDocument | IngestError:
+    """One JSON Lines record (bytes, invalid UTF-8 replaced) to a document or an error."""
+    try:
+        record = json.loads(decode_text(line.rstrip(b"\r\n")))
+    except json.JSONDecodeError as exc:
+        return IngestError(path=where, reason=f"invalid JSON: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return IngestError(path=where, reason="invalid JSON: nested too deeply")
+    return record_to_document(record, where)
+
+
+def _skip_line(stream: BinaryIO) -> int:
+    """Read past the rest of an over-long line without keeping it; how many bytes were skipped."""
+    skipped = 0
+    while True:
+        chunk = stream.readline(SKIP_CHUNK)
+        skipped += len(chunk)
+        if not chunk or chunk.endswith(b"\n"):
+            return skipped
+
+
+def _stream_failure(exc: Exception) -> str:
+    if isinstance(exc, EOFError):
+        return "truncated gzip file (compressed stream ends early)"
+    return f"corrupt gzip data: {exc}"
 
 
 def read_json(payload: Payload) -> Iterator[RawDocument | IngestError]:
     """A ``.json`` file: one object, a list of objects, or (often mislabelled) JSON Lines."""
     try:
         data = json.loads(decode_text(payload.data))
-    except ReadError as exc:
-        yield IngestError(path=payload.where, reason=str(exc))
+    except RecursionError:
+        yield IngestError(path=payload.where, reason="invalid JSON: nested too deeply")
         return
     except json.JSONDecodeError:
         yield from read_jsonl(payload)
@@ -59,8 +99,8 @@ def record_to_document(record: Any, where: str) -> RawDocument | IngestError:
         return IngestError(path=where, reason=f"record is a JSON {type(record).__name__}, not an object")
     text = record.get("text")
     html = record.get("html")
-    text = text if isinstance(text, str) else ""
-    html = html if isinstance(html, str) else ""
+    text = scrub_surrogates(text) if isinstance(text, str) else ""
+    html = scrub_surrogates(html) if isinstance(html, str) else ""
     if not text.strip() and not html.strip():
         return IngestError(path=where, reason="record has no 'text' or 'html'")
     return RawDocument(
@@ -78,4 +118,4 @@ def record_to_document(record: Any, where: str) -> RawDocument | IngestError:
 
 
 def _str(value: Any) -> str:
-    return "" if value is None else str(value)
+    return "" if value is None else scrub_surrogates(str(value))

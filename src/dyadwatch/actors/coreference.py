@@ -1,0 +1,128 @@
+"""Step 5, coreference: pronouns and bare definite role phrases ("the ministry") take the most
+recent compatible actor.
+
+A mixin of ``resolver._DocAnalysis``: methods read the per-document state it sets up (``self.doc``,
+``self.r`` the resolver, ``self.hits``, ``self.descs``, ``self.persons`` ...)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyadwatch.actors.common import (
+    FEMALE_PRONOUNS,
+    GENERIC_GROUPS,
+    PERSON_PRONOUNS,
+    PROTAGONIST_WINDOW,
+    THING_PRONOUNS,
+    _Desc,
+    _tree_distance,
+)
+from dyadwatch.models import Actor
+
+
+class _Coreference:
+    """Step 5: pronouns and bare definite role phrases take an earlier actor."""
+
+    def _antecedent(self, desc: _Desc, history: list[tuple[int, Actor]]) -> Actor | None:
+        """Most recent compatible actor for a pronoun or a bare definite role phrase.
+
+        Subjects are preferred for nominative pronouns ("Price said ... he said"); an object pronoun
+        never takes the subject of its own verb ("Putin welcomed Wang, telling him").
+        """
+        tok = self.doc[desc.head]
+        sent_start = tok.sent.start
+        window = self.doc[sent_start - 1].sent.start if sent_start > 0 else 0
+        if not desc.pronoun:
+            head = tok.lemma_.lower()
+            for _, actor in reversed(history):
+                words = {w.lower() for w in (actor.title + " " + actor.name + " " + actor.text).split()}
+                if head in words and actor.country:
+                    return actor
+            return None
+        if desc.pronoun in PERSON_PRONOUNS:
+            female = desc.pronoun in FEMALE_PRONOUNS
+            fits = [(p, a) for p, a in history if a.kind == "person" and a.name[:1].isupper()
+                    and self._female_once(a) == female]
+        else:  # they / it: an actor of this or the previous sentence, never a place named as a location
+            fits = [(p, a) for p, a in history if p >= window and (a.country or a.kind == "person")
+                    and not self._located(p, a)]
+            if desc.pronoun in THING_PRONOUNS:
+                fits = [(p, a) for p, a in fits if a.kind != "person"]
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            subjects = [(p, a) for p, a in fits if p >= window and self._is_subject(self.doc[p])]
+            if not subjects and desc.pronoun in PERSON_PRONOUNS:
+                return self._protagonist(tok, fits)
+            fits = subjects or fits
+            if desc.pronoun not in PERSON_PRONOUNS:
+                fits = self._nearest_clause(tok, fits)
+        else:
+            own_subjects = {c.i for c in self._verb(tok).children if c.dep_ in ("nsubj", "nsubjpass")}
+            fits = [(p, a) for p, a in fits if p not in own_subjects]
+        if not fits:
+            return None
+        last, actor = fits[-1]
+        several = actor.kind == "person" or bool(self.doc[last].conjuncts)
+        if desc.pronoun not in PERSON_PRONOUNS and several:
+            return None  # "Xi met Putin ... they sealed", "Russia and China ... they/it": several, not one
+        return actor
+
+    def _nearest_clause(self, tok: Token, fits: list[tuple[int, Actor]]) -> list[tuple[int, Actor]]:
+        """Among subjects of the pronoun's own sentence, keep those of the clause nearest in the tree.
+
+        "When Xi met Putin before Russia sent troops, they sealed ...": "met" hangs on "sealed",
+        "sent" one level further down, so "they" looks at Xi (and Putin), not Russia.
+        """
+        sent = tok.sent
+        same = [(p, a) for p, a in fits if sent.start <= p < sent.end]
+        if len(same) < 2:
+            return fits
+        verb = self._verb(tok)
+        hops = {p: _tree_distance(verb, self._verb(self.doc[p])) for p, _ in same}
+        best = min(hops.values())
+        return [(p, a) for p, a in fits if p not in hops or hops[p] == best]
+
+    def _protagonist(self, tok: Token, fits: list[tuple[int, Actor]]) -> Actor | None:
+        """For "he said" with no person subject nearby: the person most often a subject lately.
+
+        An interviewer or a person merely mentioned in the previous sentence ("in an interview with
+        CNN's Jake Tapper") is rarely the one who "said"; the passage's subject is. Only subjects of
+        the last few sentences count (a story's early protagonist may be gone); ties: most recent.
+        """
+        first = tok.sent
+        for _ in range(PROTAGONIST_WINDOW):
+            if first.start == 0:
+                break
+            first = self.doc[first.start - 1].sent
+        counts: dict[str, int] = {}
+        for p, actor in fits:
+            if p >= first.start and self._is_subject(self.doc[p]):
+                counts[actor.name] = counts.get(actor.name, 0) + 1
+        if not counts:
+            return fits[-1][1] if fits else None
+        best = max(counts.values())
+        return next(a for _, a in reversed(fits) if counts.get(a.name) == best)
+
+    def _located(self, i: int, actor: Actor) -> bool:
+        """A place named as where something happens ("in Moscow"), not as a participant."""
+        return actor.kind == "country" and not actor.sector and not self._acting(self.doc[i])
+
+    @staticmethod
+    def _is_subject(tok: Token) -> bool:
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ == "pobj" and tok.head.dep_ == "agent":  # "signed by Governor Brown"
+            return True
+        return tok.dep_ in ("nsubj", "nsubjpass")
+
+    @staticmethod
+    def _verb(tok: Token) -> Token:
+        while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok
+
+    def _definite(self, desc: _Desc) -> bool:
+        span = self.doc[desc.start: desc.end]
+        return (not desc.country and not desc.name and desc.sector_strength > 0 and len(span) <= 3
+                and span[0].lower_ in ("the", "this", "that")
+                and self.doc[desc.head].lemma_.lower() not in GENERIC_GROUPS
+                and not self._of_country(self.doc[desc.head]))  # "the President of China" names its own

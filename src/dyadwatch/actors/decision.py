@@ -1,0 +1,375 @@
+"""Step 4, decision: the Actor a described phrase denotes, and where a country comes from when the
+phrase gives none ("of X" complements, the story's home country, a leader's institution).
+
+A mixin of ``resolver._DocAnalysis``: methods read the per-document state it sets up (``self.doc``,
+``self.r`` the resolver, ``self.hits``, ``self.descs``, ``self.persons`` ...)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from dyadwatch.actors.common import (
+    ACTING_DEPS,
+    FOREIGN_SECTORS,
+    HOME_WINDOW,
+    LED_WORDS,
+    LOCATIVE_PREPS,
+    OWNER_WORDS,
+    PLACE_ENT_LABELS,
+    PLACE_KINDS,
+    STATE_SECTORS,
+    _Desc,
+)
+from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry, normalise
+from dyadwatch.models import Actor
+
+
+class _Decision:
+    """Step 4: the Actor a described phrase denotes, and where its country comes from."""
+
+    def actor_for(self, desc: _Desc) -> Actor | None:
+        """The Actor a described phrase denotes (no coreference yet), or None."""
+        doc = self.doc
+        span = doc[desc.start: desc.end]
+        head = doc[desc.head]
+        person = desc.person or (self._known_person(desc.name) if desc.name else None)
+        if person is None and head.pos_ == "PROPN" and desc.head_entry is None and not desc.name:
+            person = self._known_person(head.text) if head.text[:1].isupper() else None
+        elif person is None and head.pos_ == "NOUN" and head.text.istitle() and desc.head_entry is None \
+                and desc.start == head.i:
+            # "Sanders has accused Clinton": a surname of someone the document names in full, which the tagger
+            # read as a plural noun; a headline's "Trump urges UN ..." (sentence-initial) from the lists
+            person = self._surname_in_document(head.text)
+            if person is None and head.i == head.sent.start:
+                person = self._external_person(head.lower_)
+        if person is not None:
+            country = person.country if person.fixed else (desc.country or person.country)
+            sector = person.sector if person.fixed else (desc.sector or person.sector or desc.party_sector)
+            if not country and not person.fixed:
+                country = desc.title_country  # "Sen. Jane Doe": a title only one country uses
+            if not country and sector in STATE_SECTORS and not person.fixed:
+                country = self._home(head.i)  # "President Museveni" in a story about Uganda
+            return self._make(span, person.name, country, sector, desc.title or person.title, "person")
+        if desc.head_entry is not None and desc.head_entry.kind == "party":  # "Republicans", "the GOP"
+            party = desc.head_entry
+            return self._make(span, party.name, party.country, desc.sector or party.sector, desc.title, "group")
+        if not desc.sector and desc.party_sector and not desc.name:
+            desc.sector = desc.party_sector  # "Democratic voters" are CVL; "GOP leaders": the party
+        if desc.head_entry is not None and desc.head_entry.kind == "user":  # the user's word is final
+            user = desc.head_entry
+            kind = "person" if desc.head in self.person_ent else "org"
+            return self._make(span, user.name, user.country, user.sector, desc.title, kind)
+        entry = desc.entry or desc.head_entry
+        glossed = self._acronym_entry(head) if entry is None else None
+        if glossed is not None:  # "National Union for the Total Independence of Angola (UNITA)"
+            return self._make(span, glossed.name, glossed.country, glossed.sector, desc.title, "org", glossed)
+        country = desc.country or self._org_country(head)
+        if country == "" and desc.sector_strength and head.i in self.descs:
+            country = self._of_country(head, located=desc.sector not in ("MIL", "REB") and not any(
+                t.lower_ in OWNER_WORDS for t in span))  # "troops in Iraq", "its forces in Crimea" may be foreign
+        sector = desc.sector
+        if desc.head_entry is not None and desc.head_entry.kind == "capital" and not sector and self._acting(head):
+            sector = "GOV"
+        if entry is not None and entry.kind in ("org", "media", "seat", "user"):
+            if desc.head_entry is None and not self._role_head(head):
+                sector = entry.sector  # "NATO military alliance": modifiers do not re-sector the organisation
+            sector = sector or entry.sector
+            kind = "org"
+            if desc.role_kind in ("person", "group") and desc.head_entry is None:
+                kind = desc.role_kind
+            name = entry.name if (desc.head_entry is entry or kind == "org") else self._plain(span)
+            return self._make(span, name, country, sector, desc.title, kind, entry)
+        if desc.head_entry is not None:
+            name = self.r.gazetteer.country_names.get(country, desc.head_entry.name)
+            if (desc.head_entry.kind == "capital" and sector) or desc.head_entry.kind in ("region", "city"):
+                name = desc.head_entry.name
+            kind = "group" if desc.head_entry.kind == "demonym" else "country"
+            if desc.sector_strength and desc.role_kind:
+                kind, name = desc.role_kind, self._plain(span)
+            return self._make(span, name, country, sector, desc.title, kind)
+        if desc.sector_strength and (desc.role_kind or country) and self._role_head(head):
+            country = country or self._leader_country(head)  # "the Obama administration"
+            if not country and desc.sector_strength == 2 and span[0].lower_ not in OWNER_WORDS \
+                    and desc.sector not in FOREIGN_SECTORS:
+                # "Clinton's campaign": its owner's country; "the court said": a domestic institution of the
+                # story's country
+                country = self._owner_country(head) or self._home(head.i, exclude=desc.not_country)
+            name = self._org_name(head) or self._plain(span)
+            return self._make(span, name, country, sector, desc.title, desc.role_kind or "group")
+        if desc.name:
+            sector = sector or desc.party_sector
+            return self._make(span, desc.name, country or desc.title_country, sector, desc.title, "person")
+        group_head = (head.pos_ == "NOUN" and not self._thing_named_for_country(head)) or self._people_name(head)
+        if country and group_head and desc.country_kind in ("country", "demonym", "region", "city", "party") and any(
+                self.hit_at.get(c.i) is not None or self._led_by_place(c) or self._national_body(c)
+                for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")):
+            # "Croatian experts", "a Lebanese man", "Syrian government warplanes": a national participant;
+            # "Pakistan-based groups", "Iran-backed groups" (their country: see describe)
+            return self._make(span, self._plain(span), country, sector, desc.title, "group")
+        if (country and head.pos_ == "PROPN" and head.ent_type_ in PLACE_ENT_LABELS and desc.head_entry is None
+                and desc.country_kind == "demonym" and not desc.sector):
+            # "Iraqi Kurdistan", "Indian Kashmir": a place the tables lack, qualified by its state
+            return self._make(span, self._plain(span), country, sector, desc.title, "country")
+        if (country and desc.country_kind in ("country", "capital") and desc.head_entry is None and not desc.name
+                and head.ent_type_ in ("", "ORG", "FAC") and self._named_for_place(head)):
+            # "the Kenya Anti-Corruption Commision" untagged: a body named after its country
+            return self._make(span, self._plain(span), country, sector, desc.title, "org")
+        name = self._org_name(head) if head.pos_ == "PROPN" else ""
+        if name and normalise(name) not in self.r.not_names and (self._org_like(head) or self._core_slot(head)):
+            # "Alibaba Group", "Yale", "criticized Nabisco": a named organisation of unknown country and
+            # sector is still an actor (a one-word name only where a participant stands)
+            return self._make(span, name, country, sector, desc.title, "org")
+        if head.ent_type_ == "NORP" and head.pos_ in ("PROPN", "NOUN") and self._core_slot(head) \
+                and normalise(head.text) not in self.r.not_names:
+            # "Evangelicals", "Latinos": a named people no list places is kept, with no country
+            return self._make(span, self._plain(span), country, sector, desc.title, "group")
+        return None
+
+    def _thing_named_for_country(self, head: Token) -> bool:
+        """A singular non-role noun whose only country word is a country's own name: "the Iran deal",
+        "the Russia release" are things, not people ("a Lebanese man" is a person: a nationality)."""
+        if head.tag_ != "NN":
+            return False
+        kinds = {self.hit_at[c.i].entry.kind for c in head.lefts
+                 if c.dep_ in ("compound", "nmod", "amod") and c.i in self.hit_at}
+        return bool(kinds) and kinds <= {"country", "capital"}
+
+    def _named_for_place(self, head: Token) -> bool:
+        """A capitalised name whose first words are a country or capital: "Kenya Anti-Corruption Commision"."""
+        if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.i in self.person_ent:
+            return False
+        for child in head.lefts:
+            hit = self.hit_at.get(child.i)
+            if child.dep_ == "compound" and hit is not None and hit.entry.kind in ("country", "capital") \
+                    and not hit.weak:
+                between = self.doc[hit.end: head.i]
+                return all(t.pos_ == "PROPN" or t.text in "-–" for t in between) and any(
+                    t.text[:1].isupper() for t in between) or not len(between)
+        return False
+
+    def _national_body(self, mod: Token) -> bool:
+        """A modifier naming a national institution: "the U.S. Army training team"."""
+        role = self.r.gazetteer.roles.get(mod.lower_)
+        return (role is not None and role.strength == 2 and role.kind == "org"
+                and any(self.hit_at.get(c.i) is not None and not self.hit_at[c.i].weak for c in mod.lefts))
+
+    def _led_by_place(self, mod: Token) -> bool:
+        """An "X-based" / "X-backed" modifier naming a place: "Pakistan-based", "Iran-allied"."""
+        return mod.lower_ in LED_WORDS and any(self.hit_at.get(c.i) is not None for c in mod.children)
+
+    @staticmethod
+    def _people_name(head: Token) -> bool:
+        """A plural name of a people: "Iraqi Kurds", "Afghan Hazaras" (the tagger calls them proper nouns)."""
+        if head.pos_ != "PROPN" or not head.text[:1].isupper():
+            return False
+        return head.ent_type_ == "NORP" or ((head.tag_ == "NNPS" or head.lower_.endswith("s")) and not head.ent_type_)
+
+    def _org_name(self, head: Token) -> str:
+        """The whole ORG entity around a role head: "Association of African Jurists", not "Association"."""
+        if head.ent_type_ != "ORG":
+            return ""
+        ent = self.ent_at.get(head.i)
+        if ent is None or len(ent) > MAX_PHRASE_TOKENS:
+            return ""
+        toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        cut = next((n for n, t in enumerate(toks) if t.text == "(" and n), len(toks))  # "Forces (ADF" -> "Forces"
+        return " ".join(t.text for t in toks[:cut])
+
+    def _leader_country(self, head: Token) -> str:
+        """Country of a known person named as the modifier of an institution: "the Obama
+        administration" is American whatever country the story is about."""
+        for child in head.lefts:
+            if child.dep_ == "compound" and child.ent_type_ == "PERSON" and child.text[:1].isupper():
+                person = self._known_person(child.text)
+                if person is not None and person.country:
+                    return person.country
+        return ""
+
+    def _acronym_entry(self, head: Token) -> GazEntry | None:
+        """The known organisation an ORG entity is glossed by: "... of Angola (UNITA)" is UNITA."""
+        ent = self.ent_at.get(head.i)
+        if ent is None or ent.label_ != "ORG":
+            return None
+        j = ent.end
+        doc = self.doc
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+            hit = self.hit_at.get(j + 1)
+            if hit is not None and hit.end == j + 2 and hit.entry.kind == "org" and hit.entry.country:
+                return hit.entry
+        return None
+
+    def _org_country(self, head: Token) -> str:
+        """The one country named inside a long ORG entity ("National Union for the Total Independence
+        of Angola", "Kenya Anti-Corruption Commission"); demonyms and IGO names do not count."""
+        ent = self.ent_at.get(head.i)
+        if ent is None or ent.label_ != "ORG" or len(ent) < 3:
+            return ""
+        found = {h.entry.country for h in self.hits if ent.start <= h.start and h.end <= ent.end
+                 and h.entry.kind == "country" and not h.weak}
+        return found.pop() if len(found) == 1 else ""
+
+    def _org_like(self, head: Token) -> bool:
+        """A tagged ORG that names a body: several words without a verb ("Center for Responsive
+        Politics", not the headline "Rand Paul Scores Direct Hit On"), or an acronym ("FBI"). Single
+        title-case words are too often people or things ("Romney", "Obamacare")."""
+        ent = self.ent_at.get(head.i)
+        if ent is None:
+            return False
+        words = [t for t in ent if not t.is_punct and t.lower_ != "the"]
+        if len(words) == 1:
+            return words[0].text.isupper() and words[0].text.isalpha() and 2 <= len(words[0].text) <= 6
+        return not ent.text.isupper() and not any(t.tag_.startswith("VB") for t in ent)
+
+    def _role_head(self, head: Token) -> bool:
+        """Is the head itself a role noun (alone or ending a two-word role: "news agency")?"""
+        if self.role_at(head.i, head.i + 1)[0]:
+            return True
+        return head.i > 0 and self.role_at(head.i - 1, head.i + 1)[1] == 2
+
+    def _of_country(self, head: Token, depth: int = 0, located: bool = False) -> str:
+        """Country of an "of X" complement: "the President of the People's Republic of China", also
+        down a chain of them ("the Minister of Foreign Affairs of Japan"), or of where the body is
+        based: "a newspaper based in east Beirut"; if ``located``, of where it is ("officials in Bucharest")."""
+        for child in head.rights:
+            preps = [child] if child.dep_ == "prep" and child.lower_ == "of" else []
+            if child.dep_ == "acl" and child.lemma_ == "base":
+                preps = [p for p in child.children if p.dep_ == "prep" and p.lower_ == "in"]
+            if located and child.dep_ == "prep" and child.lower_ == "in":  # "officials in Bucharest"
+                place = self._place_of([p for p in child.children if p.dep_ == "pobj"])
+                if place:
+                    return place
+            for prep in preps:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        inner = self.descs.get(pobj.i)
+                        if inner is not None and inner.country:
+                            return inner.country
+                        hit = self.hit_at.get(pobj.i)
+                        if hit is not None:
+                            return hit.entry.country
+                        if depth < 2 and prep.lower_ == "of":
+                            inner_country = self._of_country(pobj, depth + 1)
+                            if inner_country:
+                                return inner_country
+        return ""
+
+    def _place_of(self, pobjs: list[Token]) -> str:
+        """Country of a place phrase ("Bucharest", "the Gaza Strip", "southern Lebanon"), not of a body."""
+        for pobj in pobjs:
+            hit = self.hit_at.get(pobj.i)
+            if hit is not None:
+                return hit.entry.country if hit.entry.kind in PLACE_KINDS and len(hit.entry.country) == 3 else ""
+            inner = self.descs.get(pobj.i)
+            if inner is not None and inner.country_kind in PLACE_KINDS and inner.entry is None \
+                    and self.doc[pobj.i].pos_ == "PROPN":
+                return inner.country
+        return ""
+
+    @staticmethod
+    def _core_slot(tok: Token) -> bool:
+        """Subject, object or passive agent of a verb: where an otherwise unknown name is a participant
+        ("criticized Nabisco"), not "calls for Medicare"."""
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ == "pobj":
+            return tok.head.dep_ == "agent"
+        return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "iobj")
+
+    def _acting(self, tok: Token) -> bool:
+        """Does a place name act as a participant (metonym) rather than a location?"""
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ in ACTING_DEPS:
+            return True
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ not in LOCATIVE_PREPS
+        return False
+
+    def _plain(self, span: Span) -> str:
+        toks = [t for t in span if t.dep_ != "det" and not t.is_punct]
+        return " ".join(t.text for t in toks) or span.text
+
+    def _of_date(self, country: str) -> str:
+        """The state of the article's day: South Sudan before July 2011 is Sudan (``successions.tsv``);
+        a dependency is its controlling state: Puerto Rico is the United States (``dependencies.tsv``)."""
+        country = self.r.dependencies.get(country, country)
+        succession = self.r.successions.get(country)
+        if succession is not None and self.date and self.date[:10] < succession[0]:
+            return succession[1]
+        return country
+
+    def _make(self, span: Span, name: str, country: str, sector: str, title: str, kind: str,
+              entry: GazEntry | None = None) -> Actor:
+        country = self._of_date(country)
+        if not country and sector == "NGO" and kind in ("org", "group"):
+            country = "NGO"  # "Association of African Jurists": a non-governmental body of no one country
+        code = country + sector
+        if entry is not None and entry.code and country == entry.country:
+            code = entry.code
+        elif country in ("IGO", "NGO", "IMG"):
+            code = country if sector == country else country + sector
+        return Actor(text=span.text, name=name, country=country, sector=sector, code=code, title=title,
+                     start=span.start_char, end=span.end_char, kind=kind)
+
+    def _home(self, i: int, exclude: str = "") -> str:
+        """The country the passage is about: the most named one in this and the previous sentences
+        (first named on ties); the default for titled people and institutions written without one."""
+        sent = self.doc[i].sent
+        first = sent
+        for _ in range(HOME_WINDOW):
+            if first.start == 0:
+                break
+            first = self.doc[first.start - 1].sent
+        counts: dict[str, int] = {}
+        for hit in self.hits:
+            country = hit.entry.country
+            if first.start <= hit.start < sent.end and hit.entry.kind in PLACE_KINDS and len(country) == 3 \
+                    and country not in ("IGO", "NGO", "IMG", exclude) and not self._co_participant(hit.start, i):
+                counts[country] = counts.get(country, 0) + 1
+        return max(counts, key=lambda c: counts[c]) if counts else ""
+
+    def _owner_country(self, head: Token) -> str:
+        """The country of a named person owning the phrase ("Clinton's campaign", "Putin's government")."""
+        for child in head.children:
+            if child.dep_ != "poss" or child.pos_ != "PROPN":
+                continue
+            desc = self.descs.get(child.i)
+            person = self._known_person(desc.name) if desc is not None and desc.name else None
+            if person is None:
+                person = self._known_person(child.text)
+            if person is not None and person.country:
+                return person.country
+        return ""
+
+    def _co_participant(self, k: int, i: int) -> bool:
+        """Is the place name at token k itself another participant of the clause of token i ("The
+        administration also blamed Moscow": Moscow is the one blamed, not where the administration is
+        from)? A nationality modifying a participant still counts for the home ("Judge Rivera opened
+        investigations against Chilean officials", "rebels demanded the removal of President X")."""
+        tok, head = self.doc[k], self.doc[i]
+        if tok.sent.start != head.sent.start or head.left_edge.i <= k <= head.right_edge.i:
+            return False
+        verb = self._verb(head).i
+        if tok.dep_ == "pobj" and tok.head.lower_ not in LOCATIVE_PREPS:  # "sanctions against Moscow"
+            return tok.head.head.i == verb
+        return tok.head.i == verb and tok.dep_ in ACTING_DEPS
+
+    @staticmethod
+    def _same_org(actor: Actor, orgs: dict[str, Actor]) -> Actor:
+        """An organisation named again keeps what its first mention said: "Snack giant Nabisco ...
+        criticized Nabisco" -> BUS both times."""
+        if actor.kind == "person" and " " not in actor.name and not (actor.country or actor.sector):
+            first = orgs.get(actor.name)  # the tagger may call the company a person the second time
+            return actor if first is None else replace(first, text=actor.text, start=actor.start, end=actor.end)
+        if actor.kind != "org" or not actor.name:
+            return actor
+        first = orgs.get(actor.name)
+        if first is None:
+            if actor.country or actor.sector:
+                orgs[actor.name] = actor
+            return actor
+        if actor.country or actor.sector:
+            return actor
+        return replace(actor, country=first.country, sector=first.sector, code=first.code)

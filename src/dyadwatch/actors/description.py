@@ -1,0 +1,211 @@
+"""Step 2, description: each noun phrase's bounds and what it says about its referent (country,
+sector, role title, organisation, person name).
+
+A mixin of ``resolver._DocAnalysis``: methods read the per-document state it sets up (``self.doc``,
+``self.r`` the resolver, ``self.hits``, ``self.descs``, ``self.persons`` ...)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyadwatch.actors.common import (
+    GROUP_PRONOUNS,
+    NP_MODS,
+    PERSON_PRONOUNS,
+    PROXY_CUES,
+    THING_PRONOUNS,
+    _Desc,
+)
+from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry
+
+
+class _Description:
+    """Step 2: noun-phrase bounds and what each phrase says about its referent."""
+
+    def heads(self) -> list[Token]:
+        out = []
+        for tok in self.doc:
+            if tok.i in self.skip or tok.dep_ in ("compound", "flat"):
+                continue
+            if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.i in self.hit_at and tok.dep_ != "amod"):
+                out.append(tok)
+            elif tok.pos_ == "PRON" and tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
+                out.append(tok)
+            elif tok.pos_ in ("ADV", "VERB", "X") and self._named_org(tok):
+                out.append(tok)  # "USAID deployed ...": the tagger called the acronym an adverb
+        return out
+
+    def _named_org(self, tok: Token) -> bool:
+        """A one-token organisation name the gazetteer knows, whatever the tagger called it."""
+        hit = self.hit_at.get(tok.i)
+        return hit is not None and hit.end - hit.start == 1 and hit.entry.kind in ("org", "media", "seat")
+
+    def phrase_bounds(self, head: Token) -> tuple[int, int]:
+        left = head.i
+        for child in head.lefts:
+            if child.dep_ in NP_MODS or (child.dep_ == "punct" and child.text in "-–"):
+                left = min(left, child.left_edge.i)
+        right = head.i
+        for child in head.rights:
+            if child.dep_ in ("flat", "compound") and child.i == right + 1:
+                right = child.i
+        hit = self.hit_at.get(head.i)
+        if hit is not None and hit.end - 1 > right and all(self.doc[k].dep_ in ("compound", "flat", "prep", "pobj",
+                                                                                   "case", "det", "poss")
+                                                           for k in range(right + 1, hit.end)):
+            right = hit.end - 1
+        if hit is not None and hit.start < left and hit.entry.kind in ("org", "media", "user"):
+            left = hit.start  # "Save the Children said": the whole known name, whatever the parse
+        k = head.i - 1
+        while k >= left:  # never cross a line break, bracket or slash
+            tok = self.doc[k]
+            opening = self._aside_start(k, left, head.i) if tok.text == ")" else -1
+            if opening >= 0:  # "Hizbollah (Party of God) group": a modifier's own parenthesis
+                k = opening - 1
+                continue
+            if tok.is_space or "\n" in tok.whitespace_ or tok.text in ("(", ")", "/", "[", "]"):
+                left = k + 1
+                break
+            k -= 1
+        while left < head.i and (self.doc[left].is_punct or self.doc[left].is_space):
+            left += 1
+        return left, right + 1
+
+    def _aside_start(self, close: int, left: int, head: int) -> int:
+        """Index of the "(" of a one-line parenthesis ending at ``close`` that glosses a modifier of
+        the phrase ("the Hizbollah (Party of God) group"), else -1; datelines ("(Reuters)") never do."""
+        doc = self.doc
+        for k in range(close - 1, max(left, close - MAX_PHRASE_TOKENS) - 1, -1):
+            if doc[k].text == "(":
+                inner = doc[k + 1: close]
+                if k == left or not len(inner) or "\n" in doc[k - 1: close].text:
+                    return -1
+                before = doc[k - 1]
+                glossed = any(t.head.i == before.i for t in inner) and before.head.i == head
+                return k if glossed and before.pos_ == "PROPN" else -1
+            if doc[k].text in (")", "/", "[", "]") or "\n" in doc[k].whitespace_:
+                return -1
+        return -1
+
+    def role_at(self, i: int, end: int) -> tuple[str, int]:
+        """The role phrase starting at token i (bigram first), and its length in tokens."""
+        tok = self.doc[i]
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB"):
+            return "", 0
+        if i + 1 < end:
+            for bigram in (f"{tok.lower_} {self.doc[i + 1].lower_}", f"{tok.lemma_.lower()} {self.doc[i + 1].lower_}"):
+                if bigram in self.r.gazetteer.roles:
+                    return bigram, 2
+        for word in (tok.lower_, tok.lemma_.lower()):
+            role = self.r.gazetteer.roles.get(word)
+            if role is not None and (role.kind != "name" or (tok.pos_ == "PROPN" and tok.text[:1].isupper())):
+                return word, 1
+        if "-" in tok.lower_ and tok.lower_ in self.r.gazetteer.roles:
+            return tok.lower_, 1
+        return "", 0
+
+    def describe(self, start: int, end: int, head: int) -> _Desc:
+        """Country, sector, organisation, role title and person name of the tokens [start, end)."""
+        doc = self.doc
+        desc = _Desc(start, end, head)
+        if doc[head].pos_ == "PRON":
+            desc.pronoun = doc[head].lower_
+            return desc
+        sectors: list[tuple[int, int, str]] = []  # (strength, position, sector)
+        countries: list[tuple[int, GazEntry]] = []
+        seen: set[int] = set()
+        i = start
+        title_tokens: list[int] = []
+        while i < end:
+            if doc[i].text == "(" and head > i:  # a gloss inside the phrase names nothing new
+                close = next((k for k in range(i + 1, head) if doc[k].text == ")"), -1)
+                if close > 0:
+                    i = close + 1
+                    continue
+            hit = self.hit_at.get(i)
+            if hit is not None and id(hit) not in seen:
+                seen.add(id(hit))
+                entry = hit.entry
+                if hit.start <= head < hit.end:
+                    desc.head_entry = entry
+                if entry.kind in ("org", "media", "seat", "user"):
+                    desc.entry = desc.entry or entry
+                if entry.country:
+                    countries.append((hit.start + (1000 if hit.weak else 0), entry))
+                if entry.kind == "party":  # a party word places, but a role says the sector
+                    desc.party_sector = entry.sector
+                elif entry.sector:
+                    sectors.append((2, hit.end - 1, entry.sector))
+                    if entry.kind == "seat":
+                        title_tokens.extend(range(max(hit.start, start), min(hit.end, end)))
+                i = max(i + 1, hit.end)
+                continue
+            if i in self.person_ent and (head in self.person_ent or doc[head].pos_ == "PROPN"):
+                i += 1
+                continue
+            role, length = self.role_at(i, end)
+            if role:
+                spec = self.r.gazetteer.roles[role]
+                desc.title_country = desc.title_country or self.r.gazetteer.title_countries.get(role, "")
+                is_adj = doc[i].pos_ == "ADJ" and i + length - 1 != head
+                if spec.sector and (not is_adj or spec.strength == 2):
+                    sectors.append((spec.strength, i + length - 1, spec.sector))
+                    kind = "org" if spec.kind == "name" else spec.kind
+                    desc.role_kind = kind if i + length - 1 >= head - 0 or not desc.role_kind else desc.role_kind
+                title_tokens.extend(range(i, i + length))
+                i += length
+                continue
+            if title_tokens and doc[i].pos_ in ("ADJ", "PROPN", "NOUN") and doc[i].dep_ in ("amod", "compound"):
+                title_tokens.append(i)
+            i += 1
+        if countries:
+            countries.sort(key=lambda c: c[0])
+            place = [e for _, e in countries if e.kind != "org" or e.country in ("IGO", "NGO", "IMG")]
+            desc.country_kind = (place or [countries[0][1]])[0].kind
+            desc.country = (place or [countries[0][1]])[0].country
+            first = self.hit_at.get(countries[0][0] - 1000) if countries[0][0] >= 1000 else None
+            own = first is not None and first.start <= head < first.end  # "Iran" in "Iran-backed" is Iran
+            cue = first.cue if first is not None and (first.cue == "ethnic" or not own) else ""
+            if cue in PROXY_CUES:
+                desc.not_country = desc.country if cue == "anti" else ""
+                # "ethnic Albanians" in a story set in Macedonia, "Iran-backed militias" in Iraq;
+                # "anti-American protesters" are never American
+                desc.country = self._home(head, exclude=desc.country) or ("" if cue == "anti" else desc.country)
+            if desc.entry is not None and desc.entry.kind in ("org", "user", "media") and desc.entry.country:
+                desc.country, desc.country_kind = desc.entry.country, desc.entry.kind
+        if sectors:
+            best = max(sectors, key=lambda s: (s[0], s[1]))
+            desc.sector, desc.sector_strength = best[2], best[0]
+        desc.title = self._title(sorted(set(title_tokens)))
+        desc.name = self._person_name(start, end, head, titled=desc.role_kind == "person")
+        return desc
+
+    def _title(self, idx: list[int]) -> str:
+        if not idx:
+            return ""
+        return self.doc[idx[0]: idx[-1] + 1].text
+
+    def _person_name(self, start: int, end: int, head: int, titled: bool = False) -> str:
+        """The person name in the phrase: the PERSON entity covering the head, else known-name tokens."""
+        ent = self.person_ent.get(head)
+        if ent is not None:
+            toks = [t for t in ent if t.i >= start and not t.is_punct and not t.is_space and t.tag_ != "POS"
+                    and not self.role_at(t.i, t.i + 1)[0] and t.i not in self.hit_at]
+            if toks:
+                return " ".join(t.text for t in toks)
+        text = self._propn_name(start, head)
+        if text and (self._known_person(text) is not None or titled):
+            return text
+        return ""
+
+    def _propn_name(self, start: int, head: int) -> str:
+        """Proper nouns ending at the head that are neither known places nor role words."""
+        tok = self.doc[head]
+        if tok.pos_ != "PROPN" or head in self.hit_at or self.role_at(head, head + 1)[0]:
+            return ""
+        names = [tok]
+        k = head - 1
+        while k >= start and self.doc[k].pos_ == "PROPN" and k not in self.hit_at and not self.role_at(k, k + 1)[0]:
+            names.insert(0, self.doc[k])
+            k -= 1
+        return " ".join(t.text for t in names)

@@ -1,0 +1,73 @@
+"""The story's country: a labelled last resort for named participants that no evidence places.
+
+A reader of a US campaign story knows that "Nabisco", "Felicia Sanders" or "the media" are American
+although the text never says so; the annotation guide codes them so. The resolver finds no country for
+them, so after resolution each named person, organisation or group still without a country takes the
+story's country, and says so: ``Actor.country_source == "story"``. It is a guess, kept apart from the
+countries the text or the lists give (the store keeps the label in ``*_country_source`` columns), and it
+never enters the cross-document alias memory.
+
+The story's country is the dateline's (a reporter filing from Moscow writes about people there), else the
+one country that most participants of the document belong to, when it is clearly the main one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from dyadwatch.models import Actor
+
+STORY = "story"
+STORY_KINDS = {"person", "org", "group"}  # not countries, cities or regions: a place is where it is
+NOT_STATES = {"IGO", "NGO", "IMG"}
+MIN_NAMES = 3  # fewer distinct resolved participants say too little about a story (one sentence, a brief)
+MIN_SHARE = 0.5  # the main country must hold at least half of them
+
+
+def _state(country: str) -> bool:
+    return len(country) == 3 and country not in NOT_STATES
+
+
+def main_country(actors: Iterable[Actor]) -> str:
+    """The country of most distinct resolved participants (by name), when at least MIN_NAMES of them
+    belong to it and it holds at least MIN_SHARE of them all."""
+    names = {(a.name or a.text).lower(): a.country for a in actors if _state(a.country) and a.country_source != STORY}
+    counts = Counter(names.values())
+    if not counts:
+        return ""
+    country, n = counts.most_common(1)[0]
+    return country if n >= MIN_NAMES and n / sum(counts.values()) >= MIN_SHARE else ""
+
+
+def story_country(actors: list[Actor], dateline: list[str], place: Callable[[str], object]) -> str:
+    """The dateline's country (the first dateline place that resolves), else the document's main country."""
+    for name in dateline:
+        entry = place(name)
+        country = getattr(entry, "country", "") if entry is not None else ""
+        if _state(country):
+            return country
+    return main_country(actors)
+
+
+def needs_story_country(actor: Actor) -> bool:
+    """A named participant (a capitalised word in its name: "Nabisco", "Felicia Sanders", "Evangelicals")
+    without a country; generic ones ("the people", "voters") stay without."""
+    named = any(w[:1].isupper() for w in actor.name.split())
+    return not actor.country and actor.kind in STORY_KINDS and named
+
+
+def apply_story_country(actors: Iterable[Actor], country: str) -> int:
+    """Give each unplaced named participant the story's country, labelled; returns how many changed.
+
+    Actors are shared by reference between the document's indexes, so each object is changed once.
+    """
+    if not _state(country):
+        return 0
+    changed = 0
+    for actor in {id(a): a for a in actors}.values():
+        if needs_story_country(actor):
+            actor.country, actor.country_source = country, STORY
+            actor.code = country + actor.sector
+            changed += 1
+    return changed

@@ -1,0 +1,1 @@
+"""Geography shared by the pipeline stages: the place gazetteer (``places.py``)."""

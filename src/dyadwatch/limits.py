@@ -1,0 +1,31 @@
+"""Size limits for hostile or oversized input, in one place so the CLI, readers and pipeline agree.
+
+A limit never stops a run: whatever passes it becomes an error record for that one document
+(or that one file, for formats that must be read whole), and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MAX_DOC_CHARS = 2_000_000  # a document's text: ~1 min of parsing on one core; a 1.2 MB article passes
+RAW_BYTES_PER_CHAR = 8  # a document's raw bytes (HTML markup, JSON escapes) may be this many times its text
+SECTION_CHARS = 30_000  # longer articles are parsed and coded in sections (coding time grows faster than length)
+MAX_WHOLE_FILE_BYTES = 256 * 1024 * 1024  # .json and feed files are parsed whole; JSON Lines is streamed
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-document caps; ``max_doc_chars`` is the one users set (``--max-doc-chars``)."""
+
+    max_doc_chars: int = MAX_DOC_CHARS
+    section_chars: int = SECTION_CHARS
+    max_whole_file_bytes: int = MAX_WHOLE_FILE_BYTES
+
+    @property
+    def max_doc_bytes(self) -> int:
+        """What a reader reads of one document (a file, a JSONL line, a WARC record) before refusing it."""
+        return self.max_doc_chars * RAW_BYTES_PER_CHAR
+
+
+MAX_DOC_BYTES = Limits().max_doc_bytes
