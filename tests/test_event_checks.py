@@ -367,3 +367,18 @@ def test_a_count_of_people_and_a_captive_are_released():
     )
     assert checks.releases_captive(match_at(thousands, 1, "release", "0841"))
     assert checks.releases_captive(match_at(rival, 1, "release", "0841"))
+
+
+def test_converted_rows_take_their_checks_from_the_reviewed_table(tmp_path):
+    from dyadwatch.events.lexicon import converted_rules
+
+    conv = tmp_path / "converted.tsv"
+    conv.write_text("lemma\tpos\tprep\tobject\tcameo\tnotes\ntour\tV\t\t\t042\tGO\nbattle\tV\twith\t\t190\tFIGHT\n")
+    table = tmp_path / "checks.tsv"
+    table.write_text("lemma\tprep\tcameo\tchecks\twhy\n*\t*\t042\t!campaign_trip\ttours\nbattle\t*\t*\tfights_someone\tsides\n")
+    rules = {r.lemma: r for r in converted_rules(conv, set(), blocklist=tmp_path / "none.tsv", checks=table)}
+    assert [str(c) for c in rules["tour"].checks] == ["!campaign_trip"]
+    assert [str(c) for c in rules["battle"].checks] == ["fights_someone"]
+    table.write_text("lemma\tprep\tcameo\tchecks\twhy\nbattle\t*\t*\tfights_somebody\ttypo\n")
+    with pytest.raises(CheckError, match=r"checks.tsv:2: unknown check 'fights_somebody'"):
+        converted_rules(conv, set(), blocklist=tmp_path / "none.tsv", checks=table)
