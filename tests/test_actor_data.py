@@ -264,3 +264,10 @@ def test_a_surname_the_tagger_reads_as_a_plural_noun_is_the_person_named_earlier
     second = [t for t in doc if t.text == "Sanders"][1]
     found = actors.for_token(second)
     assert found is not None and (found.name, found.country) == ("Bernard Sanders", "USA")  # the Congress list
+
+
+def test_a_shared_surname_is_the_person_the_story_introduced_first(nlp, resolver):
+    text = ("Donald Trump spoke in Iowa on Monday. His wife Melania Trump joined him on stage. "
+            "Trump later congratulated his rivals.")
+    doc, actors = analyze(nlp, resolver, text)
+    assert actor_of(doc, actors, "Trump", 2).name == "Donald Trump"

@@ -471,3 +471,10 @@ def test_a_quote_opening_a_paragraph_is_a_quote(nlp):
 
     doc = nlp("He questioned the appointments.\n\n''Not only are they supporting Clinton,'' Mr. Long said.")
     assert in_direct_quote(next(t for t in doc if t.text == "supporting"))
+
+
+def test_a_dateline_place_is_no_actor_and_the_apposed_name_acts(code):
+    events = code("New York (AFP) – Vice President Joe Biden on Monday hit the campaign trail, accusing "
+                  "Donald Trump of endangering the lives of US troops.")
+    accuse = asserted(events, "ACCUSE")
+    assert accuse and all(e.actor is not None and "Biden" in e.actor.text for e in accuse)

@@ -29,7 +29,9 @@ class _People:
         toks = set(key.split())
         matches = [p for p in self.persons.values() if toks and toks <= p.tokens]
         if matches:
-            return matches[-1]
+            # "Trump" in a story naming Donald, then Melania Trump: the one the story introduces first is its
+            # protagonist (the registry keeps document order); a later relative is named in full when meant
+            return matches[0]
         return self._external_person(key)
 
     def _surname_in_document(self, word: str) -> _Person | None:

@@ -48,6 +48,7 @@ from dyadwatch.actors.matching import _Matching
 from dyadwatch.actors.people import _People
 from dyadwatch.actors.story import apply_story_country, story_country
 from dyadwatch.actors.userdict import UserEntry, load_converted, load_user_dictionary
+from dyadwatch.clean.metadata import find_dateline
 from dyadwatch.models import Actor, Alias, Article
 from dyadwatch.nlp import doc_text
 
@@ -242,8 +243,22 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
                 if ent.label_ == "PERSON" and normalise(ent.text) in names:
                     self.skip.update(range(ent.start, ent.end))
 
+    def _mark_dateline(self) -> None:
+        """A dateline opening the text ("New York (AFP) – Vice President Joe Biden ...", kept in JSON Lines
+        text as given) says where the story was filed: its place is no participant (the parser often makes it
+        the subject, with the real one in apposition)."""
+        text = doc_text(self.doc)
+        for start in (0, text.find("\n\n") + 2):  # the first paragraph, or the second after a kept title
+            if start < 0 or start >= len(text):
+                continue
+            _, _, cut = find_dateline(text[start: text.find("\n", start) if "\n" in text[start:] else len(text)])
+            if cut:
+                self.skip.update(t.i for t in self.doc if start <= t.idx < start + cut)
+                return
+
     def run(self) -> DocActors:
         self._mark_credit_lines()
+        self._mark_dateline()
         self.match()
         self.match_places()
         self._party_state_labels()

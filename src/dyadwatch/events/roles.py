@@ -329,6 +329,7 @@ def identified_with(tok: Token) -> list[Token]:
     out = []
     if tok.dep_ == "appos":
         out.append(tok.head)
+    out += [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i]  # "New York (AFP) – Vice President Joe Biden"
     if tok.dep_ == "attr" and tok.head.lemma_ == "be":
         out += [c for c in tok.head.children if c.dep_ == "nsubj"]
     if tok.lemma_.lower() in words("AGENT_OF"):
