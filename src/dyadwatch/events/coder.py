@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyadwatch import codes
 from dyadwatch.actors import DocActors
+from dyadwatch.events import criticism
 from dyadwatch.events.discards import is_discarded
 from dyadwatch.events.lexicon import Lexicon, TriggerMatch, TriggerRule
 from dyadwatch.events.modality import (
@@ -178,6 +179,7 @@ class EventCoder:
                     continue
                 events.extend(self._events_for(match, sent, article, actors, quotes))
             events.extend(self._obligations(sent, article, actors))
+            events.extend(criticism.derive(self, sent, article, actors, quotes, events))  # reported criticism
         return events
 
     # -- trigger filters ---------------------------------------------------------------------------
