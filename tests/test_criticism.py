@@ -33,6 +33,8 @@ def _pair(events: list[Event], actor: str, recipient: str) -> list[Event]:
         "Senator Marco Rubio said Donald Trump would have a hard time winning over women.",  # an inability
         "Senator Marco Rubio said that Donald Trump was not qualified to be president.",  # a negated virtue
         "Senator Marco Rubio said Donald Trump has run a dishonest campaign.",  # a bad object
+        "Senator Marco Rubio said Donald Trump is trying to mislead voters.",  # a wrong the subject carries on
+        "Senator Marco Rubio said Donald Trump's tax plan is dangerous.",  # the owner of what is judged
     ],
 )
 def test_a_speaker_disparaging_another_politician_accuses_him(code_events, text):
@@ -53,6 +55,8 @@ def test_a_speaker_disparaging_another_politician_accuses_him(code_events, text)
         "Hillary Clinton did not say that Donald Trump lied about his taxes.",  # a negated speech act
         "Hillary Clinton said Donald Trump would be wrong if he cut taxes.",  # a condition
         "Hillary Clinton said Donald Trump did not lie about his taxes.",  # no wrongdoing
+        "Hillary Clinton said Donald Trump refused to mislead voters.",  # a wrong undone
+        "Hillary Clinton said Donald Trump's economy is weak.",  # a generic thing, whoever owns it
     ],
 )
 def test_opinions_self_criticism_questions_and_conditions_are_no_accusation(code_events, text):
@@ -73,6 +77,13 @@ def test_a_pair_the_coder_already_coded_is_not_counted_twice(code_events):
 # -- characterisation -----------------------------------------------------------------------------------
 def test_painting_a_rival_as_weak_is_a_criticism(code_events):
     assert len(_pair(code_events("Donald Trump painted Jeb Bush as weak."), "Trump", "Bush")) == 1
+
+
+@pytest.mark.parametrize(
+    "text", ["Hillary Clinton called Donald Trump dangerous.", "Hillary Clinton called Donald Trump a blowhard."]
+)
+def test_calling_a_rival_something_disparaging_is_a_criticism(code_events, text):
+    assert len(_pair(code_events(text), "Clinton", "Trump")) == 1
 
 
 # -- attack nouns -----------------------------------------------------------------------------------

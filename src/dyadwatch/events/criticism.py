@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 from dyadwatch.actors import DocActors
 from dyadwatch.events import coder as _coder  # the coder module: its helpers, read at call time (it imports us)
 from dyadwatch.events.lexicon import TriggerMatch, TriggerRule
-from dyadwatch.events.modality import Modality, modality, noun_modality
+from dyadwatch.events.modality import FROM_NEGATING, NEGATING, Modality, modality, noun_modality
 from dyadwatch.events.roles import FIRST_PERSON, noun_actor_token, subject_token
 from dyadwatch.models import Actor, Article, Event, Quote
 from dyadwatch.nlp import doc_text
@@ -96,7 +96,7 @@ def reported_criticism(coder: EventCoder, sent: Span, actors: DocActors) -> list
         if not speakers:
             continue
         for clause in complements(say):
-            evidence = negative_predicate(clause)
+            evidence = _clause_evidence(clause)
             if evidence is None or _conditional(clause):
                 continue
             for target in _clause_targets(coder, clause, sent, actors, speakers[0]):
@@ -127,6 +127,19 @@ def complements(say: Token) -> list[Token]:
     if say.dep_ == "parataxis" and say.head.pos_ in {"VERB", "AUX"}:
         heads.append(say.head)
     return [c for h in heads for c in (h, *(j for j in h.conjuncts if j.i > h.i))]
+
+
+def _clause_evidence(clause: Token) -> tuple[Token, ...] | None:
+    """The clause's own negative predicate, or that of a verb it carries on ("is trying to mislead", "has
+    continued to lie"); not under a verb that undoes it ("refused to lie", "stopped attacking")."""
+    found = negative_predicate(clause)
+    if found is not None or _negated(clause) or clause.lemma_.lower() in NEGATING | FROM_NEGATING:
+        return found
+    for inner in (c for c in clause.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}):
+        found = negative_predicate(inner)
+        if found is not None:
+            return found
+    return None
 
 
 def negative_predicate(clause: Token) -> tuple[Token, ...] | None:
@@ -188,7 +201,8 @@ def _clause_targets(coder: EventCoder, clause: Token, sent: Span, actors: DocAct
         return []
     if subj.lower_ in _coder.PRONOUNS and _coder._pronoun_fits(subj, speaker):
         return []
-    return [a for a in coder._resolve(subj, sent, actors) if not _coder._same(a, speaker)]
+    found = coder._resolve(subj, sent, actors) or _owner(coder, subj, sent, actors)  # "Clinton's plan is weak"
+    return [a for a in found if not _coder._same(a, speaker)]
 
 
 def _generic(subj: Token) -> bool:
@@ -219,33 +233,59 @@ def _conditional(clause: Token) -> bool:
 
 
 def characterisations(coder: EventCoder, sent: Span, actors: DocActors) -> list[Criticism]:
-    """ "painted Clinton as weak", "portrays his rival as a liar": presenting someone as bad criticises them."""
+    """ "painted Clinton as weak", "called Trump dangerous", "called Trump a blowhard": presenting or naming
+    someone as bad criticises them."""
     out: list[Criticism] = []
     for verb in sent:
-        if verb.lemma_.lower() not in words("CHARACTERISING_VERBS") or not _asserted(modality(verb)):
-            continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        label = _as_label(verb, obj)
-        if obj is None or label is None or _asked(sent, verb) or obj.lower_ in FIRST_PERSON | _coder.REFLEXIVES:
+        label = _label(verb, obj)
+        if obj is None or label is None or not _asserted(modality(verb)) or _asked(sent, verb):
+            continue
+        if obj.lower_ in FIRST_PERSON | _coder.REFLEXIVES:
             continue
         makers = coder._resolve(subject_token(verb), sent, actors)
-        targets = coder._resolve(obj, sent, actors)
+        targets = coder._resolve(obj, sent, actors) or _owner(coder, obj, sent, actors)
         out += [Criticism("characterisation", m, t, verb, (verb, label), None)
                 for m in makers for t in targets if not _coder._same(m, t)]
     return out
+
+
+def _label(verb: Token, obj: Token | None) -> Token | None:
+    """The disparaging word a characterising verb gives its object ("as weak") or a naming verb puts after it
+    ("dangerous", "a blowhard")."""
+    lemma = verb.lemma_.lower()
+    if lemma in words("CHARACTERISING_VERBS"):
+        return _as_label(verb, obj)
+    if lemma not in words("NAMING_VERBS") or obj is None:
+        return None
+    preds = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"}]
+    preds += [c for c in obj.children if c.dep_ == "amod" and c.i > obj.i]  # "called Trump dangerous"
+    for word in (w for p in preds for w in (p, *p.conjuncts)):
+        if _disparaging(word):
+            return word
+    return None
+
+
+def _disparaging(word: Token) -> bool:
+    """A disparaging adjective or noun (NEGATIVE_ADJECTIVES, NEGATIVE_NOUNS)."""
+    if word.lemma_.lower() in words("NEGATIVE_ADJECTIVES") or word.lower_ in words("NEGATIVE_ADJECTIVES"):
+        return True
+    return word.pos_ == "NOUN" and _noun_phrase(word) in words("NEGATIVE_NOUNS")
+
+
+def _owner(coder: EventCoder, noun: Token, sent: Span, actors: DocActors) -> list[Actor]:
+    """Whose words or deeds a noun names: "Trump's remarks" (a named possessor, not "his")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    return coder._resolve(owner, sent, actors) if owner is not None else []
 
 
 def _as_label(verb: Token, obj: Token | None) -> Token | None:
     """The disparaging word of the "as" phrase on the verb or its object: "as weak", "as a liar"."""
     holders = [verb] + ([obj] if obj is not None else [])
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "as"):
-        for word in prep.subtree:
-            if word.i == prep.i:
-                continue
-            if word.lemma_.lower() in words("NEGATIVE_ADJECTIVES") or word.lower_ in words("NEGATIVE_ADJECTIVES"):
-                return word
-            if word.pos_ == "NOUN" and _noun_phrase(word) in words("NEGATIVE_NOUNS"):
-                return word
+        found = next((w for w in prep.subtree if w.i != prep.i and _disparaging(w)), None)
+        if found is not None:
+            return found
     return None
 
 
