@@ -56,6 +56,7 @@ def test_a_speaker_disparaging_another_politician_accuses_him(code_events, text)
         "Hillary Clinton said Donald Trump would be wrong if he cut taxes.",  # a condition
         "Hillary Clinton said Donald Trump did not lie about his taxes.",  # no wrongdoing
         "Hillary Clinton said Donald Trump refused to mislead voters.",  # a wrong undone
+        "Hillary Clinton said Donald Trump could hurt the party.",  # a speculation
         "Hillary Clinton said Donald Trump's economy is weak.",  # a generic thing, whoever owns it
     ],
 )

@@ -226,7 +226,9 @@ def _speakers(coder: EventCoder, say: Token, sent: Span, actors: DocActors) -> l
 
 
 def _conditional(clause: Token) -> bool:
-    """ "... is wrong if he votes no": a condition makes the judgement hypothetical."""
+    """ "... is wrong if he votes no", "... could hurt": a condition or a speculation, not a judgement made."""
+    if any(c.dep_ == "aux" and c.lower_ in words("SPECULATIVE_AUX") for c in clause.children):
+        return True
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
         return True
     return any(c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children) for c in clause.children)
