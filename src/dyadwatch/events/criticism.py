@@ -207,9 +207,10 @@ def _clause_targets(coder: EventCoder, clause: Token, sent: Span, actors: DocAct
 
 def _generic(subj: Token) -> bool:
     """ "people", "the economy", "voters" and bare plurals name a kind or a thing, not an actor."""
-    return subj.lemma_.lower() in words("GENERIC_SUBJECTS") or subj.lower_ in words("GENERIC_SUBJECTS") or (
-        _coder._bare_plural(subj)
-    )
+    if subj.lemma_.lower() in words("GENERIC_SUBJECTS") or subj.lower_ in words("GENERIC_SUBJECTS"):
+        return True
+    kind = any(c.dep_ == "det" and c.lower_ in words("GENERIC_DETERMINERS") for c in subj.children)
+    return kind or _coder._bare_plural(subj)
 
 
 def _speakers(coder: EventCoder, say: Token, sent: Span, actors: DocActors) -> list[Actor]:
