@@ -168,7 +168,7 @@ def imperative(match: TriggerMatch) -> bool:
     return not _kids(tok, "nsubj", "nsubjpass", "aux", "expl")
 
 
-def _bare_plural(noun: Token) -> bool:
+def bare_plural(noun: Token) -> bool:
     if noun.tag_ != "NNS" or noun.ent_type_:
         return False
     return not _kids(noun, "det", "poss", "nummod", "compound", "amod")
@@ -181,9 +181,9 @@ def generic_kind(match: TriggerMatch) -> bool:
     tok = match.head
     if tok.tag_ == "VBG" and tok.dep_ != "ROOT":
         subj = next(iter(_kids(tok, "nsubj")), None)
-        if subj is not None and _bare_plural(subj):
+        if subj is not None and bare_plural(subj):
             return True
-    return tok.dep_ == "relcl" and _bare_plural(tok.head)
+    return tok.dep_ == "relcl" and bare_plural(tok.head)
 
 
 @check("page_furniture")

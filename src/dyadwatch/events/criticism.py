@@ -1,0 +1,413 @@
+"""Criticism in political rhetoric: derived ACCUSE events (CAMEO 111) that no single trigger word carries.
+
+Two classes, each a named rule that returns ``Criticism`` findings for one sentence:
+
+- ``reported_criticism``: a speech act whose that-clause says something bad of another political actor
+  ("Rubio said Trump had been ridiculing voters", "Republicans said Obama would have a hard time") is the
+  speaker criticising that actor. PLOVER ACCUSE covers criticism and alleged wrongdoing; the annotation
+  guide codes a politician disparaging another as ACCUSE, while a plain opinion about a thing is no event.
+- ``attack_nouns``: nouns of verbal attack whose maker and target come from the verbs around them
+  ("launched a broadside against", "the attacks each has engaged in", "responded to Rubio's attack"),
+  the noun form of the coder's verbal-attack rule: between people and with no violence, an attack is words.
+
+The word sets live in ``data/criticism_words.tsv``. The coder calls ``derive`` once per sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from dyadwatch.actors import DocActors
+from dyadwatch.events import coder as _coder  # the coder module: its helpers, read at call time (it imports us)
+from dyadwatch.events.checks import bare_plural
+from dyadwatch.events.derive import Candidate
+from dyadwatch.events.lexicon import TriggerMatch, TriggerRule
+from dyadwatch.events.modality import FROM_NEGATING, NEGATING, Modality, modality, noun_modality
+from dyadwatch.events.roles import FIRST_PERSON, noun_actor_token, subject_token
+from dyadwatch.events.syntax import violent
+from dyadwatch.models import Actor, Article, Event, Quote
+from dyadwatch.nlp import doc_text
+from dyadwatch.quotes.lexicon import cue_of
+
+if TYPE_CHECKING:
+    from dyadwatch.events.coder import EventCoder
+
+WORDS_FILE = Path(__file__).parent / "data" / "criticism_words.tsv"
+CRITICISE_CODE = "111"
+SPEECH_CUE_ROLES = {"speech", "address"}  # quotes/data/cues.tsv roles whose subject is the speaker
+CONDITION_MARKS = {"if", "unless", "whether"}
+VERBAL_KINDS = {"person", ""}  # "attack" is words only between people (as the coder's verbal-attack rule)
+_REPORTED_RULE = TriggerRule("say", "V", "", cameo=CRITICISE_CODE, notes="reported criticism (criticism.py)")
+_NOUN_RULE = TriggerRule("attack", "N", "", cameo=CRITICISE_CODE, notes="attack noun between politicians")
+
+
+@lru_cache(maxsize=1)
+def _word_sets() -> dict[str, frozenset[str]]:
+    """The word sets of ``data/criticism_words.tsv`` by name (rows: name, space-separated words, why)."""
+    rows = [r for r in WORDS_FILE.read_text(encoding="utf-8").splitlines() if r.strip() and not r.startswith("#")]
+    return {name: frozenset(ws.split()) for name, ws, *_ in (r.split("\t") for r in rows[1:])}
+
+
+def words(name: str) -> frozenset[str]:
+    """One named word set; an unknown name is a KeyError naming the file."""
+    sets = _word_sets()
+    if name not in sets:
+        raise KeyError(f"no word set {name!r} in {WORDS_FILE}")
+    return sets[name]
+
+
+@dataclass(frozen=True)
+class Criticism:
+    """One finding: ``actor`` criticises ``target``. ``anchor`` is the word whose date and place the event
+    takes (the speech verb, the attack noun); ``evidence`` the words shown as its trigger."""
+
+    rule: str
+    actor: Actor
+    target: Actor
+    anchor: Token
+    evidence: tuple[Token, ...]
+    speaker: Actor | None = None
+
+
+def derive(
+    coder: EventCoder, sent: Span, article: Article, actors: DocActors, quotes: list[Quote], events: list[Event]
+) -> list[Event]:
+    """ACCUSE events of the criticism rules for one sentence, leaving out any pair the coder (or an earlier
+    finding) already coded in that sentence: one act, one event."""
+    coded = [e for e in events if sent.start_char <= e.trigger_start < sent.end_char]
+    out: list[Event] = []
+    findings = reported_criticism(coder, sent, actors) + characterisations(coder, sent, actors)
+    findings += attack_nouns(coder, sent, actors, quotes, coded)
+    for found in findings:
+        if any(_same_pair(e, found) for e in coded + out):
+            continue
+        out.append(_event(coder, found, sent, article, actors))
+    return out
+
+
+# -- class 1: reported criticism ------------------------------------------------------------------------
+def reported_criticism(coder: EventCoder, sent: Span, actors: DocActors) -> list[Criticism]:
+    """ "X said/argued/pointed out that Y <did wrong | failed | is unfit>": X criticises Y."""
+    out: list[Criticism] = []
+    for say in (t for t in sent if is_speech_verb(t) and _asserted(modality(t)) and not _asked(sent, t)):
+        speakers = _speakers(coder, say, sent, actors)
+        if not speakers:
+            continue
+        for clause in complements(say):
+            evidence = _clause_evidence(clause)
+            if evidence is None or _conditional(clause):
+                continue
+            for target in _clause_targets(coder, clause, sent, actors, speakers[0]):
+                out += [Criticism("reported_criticism", s, target, say, evidence, s) for s in speakers]
+    return out
+
+
+def is_speech_verb(tok: Token) -> bool:
+    """A verb of saying: a quote cue whose subject speaks (quotes/data/cues.tsv), or one of EXTRA_SPEECH."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    cue = cue_of(tok)
+    if cue is not None and cue.role in SPEECH_CUE_ROLES:
+        return True
+    return _phrase(tok) in words("EXTRA_SPEECH") or tok.lemma_.lower() in words("EXTRA_SPEECH")
+
+
+def _phrase(tok: Token) -> str:
+    """The lemma with its particle, as the data files write phrases: "point_out", "cover_up"."""
+    prt = next((c for c in tok.children if c.dep_ == "prt"), None)
+    return f"{tok.lemma_.lower()}_{prt.lower_}" if prt is not None else tok.lemma_.lower()
+
+
+def complements(say: Token) -> list[Token]:
+    """The clauses a speech verb reports: its that-clause (and that clause's conjuncts), or the clause it
+    is a parenthetical of ("Trump is dangerous, Warren said")."""
+    heads = [c for c in say.children if c.dep_ == "ccomp"]
+    if say.dep_ == "parataxis" and say.head.pos_ in {"VERB", "AUX"}:
+        heads.append(say.head)
+    return [c for h in heads for c in (h, *(j for j in h.conjuncts if j.i > h.i))]
+
+
+def _clause_evidence(clause: Token) -> tuple[Token, ...] | None:
+    """The clause's own negative predicate, or that of a verb it carries on ("is trying to mislead", "has
+    continued to lie"); not under a verb that undoes it ("refused to lie", "stopped attacking")."""
+    found = negative_predicate(clause)
+    if found is not None or _negated(clause) or clause.lemma_.lower() in NEGATING | FROM_NEGATING:
+        return found
+    for inner in (c for c in clause.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}):
+        found = negative_predicate(inner)
+        if found is not None:
+            return found
+    return None
+
+
+def negative_predicate(clause: Token) -> tuple[Token, ...] | None:
+    """The words that say something bad of the clause's subject, or None: a verb of wrongdoing or failure,
+    a condoned conduct, "have trouble / a hard time", a failed success, a disparaging predicate."""
+    lemma = clause.lemma_.lower()
+    negated = _negated(clause)
+    if negated:
+        return (clause,) if lemma in words("NEGATED_SUCCESS") else _copular(clause, negated=True)
+    if _phrase(clause) in words("WRONGDOING_VERBS") or lemma in words("WRONGDOING_VERBS"):
+        return None if lemma == "attack" and violent(clause.sent) else (clause,)
+    objs = [c for c in clause.children if c.dep_ == "dobj"]
+    if lemma in words("CONDONING_VERBS") and any(o.lemma_.lower() in words("CONDUCT_NOUNS") for o in objs):
+        return (clause,)
+    if lemma == "have":
+        for obj in objs:
+            hard = any(a.lemma_.lower() in words("HARD_TIME_ADJECTIVES") for a in obj.children if a.dep_ == "amod")
+            if obj.lemma_.lower() in words("HARDSHIP_NOUNS") or (obj.lemma_.lower() == "time" and hard):
+                return (clause, obj)
+    return _copular(clause, negated=False) or _bad_object(clause)
+
+
+def _bad_object(verb: Token) -> tuple[Token, ...] | None:
+    """An object or predicate noun the clause qualifies as bad: "has done an awful job", "had a crazy policy"."""
+    bad = words("BAD_MODIFIERS") | words("NEGATIVE_ADJECTIVES")
+    for noun in (c for c in verb.children if c.dep_ in {"dobj", "attr"}):
+        adjective = next((a for a in noun.children if a.dep_ == "amod" and a.lower_ in bad), None)
+        if adjective is not None:
+            return (verb, noun)
+    return None
+
+
+def _copular(verb: Token, negated: bool) -> tuple[Token, ...] | None:
+    """ "is dangerous / a liar" (or "is not qualified" when ``negated``): the copula and its predicate."""
+    if verb.lemma_.lower() != "be":
+        return None
+    adjectives = words("NEGATED_VIRTUES") if negated else words("NEGATIVE_ADJECTIVES")
+    for pred in (c for c in verb.children if c.dep_ in {"acomp", "attr"}):
+        for word in (pred, *pred.conjuncts):
+            if word.dep_ == "acomp" or word.pos_ == "ADJ":
+                if word.lemma_.lower() in adjectives or word.lower_ in adjectives:
+                    return (verb, word)
+            elif not negated and _noun_phrase(word) in words("NEGATIVE_NOUNS"):
+                return (verb, word)
+    return None
+
+
+def _noun_phrase(noun: Token) -> str:
+    """ "liar", or a compound written with "_" ("con_artist")."""
+    compounds = [c.lower_ for c in noun.children if c.dep_ == "compound"]
+    return "_".join([*compounds, noun.lemma_.lower()])
+
+
+def _clause_targets(coder: EventCoder, clause: Token, sent: Span, actors: DocActors, speaker: Actor) -> list[Actor]:
+    """The clause's subject as participants other than the speaker; none for a first-person or generic
+    subject, or a pronoun that may be the speaker himself ("Trump said he was wrong")."""
+    subj = subject_token(clause)
+    if subj is None or subj.lower_ in FIRST_PERSON or _generic(subj):
+        return []
+    if subj.lower_ in _coder.PRONOUNS and _coder._pronoun_fits(subj, speaker):
+        return []
+    found = coder._resolve(subj, sent, actors) or _owner(coder, subj, sent, actors)  # "Clinton's plan is weak"
+    return [a for a in found if not _coder._same(a, speaker)]
+
+
+def _generic(subj: Token) -> bool:
+    """ "people", "the economy", "voters" and bare plurals name a kind or a thing, not an actor."""
+    if subj.lemma_.lower() in words("GENERIC_SUBJECTS") or subj.lower_ in words("GENERIC_SUBJECTS"):
+        return True
+    kind = any(c.dep_ == "det" and c.lower_ in words("GENERIC_DETERMINERS") for c in subj.children)
+    return kind or bare_plural(subj)
+
+
+def _speakers(coder: EventCoder, say: Token, sent: Span, actors: DocActors) -> list[Actor]:
+    """Who speaks: the speech verb's subject (each conjunct), or the relayed speaker ("quoted X as saying")."""
+    found = coder._resolve(subject_token(say), sent, actors)
+    relay = say.head.head if say.dep_ == "pcomp" else None
+    if found or relay is None or relay.lemma_.lower() != "quote":
+        return found
+    quoted = next((c for c in relay.children if c.dep_ == "dobj"), None)  # "one of Carson's advisers"
+    found = coder._resolve(quoted, sent, actors)
+    ofs = [c for c in quoted.children if c.dep_ == "prep" and c.lower_ == "of"] if quoted is not None else []
+    members = [p for c in ofs for p in c.children if p.dep_ == "pobj"]
+    return found or [a for p in members for a in coder._resolve(p, sent, actors)]
+
+
+def _conditional(clause: Token) -> bool:
+    """ "... is wrong if he votes no", "... could hurt": a condition or a speculation, not a judgement made."""
+    if any(c.dep_ == "aux" and c.lower_ in words("SPECULATIVE_AUX") for c in clause.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
+        return True
+    return any(c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children) for c in clause.children)
+
+
+def characterisations(coder: EventCoder, sent: Span, actors: DocActors) -> list[Criticism]:
+    """ "painted Clinton as weak", "called Trump dangerous", "called Trump a blowhard": presenting or naming
+    someone as bad criticises them."""
+    out: list[Criticism] = []
+    for verb in sent:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        label = _label(verb, obj)
+        if obj is None or label is None or not _asserted(modality(verb)) or _asked(sent, verb):
+            continue
+        if obj.lower_ in FIRST_PERSON | _coder.REFLEXIVES:
+            continue
+        makers = coder._resolve(subject_token(verb), sent, actors)
+        targets = coder._resolve(obj, sent, actors) or _owner(coder, obj, sent, actors)
+        out += [Criticism("characterisation", m, t, verb, (verb, label), None)
+                for m in makers for t in targets if not _coder._same(m, t)]
+    return out
+
+
+def _label(verb: Token, obj: Token | None) -> Token | None:
+    """The disparaging word a characterising verb gives its object ("as weak") or a naming verb puts after it
+    ("dangerous", "a blowhard")."""
+    lemma = verb.lemma_.lower()
+    if lemma in words("CHARACTERISING_VERBS"):
+        return _as_label(verb, obj)
+    if lemma not in words("NAMING_VERBS") or obj is None:
+        return None
+    preds = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"}]
+    preds += [c for c in obj.children if c.dep_ == "amod" and c.i > obj.i]  # "called Trump dangerous"
+    for word in (w for p in preds for w in (p, *p.conjuncts)):
+        if _disparaging(word):
+            return word
+    return None
+
+
+def _disparaging(word: Token) -> bool:
+    """A disparaging adjective or noun (NEGATIVE_ADJECTIVES, NEGATIVE_NOUNS)."""
+    if word.lemma_.lower() in words("NEGATIVE_ADJECTIVES") or word.lower_ in words("NEGATIVE_ADJECTIVES"):
+        return True
+    return word.pos_ == "NOUN" and _noun_phrase(word) in words("NEGATIVE_NOUNS")
+
+
+def _owner(coder: EventCoder, noun: Token, sent: Span, actors: DocActors) -> list[Actor]:
+    """Whose words or deeds a noun names: "Trump's remarks" (a named possessor, not "his")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    return coder._resolve(owner, sent, actors) if owner is not None else []
+
+
+def _as_label(verb: Token, obj: Token | None) -> Token | None:
+    """The disparaging word of the "as" phrase on the verb or its object: "as weak", "as a liar"."""
+    holders = [verb] + ([obj] if obj is not None else [])
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "as"):
+        found = next((w for w in prep.subtree if w.i != prep.i and _disparaging(w)), None)
+        if found is not None:
+            return found
+    return None
+
+
+# -- class 2: attack nouns between politicians --------------------------------------------------------
+def attack_nouns(
+    coder: EventCoder, sent: Span, actors: DocActors, quotes: list[Quote], coded: list[Event]
+) -> list[Criticism]:
+    """ "Rubio's biggest attack" answered by Trump, "launched a broadside at Clinton", "the personal attacks
+    each has engaged in": ACCUSE maker -> target when no word of violence is in the sentence."""
+    if violent(sent):
+        return []
+    out: list[Criticism] = []
+    for noun in sent:
+        if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() not in words("ATTACK_NOUNS"):
+            continue
+        if any(e.trigger_start <= noun.idx < e.trigger_end for e in coded) or not _noun_asserted(sent, noun):
+            continue  # the coder's own noun rule coded it (and recoded a verbal attack), or it is not reported
+        speaker = coder._speaker(noun, sent, actors, quotes)
+        for maker, target in _attack_pairs(coder, noun, sent, actors):
+            out.append(Criticism("attack_noun", maker, target, noun, (noun,), speaker))
+    return out
+
+
+def _attack_pairs(coder: EventCoder, noun: Token, sent: Span, actors: DocActors) -> list[tuple[Actor, Actor]]:
+    """Maker -> target pairs of one attack noun; "each"/"both" makes the coordinated pair attack each other."""
+    maker_tok = attack_maker(noun)
+    target_tok = attack_target(noun)
+    verbal = noun.lemma_.lower() != "attack"  # "attack" alone may be physical: people on both sides only
+    if maker_tok is not None and maker_tok.lower_ in words("DISTRIBUTIVE_SUBJECTS") and target_tok is None:
+        sides = [a for a in coder._resolve(_distributed(maker_tok), sent, actors) if verbal or a.kind in VERBAL_KINDS]
+        return [(a, b) for a in sides for b in sides if not _coder._same(a, b)]
+    if maker_tok is None or target_tok is None:
+        return []
+    makers = [a for a in coder._resolve(maker_tok, sent, actors) if verbal or a.kind in VERBAL_KINDS]
+    targets = [a for a in coder._resolve(target_tok, sent, actors) if verbal or a.kind in VERBAL_KINDS]
+    return [(m, t) for m in makers for t in targets if not _coder._same(m, t)]
+
+
+def attack_maker(noun: Token) -> Token | None:
+    """Who makes the attack: a possessive, "by"/"from" ("Rubio's attack", "a swipe from Trump"), the subject
+    of a verb that launches it ("launched attacks on", "engaged in attacks"), or of a relative clause on it
+    ("the attacks each has engaged in")."""
+    own = noun_actor_token(noun, "ACCUSE")
+    if own is not None:
+        return own
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "on"} else noun.head
+    launches = verb.lemma_.lower() in words("ATTACK_LAUNCH_VERBS") or _phrase(verb) in words("ATTACK_LAUNCH_VERBS")
+    if noun.dep_ in {"dobj", "pobj"} and launches:
+        return subject_token(verb)
+    for rel in (c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in words("ATTACK_LAUNCH_VERBS")):
+        return next((c for c in rel.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def attack_target(noun: Token) -> Token | None:
+    """Whom the attack is aimed at: "on/against/at" X, or whoever replies to it ("Trump responded to")."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in words("ATTACK_TARGET_PREPS")):
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        owner = next((g for g in pobj.children if g.dep_ == "poss" and g.pos_ != "PRON"), None) if pobj else None
+        if pobj is not None:
+            return owner if owner is not None and pobj.ent_type_ == "" else pobj  # "attacks on Clinton's record"
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else noun.head
+    if noun.dep_ in {"pobj", "dobj"} and verb.lemma_.lower() in words("REPLY_VERBS"):
+        return subject_token(verb)
+    return None
+
+
+def _distributed(each: Token) -> Token | None:
+    """The coordinated subject "each"/"both" stands for: the first subject in the sentence with conjuncts
+    ("Trump and Rubio were pressed about the attacks each has engaged in")."""
+    for tok in each.sent:
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.conjuncts and tok.i < each.i:
+            return tok
+    return None
+
+
+def _noun_asserted(sent: Span, noun: Token) -> bool:
+    """Not a planned or possible attack, not in a question, not under a negated or modal verb."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    mods = [noun_modality(noun)] + ([modality(verb)] if verb.pos_ in {"VERB", "AUX"} else [])
+    return all(_asserted(m) for m in mods) and not _asked(sent, noun)
+
+
+# -- shared ------------------------------------------------------------------------------------------
+def _asserted(mod: Modality) -> bool:
+    return not (mod.negated or mod.hypothetical or mod.denied)
+
+
+def _asked(sent: Span, tok: Token) -> bool:
+    return _coder._in_question(sent, tok)
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in tok.children)
+
+
+def _same_pair(ev: Event, found: Criticism) -> bool:
+    """Does the event already hold this actor -> target pair?"""
+    if ev.actor is None or ev.recipient is None:
+        return False
+    return _same_actor(ev.actor, found.actor) and _same_actor(ev.recipient, found.target)
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    return _coder._same(a, b) or (a.start, a.end) == (b.start, b.end) or (bool(a.name) and a.name == b.name)
+
+
+def _event(coder: EventCoder, found: Criticism, sent: Span, article: Article, actors: DocActors) -> Event:
+    """The ACCUSE event of a finding, asserted (its rule checked the modality), dated and placed at its anchor,
+    its trigger the evidence words."""
+    rule = _NOUN_RULE if found.rule == "attack_noun" else _REPORTED_RULE
+    cand = Candidate(TriggerMatch(rule, found.evidence[0]), CRITICISE_CODE, Modality())
+    date, gran, resolved = coder._date(sent, found.anchor, article)
+    location = coder._location(sent, found.anchor, actors, article)
+    ev = coder._event(cand, sent, article, found.actor, found.target, found.speaker, date, gran, resolved, location)
+    first, last = min(found.evidence, key=lambda t: t.i), max(found.evidence, key=lambda t: t.i)
+    ev.trigger_start, ev.trigger_end = first.idx, last.idx + len(last.text)
+    ev.trigger = doc_text(sent.doc)[ev.trigger_start : ev.trigger_end]
+    return ev
