@@ -59,3 +59,11 @@ def test_places_and_countries_never_take_the_story_country():
     city, person = Actor("Springfield", kind="city"), Actor("Ann Lee", name="Ann Lee", kind="person", sector="GOV")
     assert apply_story_country([city, person, person], "USA") == 1
     assert city.country == "" and (person.country, person.code) == ("USA", "USAGOV")
+
+
+def test_a_role_participant_takes_the_story_country_but_the_public_does_not():
+    media = Actor("the media", name="media", kind="group", sector="MED")
+    public = Actor("the people", name="people", kind="group", sector="CVL")
+    assert apply_story_country([media, public], "USA") == 1
+    assert (media.country, media.country_source, media.code) == ("USA", STORY, "USAMED")
+    assert public.country == ""

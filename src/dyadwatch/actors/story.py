@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from dyadwatch.actors.common import GENERIC_GROUPS
 from dyadwatch.models import Actor
 
 STORY = "story"
@@ -51,10 +52,12 @@ def story_country(actors: list[Actor], dateline: list[str], place: Callable[[str
 
 
 def needs_story_country(actor: Actor) -> bool:
-    """A named participant (a capitalised word in its name: "Nabisco", "Felicia Sanders", "Evangelicals")
-    without a country; generic ones ("the people", "voters") stay without."""
+    """A participant without a country that is named (a capitalised word in its name: "Nabisco", "Felicia
+    Sanders", "Evangelicals") or has a role ("the media", "House members", "protesters": a sector); the
+    generic public ("the people", "everyone") stays without."""
     named = any(w[:1].isupper() for w in actor.name.split())
-    return not actor.country and actor.kind in STORY_KINDS and named
+    role = bool(actor.sector) and actor.sector not in NOT_STATES and actor.name.lower() not in GENERIC_GROUPS
+    return not actor.country and actor.kind in STORY_KINDS and (named or role)
 
 
 def apply_story_country(actors: Iterable[Actor], country: str) -> int:
