@@ -478,3 +478,16 @@ def test_a_dateline_place_is_no_actor_and_the_apposed_name_acts(code):
                   "Donald Trump of endangering the lives of US troops.")
     accuse = asserted(events, "ACCUSE")
     assert accuse and all(e.actor is not None and "Biden" in e.actor.text for e in accuse)
+
+
+def test_why_under_ask_presupposes_the_act_but_whether_does_not(code):
+    asked = code("The moderator began by asking Rubio why he decided to attack Trump personally.")
+    assert any(e.event_type == "ACCUSE" and e.asserted for e in asked)
+    wondered = code("The moderator asked Rubio whether he would attack Trump personally.")
+    assert not any(e.event_type == "ACCUSE" and e.asserted for e in wondered)
+
+
+def test_environmentalists_are_a_participant(code):
+    events = code("Environmentalists in New Delhi welcomed India's announcement on solar power.")
+    support = asserted(events, "SUPPORT")
+    assert support and support[0].actor is not None and support[0].actor.sector == "NGO"

@@ -26,6 +26,7 @@ GOVERNOR_MODES: dict[str, str] = {
     for word in sorted(words("GOVERNOR_" + mode.upper().replace("-", "_")))
 }
 SUBJUNCTIVE_GOVERNORS = words("SUBJUNCTIVE_GOVERNORS")
+PRESUPPOSING_WH = words("PRESUPPOSING_WH")
 PREDICTIVE_HEADS = words("PREDICTIVE_HEADS")
 HYPOTHETICAL_NOUNS = words("HYPOTHETICAL_NOUNS")
 PLAN_NOUNS = words("PLAN_NOUNS")
@@ -111,9 +112,7 @@ def _governed_mode(tok: Token) -> tuple[str, Token | None]:
     if lemma in GOVERNOR_MODES and tok.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp"}:
         mode = GOVERNOR_MODES[lemma]
         if mode == "requested" and not (_has_to(tok) or tok.dep_ == "xcomp"):
-            if tok.dep_ in {"ccomp", "acl"} and lemma in SUBJUNCTIVE_GOVERNORS:
-                return mode, gov  # "demanded that Israel ease restrictions": asked for, not done
-            return "", None  # "told reporters that ..." is reported, handled by the speech rules
+            return _finite_request_mode(tok, lemma, gov)
         if tok.dep_ == "ccomp" and mode != "requested" and not _has_to(tok):
             if mode == "intention" and _small_clause(tok):
                 return mode, gov  # "wants Trump banned from the country"
@@ -126,6 +125,21 @@ def _governed_mode(tok: Token) -> tuple[str, Token | None]:
             return "future", gov  # headline infinitive parsed under its subject: "Xi to visit Russia"
         return "intention" if gov.pos_ == "VERB" else "conditional", gov
     return "", None
+
+
+def _finite_request_mode(tok: Token, lemma: str, gov: Token) -> tuple[str, Token | None]:
+    """A finite clause under a request word: a wish ("demanded that Israel ease restrictions") or a report."""
+    if _presupposing_question(tok):
+        return "", None  # "asked Rubio why he decided to attack Trump": the attack happened
+    if tok.dep_ in {"ccomp", "acl"} and lemma in SUBJUNCTIVE_GOVERNORS:
+        return "requested", gov  # asked for, not done
+    return "", None  # "told reporters that ..." is reported, handled by the speech rules
+
+
+def _presupposing_question(tok: Token) -> bool:
+    """An indirect why/how question ("asked him why he attacked Trump") takes its act as given; "whether" and
+    "if" questions do not."""
+    return any(c.lower_ in PRESUPPOSING_WH and c.i < tok.i for c in tok.children if c.dep_ == "advmod")
 
 
 def _small_clause(tok: Token) -> bool:
