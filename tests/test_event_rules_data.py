@@ -69,7 +69,7 @@ def test_derivations_run_in_the_documented_order():
         "verbal_attack", "contest", "home_trip", "threat", "intent_agree", "refusal",
     ]  # fmt: skip
     assert [r.name for r in derive.rules("trigger")] == ["dismissal"]
-    assert [r.name for r in derive.rules("sentence")] == ["obligation"]
+    assert [r.name for r in derive.rules("sentence")] == ["obligation", "reported_criticism"]
 
 
 def test_a_derivation_needs_a_known_stage_and_a_new_name():

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyadwatch import codes
 from dyadwatch.actors import DocActors
-from dyadwatch.events import checks, criticism
+from dyadwatch.events import checks, criticism  # noqa: F401 (criticism registers its sentence derivation)
 from dyadwatch.events.checks import MATERIAL_TYPES
 from dyadwatch.events.derive import Candidate, DeriveContext, derive_event, derive_sentence, derive_trigger
 from dyadwatch.events.derive import same_actor as _same
@@ -93,9 +93,7 @@ class EventCoder:
                 if match is None or not self._accept(match):
                     continue
                 events.extend(self._events_for(match, sent, article, actors, quotes))
-            events.extend(derive_sentence(DeriveContext(self, sent, article, actors)))
-            # reported criticism reads the events already coded in the sentence (no double counting)
-            events.extend(criticism.derive(self, sent, article, actors, quotes, events))
+            events.extend(derive_sentence(DeriveContext(self, sent, article, actors, quotes=quotes, coded=events)))
         return events
 
     # -- what derivations may ask (derive.Coder) ----------------------------------------------------

@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 from dyadwatch.actors import DocActors
 from dyadwatch.events import coder as _coder  # the coder module: its helpers, read at call time (it imports us)
 from dyadwatch.events.checks import bare_plural
-from dyadwatch.events.derive import Candidate
+from dyadwatch.events.derive import Candidate, DeriveContext, derivation
 from dyadwatch.events.lexicon import TriggerMatch, TriggerRule
 from dyadwatch.events.modality import FROM_NEGATING, NEGATING, Modality, modality, noun_modality
 from dyadwatch.events.roles import FIRST_PERSON, noun_actor_token, subject_token
@@ -72,6 +72,12 @@ class Criticism:
     anchor: Token
     evidence: tuple[Token, ...]
     speaker: Actor | None = None
+
+
+@derivation("reported_criticism", stage="sentence")
+def _reported_criticism(ctx: DeriveContext, cand: Candidate | None, event: Event | None) -> list[Event]:
+    """The registry's entry: the criticism rules run after the coder and the obligation rule (derive.py)."""
+    return derive(ctx.coder, ctx.sent, ctx.article, ctx.actors, ctx.quotes, ctx.coded)
 
 
 def derive(

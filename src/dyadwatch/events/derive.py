@@ -20,7 +20,7 @@ code tables below and the word sets it reads live in data (``wordsets.tsv``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from spacy.tokens import Span, Token
@@ -32,7 +32,7 @@ from dyadwatch.events.modality import AGREE_GOVERNORS, Modality, modality
 from dyadwatch.events.roles import subject_token
 from dyadwatch.events.syntax import governs_unless, has_aux, has_will, negated, ruled_out, under_speech, violent
 from dyadwatch.events.wordsets import words
-from dyadwatch.models import Actor, Article, Event
+from dyadwatch.models import Actor, Article, Event, Quote
 from dyadwatch.nlp import doc_text
 
 # PLOVER: a promised or future cooperative action is coded AGREE ("will provide aid", "plans to visit").
@@ -87,6 +87,8 @@ class DeriveContext:
     article: Article
     actors: DocActors
     speaker: Actor | None = None
+    quotes: list[Quote] = field(default_factory=list)  # the article's quotes (sentence stage)
+    coded: list[Event] = field(default_factory=list)  # events coded so far (sentence stage: no double counting)
 
 
 Derivation = Callable[[DeriveContext, "Candidate | None", "Event | None"], list[Event]]
@@ -137,7 +139,11 @@ def derive_trigger(ctx: DeriveContext, cand: Candidate, events: list[Event]) -> 
 
 
 def derive_sentence(ctx: DeriveContext) -> list[Event]:
-    return [out for rule in rules("sentence") for out in rule.fn(ctx, None, None)]
+    """Events the sentence-stage rules add; each rule sees what the coder and the rules before it coded."""
+    out: list[Event] = []
+    for rule in rules("sentence"):
+        out += rule.fn(replace(ctx, coded=[*ctx.coded, *out]), None, None)
+    return out
 
 
 def recode(ev: Event, code: str, **changes: Any) -> Event:
