@@ -491,3 +491,9 @@ def test_environmentalists_are_a_participant(code):
     events = code("Environmentalists in New Delhi welcomed India's announcement on solar power.")
     support = asserted(events, "SUPPORT")
     assert support and support[0].actor is not None and support[0].actor.sector == "NGO"
+
+
+def test_house_members_are_legislators_and_a_relative_clause_subject(code):
+    events = code("Ed Brookover spoke to reporters after a meeting with House members who have endorsed Trump.")
+    support = asserted(events, "SUPPORT")
+    assert support and support[0].actor is not None and support[0].actor.sector == "LEG"
