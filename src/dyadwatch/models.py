@@ -76,6 +76,11 @@ class Article:
     story_id: str = ""  # id of the first article of the same story (near-identical copies share it)
 
 
+# Codes in an actor's ``country`` that name no state: international and non-governmental organisations and
+# international militant groups (CAMEO's IGO, NGO, IMG).
+NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG"})
+
+
 @dataclass
 class Actor:
     """A resolved participant: a person, organisation or country with its CAMEO-style code."""
@@ -90,6 +95,12 @@ class Actor:
     end: int = -1
     kind: str = ""  # person | org | country | group
     country_source: str = ""  # "": found in the text or the lists; "story": the story's country, a last resort
+
+    @property
+    def named(self) -> bool:
+        """Named ("Angela Corey", "Nabisco", "Evangelicals": a capitalised word in the name), not described
+        ("the state attorney", "voters")."""
+        return any(w[:1].isupper() for w in self.name.split())
 
 
 @dataclass

@@ -23,7 +23,7 @@ from dyadwatch.actors.common import (
     _Desc,
 )
 from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry, normalise
-from dyadwatch.models import Actor
+from dyadwatch.models import NON_STATE_CODES, Actor
 
 
 class _Decision:
@@ -308,7 +308,7 @@ class _Decision:
         code = country + sector
         if entry is not None and entry.code and country == entry.country:
             code = entry.code
-        elif country in ("IGO", "NGO", "IMG"):
+        elif country in NON_STATE_CODES:
             code = country if sector == country else country + sector
         return Actor(text=span.text, name=name, country=country, sector=sector, code=code, title=title,
                      start=span.start_char, end=span.end_char, kind=kind)
@@ -326,7 +326,8 @@ class _Decision:
         for hit in self.hits:
             country = hit.entry.country
             if first.start <= hit.start < sent.end and hit.entry.kind in PLACE_KINDS and len(country) == 3 \
-                    and country not in ("IGO", "NGO", "IMG", exclude) and not self._co_participant(hit.start, i):
+                    and country not in NON_STATE_CODES and country != exclude \
+                    and not self._co_participant(hit.start, i):
                 counts[country] = counts.get(country, 0) + 1
         return max(counts, key=lambda c: counts[c]) if counts else ""
 

@@ -17,6 +17,7 @@ from dyadwatch.actors.common import (
     _Desc,
 )
 from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry
+from dyadwatch.models import NON_STATE_CODES
 
 
 class _Description:
@@ -160,7 +161,7 @@ class _Description:
             i += 1
         if countries:
             countries.sort(key=lambda c: c[0])
-            place = [e for _, e in countries if e.kind != "org" or e.country in ("IGO", "NGO", "IMG")]
+            place = [e for _, e in countries if e.kind != "org" or e.country in NON_STATE_CODES]
             desc.country_kind = (place or [countries[0][1]])[0].kind
             desc.country = (place or [countries[0][1]])[0].country
             first = self.hit_at.get(countries[0][0] - 1000) if countries[0][0] >= 1000 else None

@@ -17,17 +17,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from dyadwatch.actors.common import GENERIC_GROUPS
-from dyadwatch.models import Actor
+from dyadwatch.models import NON_STATE_CODES, Actor
 
 STORY = "story"
 STORY_KINDS = {"person", "org", "group"}  # not countries, cities or regions: a place is where it is
-NOT_STATES = {"IGO", "NGO", "IMG"}
 MIN_NAMES = 3  # fewer distinct resolved participants say too little about a story (one sentence, a brief)
 MIN_SHARE = 0.5  # the main country must hold at least half of them
 
 
 def _state(country: str) -> bool:
-    return len(country) == 3 and country not in NOT_STATES
+    return len(country) == 3 and country not in NON_STATE_CODES
 
 
 def main_country(actors: Iterable[Actor]) -> str:
@@ -55,9 +54,8 @@ def needs_story_country(actor: Actor) -> bool:
     """A participant without a country that is named (a capitalised word in its name: "Nabisco", "Felicia
     Sanders", "Evangelicals") or has a role ("the media", "House members", "protesters": a sector); the
     generic public ("the people", "everyone") stays without."""
-    named = any(w[:1].isupper() for w in actor.name.split())
-    role = bool(actor.sector) and actor.sector not in NOT_STATES and actor.name.lower() not in GENERIC_GROUPS
-    return not actor.country and actor.kind in STORY_KINDS and (named or role)
+    role = bool(actor.sector) and actor.sector not in NON_STATE_CODES and actor.name.lower() not in GENERIC_GROUPS
+    return not actor.country and actor.kind in STORY_KINDS and (actor.named or role)
 
 
 def apply_story_country(actors: Iterable[Actor], country: str) -> int:

@@ -45,7 +45,7 @@ from dyadwatch.events.roles import (
 from dyadwatch.events.syntax import ruled_out
 from dyadwatch.events.syntax import under_speech as _under_speech
 from dyadwatch.events.wordsets import words
-from dyadwatch.models import Actor, Article, Event, Location, Quote
+from dyadwatch.models import NON_STATE_CODES, Actor, Article, Event, Location, Quote
 from dyadwatch.nlp import doc_text
 
 try:  # written by the dates/places engineer; fall back to the article date / no place until present
@@ -283,7 +283,7 @@ class EventCoder:
         if tok is not None and not any(a.country for a in found):  # also "Mrs. Clinton's aides" found unplaced
             # a named person the sentence identifies with an unplaced description wins over it ("Corey is the
             # state attorney who charged"); an unplaced person is replaced only by someone placed
-            named_only = bool(found) and all(_is_named(a) for a in found)
+            named_only = bool(found) and all(a.named for a in found)
             found = self._actor_by_identity(tok, sent, actors, placed_only=named_only) or found
         if not found and agrees and tok.lower_ in PRONOUNS:
             return [speaker]  # "The ministry said it welcomed ...": the pronoun is the speaker
@@ -454,11 +454,6 @@ def _pairs(actor_list: list[Actor], recipient_list: list[Actor]) -> list[tuple[A
     return pairs
 
 
-def _is_named(actor: Actor) -> bool:
-    """A participant with a name ("Angela Corey", "Nabisco"), not a description ("the state attorney")."""
-    return any(w[:1].isupper() for w in actor.name.split())
-
-
 def _named_by(actor: Actor, toks: list[Token]) -> Actor:
     """The actor with the text of the role phrase it was found in (the narrowest of ``toks``'
     phrases that holds its mention), so the evidence shows whom the event is about: "militants in
@@ -481,7 +476,7 @@ def _speakers_country(tok: Token, speaker: Actor, name: str = "") -> list[Actor]
     """ "Putin said his country will not lift the ban": the speaker's own country acts."""
     if tok.lemma_.lower() not in OWN_COUNTRY_NOUNS or not speaker.country or len(speaker.country) != 3:
         return []
-    if speaker.country in {"IGO", "NGO", "IMG"}:
+    if speaker.country in NON_STATE_CODES:
         return []
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     if poss is None or poss.lower_ not in {"his", "her", "their", "our", "my"}:
