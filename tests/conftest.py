@@ -13,6 +13,14 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def resolver():
+    """One actor resolver for the session (analyze keeps no state between documents)."""
+    from dyadwatch.actors import ActorResolver
+
+    return ActorResolver()
+
+
+@pytest.fixture(scope="session")
 def pipeline():
     from dyadwatch.pipeline import Pipeline
 

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from dyadwatch.actors import ActorResolver
 from dyadwatch.models import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,11 +157,6 @@ def test_converter_merges_congress_terms(converted):
     assert set(sample[0]["aliases"].split("|")) == {"Jan Sample", "Janet Q. Sample", "Janet Quinn Sample"}
     assert [(r["name"], r["sector"], r["party"]) for r in officials if r["office"] == "president"] == [
         ("Walter Example", "GOV", "Republican")]
-
-
-@pytest.fixture(scope="module")
-def resolver():
-    return ActorResolver()
 
 
 def analyze(nlp, resolver, text: str, date: str = "2016-03-24"):

@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
-from dyadwatch.actors import ActorResolver
 from dyadwatch.actors.story import STORY, apply_story_country, main_country
 from dyadwatch.models import Actor, Article
-
-
-@pytest.fixture(scope="module")
-def resolver():
-    return ActorResolver()
 
 
 def analyze(nlp, resolver, text: str, dateline: list[str] | None = None):

@@ -12,11 +12,6 @@ from dyadwatch.models import Alias, Article
 SEED = Path(__file__).resolve().parents[1] / "examples" / "seed_reuters_china_russia.txt"
 
 
-@pytest.fixture(scope="module")
-def resolver():
-    return ActorResolver()
-
-
 def analyze(nlp, resolver, text: str, date: str = "2023-02-22"):
     doc = nlp(text)
     return doc, resolver.analyze(doc, Article(id="t", text=text, date=date))

@@ -21,11 +21,6 @@ def coder() -> EventCoder:
     return EventCoder()
 
 
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver()
-
-
 def code_text(nlp, coder: EventCoder, resolver: ActorResolver, text: str, date: str = "2023-02-22") -> list[Event]:
     article = Article(id="t", text=text, date=date)
     doc = nlp(text)
