@@ -20,6 +20,7 @@ def extract(
     """
     from dyadwatch.actors import ActorResolver
     from dyadwatch.pipeline import Pipeline
+    from dyadwatch.stories import StoryIndex, assign_stories
 
     resolver = ActorResolver(user_dictionary=Path(actors)) if actors is not None and events else None
     pipeline = Pipeline(with_events=events, resolver=resolver)
@@ -28,7 +29,9 @@ def extract(
     # a literal text is the article body as given (like a JSONL "text"): no title is split off
     items = iter_documents([value]) if is_path else [RawDocument(source_path="<text>", text=value, fmt="jsonl")]
     out: list[dict[str, Any]] = []
+    stories = StoryIndex()  # story ids within this input only
     for result in pipeline.process_many(items, default_date=date):
+        assign_stories(stories, [result])
         if isinstance(result, IngestError):
             out.append({"error": result.reason, "path": result.path, "stage": result.stage})
         else:

@@ -79,6 +79,9 @@ ActorsFileOpt = Annotated[
     typer.Option("--actors", help="User dictionary (TSV/CSV: name, aliases, country, sector, valid_from, valid_to) "
                  "that overrides every built-in actor list.", exists=True, dir_okay=False, readable=True),
 ]
+StoryWindowOpt = Annotated[
+    int, typer.Option("--story-window", min=0, help="Copies more than this many days apart start a new story.")
+]
 DEFAULT_DB = Path("dyadwatch.duckdb")
 
 
@@ -146,6 +149,7 @@ def extract(
     """Clean and code documents; write one JSON object per document to stdout (JSON Lines)."""
     from dyadwatch.actors import ActorResolver
     from dyadwatch.pipeline import Pipeline
+    from dyadwatch.stories import StoryIndex, assign_stories
 
     _validate_date(date, "--date")
     limits = Limits(max_doc_chars=max_doc_chars)
@@ -153,7 +157,9 @@ def extract(
     pipeline = Pipeline(with_events=not no_events, resolver=resolver, limits=limits)
     failed = 0
     documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes)
+    stories = StoryIndex()  # story ids within this input only: extract reads and writes no store
     for result in pipeline.process_many(documents, default_date=date, dedupe=False):
+        assign_stories(stories, [result])
         if isinstance(result, IngestError):
             failed += 1
             _report_error(result)
@@ -172,20 +178,21 @@ def ingest(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction.")] = 32,
     actors_file: ActorsFileOpt = None,
     max_doc_chars: MaxDocOpt = MAX_DOC_CHARS,
+    story_window: StoryWindowOpt = 3,
 ) -> None:
     """Clean, code and store documents; articles already stored are skipped (idempotent)."""
     from dyadwatch.actors import ActorResolver
-    from dyadwatch.dedup import StoryIndex
     from dyadwatch.pipeline import Pipeline
     from dyadwatch.store import Store
+    from dyadwatch.stories import StoryParams, store_index
 
     _validate_date(date, "--date")
     limits = Limits(max_doc_chars=max_doc_chars)
     with _store_or_exit(lambda: Store(db)) as store:
         resolver = ActorResolver(user_dictionary=actors_file, aliases=store.aliases())
-        stories = StoryIndex()
-        stories.load(store.story_signatures())
-        pipeline = Pipeline(resolver=resolver, stories=stories, limits=limits)
+        _backfill_stories(store, story_window)
+        stories = store_index(store, StoryParams(window_days=story_window))  # assigned by this writer, in order
+        pipeline = Pipeline(resolver=resolver, limits=limits)
         run_id = store.start_run(inputs, __version__)
         skip = set() if force else store.known_article_ids()
         counts = {"documents": 0, "stored": 0, "duplicates": 0, "skipped": 0, "events": 0, "quotes": 0, "errors": 0}
@@ -208,11 +215,11 @@ def ingest(
                     _count_result(counts, result)
                     _learn_aliases(resolver, result)
                 if len(batch) >= batch_size:
-                    _save(store, batch, run_id, counts)
+                    _save(store, batch, run_id, counts, stories)
                     batch = []
                 elapsed = max(time.perf_counter() - started, 1e-9)
                 progress.update(task, advance=1, rate=f"{counts['documents'] / elapsed:.1f} docs/s")
-            _save(store, batch, run_id, counts)
+            _save(store, batch, run_id, counts, stories)
         store.finish_run(
             run_id, counts["stored"], counts["skipped"], counts["events"], counts["quotes"], counts["errors"]
         )
@@ -246,10 +253,23 @@ def _learn_aliases(resolver: Any, result: ArticleResult) -> None:
         remember(result.aliases)
 
 
-def _save(store: Any, batch: list[ArticleResult], run_id: str, counts: dict[str, int]) -> None:
-    """Store a batch in one transaction; if it fails, store one by one so one bad article costs one."""
+def _backfill_stories(store: Any, window_days: int) -> None:
+    """A store written before stories existed (or by another signature scheme) is re-clustered once."""
+    from dyadwatch.stories import StoryParams, tables
+
+    if tables.needs_backfill(store.con):
+        done = tables.backfill(store.con, StoryParams(window_days=window_days))
+        err_console.print(f"stories: re-clustered the {done} stored articles (first run of this version)")
+
+
+def _save(store: Any, batch: list[ArticleResult], run_id: str, counts: dict[str, int], stories: Any) -> None:
+    """Story ids first (in input order), then store the batch in one transaction; if that fails, store
+    one by one so one bad article costs one."""
+    from dyadwatch.stories import assign_stories
+
     if not batch:
         return
+    assign_stories(stories, batch)
     try:
         store.save_results(batch, run_id, aliases=[a for r in batch for a in r.aliases])
         counts["stored"] += len(batch)
@@ -302,8 +322,9 @@ def _store_or_exit(open_store: Any) -> Any:
 
 EVENT_COLUMNS = [
     "date", "event_type", "cameo_code", "actor_code", "actor_name", "recipient_code", "recipient_name",
-    "trigger", "mode", "goldstein",
+    "trigger", "mode", "goldstein", "num_articles", "num_sources",
 ]  # fmt: skip
+CopiesOpt = Annotated[bool, typer.Option("--copies", help="Every copy's report of an event, not each event once.")]
 QUOTE_COLUMNS = ["date", "speaker_name", "speaker_code", "cue", "addressee_name", "kind", "text"]
 
 
@@ -317,14 +338,15 @@ def events(
     until: UntilOpt = "",
     limit: LimitOpt = 20,
     all_events: Annotated[bool, typer.Option("--all", help="Include negated and hypothetical events.")] = False,
+    copies: CopiesOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Query stored events (asserted only unless --all)."""
+    """Query stored events (asserted only unless --all), each once however many copies reported it."""
     _validate_type(type)
     _validate_date(since, "--since")
     _validate_date(until, "--until")
     with _open_store(db) as store:
-        frame = store.events(actor, recipient, type, since, until, limit or None, include_all=all_events)
+        frame = store.events(actor, recipient, type, since, until, limit or None, include_all=all_events, copies=copies)
     _print_frame(frame, EVENT_COLUMNS, as_json, title="events")
 
 
@@ -360,10 +382,10 @@ def actors(
 
 
 @app.command()
-def summary(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
-    """Counts of articles, events, quotes and errors, and the most active dyads."""
+def summary(db: DbOpt = DEFAULT_DB, copies: CopiesOpt = False, as_json: JsonOpt = False) -> None:
+    """Counts of articles, events (each once, however many copies told it), quotes and errors; top dyads."""
     with _open_store(db) as store:
-        data = store.summary()
+        data = store.summary(copies=copies)
     if as_json:
         typer.echo(json.dumps(data, default=str))
         return
@@ -371,7 +393,9 @@ def summary(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
     console.print(
         f"[bold]{db}[/bold]: {data['articles']} articles ({data['articles_coded']} coded, "
         f"{data['stories']} distinct stories), "
-        f"{data['events']} events ({data['events_asserted']} asserted), {data['quotes']} quotes "
+        f"{data['events']} events ({data['events_asserted']} asserted"
+        + (f"; {data['event_reports']} reports in all copies), " if data["events_consolidated"] else "), ")
+        + f"{data['quotes']} quotes "
         f"({data['quotes_direct']} direct), {data['actors']} actors, {data['errors']} errors, "
         f"{data['runs']} runs; dates {data['first_date']} .. {data['last_date']}",
         highlight=False,
@@ -384,6 +408,30 @@ def summary(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
     for dyad in data["top_dyads"]:
         table.add_row(dyad["actor"], dyad["recipient"], str(dyad["events"]), str(dyad["mean_goldstein"]))
     console.print(table)
+
+
+@app.command()
+def stories(
+    db: DbOpt = DEFAULT_DB,
+    limit: LimitOpt = 20,
+    min_articles: Annotated[int, typer.Option("--min-articles", min=1, help="Only stories told this often.")] = 1,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Re-cluster every stored article first.")] = False,
+    story_window: StoryWindowOpt = 3,
+    as_json: JsonOpt = False,
+) -> None:
+    """List stories (an article and its copies), the most copied first."""
+    from dyadwatch.stories.command import list_stories
+    from dyadwatch.stories.command import rebuild as rebuild_stories
+
+    if rebuild:
+        if not db.exists():
+            err_console.print(f"[red]error[/red] no store at {db}; run `dyadwatch ingest` first")
+            raise typer.Exit(2)
+        done = _store_or_exit(lambda: rebuild_stories(db, story_window))
+        err_console.print(f"stories: re-clustered {done} articles")
+    with _open_store(db) as store:
+        frame = list_stories(store, limit or None, min_articles)
+    _print_frame(frame, ["id", "first_seen", "last_seen", "articles", "sources", "title"], as_json, "stories")
 
 
 @app.command()

@@ -14,7 +14,6 @@ from spacy.tokens import Doc
 
 from dyadwatch.actors import ActorResolver
 from dyadwatch.clean import CleaningError, clean_document
-from dyadwatch.dedup import StoryIndex
 from dyadwatch.events import EventCoder
 from dyadwatch.ingest.common import scrub_surrogates
 from dyadwatch.limits import Limits
@@ -32,12 +31,10 @@ class Pipeline:
         self,
         with_events: bool = True,
         resolver: ActorResolver | None = None,
-        stories: StoryIndex | None = None,
         limits: Limits | None = None,
     ) -> None:
         self.with_events = with_events
         self.limits = limits or Limits()
-        self.stories = stories or StoryIndex()
         self.nlp = load_nlp() if with_events else None
         self.resolver = resolver or (ActorResolver() if with_events else None)
         self.coder = EventCoder() if with_events else None
@@ -91,10 +88,9 @@ class Pipeline:
         Articles whose id is in ``skip_ids`` (already stored) or was seen earlier in this stream
         (an identical syndicated copy) are not coded again: they come back with ``duplicate=True``.
         With ``dedupe=False`` (``extract``) every input document is coded and echoed.
-        Every new article gets a ``story_id``: near-identical copies share the first one's id.
+        Story ids are not assigned here but by the writer, in input order (``stories.assign_stories``).
         """
         seen = set(skip_ids or ())
-        signatures: dict[str, list[int]] = {}
         cleaned = (
             _printable_path(item) if isinstance(item, IngestError) else self.clean(_printable_path(item), default_date)
             for item in items
@@ -108,24 +104,13 @@ class Pipeline:
                     continue
                 if isinstance(item, Article):
                     seen.add(item.id)
-                    item = self._assign_story(item, signatures)
                 fresh.append(item)
             if self.with_events:
                 coded = self._code_batch(fresh)
             else:
                 coded = (i if isinstance(i, IngestError) else ArticleResult(article=i) for i in fresh)
             for position in range(len(chunk)):  # one result per input, in input order
-                result = duplicates.get(position) or next(coded)
-                if isinstance(result, ArticleResult) and not result.duplicate:
-                    result.signature = signatures.pop(result.article.id, [])
-                yield result
-
-    def _assign_story(self, article: Article, signatures: dict[str, list[int]]) -> Article | IngestError:
-        try:
-            article.story_id, signatures[article.id] = self.stories.assign(article.id, article.text)
-        except Exception as exc:  # noqa: BLE001 - report and go on
-            return IngestError(path=article.path or article.id, reason=f"story clustering failed: {exc!r}")
-        return article
+                yield duplicates.get(position) or next(coded)
 
     def _code_batch(self, batch: list[Article | IngestError]) -> Iterator[ArticleResult | IngestError]:
         assert self.nlp is not None

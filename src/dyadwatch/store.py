@@ -21,6 +21,7 @@ import duckdb
 import pandas as pd
 
 from dyadwatch.models import Actor, Alias, ArticleResult, Event, IngestError, Quote
+from dyadwatch.stories import tables as story_tables
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -191,6 +192,7 @@ class Store:
         if not read_only:
             self.con.execute(SCHEMA)
             self.con.execute(MIGRATIONS)
+            story_tables.create(self.con)  # stories table, events.group_id, consolidated_events view
 
     def close(self) -> None:
         self.con.close()
@@ -217,12 +219,9 @@ class Store:
             [_now(), documents, skipped, events, quotes, errors, run_id],
         )
 
-    def story_signatures(self) -> list[tuple[str, str, list[int]]]:
-        """(article id, story id, MinHash values) of stored articles, to rebuild the story index."""
-        rows = self.con.execute(
-            "SELECT id, story_id, signature FROM articles WHERE story_id IS NOT NULL AND len(signature) > 0"
-        ).fetchall()
-        return [(a, s, list(v)) for a, s, v in rows]
+    def story_signatures(self, first: str = "", last: str = "") -> list[tuple[str, str, str, list[int]]]:
+        """(article id, story id, date, signature) of articles dated first..last (both "": the undated)."""
+        return story_tables.load_rows(self.con, first, last)
 
     def known_article_ids(self) -> set[str]:
         return {row[0] for row in self.con.execute("SELECT id FROM articles").fetchall()}
@@ -262,6 +261,7 @@ class Store:
             self._insert("quotes", quote_rows)
             self._insert("actors", actor_rows)
             self._insert("aliases", _unique(alias_rows, ("alias", "name", "article_id")))
+            story_tables.record_stories(self.con, results)  # events' group ids, the stories touched
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -305,8 +305,13 @@ class Store:
         until: str = "",
         limit: int | None = 100,
         include_all: bool = False,
+        copies: bool = False,
     ) -> pd.DataFrame:
-        """Events as a DataFrame, newest first; asserted events only unless ``include_all``."""
+        """Events as a DataFrame, newest first; asserted events only unless ``include_all``.
+
+        One row per consolidated event (with ``num_articles``, ``num_sources``, ``member_ids``) unless
+        ``copies``: then every copy's report of it.
+        """
         where, params = [], []
         if not include_all:
             where.append("e.asserted")
@@ -320,9 +325,16 @@ class Store:
                 where.append("upper(e.event_type) = upper(?)")
                 params.append(type)
         _date_filter(where, params, "e.date", since, until)
-        sql = "SELECT e.*, a.title AS article_title, a.url AS article_url FROM events e "
+        sql = f"SELECT e.*, a.title AS article_title, a.url AS article_url FROM {self._events_source(copies)} e "
         sql += "JOIN articles a ON a.id = e.article_id"
         return self._query(sql, where, params, "e.date DESC, e.article_id, e.seq", limit)
+
+    def _events_source(self, copies: bool) -> str:
+        """``consolidated_events`` (each event once however many copies told it), or ``events`` (every copy).
+
+        A store last written before the view existed, opened read-only, has only ``events``.
+        """
+        return "events" if copies or not story_tables.has_view(self.con) else "consolidated_events"
 
     def quotes(
         self,
@@ -364,29 +376,31 @@ class Store:
     def errors(self) -> pd.DataFrame:
         return self.con.execute("SELECT * FROM errors ORDER BY last_seen DESC").df()
 
-    def summary(self) -> dict[str, Any]:
-        """Counts and the most active dyads, for ``dyadwatch summary`` and ``make run``."""
+    def summary(self, copies: bool = False) -> dict[str, Any]:
+        """Counts and the most active dyads, for ``dyadwatch summary`` and ``make run``.
+
+        Events are counted once per consolidated event (a story told by several copies counts once)
+        unless ``copies``; ``event_reports`` always counts every copy's report.
+        """
         one = lambda sql: self.con.execute(sql).fetchone()[0]  # noqa: E731
-        # a story told by several near-identical articles counts once per distinct event
+        source = self._events_source(copies)
         dyads = self.con.execute(
-            """SELECT e.actor_country, e.recipient_country,
-                      count(DISTINCT concat_ws('|', coalesce(a.story_id, a.id), e.event_type, e.actor_code,
-                                               e.recipient_code, e.date)) AS n,
-                      round(avg(e.goldstein), 2) AS mean_goldstein
-               FROM events e JOIN articles a ON a.id = e.article_id
-               WHERE e.asserted AND e.actor_country <> '' AND e.recipient_country <> ''
-                 AND e.actor_country <> e.recipient_country
+            f"""SELECT actor_country, recipient_country, count(*) AS n, round(avg(goldstein), 2) AS mean_goldstein
+               FROM {source}
+               WHERE asserted AND actor_country <> '' AND recipient_country <> '' AND actor_country <> recipient_country
                GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 10"""
         ).fetchall()
         types = self.con.execute(
-            "SELECT event_type, count(*) FROM events WHERE asserted GROUP BY 1 ORDER BY 2 DESC, 1"
+            f"SELECT event_type, count(*) FROM {source} WHERE asserted GROUP BY 1 ORDER BY 2 DESC, 1"
         ).fetchall()
         return {
             "articles": one("SELECT count(*) FROM articles"),
             "articles_coded": one("SELECT count(*) FROM articles WHERE skipped_reason = ''"),
             "stories": one("SELECT count(DISTINCT coalesce(story_id, id)) FROM articles"),
-            "events": one("SELECT count(*) FROM events"),
-            "events_asserted": one("SELECT count(*) FROM events WHERE asserted"),
+            "events": one(f"SELECT count(*) FROM {source}"),
+            "events_asserted": one(f"SELECT count(*) FROM {source} WHERE asserted"),
+            "event_reports": one("SELECT count(*) FROM events"),
+            "events_consolidated": source == "consolidated_events",
             "quotes": one("SELECT count(*) FROM quotes"),
             "quotes_direct": one("SELECT count(*) FROM quotes WHERE direct"),
             "actors": one("SELECT count(DISTINCT name) FROM actors WHERE name <> ''"),
@@ -405,11 +419,21 @@ class Store:
         out = Path(folder)
         out.mkdir(parents=True, exist_ok=True)
         written = []
-        for table in ("articles", "events", "quotes", "actors", "aliases", "errors", "runs"):
+        tables = ["articles", "events", "quotes", "actors", "aliases", "errors", "runs"]
+        tables += [t for t in ("stories", "consolidated_events") if self._has_relation(t)]
+        for table in tables:
             target = out / f"{table}.parquet"
             self.con.execute(f"COPY {table} TO '{target.as_posix()}' (FORMAT PARQUET)")
             written.append(target)
         return written
+
+    def _has_relation(self, name: str) -> bool:
+        found = self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? UNION ALL "
+            "SELECT count(*) FROM duckdb_views() WHERE view_name = ?",
+            [name, name],
+        ).fetchall()
+        return any(n for (n,) in found)
 
     def _query(self, sql: str, where: list[str], params: list[Any], order: str, limit: int | None) -> pd.DataFrame:
         if where:

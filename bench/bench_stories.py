@@ -1,0 +1,173 @@
+"""Story clustering: precision/recall per setting on synthetic copies, and speed/memory at 100,000 articles.
+
+Part 1 (``quality``): the bundled examples (examples/, cleaned; each a distinct story) are all
+dated the same day — the hardest case for the time window, and many share a dyad. Each round
+adds, in random order, every original and one copy of each kind (bench/story_copies.py: junk,
+wire, spun), then one "other report" per original: a different article on the same event and day
+(same names and figures, one shared paragraph, its own wording), which must stay a story of its
+own. A copy is right when it joins its original's story; an original, other report or copy that
+joins any other story is a false join. Precision = right joins / all joins; recall per copy kind.
+
+Part 2 (``scale``): 100,000 synthetic articles (250 words drawn from the examples' vocabulary,
+with names and numbers; 20 % are copies of an earlier one), 1,000 a day, through one
+``StoryIndex`` with the default settings. Reports articles/s (assignment time only; generating the
+texts is not counted) and the process's peak RSS.
+
+Usage: python bench/bench_stories.py [--quality-rounds 5] [--articles 100000] [--skip-quality] [--skip-scale]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import re
+import resource
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from story_copies import junk_copy, load_synonyms, other_report, spun_copy, wire_copy  # noqa: E402
+
+from dyadwatch.clean import clean_document  # noqa: E402
+from dyadwatch.ingest import iter_documents  # noqa: E402
+from dyadwatch.stories import StoryIndex, StoryParams  # noqa: E402
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+KINDS = ("junk", "wire", "spun")
+SETTINGS = {  # name -> changes from the defaults
+    "default (k=3, 64x2, text 0.5, borderline 0.15 + facts 0.3)": {},
+    "no facts check (k=3, 64x2, text 0.5)": {"borderline": 1.0},
+    "no facts check, text 0.2": {"borderline": 1.0, "text_threshold": 0.2},
+    "k=3, 32x4 bands": {"bands": 32, "rows": 4},
+    "k=3, 42x3 bands": {"bands": 42, "rows": 3},
+    "k=2, 64x2, text 0.5, borderline 0.3 + facts 0.3": {"shingle_words": 2, "borderline": 0.3},
+    "k=4, 64x2, text 0.5, borderline 0.12 + facts 0.3": {"shingle_words": 4, "borderline": 0.12},
+    "k=5, 64x2, text 0.5, borderline 0.1 + facts 0.3": {"shingle_words": 5, "borderline": 0.1},
+    "default, facts 0.5": {"facts_threshold": 0.5},
+    "default, borderline 0.1": {"borderline": 0.1},
+}
+
+
+def example_texts() -> list[str]:
+    texts: dict[str, str] = {}
+    for raw in iter_documents([str(EXAMPLES)]):
+        article = clean_document(raw)
+        texts.setdefault(article.id, article.text)
+    return list(texts.values())
+
+
+def quality(params: StoryParams, texts: list[str], rounds: int) -> dict[str, float]:
+    synonyms = load_synonyms()
+    vocabulary = [w for t in texts for w in re.findall(r"[a-z]+", t)]
+    right = dict.fromkeys(KINDS, 0)
+    joins = wrong = copies = 0
+    for round_number in range(rounds):
+        rng = random.Random(round_number)
+        makers = {"junk": junk_copy, "wire": wire_copy, "spun": lambda t, r: spun_copy(t, r, synonyms)}
+        items = [(f"o{i}", f"o{i}", "original", t) for i, t in enumerate(texts)]
+        items += [(f"{k}{i}", f"o{i}", k, makers[k](t, rng)) for i, t in enumerate(texts) for k in KINDS]
+        items += [(f"r{i}", f"r{i}", "other", other_report(t, rng, vocabulary)) for i, t in enumerate(texts)]
+        rng.shuffle(items)
+        items.sort(key=lambda item: item[2] != "original")  # originals first, copies after, each shuffled
+        index = StoryIndex(params)
+        root: dict[str, str] = {}
+        for article_id, original, kind, text in items:
+            match, _ = index.assign(article_id, text, "2023-06-19")
+            root[article_id] = root.get(match.story_id, match.story_id)
+            if kind in ("original", "other"):
+                wrong += match.story_id != article_id
+                joins += match.story_id != article_id
+                continue
+            copies += 1
+            joined = match.story_id != article_id
+            joins += joined
+            if joined and root[article_id] == original:
+                right[kind] += 1
+            elif joined:
+                wrong += 1
+    total_right = sum(right.values())
+    out = {"precision": total_right / joins if joins else 1.0, "false_joins": wrong}
+    out.update({f"recall_{k}": right[k] / (copies / len(KINDS)) for k in KINDS})
+    return out
+
+
+def synthetic_articles(count: int, vocabulary: list[str], names: list[str], seed: int = 0) -> Iterator[tuple]:
+    """(id, date, text) of synthetic articles; one in five is a copy of one of the last 500."""
+    rng = random.Random(seed)
+    synonyms = load_synonyms()
+    recent: list[str] = []
+    for number in range(count):
+        day = 1 + number // 1000
+        date = f"2023-{1 + (day - 1) // 28 % 12:02d}-{1 + (day - 1) % 28:02d}"
+        if recent and rng.random() < 0.2:
+            original = rng.choice(recent)
+            kind = rng.choice(KINDS)
+            text = {"junk": junk_copy, "wire": wire_copy}.get(kind, lambda t, r: spun_copy(t, r, synonyms))(
+                original, rng
+            )
+        else:
+            text = _random_article(rng, vocabulary, names)
+            recent = (recent + [text])[-500:]
+        yield f"s{number}", date, text
+
+
+def _random_article(rng: random.Random, vocabulary: list[str], names: list[str]) -> str:
+    paragraphs = []
+    for _ in range(6):
+        words = rng.choices(vocabulary, k=40)
+        words[rng.randrange(40)] = rng.choice(names)
+        words[rng.randrange(40)] = str(rng.randrange(2, 5000))
+        paragraphs.append(" ".join(words).capitalize() + ".")
+    return "\n\n".join(paragraphs)
+
+
+def scale(count: int, texts: list[str]) -> dict[str, float]:
+    words = [w for t in texts for w in re.findall(r"[a-z]+", t)]
+    names = sorted({w for t in texts for w in re.findall(r"\b[A-Z][a-z]{3,}\b", t)})
+    index = StoryIndex()
+    spent, joined = 0.0, 0
+    for article_id, date, text in synthetic_articles(count, words, names):
+        started = time.perf_counter()
+        match, _ = index.assign(article_id, text, date)
+        spent += time.perf_counter() - started
+        joined += match.story_id != article_id
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"articles": count, "seconds": spent, "per_second": count / spent, "joined": joined, "peak_rss_mb": peak_mb}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quality-rounds", type=int, default=5)
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--skip-quality", action="store_true")
+    parser.add_argument("--skip-scale", action="store_true")
+    args = parser.parse_args()
+    machine = platform.processor() or platform.machine()
+    print(f"machine: {machine}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    texts = example_texts()
+    if not args.skip_quality:
+        print(f"quality: {len(texts)} example stories x {args.quality_rounds} rounds, one copy of each kind per round")
+        print("| setting | precision | false joins | recall junk | recall wire | recall spun |")
+        print("|---|---|---|---|---|---|")
+        for name, changes in SETTINGS.items():
+            q = quality(replace(StoryParams(), **changes), texts, args.quality_rounds)
+            print(
+                f"| {name} | {q['precision']:.3f} | {q['false_joins']} | {q['recall_junk']:.3f} "
+                f"| {q['recall_wire']:.3f} | {q['recall_spun']:.3f} |"
+            )
+    if not args.skip_scale:
+        s = scale(args.articles, texts)
+        print(
+            f"scale: {s['articles']:,} articles in {s['seconds']:.1f} s = {s['per_second']:,.0f} articles/s; "
+            f"{s['joined']:,} joined an earlier story; peak RSS {s['peak_rss_mb']:,.0f} MB"
+        )
+
+
+if __name__ == "__main__":
+    main()
