@@ -156,7 +156,8 @@ def test_summary_and_parquet_export(store, tmp_path):
     assert {(d["actor"], d["recipient"]) for d in summary["top_dyads"]} == {("RUS", "CHN"), ("USA", "CHN")}
     written = store.export_parquet(tmp_path / "export")
     events = duckdb.sql(f"SELECT count(*) FROM '{(tmp_path / 'export' / 'events.parquet').as_posix()}'").fetchall()[0]
-    assert events[0] == 2 and len(written) == 7
+    assert events[0] == 2 and len(written) == 9
+    assert {p.stem for p in written} >= {"stories", "consolidated_events"}
 
 
 def test_read_only_store_requires_an_existing_file(tmp_path):
