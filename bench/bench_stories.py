@@ -11,9 +11,15 @@ joins any other story is a false join. Precision = right joins / all joins; reca
 Part 2 (``scale``): 100,000 synthetic articles (250 words drawn from the examples' vocabulary,
 with names and numbers; 20 % are copies of an earlier one), 1,000 a day, through one
 ``StoryIndex`` with the default settings. Reports articles/s (assignment time only; generating the
-texts is not counted) and the process's peak RSS.
+texts is not counted), also per second of the process's own CPU time (the figure that does not
+depend on how busy a shared machine is), and the process's peak RSS.
+
+Part 3 (``--real FILE``, e.g. ../shared/eval/news_bench.jsonl): real news, clustered with the
+defaults and each article's own date; prints every group found, with the rule that joined it, for
+a hand check of false joins (real copies are rare there: it is a check of precision, not recall).
 
 Usage: python bench/bench_stories.py [--quality-rounds 5] [--articles 100000] [--skip-quality] [--skip-scale]
+       [--real ../shared/eval/news_bench.jsonl]
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from story_copies import junk_copy, load_synonyms, other_report, spun_copy, wire
 
 from dyadwatch.clean import clean_document  # noqa: E402
 from dyadwatch.ingest import iter_documents  # noqa: E402
+from dyadwatch.models import RawDocument  # noqa: E402
 from dyadwatch.stories import StoryIndex, StoryParams  # noqa: E402
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -131,14 +138,43 @@ def scale(count: int, texts: list[str]) -> dict[str, float]:
     words = [w for t in texts for w in re.findall(r"[a-z]+", t)]
     names = sorted({w for t in texts for w in re.findall(r"\b[A-Z][a-z]{3,}\b", t)})
     index = StoryIndex()
-    spent, joined = 0.0, 0
+    spent = cpu = 0.0
+    joined = 0
     for article_id, date, text in synthetic_articles(count, words, names):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         match, _ = index.assign(article_id, text, date)
         spent += time.perf_counter() - started
+        cpu += time.process_time() - started_cpu
         joined += match.story_id != article_id
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"articles": count, "seconds": spent, "per_second": count / spent, "joined": joined, "peak_rss_mb": peak_mb}
+    return {
+        "articles": count, "seconds": spent, "per_second": count / spent, "cpu_seconds": cpu,
+        "per_cpu_second": count / cpu, "joined": joined, "peak_rss_mb": peak_mb,
+    }
+
+
+def real_groups(path: Path) -> None:
+    """Cluster real articles (JSONL with text, date, title) and print each multi-article story."""
+    import json
+
+    index = StoryIndex()
+    members: dict[str, list[tuple[str, str, str]]] = {}
+    seen: set[str] = set()
+    count = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        raw = RawDocument(source_path=str(path), text=record["text"], fmt="jsonl", title=record.get("title", ""))
+        article = clean_document(raw, default_date=record.get("date", ""))
+        if article.id in seen:
+            continue
+        seen.add(article.id)
+        count += 1
+        match, _ = index.assign(article.id, article.text, article.date)
+        members.setdefault(match.story_id, []).append((record.get("id", ""), match.rule, article.text[:60]))
+    groups = [m for m in members.values() if len(m) > 1]
+    print(f"real: {count} distinct articles from {path.name}; {len(groups)} stories with more than one article")
+    for group in groups:
+        print("  " + " | ".join(f"{rule}: {source_id} {title!r}" for source_id, rule, title in group))
 
 
 def main() -> None:
@@ -147,6 +183,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--skip-quality", action="store_true")
     parser.add_argument("--skip-scale", action="store_true")
+    parser.add_argument("--real", type=Path, help="JSONL of real articles to cluster and list (a hand check)")
     args = parser.parse_args()
     machine = platform.processor() or platform.machine()
     print(f"machine: {machine}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
@@ -161,10 +198,13 @@ def main() -> None:
                 f"| {name} | {q['precision']:.3f} | {q['false_joins']} | {q['recall_junk']:.3f} "
                 f"| {q['recall_wire']:.3f} | {q['recall_spun']:.3f} |"
             )
+    if args.real:
+        real_groups(args.real)
     if not args.skip_scale:
         s = scale(args.articles, texts)
         print(
-            f"scale: {s['articles']:,} articles in {s['seconds']:.1f} s = {s['per_second']:,.0f} articles/s; "
+            f"scale: {s['articles']:,} articles in {s['seconds']:.1f} s = {s['per_second']:,.0f} articles/s "
+            f"(CPU time {s['cpu_seconds']:.1f} s = {s['per_cpu_second']:,.0f} articles per CPU-second); "
             f"{s['joined']:,} joined an earlier story; peak RSS {s['peak_rss_mb']:,.0f} MB"
         )
 

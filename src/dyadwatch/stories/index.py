@@ -96,14 +96,15 @@ class StoryIndex:
             return StoryMatch(known, "same-text", 1.0, 1.0, article_id), sig
         day = day_number(date)
         self._load_around(day)
-        match = self.best_match(sig, day) or StoryMatch(article_id, "new")
-        self.add(article_id, match.story_id, day, sig)
+        keys = self._band_keys(sig)
+        match = self.best_match(sig, day, keys) or StoryMatch(article_id, "new")
+        self._add(article_id, match.story_id, day, sig, keys)
         return match, sig
 
-    def best_match(self, sig: Signature, day: int | None) -> StoryMatch | None:
+    def best_match(self, sig: Signature, day: int | None, keys: list[int] | None = None) -> StoryMatch | None:
         """The most similar earlier copy within the time window, or None."""
         best: StoryMatch | None = None
-        for position in self._candidates(sig):
+        for position in self._candidates(keys if keys is not None else self._band_keys(sig)):
             if not self._within_window(day, self._days[position]):
                 continue
             match = self._judge(sig, position)
@@ -125,6 +126,9 @@ class StoryIndex:
 
     def add(self, article_id: str, story_id: str, day: int | None, sig: Signature) -> None:
         """Remember an article (new, or loaded from the store); an id already known is left as it is."""
+        self._add(article_id, story_id, day, sig, self._band_keys(sig))
+
+    def _add(self, article_id: str, story_id: str, day: int | None, sig: Signature, keys: list[int]) -> None:
         if article_id in self._position:
             return
         position = len(self._ids)
@@ -133,7 +137,7 @@ class StoryIndex:
         self._stories.append(story_id)
         self._days.append(day)
         self._signatures.append(sig)
-        for buckets, key in zip(self._buckets, self._band_keys(sig), strict=True):
+        for buckets, key in zip(self._buckets, keys, strict=True):
             found = buckets.get(key)
             if found is None:
                 buckets[key] = position
@@ -154,9 +158,9 @@ class StoryIndex:
             added += 1
         return added
 
-    def _candidates(self, sig: Signature) -> set[int]:
+    def _candidates(self, keys: list[int]) -> set[int]:
         found: set[int] = set()
-        for buckets, key in zip(self._buckets, self._band_keys(sig), strict=True):
+        for buckets, key in zip(self._buckets, keys, strict=True):
             hit = buckets.get(key)
             if hit is None:
                 continue

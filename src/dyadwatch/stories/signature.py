@@ -33,6 +33,7 @@ _MAX32 = np.uint64((1 << 32) - 1)
 _EMPTY = int(_MAX32)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _WORD_RE = re.compile(r"\w+")
+_CAPITAL_START_RE = re.compile(r"(?:^|\s)[“\"‘(]?[A-Z0-9]")
 _FACT_RE = re.compile(r"[A-Z0-9][\w'’.,-]*")  # a capitalised word (a name, mostly) or a number
 # punctuation becomes a space before splitting into words (str.translate and str.split run in C)
 _PUNCTUATION = str.maketrans({c: " " for c in string.punctuation + "“”‘’«»—–…·•"})
@@ -89,7 +90,10 @@ def word_hashes(words: list[str]) -> np.ndarray:
 
 
 def shingle_hashes(hashes: np.ndarray, size: int = SHINGLE_WORDS) -> np.ndarray:
-    """Hashes of the overlapping ``size``-word shingles (one shingle of all words when fewer)."""
+    """Hashes of the overlapping ``size``-word shingles (one shingle of all words when fewer).
+
+    Repeated shingles are left in: they cannot change a minimum, and sorting them out costs more.
+    """
     if len(hashes) == 0:
         return hashes
     size = min(size, len(hashes))
@@ -99,7 +103,7 @@ def shingle_hashes(hashes: np.ndarray, size: int = SHINGLE_WORDS) -> np.ndarray:
         for offset in range(1, size):
             combined = combined * _MIX + hashes[offset : offset + count]
         combined ^= combined >> np.uint64(29)
-    return np.unique(combined & _MAX32)
+    return combined & _MAX32
 
 
 def minhash(hashes: np.ndarray, permutations: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
@@ -108,7 +112,9 @@ def minhash(hashes: np.ndarray, permutations: tuple[np.ndarray, np.ndarray]) -> 
     if len(hashes) == 0:
         return np.full(a.shape[0], _EMPTY, dtype=np.uint64)
     with np.errstate(over="ignore"):
-        permuted = (a * hashes[None, :] + b) >> np.uint64(32)
+        permuted = a * hashes[None, :]
+        permuted += b
+    permuted >>= np.uint64(32)
     return permuted.min(axis=1)
 
 
@@ -120,8 +126,22 @@ def fact_terms(text: str) -> list[str]:
     return terms
 
 
+def story_text(text: str) -> str:
+    """The body without headline-like lines: a "Related" list of Title Case headlines that the cleaner
+    left is the site's, not the story's, and would make two different articles of one site look alike."""
+    lines = text.split("\n")
+    kept = [line for line in lines if not _is_headline(line)]
+    return text if len(kept) == len(lines) else "\n".join(kept)
+
+
+def _is_headline(line: str) -> bool:
+    words = len(line.split())
+    return words >= 4 and len(_CAPITAL_START_RE.findall(line)) >= 0.7 * words
+
+
 def signature(text: str, shingle_words: int = SHINGLE_WORDS) -> Signature:
-    """Both signatures of an article body."""
+    """Both signatures of an article body (headline-like lines left out)."""
+    text = story_text(text)
     words = text.lower().translate(_PUNCTUATION).split()
     text_sig = minhash(shingle_hashes(word_hashes(words), shingle_words), _TEXT_AB)
     facts = np.unique(word_hashes(fact_terms(text)))
