@@ -33,8 +33,14 @@ _MAX32 = np.uint64((1 << 32) - 1)
 _EMPTY = int(_MAX32)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _WORD_RE = re.compile(r"\w+")
-_CAPITAL_START_RE = re.compile(r"(?:^|\s)[“\"‘(]?[A-Z0-9]")
-_FACT_RE = re.compile(r"[A-Z0-9][\w'’.,-]*")  # a capitalised word (a name, mostly) or a number
+# a line of four or more words, each capitalised but for short function words: a headline
+_HEADLINE_RE = re.compile(
+    r"^[ \t]*(?:(?:[“\"‘(]?[A-Z0-9]\S*|a|an|the|of|to|in|on|for|and|or|at|by|with|from|as|is)[ \t]+){3,}"
+    r"[“\"‘(]?[A-Z0-9]\S*[ \t]*$",
+    re.MULTILINE,
+)
+# a capitalised word (a name, mostly) or a number; inner dots and commas kept ("U.S", "1,200")
+_FACT_RE = re.compile(r"[A-Z0-9](?:[\w'’-]|[.,](?=\w))*")
 # punctuation becomes a space before splitting into words (str.translate and str.split run in C)
 _PUNCTUATION = str.maketrans({c: " " for c in string.punctuation + "“”‘’«»—–…·•"})
 _QUOTED_RE = re.compile(r"[“\"]([^”\"]{8,}?)[”\"]")
@@ -120,7 +126,7 @@ def minhash(hashes: np.ndarray, permutations: tuple[np.ndarray, np.ndarray]) -> 
 
 def fact_terms(text: str) -> list[str]:
     """Names, numbers and quoted words: what a rewrite of the same report keeps."""
-    terms = [t.rstrip(".,").lower() for t in _FACT_RE.findall(text)]
+    terms = " ".join(_FACT_RE.findall(text)).lower().split()
     for quoted in _QUOTED_RE.findall(text):
         terms += ["q:" + w for w in _WORD_RE.findall(quoted.lower())]
     return terms
@@ -129,14 +135,7 @@ def fact_terms(text: str) -> list[str]:
 def story_text(text: str) -> str:
     """The body without headline-like lines: a "Related" list of Title Case headlines that the cleaner
     left is the site's, not the story's, and would make two different articles of one site look alike."""
-    lines = text.split("\n")
-    kept = [line for line in lines if not _is_headline(line)]
-    return text if len(kept) == len(lines) else "\n".join(kept)
-
-
-def _is_headline(line: str) -> bool:
-    words = len(line.split())
-    return words >= 4 and len(_CAPITAL_START_RE.findall(line)) >= 0.7 * words
+    return _HEADLINE_RE.sub("", text) if _HEADLINE_RE.search(text) else text
 
 
 def signature(text: str, shingle_words: int = SHINGLE_WORDS) -> Signature:
@@ -144,7 +143,7 @@ def signature(text: str, shingle_words: int = SHINGLE_WORDS) -> Signature:
     text = story_text(text)
     words = text.lower().translate(_PUNCTUATION).split()
     text_sig = minhash(shingle_hashes(word_hashes(words), shingle_words), _TEXT_AB)
-    facts = np.unique(word_hashes(fact_terms(text)))
+    facts = word_hashes(fact_terms(text))
     return Signature(text=text_sig, facts=minhash(facts, _FACT_AB))
 
 
