@@ -257,3 +257,13 @@ def test_the_bundled_examples_are_distinct_stories():
             continue
         ids[article.id] = index.assign(article.id, article.text, "2023-06-19")[0].story_id
     assert len(ids) == 47 and all(story == article for article, story in ids.items())
+
+
+def test_an_article_stored_before_keeps_its_story_when_coded_again(tmp_path, seed):
+    """``ingest --force`` re-codes stored articles: the lazily loaded index knows them."""
+    with Store(tmp_path / "s.duckdb") as store:
+        _ingest(store, [_coded("orig", seed.text, "Reuters"), _coded("copy", junk_copy(seed.text), "Farm")])
+    with Store(tmp_path / "s.duckdb") as store:
+        again = [_coded("copy", junk_copy(seed.text), "Farm")]
+        [match] = assign_stories(store_index(store), again)
+        assert (match.rule, again[0].article.story_id) == ("same-text", "orig")

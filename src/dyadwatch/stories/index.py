@@ -91,11 +91,11 @@ class StoryIndex:
     def assign(self, article_id: str, text: str, date: str = "") -> tuple[StoryMatch, Signature]:
         """The story of a new article (joining an earlier copy's story, or its own) and its signature."""
         sig = signature(text, self.params.shingle_words)
-        known = self.story_of(article_id)
-        if known is not None:
-            return StoryMatch(known, "same-text", 1.0, 1.0, article_id), sig
         day = day_number(date)
         self._load_around(day)
+        known = self.story_of(article_id)  # stored before (re-coded with --force): it keeps its story
+        if known is not None:
+            return StoryMatch(known, "same-text", 1.0, 1.0, article_id), sig
         keys = self._band_keys(sig)
         match = self.best_match(sig, day, keys) or StoryMatch(article_id, "new")
         self._add(article_id, match.story_id, day, sig, keys)
