@@ -105,23 +105,21 @@ def quality(params: StoryParams, texts: list[str], rounds: int) -> dict[str, flo
 
 
 def synthetic_articles(count: int, vocabulary: list[str], names: list[str], seed: int = 0) -> Iterator[tuple]:
-    """(id, date, text) of synthetic articles; one in five is a copy of one of the last 500."""
+    """(id, date, text, id of the original or "") of synthetic articles; one in five copies one of the last 500."""
     rng = random.Random(seed)
     synonyms = load_synonyms()
-    recent: list[str] = []
+    makers = {"junk": junk_copy, "wire": wire_copy, "spun": lambda t, r: spun_copy(t, r, synonyms)}
+    recent: list[tuple[str, str]] = []
     for number in range(count):
         day = 1 + number // 1000
         date = f"2023-{1 + (day - 1) // 28 % 12:02d}-{1 + (day - 1) % 28:02d}"
         if recent and rng.random() < 0.2:
-            original = rng.choice(recent)
-            kind = rng.choice(KINDS)
-            text = {"junk": junk_copy, "wire": wire_copy}.get(kind, lambda t, r: spun_copy(t, r, synonyms))(
-                original, rng
-            )
+            original_id, original = rng.choice(recent)
+            yield f"s{number}", date, makers[rng.choice(KINDS)](original, rng), original_id
         else:
             text = _random_article(rng, vocabulary, names)
-            recent = (recent + [text])[-500:]
-        yield f"s{number}", date, text
+            recent = (recent + [(f"s{number}", text)])[-500:]
+            yield f"s{number}", date, text, ""
 
 
 def _random_article(rng: random.Random, vocabulary: list[str], names: list[str]) -> str:
@@ -139,17 +137,19 @@ def scale(count: int, texts: list[str]) -> dict[str, float]:
     names = sorted({w for t in texts for w in re.findall(r"\b[A-Z][a-z]{3,}\b", t)})
     index = StoryIndex()
     spent = cpu = 0.0
-    joined = 0
-    for article_id, date, text in synthetic_articles(count, words, names):
+    copies = right = wrong = 0
+    for article_id, date, text, original in synthetic_articles(count, words, names):
         started, started_cpu = time.perf_counter(), time.process_time()
         match, _ = index.assign(article_id, text, date)
         spent += time.perf_counter() - started
         cpu += time.process_time() - started_cpu
-        joined += match.story_id != article_id
+        copies += bool(original)
+        right += bool(original) and match.story_id == original
+        wrong += match.story_id != article_id and match.story_id != original
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "articles": count, "seconds": spent, "per_second": count / spent, "cpu_seconds": cpu,
-        "per_cpu_second": count / cpu, "joined": joined, "peak_rss_mb": peak_mb,
+        "per_cpu_second": count / cpu, "copies": copies, "right": right, "wrong": wrong, "peak_rss_mb": peak_mb,
     }
 
 
@@ -205,7 +205,8 @@ def main() -> None:
         print(
             f"scale: {s['articles']:,} articles in {s['seconds']:.1f} s = {s['per_second']:,.0f} articles/s "
             f"(CPU time {s['cpu_seconds']:.1f} s = {s['per_cpu_second']:,.0f} articles per CPU-second); "
-            f"{s['joined']:,} joined an earlier story; peak RSS {s['peak_rss_mb']:,.0f} MB"
+            f"{s['right']:,} of {s['copies']:,} copies joined their original's story, {s['wrong']:,} false joins; "
+            f"peak RSS {s['peak_rss_mb']:,.0f} MB"
         )
 
 

@@ -161,3 +161,14 @@ def test_a_near_identical_copy_joins_the_story_across_runs(tmp_path):
     assert run_cli("ingest", str(second), "--db", str(db)).returncode == 0
     summary = json.loads(run_cli("summary", "--db", str(db), "--json").stdout)
     assert summary["articles"] == 2 and summary["stories"] == 1
+    # an event both copies tell counts once, with both reports as evidence, though the copy is a day
+    # later (its "on Thursday" resolves to the same date); --copies shows every copy's report
+    events = [json.loads(line) for line in run_cli("events", "--db", str(db), "--all", "--json").stdout.splitlines()]
+    copies = run_cli("events", "--db", str(db), "--all", "--copies", "--json").stdout.splitlines()
+    assert sum(len(e["member_ids"]) for e in events) == len(copies) == summary["event_reports"]
+    assert len(events) == summary["events"] < summary["event_reports"]
+    meeting = [e for e in events if (e["event_type"], e["actor_code"], e["recipient_code"]) == (
+        "CONSULT", "JPNGOV", "KORGOV")]
+    assert [(e["num_articles"], e["num_sources"]) for e in meeting] == [(2, 2)]
+    stories = [json.loads(line) for line in run_cli("stories", "--db", str(db), "--json").stdout.splitlines()]
+    assert [(s["articles"], s["first_seen"], s["last_seen"]) for s in stories] == [(2, "2023-03-16", "2023-03-17")]

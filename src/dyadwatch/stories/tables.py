@@ -3,7 +3,9 @@
 * ``stories``: one row per story (id = its first article's id), kept up to date batch by batch
   (``record_stories`` recomputes only the stories a batch touched).
 * ``events.group_id``: the same event (same story, actor code and country, recipient code and
-  country, type, date, negation/hypothetical/denial) reported by several copies shares one id.
+  country, type, negation/hypothetical/denial, and the event date when the sentence gave one)
+  reported by several copies shares one id. An event date that only defaulted to the article's date
+  is left out of the key: a copy published a day later would otherwise tell a "different" event.
 * ``consolidated_events``: one row per group, the event columns of its first report (earliest
   article date, then ingest order) plus ``num_articles``, ``num_sources`` and ``member_ids`` (the ids
   of every copy's event, so all evidence stays reachable). A source is the article's ``source``,
@@ -36,7 +38,7 @@ ALTER TABLE events ADD COLUMN IF NOT EXISTS group_id VARCHAR;
 # events.group_id from an events row (table ``events``) and its article (alias ``a``)
 GROUP_KEY = """md5(concat_ws('|', coalesce(a.story_id, a.id), events.event_type, coalesce(events.actor_code, ''),
     coalesce(events.actor_country, ''), coalesce(events.recipient_code, ''), coalesce(events.recipient_country, ''),
-    coalesce(events.date, ''), coalesce(events.negated, false)::VARCHAR,
+    CASE WHEN events.date_resolved THEN coalesce(events.date, '') ELSE '' END, coalesce(events.negated, false)::VARCHAR,
     coalesce(events.hypothetical, false)::VARCHAR, coalesce(events.denied, false)::VARCHAR))"""
 
 VIEW = """
