@@ -267,3 +267,15 @@ def test_an_article_stored_before_keeps_its_story_when_coded_again(tmp_path, see
         again = [_coded("copy", junk_copy(seed.text), "Farm")]
         [match] = assign_stories(store_index(store), again)
         assert (match.rule, again[0].article.story_id) == ("same-text", "orig")
+
+
+def test_the_store_index_loads_only_the_time_window_it_needs(tmp_path, seed):
+    """Memory stays bounded: a new article reads the stored signatures of its own days, not the store."""
+    far = _coded("far", _wire(13)["text"], "Synthetic Wire Service")
+    far.article.date = "2023-03-21"
+    with Store(tmp_path / "s.duckdb") as store:
+        _ingest(store, [_coded("orig", seed.text, "Reuters"), far])
+        index = store_index(store, StoryParams(window_days=2))
+        assign_stories(index, [_coded("copy", junk_copy(seed.text), "Farm")])
+        assert len(index) == 2 and index.story_of("far") is None  # orig (loaded) and the copy itself
+        assert index.story_of("copy") == "orig"

@@ -11,7 +11,10 @@ from dyadwatch.stories.index import StoryParams
 
 
 def list_stories(store: object, limit: int | None, min_articles: int = 1) -> pd.DataFrame:
-    """Stories with at least ``min_articles`` articles, the most copied first."""
+    """Stories with at least ``min_articles`` articles, the most copied first (none in a store from before
+    stories existed, opened read-only: the next ``ingest`` or ``stories --rebuild`` makes them)."""
+    if not store._has_relation("stories"):  # type: ignore[attr-defined]
+        return pd.DataFrame(columns=["id", "first_seen", "last_seen", "articles", "sources", "title"])
     sql = "SELECT * FROM stories WHERE articles >= ? ORDER BY articles DESC, sources DESC, first_seen, id"
     if limit:
         sql += f" LIMIT {int(limit)}"
