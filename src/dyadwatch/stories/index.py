@@ -174,9 +174,8 @@ class StoryIndex:
         """One int per band, combining its ``rows`` 32-bit values (exactly, for rows <= 2)."""
         bands = sig.text[: self.params.bands * self.params.rows].reshape(self.params.bands, self.params.rows)
         keys = bands[:, 0].copy()
-        with np.errstate(over="ignore"):
-            for column in range(1, self.params.rows):
-                keys = (keys << np.uint64(32)) ^ (keys >> np.uint64(32)) ^ bands[:, column]
+        for column in range(1, self.params.rows):
+            keys = (keys << np.uint64(32)) ^ (keys >> np.uint64(32)) ^ bands[:, column]
         return keys.tolist()
 
     def _within_window(self, day: int | None, other: int | None) -> bool:

@@ -12,7 +12,7 @@ Two MinHash signatures per article, both computed with numpy over a whole articl
 
 Word hashes are CRC-32 (stable across processes and Python versions, so stored signatures stay
 valid); shingle hashes combine them with a fixed polynomial; each permutation is a multiply-shift
-hash ``(a * x + b) >> 32`` over 64-bit integers with constants from a fixed seed. ``SIGNATURE_VERSION``
+hash ``(a * x mod 2**64) >> 32`` with odd multipliers from a fixed seed. ``SIGNATURE_VERSION``
 names the scheme: a store holding signatures of another scheme is re-signed from its stored texts.
 """
 
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-SIGNATURE_VERSION = "stories-1 (crc32 words, 3-word shingles, multiply-shift MinHash 128+64)"
+SIGNATURE_VERSION = "stories-2 (crc32 words, 3-word shingles, multiply-shift MinHash 128+64)"
 TEXT_PERM = 128
 FACT_PERM = 64
 SHINGLE_WORDS = 3
@@ -46,12 +46,15 @@ _PUNCTUATION = str.maketrans({c: " " for c in string.punctuation + "“”‘’
 _QUOTED_RE = re.compile(r"[“\"]([^”\"]{8,}?)[”\"]")
 
 
-def _permutations(count: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """Multiply-shift hash functions ``(a * x + b) >> 32`` (a odd): no division, so numpy runs them fast."""
+def _permutations(count: int, seed: int) -> np.ndarray:
+    """Multiply-shift hash functions: ``(a * x mod 2**64) >> 32`` with a random odd ``a`` each.
+
+    The shift keeps order, so the minimum is taken over the products and only the minima are shifted:
+    two numpy passes over an article's shingles per signature, no division.
+    """
     rng = np.random.RandomState(seed)
-    a = rng.randint(0, np.iinfo(np.int64).max, size=count, dtype=np.int64).astype(np.uint64) | np.uint64(1)
-    b = rng.randint(0, np.iinfo(np.int64).max, size=count, dtype=np.int64).astype(np.uint64)
-    return a[:, None], b[:, None]
+    a = rng.randint(0, np.iinfo(np.int64).max, size=count, dtype=np.int64).astype(np.uint64)
+    return ((a << np.uint64(1)) | np.uint64(1))[:, None]
 
 
 _TEXT_AB = _permutations(TEXT_PERM, 1)
@@ -105,23 +108,17 @@ def shingle_hashes(hashes: np.ndarray, size: int = SHINGLE_WORDS) -> np.ndarray:
     size = min(size, len(hashes))
     count = len(hashes) - size + 1
     combined = hashes[:count].copy()
-    with np.errstate(over="ignore"):
-        for offset in range(1, size):
-            combined = combined * _MIX + hashes[offset : offset + count]
-        combined ^= combined >> np.uint64(29)
+    for offset in range(1, size):  # uint64 arrays wrap silently mod 2**64
+        combined = combined * _MIX + hashes[offset : offset + count]
+    combined ^= combined >> np.uint64(29)
     return combined & _MAX32
 
 
-def minhash(hashes: np.ndarray, permutations: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+def minhash(hashes: np.ndarray, multipliers: np.ndarray) -> np.ndarray:
     """The MinHash signature of a set of 32-bit hashes; an empty set gives the all-maximum signature."""
-    a, b = permutations
     if len(hashes) == 0:
-        return np.full(a.shape[0], _EMPTY, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        permuted = a * hashes[None, :]
-        permuted += b
-    permuted >>= np.uint64(32)
-    return permuted.min(axis=1)
+        return np.full(multipliers.shape[0], _EMPTY, dtype=np.uint64)
+    return (multipliers * hashes[None, :]).min(axis=1) >> np.uint64(32)  # arrays wrap silently mod 2**64
 
 
 def fact_terms(text: str) -> list[str]:
