@@ -233,7 +233,7 @@ def test_a_read_only_store_without_the_view_still_answers(tmp_path, seed):
         assert store.summary()["events"] == 1 and not store.summary()["events_consolidated"]
 
 
-def test_extract_gives_a_copy_the_originals_story_id_without_a_store(pipeline, tmp_path):
+def test_extract_gives_a_copy_the_originals_story_id_without_a_store(tmp_path):
     from dyadwatch.api import extract
 
     original = _wire(25)

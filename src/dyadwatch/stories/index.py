@@ -102,9 +102,9 @@ class StoryIndex:
         return match, sig
 
     def best_match(self, sig: Signature, day: int | None, keys: list[int] | None = None) -> StoryMatch | None:
-        """The most similar earlier copy within the time window, or None."""
+        """The most similar earlier copy within the time window (the earliest known of equals), or None."""
         best: StoryMatch | None = None
-        for position in self._candidates(keys if keys is not None else self._band_keys(sig)):
+        for position in sorted(self._candidates(keys if keys is not None else self._band_keys(sig))):
             if not self._within_window(day, self._days[position]):
                 continue
             match = self._judge(sig, position)
