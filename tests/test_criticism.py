@@ -115,10 +115,30 @@ def test_an_attack_noun_in_a_violent_sentence_is_no_criticism(code_events):
     [
         ("Hillary Clinton hit Bernie Sanders for his votes on guns.", "Clinton", "Sanders"),
         ("Donald Trump took a swipe at Elizabeth Warren on Monday.", "Trump", "Warren"),
+        ("The Clinton campaign, led by Hillary Clinton, hit Donald Trump over his tax returns.", "Clinton", "Trump"),
+        ("Senator Ted Cruz went after Donald Trump for his remarks on immigration.", "Cruz", "Trump"),
+        ("Hillary Clinton questioned Bernie Sanders's commitment to gun safety.", "Clinton", "Sanders"),
     ],
 )
 def test_hitting_or_taking_a_swipe_at_a_rival_is_a_criticism(code_events, text, actor, recipient):
     assert len(_pair(code_events(text), actor, recipient)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers went after the gunmen for two days and killed three of them.",
+        "Rebels hit the convoy over the weekend, killing four soldiers.",
+        "Hillary Clinton questioned the witnesses about the budget.",
+    ],
+)
+def test_pursuit_and_striking_in_a_violent_sentence_or_questioning_a_witness_is_no_criticism(code_events, text):
+    assert [e for e in code_events(text) if e.cameo_code == "111"] == []
+
+
+def test_an_insult_the_parser_splits_into_adjective_and_noun_is_still_an_insult(code_events):
+    events = code_events("Marco Rubio said Donald Trump was a con man.", date="2016-02-26")
+    assert len(_pair(events, "Rubio", "Trump")) == 1
 
 
 # -- data ----------------------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from dyadwatch import codes
 from dyadwatch.events.lexicon import Lexicon, TriggerMatch, direct_objects, object_words
 from dyadwatch.events.modality import IMPLICATIVE, MODAL_AUX, governs_condition
 from dyadwatch.events.roles import subject_token
-from dyadwatch.events.syntax import has_aux
+from dyadwatch.events.syntax import has_aux, violent
 from dyadwatch.events.wordsets import words
 
 Check = Callable[[TriggerMatch], bool]
@@ -633,3 +633,10 @@ def reaction_meeting(match: TriggerMatch) -> bool:
 
 
 GENERIC_REFS = tuple(parse_ref(spec, "checks.GENERIC_CHECKS") for spec in GENERIC_CHECKS)
+
+
+@check("words_only")
+def words_only(match: TriggerMatch) -> bool:
+    """ "went after Trump for his remarks", "hit Clinton over her emails": a physical verb of pursuit or striking
+    is verbal criticism when the sentence holds no violence (the coder's verbal-attack rule, for rows coded 111)."""
+    return not violent(match.head.sent)
