@@ -104,6 +104,21 @@ def test_an_attack_launched_against_a_rival_is_a_criticism(code_events):
     assert len(_pair(code_events(text), "Warren", "Trump")) == 1
 
 
+@pytest.mark.parametrize(
+    "text, maker, target",
+    [
+        ("Donald Trump faced sharp criticism from Paul Ryan for his remarks.", "Ryan", "Trump"),
+        ("Hillary Clinton came under attack from Bernie Sanders over her speeches.", "Sanders", "Clinton"),
+    ],
+)
+def test_whoever_faces_or_comes_under_an_attack_is_its_target(code_events, text, maker, target):
+    assert len(_pair(code_events(text, date="2016-03-01"), maker, target)) == 1
+
+
+def test_criticism_drawn_from_no_one_named_is_no_accusation(code_events):
+    assert accusations(code_events("Donald Trump drew criticism for his remarks.", date="2016-03-01")) == []
+
+
 def test_an_attack_noun_in_a_violent_sentence_is_no_criticism(code_events):
     text = "Donald Trump responded to Marco Rubio's attack, which wounded two soldiers."
     assert _pair(code_events(text), "Rubio", "Trump") == []

@@ -361,7 +361,8 @@ def attack_maker(noun: Token) -> Token | None:
 
 
 def attack_target(noun: Token) -> Token | None:
-    """Whom the attack is aimed at: "on/against/at" X, or whoever replies to it ("Trump responded to")."""
+    """Whom the attack is aimed at: "on/against/at" X, whoever replies to it ("Trump responded to") or receives it
+    ("Trump faced criticism from Republican leaders")."""
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in words("ATTACK_TARGET_PREPS")):
         pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
         owner = next((g for g in pobj.children if g.dep_ == "poss" and g.pos_ != "PRON"), None) if pobj else None
@@ -370,7 +371,16 @@ def attack_target(noun: Token) -> Token | None:
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else noun.head
     if noun.dep_ in {"pobj", "dobj"} and verb.lemma_.lower() in words("REPLY_VERBS"):
         return subject_token(verb)
-    return None
+    return _receiver(noun)
+
+
+def _receiver(noun: Token) -> Token | None:
+    """Who receives the attack: the subject of "faced / drew / came under criticism (from X)"; only with a maker
+    named, since "drew criticism" alone says not from whom."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" else noun.head
+    if noun.dep_ not in {"dobj", "pobj"} or verb.lemma_.lower() not in words("RECEIVING_VERBS"):
+        return None
+    return subject_token(verb)
 
 
 def _distributed(each: Token) -> Token | None:
