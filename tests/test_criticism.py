@@ -164,3 +164,42 @@ def test_every_word_set_has_words_and_a_reason():
         assert words.split() and len(why) > 20, name
     with pytest.raises(KeyError, match="criticism_words.tsv"):
         criticism.words("NO_SUCH_SET")
+
+
+
+# -- neighbouring classes found on unannotated news (issue 10/11) ------------------------------------------
+def _types(events: list[Event]) -> list[tuple[str, str, str, bool]]:
+    return [(e.event_type, e.actor.name if e.actor else "", e.recipient.name if e.recipient else "", e.asserted)
+            for e in events]
+
+
+def test_a_telephone_call_between_leaders_is_a_consultation(code_events):
+    events = code_events("Barack Obama called Vladimir Putin on Tuesday to discuss Syria.", date="2015-10-01")
+    assert ("CONSULT", "Barack Obama", "Vladimir Putin", True) in _types(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Donald Trump called the meeting a disaster.", "Hillary Clinton called her fallen friend her hero."],
+)
+def test_calling_something_something_is_no_telephone_call(code_events, text):
+    assert [e for e in code_events(text, date="2016-03-01") if e.event_type == "CONSULT"] == []
+
+
+def test_reporters_contacting_a_source_is_no_consultation(code_events):
+    text = "Colin Powell's office, when contacted by Reuters, declined to comment."
+    assert [e for e in code_events(text, date="2016-08-19") if e.event_type == "CONSULT"] == []
+
+
+def test_a_present_tense_clause_of_time_under_a_future_main_clause_has_not_happened(code_events):
+    text = "Bernie Sanders said he would fight on until Hillary Clinton makes concessions."
+    concessions = [e for e in code_events(text, date="2016-06-09") if e.event_type == "CONCEDE"]
+    assert concessions and not any(e.asserted for e in concessions)
+
+
+def test_a_politicians_supporters_act_for_the_politicians_country(code_events):
+    text = "Bernie Sanders spoke in Ohio. On Wednesday, some Sanders backers urged Hillary Clinton to debate him."
+    requests = [e for e in code_events(text, date="2016-06-09") if e.event_type == "REQUEST"]
+    assert [(e.actor.text, e.actor.country, e.actor.sector) for e in requests if e.actor] == [
+        ("some Sanders backers", "USA", "CVL")
+    ]

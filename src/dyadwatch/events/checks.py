@@ -640,3 +640,20 @@ def words_only(match: TriggerMatch) -> bool:
     """ "went after Trump for his remarks", "hit Clinton over her emails": a physical verb of pursuit or striking
     is verbal criticism when the sentence holds no violence (the coder's verbal-attack rule, for rows coded 111)."""
     return not violent(match.head.sent)
+
+
+@check("names_object")
+def names_object(match: TriggerMatch) -> bool:
+    """ "called Cruz a liar", "called it quits", "called him to account": the verb names or directs its object
+    (a predicate or clause follows), which is no telephone call."""
+    head = match.head
+    complements = {"oprd", "xcomp", "ccomp", "attr", "acomp", "dative"}
+    if any(c.dep_ in complements for c in head.children):
+        return True
+    # "called her son her hero": the parser may hang the second noun phrase on the object as an apposition
+    # (with no comma between, unlike a true apposition: "called Putin, the Russian leader,")
+    return any(
+        c.dep_ in complements or (c.dep_ == "appos" and c.doc[c.left_edge.i - 1].text != ",")
+        for o in direct_objects(head)
+        for c in o.children
+    )
