@@ -203,3 +203,20 @@ def test_a_politicians_supporters_act_for_the_politicians_country(code_events):
     assert [(e.actor.text, e.actor.country, e.actor.sector) for e in requests if e.actor] == [
         ("some Sanders backers", "USA", "CVL")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two candidates are also tied in Georgia, where Republicans have won the last five contests.",
+        "Dr. Jane Griffith was beaten in the Republican primary in 2010 by Morris J. Brooks Jr.",
+        "Hillary Clinton wants to crack down on high-speed Wall Street trading.",
+    ],
+)
+def test_polls_primaries_and_policies_against_practices_are_no_events(code_events, text):
+    assert [e for e in code_events(text, date="2016-03-01") if e.asserted] == []
+
+
+def test_cracking_down_on_protesters_is_still_repression(code_events):
+    events = code_events("Egyptian police cracked down on protesters in Cairo on Friday.")
+    assert [e.event_type for e in events if e.asserted] == ["ASSAULT"]

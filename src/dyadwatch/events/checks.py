@@ -657,3 +657,12 @@ def names_object(match: TriggerMatch) -> bool:
         for o in direct_objects(head)
         for c in o.children
     )
+
+
+@check("people_targeted")
+def people_targeted(match: TriggerMatch) -> bool:
+    """ "cracked down on protesters" represses people; "crack down on high-speed trading" or "on tax evasion" is a
+    policy against a practice, no repression (CAMEO 17x needs people or a body as the target)."""
+    targets = _done_to(match) + [p for c in match.head.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}
+                                 for p in c.children if p.dep_ == "pobj"]
+    return not targets or any(_person_like(t) or t.ent_type_ in {"ORG", "GPE", "NORP"} for t in targets)

@@ -192,7 +192,8 @@ def contest(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> lis
         return [ev]
     if any(a.kind not in {"person", ""} for a in (ev.actor, ev.recipient) if a is not None):
         return [ev]
-    return [ev] if violent(cand.match.head.sent) else []
+    head = cand.match.head
+    return [ev] if violent(t for t in head.sent if t.i != head.i) else []  # "was beaten in the primary by"
 
 
 @derivation("press_contact")
