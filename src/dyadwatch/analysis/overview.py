@@ -98,6 +98,17 @@ def dyad_events(
     return [_record(cursor.description, row) for row in cursor.fetchall()]
 
 
+def events_by_ids(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict[str, Any]]:
+    """The counted events with these ids (e.g. a shift's), with evidence and article, oldest first."""
+    if not ids:
+        return []
+    columns = ", ".join(f"e.{c}" for c in EVENT_FIELDS)
+    sql = f"""SELECT {columns}, {ARTICLE_COLUMNS} FROM {counted_events(con, "e.id IN (SELECT unnest(?))")} e
+              JOIN articles a ON a.id = e.article_id ORDER BY e.day, e.id"""
+    cursor = con.execute(sql, [list(ids)])
+    return [_record(cursor.description, row) for row in cursor.fetchall()]
+
+
 QUOTE_FIELDS = (
     "id", "day", "text", "direct", "kind", "cue", "speaker_text", "speaker_name", "speaker_country",
     "speaker_code", "addressee_text", "addressee_name", "addressee_country", "addressee_code", "via_name",
