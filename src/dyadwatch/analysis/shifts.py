@@ -21,7 +21,7 @@ import duckdb
 import pandas as pd
 
 from dyadwatch.analysis.dyads import date_condition
-from dyadwatch.analysis.periods import check_period, label, period_range
+from dyadwatch.analysis.periods import check_period, label, next_start, period_range
 from dyadwatch.analysis.source import counted_events
 
 MEASURES = ("net_cooperation", "goldstein_sum")
@@ -71,9 +71,9 @@ def detect_shifts(
         if wanted is not None and dyad not in wanted:
             continue
         shifts += _scan(dyad, rows, by, window, threshold, min_events, measure, min_sd)
-    if since:
+    if since:  # keep the periods that end after ``since`` begins
         first = date.fromisoformat(date_condition(since, None)[1][0])
-        shifts = [s for s in shifts if s.period >= label(first, by)[: len(s.period)]]
+        shifts = [s for s in shifts if next_start(date.fromisoformat(_period_start(s.period)), by) > first]
     shifts.sort(key=lambda s: (-abs(s.score), s.period, s.a, s.b))
     _attach_events(con, shifts, by)
     return shifts
