@@ -9,7 +9,7 @@ import duckdb
 
 from dyadwatch.analysis.dyads import date_condition, dyad_condition
 from dyadwatch.analysis.quotes import dyad_quote_condition
-from dyadwatch.analysis.source import ARTICLE_COLUMNS, counted_events, events_table, quotes_relation
+from dyadwatch.analysis.source import ARTICLE_COLUMNS, counted_events, events_table, quotes_relation, quotes_table
 from dyadwatch.filters import EventFilters
 
 
@@ -127,7 +127,7 @@ def dyad_quotes(
 ) -> list[dict[str, Any]]:
     """Quotes between the two sides, newest first: the speaker on one side and the other side its
     addressee or named inside the quoted words (see ``analysis.quotes``)."""
-    cond, params = dyad_quote_condition(a, b, directed, level)
+    cond, params = dyad_quote_condition(a, b, directed, level, quotes_table(con))
     page = f"""SELECT q.id, q.day FROM {quotes_relation(con)} q WHERE {cond}
                ORDER BY q.day DESC NULLS LAST, q.id LIMIT ? OFFSET ?"""
     columns = ", ".join("p.day" if c == "day" else f'q."{c}"' for c in QUOTE_FIELDS)
