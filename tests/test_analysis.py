@@ -107,6 +107,8 @@ def test_month_series_crosses_the_year_and_since_until_bound_it(build):
     assert (days[0], days[-1], len(days)) == ("2024-02-03", "2024-04-01", 59)  # 2024 is a leap year
     with pytest.raises(ValueError, match="period"):
         dyad_series(con, "IND", "PAK", by="year")
+    with pytest.raises(ValueError, match="not a date"):
+        dyad_series(con, "IND", "PAK", since="last week")
 
 
 def test_quotes_belong_to_a_dyad_by_addressee_or_a_mention_inside_the_quote(build):
