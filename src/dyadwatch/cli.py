@@ -79,6 +79,10 @@ ActorsFileOpt = Annotated[
     typer.Option("--actors", help="User dictionary (TSV/CSV: name, aliases, country, sector, valid_from, valid_to) "
                  "that overrides every built-in actor list.", exists=True, dir_okay=False, readable=True),
 ]
+AllowPrivateOpt = Annotated[
+    bool,
+    typer.Option("--allow-private", help="Fetch URLs on loopback, private or link-local hosts (refused by default)."),
+]
 DEFAULT_DB = Path("dyadwatch.duckdb")
 
 
@@ -142,6 +146,7 @@ def extract(
     no_events: Annotated[bool, typer.Option("--no-events", help="Clean only; no NLP or coding.")] = False,
     actors_file: ActorsFileOpt = None,
     max_doc_chars: MaxDocOpt = MAX_DOC_CHARS,
+    allow_private: AllowPrivateOpt = False,
 ) -> None:
     """Clean and code documents; write one JSON object per document to stdout (JSON Lines)."""
     from dyadwatch.actors import ActorResolver
@@ -152,7 +157,7 @@ def extract(
     resolver = ActorResolver(user_dictionary=actors_file) if actors_file and not no_events else None
     pipeline = Pipeline(with_events=not no_events, resolver=resolver, limits=limits)
     failed = 0
-    documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes)
+    documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes, allow_private=allow_private)
     for result in pipeline.process_many(documents, default_date=date, dedupe=False):
         if isinstance(result, IngestError):
             failed += 1
@@ -172,6 +177,7 @@ def ingest(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction.")] = 32,
     actors_file: ActorsFileOpt = None,
     max_doc_chars: MaxDocOpt = MAX_DOC_CHARS,
+    allow_private: AllowPrivateOpt = False,
 ) -> None:
     """Clean, code and store documents; articles already stored are skipped (idempotent)."""
     from dyadwatch.actors import ActorResolver
@@ -193,7 +199,7 @@ def ingest(
         batch: list[ArticleResult] = []
         with _progress() as progress:
             task = progress.add_task("ingest", total=None, rate="")
-            documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes)
+            documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes, allow_private=allow_private)
             stream = pipeline.process_many(documents, default_date=date, skip_ids=skip)
             for result in stream:
                 counts["documents"] += 1
