@@ -411,6 +411,22 @@ def export(
             typer.echo(str(path))
 
 
+@app.command()
+def watch(
+    sources: Annotated[Path, typer.Argument(help="Sources file (TOML): a table per source; see docs/watch.md.")],
+    db: DbOpt = DEFAULT_DB,
+    every: Annotated[str | None, typer.Option("--every", help="Round and default source interval: 15m, 1h.")] = None,
+    once: Annotated[bool, typer.Option("--once", help="One round, then exit (for cron).")] = False,
+    alerts_jsonl: Annotated[str | None, typer.Option("--alerts-jsonl", help="Append new alerts to this file.")] = None,
+    webhook: Annotated[str | None, typer.Option("--webhook", help="POST new alerts as JSON to this URL.")] = None,
+    allow_private: AllowPrivateOpt = False,
+) -> None:
+    """Poll feeds, sitemaps and pages on a schedule; ingest new articles; raise alerts on dyad shifts."""
+    from dyadwatch.watch.command import run_watch
+
+    raise typer.Exit(run_watch(sources, db, every, once, alerts_jsonl, webhook, allow_private))
+
+
 def _print_frame(frame: Any, columns: list[str], as_json: bool, title: str) -> None:
     if as_json:
         for record in frame.to_dict(orient="records"):
