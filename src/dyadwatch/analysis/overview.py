@@ -1,0 +1,131 @@
+"""Overview queries: the most active dyads, and a dyad's events and quotes with their evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+from dyadwatch.analysis.dyads import date_condition, dyad_condition
+from dyadwatch.analysis.quotes import dyad_quote_condition
+from dyadwatch.analysis.source import events_relation, quotes_relation
+from dyadwatch.filters import EventFilters
+
+
+@dataclass
+class DyadSummary:
+    """A dyad's totals; undirected dyads are named in alphabetical order (a < b)."""
+
+    a: str
+    b: str
+    events: int
+    goldstein_mean: float | None
+    net_cooperation: int
+    first_date: str
+    last_date: str
+    by_quad: dict[int, int] = field(default_factory=dict)
+
+
+def top_dyads(
+    con: duckdb.DuckDBPyConnection,
+    limit: int = 20,
+    since: str | None = None,
+    until: str | None = None,
+    directed: bool = False,
+) -> list[DyadSummary]:
+    """The country dyads with the most counted events (self-dyads and unknown countries left out)."""
+    pair = "e.actor_country, e.recipient_country"
+    if not directed:
+        pair = "least(e.actor_country, e.recipient_country), greatest(e.actor_country, e.recipient_country)"
+    dates, params = date_condition(since, until)
+    where = " AND ".join(
+        ["coalesce(e.actor_country, '') <> ''", "coalesce(e.recipient_country, '') <> ''",
+         "e.actor_country <> e.recipient_country", *dates]
+    )  # fmt: skip
+    sql = f"""SELECT {pair}, count(*) AS n, avg(e.goldstein),
+                     count(*) FILTER (e.quad_class = 1), count(*) FILTER (e.quad_class = 2),
+                     count(*) FILTER (e.quad_class = 3), count(*) FILTER (e.quad_class = 4),
+                     min(e.day), max(e.day)
+              FROM {events_relation(con)} e WHERE {where}
+              GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?"""
+    out = []
+    for a, b, n, mean, q1, q2, q3, q4, first, last in con.execute(sql, params + [int(limit)]).fetchall():
+        out.append(DyadSummary(
+            a=a, b=b, events=n, goldstein_mean=None if mean is None else round(mean, 4),
+            net_cooperation=q1 + q2 - q3 - q4, first_date=_iso(first), last_date=_iso(last),
+            by_quad={1: q1, 2: q2, 3: q3, 4: q4},
+        ))  # fmt: skip
+    return out
+
+
+EVENT_FIELDS = (
+    "id", "day", "date", "event_type", "mode", "cameo_code", "quad_class", "goldstein",
+    "actor_text", "actor_name", "actor_country", "actor_code", "recipient_text", "recipient_name",
+    "recipient_country", "recipient_code", "trigger", "trigger_start", "trigger_end",
+    "sentence", "sentence_start", "sentence_end", "location_name", "location_country",
+    "article_id", "article_title", "article_url", "article_date", "outlet", "num_articles", "num_sources",
+)  # fmt: skip
+
+
+def dyad_events(
+    con: duckdb.DuckDBPyConnection,
+    a: str,
+    b: str,
+    directed: bool = False,
+    limit: int = 50,
+    offset: int = 0,
+    level: str = "country",
+    since: str | None = None,
+    until: str | None = None,
+    **filters: Any,
+) -> list[dict[str, Any]]:
+    """A dyad's events with their evidence sentence and article, newest first.
+
+    ``filters`` are those of ``dyadwatch.filters.EventFilters`` (quad, min_goldstein, max_goldstein,
+    place, outlet, article, event_type).
+    """
+    cond, params = dyad_condition(a, b, directed, level)
+    dates, date_params = date_condition(since, until)
+    extra, extra_params = EventFilters.from_kwargs(**filters).event_clauses("e", outlet="e.outlet")
+    where = " AND ".join([cond, *dates, *extra])
+    columns = ", ".join(f"e.{c}" for c in EVENT_FIELDS)
+    sql = f"""SELECT {columns} FROM {events_relation(con)} e WHERE {where}
+              ORDER BY e.day DESC NULLS LAST, e.id LIMIT ? OFFSET ?"""
+    cursor = con.execute(sql, params + date_params + extra_params + [int(limit), int(offset)])
+    return [_record(cursor.description, row) for row in cursor.fetchall()]
+
+
+QUOTE_FIELDS = (
+    "id", "day", "text", "direct", "kind", "cue", "speaker_text", "speaker_name", "speaker_country",
+    "speaker_code", "addressee_text", "addressee_name", "addressee_country", "addressee_code", "via_name",
+    "setting", "start", "end", "sentence", "article_id", "article_title", "article_url", "outlet",
+)  # fmt: skip
+
+
+def dyad_quotes(
+    con: duckdb.DuckDBPyConnection,
+    a: str,
+    b: str,
+    limit: int = 50,
+    offset: int = 0,
+    directed: bool = False,
+    level: str = "country",
+) -> list[dict[str, Any]]:
+    """Quotes between the two sides, newest first: the speaker on one side and the other side its
+    addressee or named inside the quoted words (see ``analysis.quotes``)."""
+    cond, params = dyad_quote_condition(a, b, directed, level)
+    columns = ", ".join(f'q."{c}"' for c in QUOTE_FIELDS)
+    sql = f"""SELECT {columns} FROM {quotes_relation(con)} q WHERE {cond}
+              ORDER BY q.day DESC NULLS LAST, q.id LIMIT ? OFFSET ?"""
+    cursor = con.execute(sql, params + [int(limit), int(offset)])
+    return [_record(cursor.description, row) for row in cursor.fetchall()]
+
+
+def _record(description: Any, row: tuple) -> dict[str, Any]:
+    """A row as a dict, dates as ISO strings (JSON-ready)."""
+    return {d[0]: (_iso(v) if d[0] == "day" else v) for d, v in zip(description, row, strict=True)}
+
+
+def _iso(value: Any) -> str:
+    return value.isoformat() if value is not None else ""
