@@ -41,8 +41,8 @@ class Alert:
 
     def line(self) -> str:
         return (
-            f"ALERT {self.a}->{self.b} {self.period}: {self.measure} {self.direction} to {self.value:.2f} "
-            f"(baseline {self.baseline_mean:.2f} ± {self.baseline_sd:.2f}, score {self.score:.1f}, "
+            f"ALERT {self.a}-{self.b} {self.period} ({self.by}): {self.direction} shift, {self.measure} "
+            f"{self.value:.2f} (baseline {self.baseline_mean:.2f} ± {self.baseline_sd:.2f}, score {self.score:.1f}, "
             f"{len(self.event_ids)} events)"
         )
 

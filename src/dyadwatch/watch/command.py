@@ -60,6 +60,11 @@ def _loop(watcher: Watcher, once: bool, every: float, stop: threading.Event) -> 
             if once:
                 return 2
             counts = RoundCounts()
+        except Exception:  # noqa: BLE001 - a long-running watcher logs a broken round and tries the next
+            log.exception("round failed")
+            if once:
+                return 1
+            counts = RoundCounts()
         else:
             log.info("round done: %s", counts.line())
         if once or stop.is_set():
@@ -94,10 +99,22 @@ def _restore_handlers(previous: dict[int, Any]) -> None:
         signal.signal(sig, handler)
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is at the time (a test runner swaps it between runs)."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass
+
+
 def _setup_logging() -> None:
     logger = logging.getLogger("dyadwatch.watch")
     if not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
+        handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%dT%H:%M:%S"))
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)

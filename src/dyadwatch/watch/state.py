@@ -26,9 +26,9 @@ CREATE TABLE IF NOT EXISTS watch_items (
     url VARCHAR PRIMARY KEY, source VARCHAR, first_seen TIMESTAMP, last_try TIMESTAMP, status VARCHAR,
     attempts INTEGER, article_id VARCHAR, error VARCHAR
 );
-CREATE TABLE IF NOT EXISTS watch_failures (at TIMESTAMP, source VARCHAR, url VARCHAR, reason VARCHAR);
+CREATE TABLE IF NOT EXISTS watch_failures (seen_at TIMESTAMP, source VARCHAR, url VARCHAR, reason VARCHAR);
 CREATE TABLE IF NOT EXISTS alerts (
-    a VARCHAR, b VARCHAR, period VARCHAR, by VARCHAR, measure VARCHAR, value DOUBLE, baseline_mean DOUBLE,
+    a VARCHAR, b VARCHAR, period VARCHAR, "by" VARCHAR, measure VARCHAR, value DOUBLE, baseline_mean DOUBLE,
     baseline_sd DOUBLE, score DOUBLE, direction VARCHAR, event_ids VARCHAR[], raised_at TIMESTAMP,
     PRIMARY KEY (a, b, period, measure)
 );
