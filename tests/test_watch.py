@@ -23,6 +23,8 @@ import pytest
 from typer.testing import CliRunner
 
 from dyadwatch.cli import app
+from dyadwatch.watch.alerts import raise_alerts
+from dyadwatch.watch.config import load_config
 
 SYNTHETIC = "This article is synthetic, written for dyadwatch tests."
 COOPERATION = [
@@ -270,3 +272,6 @@ def test_watch_twice_ingests_only_new_articles_and_raises_an_alert(site: Site, t
     posted = site.hooks[0]["alerts"]
     assert [(a["a"], a["b"], a["period"]) for a in written] == [(a["a"], a["b"], a["period"]) for a in posted]
     assert written[0]["direction"] == "conflict"
+    with duckdb.connect(str(db)) as con:  # asked again about the same dyad, the watcher raises nothing new
+        assert raise_alerts(con, {("USA", "CHN")}, load_config(config).settings, datetime.now()) == []
+        assert con.execute("SELECT count(*) FROM alerts").fetchone()[0] == len(alerts)
