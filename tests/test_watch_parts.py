@@ -165,7 +165,7 @@ def test_robots_txt_rules_and_unreachable_robots() -> None:
     assert client.get("https://news.test/world/1").status == 200
     with pytest.raises(FetchError, match="robots.txt"):
         client.get("https://news.test/members/2")
-    with pytest.raises(FetchError, match="robots.txt"):
+    with pytest.raises(FetchError, match="robots.txt answered HTTP 503"):
         client.get("https://down.test/world/1")  # robots.txt unreachable (5xx): assume everything is disallowed
 
 

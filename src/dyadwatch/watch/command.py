@@ -21,6 +21,7 @@ from dyadwatch.watch.config import ConfigError, load_config, parse_duration
 from dyadwatch.watch.runner import RoundCounts, Watcher
 
 log = logging.getLogger("dyadwatch.watch")
+MIN_ROUND_INTERVAL_S = 5.0  # a long-running watcher never starts rounds back to back ("every = 0s")
 
 
 def run_watch(
@@ -69,7 +70,7 @@ def _loop(watcher: Watcher, once: bool, every: float, stop: threading.Event) -> 
             log.info("round done: %s", counts.line())
         if once or stop.is_set():
             break
-        stop.wait(every)
+        stop.wait(max(every, MIN_ROUND_INTERVAL_S))
     if stop.is_set():
         log.info("stopped cleanly")
         return 0

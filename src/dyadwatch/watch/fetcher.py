@@ -71,7 +71,7 @@ class Fetcher:
             event_hooks={"request": [request_guard(settings.allow_private)]},
         )
         self._last_request: dict[str, float] = {}
-        self._robots: dict[str, tuple[float, urllib.robotparser.RobotFileParser | None]] = {}
+        self._robots: dict[str, tuple[float, urllib.robotparser.RobotFileParser, str]] = {}
 
     def close(self) -> None:
         self.client.close()
@@ -82,8 +82,9 @@ class Fetcher:
             check_url(url, self.settings.allow_private)
         except ReadError as exc:
             raise FetchError(str(exc)) from exc
-        if not self.allowed(url):
-            raise FetchError(f"disallowed by robots.txt for {PRODUCT}")
+        robots, note = self._robots_for(url)
+        if not robots.can_fetch(PRODUCT, url):
+            raise FetchError(f"disallowed by robots.txt for {PRODUCT}" + (f": {note}" if note else ""))
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -93,30 +94,34 @@ class Fetcher:
 
     def allowed(self, url: str) -> bool:
         """Whether robots.txt of the URL's origin lets dyadwatch fetch it."""
+        return self._robots_for(url)[0].can_fetch(PRODUCT, url)
+
+    def _robots_for(self, url: str) -> tuple[urllib.robotparser.RobotFileParser, str]:
+        """The origin's parsed robots.txt (cached for an hour) and a note on how it was obtained."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         cached = self._robots.get(origin)
         if cached is None or self.clock() - cached[0] > ROBOTS_TTL_S:
-            cached = (self.clock(), self._load_robots(origin))
+            cached = (self.clock(), *self._load_robots(origin))
             self._robots[origin] = cached
-        parser = cached[1]
-        return True if parser is None else parser.can_fetch(PRODUCT, url)
+        return cached[1], cached[2]
 
-    def _load_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
-        """The parsed robots.txt; None allows all (no file); a parser that disallows all on a 5xx/failure."""
+    def _load_robots(self, origin: str) -> tuple[urllib.robotparser.RobotFileParser, str]:
+        """RFC 9309: no file (4xx) allows everything; a 5xx or no answer disallows everything."""
         parser = urllib.robotparser.RobotFileParser()
         try:
             response = self._get(f"{origin}/robots.txt", {}, ROBOTS_MAX_BYTES, accept_errors=True)
-        except FetchError:
+        except FetchError as exc:
             parser.disallow_all = True
-            return parser
+            return parser, f"robots.txt unreachable ({exc}), so everything counts as disallowed"
         if 400 <= response.status < 500:
-            return None
+            parser.allow_all = True
+            return parser, ""
         if response.status >= 500:
             parser.disallow_all = True
-            return parser
+            return parser, f"robots.txt answered HTTP {response.status}, so everything counts as disallowed"
         parser.parse(response.data.decode("utf-8", errors="replace").splitlines())
-        return parser
+        return parser, ""
 
     def _get(self, url: str, headers: dict[str, str], max_bytes: int, accept_errors: bool = False) -> Response:
         self._wait_for_host(urlsplit(url).netloc)
