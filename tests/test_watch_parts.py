@@ -351,3 +351,31 @@ def test_sigterm_stops_the_long_running_watcher_cleanly(tmp_path: Path) -> None:
     assert "SIGTERM received" in rest and "stopped cleanly" in rest
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:  # closed cleanly, state kept
         assert con.execute("SELECT failures, last_error FROM watch_sources").fetchone() == (1, "HTTP 404")
+
+
+def test_a_crashing_or_non_feed_source_never_stops_the_others(
+    tmp_path: Path, pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dyadwatch.watch import runner
+
+    real = runner.feed_items
+
+    def crash_on_flaky(data: bytes, base_url: str):
+        if base_url.endswith("/flaky.xml"):
+            raise RuntimeError("parser bug")
+        return real(data, base_url)
+
+    monkeypatch.setattr(runner, "feed_items", crash_on_flaky)
+    sources = ('[[source]]\nname = "crashes"\nurl = "https://news.test/flaky.xml"\n'
+               '[[source]]\nname = "not a feed"\nurl = "https://news.test/news/2"\n'
+               '[[source]]\nname = "feed"\nurl = "https://news.test/feed.xml"\n')  # fmt: skip
+    watcher = make_watcher(tmp_path, pipeline, {}, sources)
+    counts = watcher.run_round()
+    watcher.close()
+    assert (counts.failed, counts.stored) == (2, 3)
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        reasons = dict(con.execute("SELECT source, reason FROM watch_failures").fetchall())
+        errors = con.execute("SELECT count(*) FROM errors WHERE stage = 'watch'").fetchone()[0]
+    assert reasons["crashes"] == "unexpected failure: RuntimeError('parser bug')"
+    assert reasons["not a feed"].startswith("not a feed or no entries")
+    assert errors == 2
