@@ -207,6 +207,10 @@ def site_handler(state: dict):
             return httpx.Response(404)
         if path == "/flaky.xml":
             return httpx.Response(503) if state.get("down") else httpx.Response(200, content=feed_body(["/news/1"]))
+        if path == "/feed-gone.xml":
+            if request.headers.get("if-none-match") == '"g1"':
+                return httpx.Response(304, headers={"ETag": '"g1"'})
+            return httpx.Response(200, content=feed_body(["/news/1", "/gone", "/news/1"]), headers={"ETag": '"g1"'})
         if path == "/feed.xml":
             if request.headers.get("if-none-match") == '"v1"':
                 return httpx.Response(304, headers={"ETag": '"v1"'})
@@ -379,3 +383,20 @@ def test_a_crashing_or_non_feed_source_never_stops_the_others(
     assert reasons["crashes"] == "unexpected failure: RuntimeError('parser bug')"
     assert reasons["not a feed"].startswith("not a feed or no entries")
     assert errors == 2
+
+
+def test_a_failed_page_is_retried_three_times_then_the_feed_is_asked_conditionally(tmp_path: Path, pipeline) -> None:
+    clock, state = Clock(), {}
+    sources = '[[source]]\nname = "feed"\nurl = "https://news.test/feed-gone.xml"\n'
+    watcher = make_watcher(tmp_path, pipeline, state, sources, clock)
+    rounds = []
+    for _ in range(4):
+        counts = watcher.run_round()
+        rounds.append((counts.not_modified, counts.new_items, counts.page_errors, source_row(tmp_path, "feed")[2]))
+        clock.now += timedelta(minutes=5)
+    watcher.close()
+    assert rounds == [(0, 2, 1, ""), (0, 1, 1, ""), (0, 1, 1, '"g1"'), (1, 0, 0, '"g1"')]
+    assert state["paths"].count("/news/1") == 1 and state["paths"].count("/gone") == 3
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        row = con.execute("SELECT status, attempts, error FROM watch_items WHERE url LIKE '%/gone'").fetchone()
+    assert row == ("failed", 3, "HTTP 404")

@@ -33,6 +33,7 @@ from dyadwatch.watch.fetcher import Fetcher, FetchError, Response
 from dyadwatch.watch.links import Item, LinkError, feed_items, sitemap_items
 
 log = logging.getLogger("dyadwatch.watch")
+NOTHING_LEFT, RETRY_LATER, MORE_NOW = "", "retry", "more"  # what a source's round left undone
 
 
 def utcnow() -> datetime:
@@ -158,13 +159,12 @@ class Watcher:
             return
         if response.status == 304:
             ctx.counts.not_modified += 1
-        complete = self._ingest(ctx, source, items)
+        left = self._ingest(ctx, source, items)
         every = timedelta(seconds=self.config.every(source))
-        if complete:
-            state.record_check(ctx.store.con, source, now, response.status, response.etag, response.last_modified,
-                               now + every)  # fmt: skip
-        else:  # articles left for the next round: ask for the whole source again, soon
-            state.record_check(ctx.store.con, source, now, response.status, "", "", now)
+        # articles left (failed pages to retry, or held back): ask for the whole source next time
+        etag, modified = (response.etag, response.last_modified) if left == NOTHING_LEFT else ("", "")
+        next_allowed = now if left == MORE_NOW else now + every
+        state.record_check(ctx.store.con, source, now, response.status, etag, modified, next_allowed)
         log.info("source %s: HTTP %s, %d links", source.name, response.status, len(items))
 
     def _source_failed(self, ctx: _RoundContext, source: Source, reason: str) -> None:
@@ -178,8 +178,12 @@ class Watcher:
         ctx.counts.failed += 1
         log.warning("source %s failed (%d in a row, next try in %.0f s): %s", source.name, failures, wait, reason)
 
-    def _ingest(self, ctx: _RoundContext, source: Source, items: list[Item]) -> bool:
-        """Fetch and code the new items; False when some were left for later (cap reached or stopping)."""
+    def _ingest(self, ctx: _RoundContext, source: Source, items: list[Item]) -> str:
+        """Fetch and code the new items; say what is left: nothing, pages to retry, or more to do now."""
+        unique: dict[str, Item] = {}
+        for item in items:  # a link listed twice is fetched once (its first entry)
+            unique.setdefault(item.key, item)
+        items = list(unique.values())
         if source.kind != "page":  # a page is re-read whenever it changed; dedup catches unchanged text
             todo_keys = state.pending(ctx.store.con, [i.key for i in items])
             items = [i for i in items if i.key in todo_keys]
@@ -188,7 +192,10 @@ class Watcher:
         ctx.counts.new_items += len(todo)
         documents = list(self._documents(ctx, source, todo))
         finished = self._code_and_store(ctx, source, documents) if documents else True
-        return finished and not capped and not self.stop.is_set()
+        if capped or not finished or self.stop.is_set():
+            return MORE_NOW
+        retry = state.pending(ctx.store.con, [i.key for i in todo])  # failed, with attempts left
+        return RETRY_LATER if retry else NOTHING_LEFT
 
     def _documents(self, ctx: _RoundContext, source: Source, items: list[Item]) -> Iterator[tuple[Item, RawDocument]]:
         for item in items:
