@@ -143,10 +143,10 @@ def _report_error(error: IngestError) -> None:
 def extract(
     inputs: InputsArg,
     date: DateOpt = "",
+    allow_private: AllowPrivateOpt = False,
     no_events: Annotated[bool, typer.Option("--no-events", help="Clean only; no NLP or coding.")] = False,
     actors_file: ActorsFileOpt = None,
     max_doc_chars: MaxDocOpt = MAX_DOC_CHARS,
-    allow_private: AllowPrivateOpt = False,
 ) -> None:
     """Clean and code documents; write one JSON object per document to stdout (JSON Lines)."""
     from dyadwatch.actors import ActorResolver
@@ -172,12 +172,12 @@ def extract(
 def ingest(
     inputs: InputsArg,
     date: DateOpt = "",
+    allow_private: AllowPrivateOpt = False,
     db: DbOpt = DEFAULT_DB,
     force: Annotated[bool, typer.Option("--force", help="Re-code articles already in the store.")] = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction.")] = 32,
     actors_file: ActorsFileOpt = None,
     max_doc_chars: MaxDocOpt = MAX_DOC_CHARS,
-    allow_private: AllowPrivateOpt = False,
 ) -> None:
     """Clean, code and store documents; articles already stored are skipped (idempotent)."""
     from dyadwatch.actors import ActorResolver
