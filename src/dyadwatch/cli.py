@@ -79,6 +79,10 @@ ActorsFileOpt = Annotated[
     typer.Option("--actors", help="User dictionary (TSV/CSV: name, aliases, country, sector, valid_from, valid_to) "
                  "that overrides every built-in actor list.", exists=True, dir_okay=False, readable=True),
 ]
+AllowPrivateOpt = Annotated[
+    bool,
+    typer.Option("--allow-private", help="Fetch URLs on loopback, private or link-local hosts (refused by default)."),
+]
 DEFAULT_DB = Path("dyadwatch.duckdb")
 
 
@@ -139,6 +143,7 @@ def _report_error(error: IngestError) -> None:
 def extract(
     inputs: InputsArg,
     date: DateOpt = "",
+    allow_private: AllowPrivateOpt = False,
     no_events: Annotated[bool, typer.Option("--no-events", help="Clean only; no NLP or coding.")] = False,
     actors_file: ActorsFileOpt = None,
     max_doc_chars: MaxDocOpt = MAX_DOC_CHARS,
@@ -152,7 +157,7 @@ def extract(
     resolver = ActorResolver(user_dictionary=actors_file) if actors_file and not no_events else None
     pipeline = Pipeline(with_events=not no_events, resolver=resolver, limits=limits)
     failed = 0
-    documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes)
+    documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes, allow_private=allow_private)
     for result in pipeline.process_many(documents, default_date=date, dedupe=False):
         if isinstance(result, IngestError):
             failed += 1
@@ -167,6 +172,7 @@ def extract(
 def ingest(
     inputs: InputsArg,
     date: DateOpt = "",
+    allow_private: AllowPrivateOpt = False,
     db: DbOpt = DEFAULT_DB,
     force: Annotated[bool, typer.Option("--force", help="Re-code articles already in the store.")] = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction.")] = 32,
@@ -193,7 +199,7 @@ def ingest(
         batch: list[ArticleResult] = []
         with _progress() as progress:
             task = progress.add_task("ingest", total=None, rate="")
-            documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes)
+            documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes, allow_private=allow_private)
             stream = pipeline.process_many(documents, default_date=date, skip_ids=skip)
             for result in stream:
                 counts["documents"] += 1
@@ -450,6 +456,22 @@ def export(
     with _open_store(db) as store:
         for path in run_export(store.con, fmt, target):
             typer.echo(str(path))
+
+
+@app.command()
+def watch(
+    sources: Annotated[Path, typer.Argument(help="Sources file (TOML): a table per source; see docs/watch.md.")],
+    db: DbOpt = DEFAULT_DB,
+    every: Annotated[str | None, typer.Option("--every", help="Round and default source interval: 15m, 1h.")] = None,
+    once: Annotated[bool, typer.Option("--once", help="One round, then exit (for cron).")] = False,
+    alerts_jsonl: Annotated[str | None, typer.Option("--alerts-jsonl", help="Append new alerts to this file.")] = None,
+    webhook: Annotated[str | None, typer.Option("--webhook", help="POST new alerts as JSON to this URL.")] = None,
+    allow_private: AllowPrivateOpt = False,
+) -> None:
+    """Poll feeds, sitemaps and pages on a schedule; ingest new articles; raise alerts on dyad shifts."""
+    from dyadwatch.watch.command import run_watch
+
+    raise typer.Exit(run_watch(sources, db, every, once, alerts_jsonl, webhook, allow_private))
 
 
 PeriodOpt = Annotated[str, typer.Option("--by", help="Period: day, week or month.")]

@@ -64,11 +64,19 @@ WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 SKIPPED_NAMES = {"readme", "license", "licence", "changelog", "makefile"}
 
 
-def iter_documents(inputs: Iterable[str], max_bytes: int = MAX_BYTES) -> Iterator[RawDocument | IngestError]:
-    """Yield documents from every input; every failure is an IngestError, never an exception."""
-    for item in inputs:
+def iter_documents(
+    inputs: Iterable[str], max_bytes: int = MAX_BYTES, allow_private: bool = False
+) -> Iterator[RawDocument | IngestError]:
+    """Yield documents from every input; every failure is an IngestError, never an exception.
+
+    URLs on loopback, private or link-local addresses are refused unless ``allow_private``.
+    """
+    for item in map(str, inputs):
         try:
-            yield from _iter_input(str(item), max_bytes)
+            if is_url(item) or item.lower().startswith("file://"):  # file:// is refused by the URL guard
+                yield from read_url(item, max_bytes, allow_private=allow_private)
+            else:
+                yield from _iter_input(item, max_bytes)
         except Exception as exc:  # noqa: BLE001 - last guard: a reader bug must not stop the batch
             yield IngestError(path=str(item), reason=f"unexpected reader failure: {exc!r}")
 
@@ -76,8 +84,6 @@ def iter_documents(inputs: Iterable[str], max_bytes: int = MAX_BYTES) -> Iterato
 def _iter_input(item: str, max_bytes: int) -> Iterator[RawDocument | IngestError]:
     if item == "-":
         yield from _read_stdin(max_bytes)
-    elif is_url(item):
-        yield from read_url(item, max_bytes)
     elif Path(item).is_dir():
         yield from _read_folder(Path(item), max_bytes)
     elif Path(item).is_file():
