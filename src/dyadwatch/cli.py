@@ -22,7 +22,7 @@ from rich.table import Table
 from dyadwatch import __version__
 from dyadwatch.codes import PLOVER_TYPES
 from dyadwatch.ingest import iter_documents
-from dyadwatch.limits import MAX_DOC_CHARS, Limits
+from dyadwatch.limits import DOC_TIMEOUT, MAX_DOC_CHARS, Limits
 from dyadwatch.models import ArticleResult, IngestError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Evidence-linked political events and quotes.")
@@ -72,6 +72,14 @@ MaxDocOpt = Annotated[
         "--max-doc-chars",
         min=1000,
         help="Longest document coded, in characters; a longer one is an error record (its raw bytes: 8x).",
+    ),
+]
+DocTimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--doc-timeout",
+        min=0,
+        help="Seconds one document's cleaning, and its coding, may take; a slower one is an error record (0: none).",
     ),
 ]
 ActorsFileOpt = Annotated[
@@ -142,13 +150,14 @@ def extract(
     no_events: Annotated[bool, typer.Option("--no-events", help="Clean only; no NLP or coding.")] = False,
     actors_file: ActorsFileOpt = None,
     max_doc_chars: MaxDocOpt = MAX_DOC_CHARS,
+    doc_timeout: DocTimeoutOpt = DOC_TIMEOUT,
 ) -> None:
     """Clean and code documents; write one JSON object per document to stdout (JSON Lines)."""
     from dyadwatch.actors import ActorResolver
     from dyadwatch.pipeline import Pipeline
 
     _validate_date(date, "--date")
-    limits = Limits(max_doc_chars=max_doc_chars)
+    limits = Limits(max_doc_chars=max_doc_chars, doc_timeout=doc_timeout)
     resolver = ActorResolver(user_dictionary=actors_file) if actors_file and not no_events else None
     pipeline = Pipeline(with_events=not no_events, resolver=resolver, limits=limits)
     failed = 0
@@ -172,6 +181,7 @@ def ingest(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction.")] = 32,
     actors_file: ActorsFileOpt = None,
     max_doc_chars: MaxDocOpt = MAX_DOC_CHARS,
+    doc_timeout: DocTimeoutOpt = DOC_TIMEOUT,
 ) -> None:
     """Clean, code and store documents; articles already stored are skipped (idempotent)."""
     from dyadwatch.actors import ActorResolver
@@ -180,7 +190,7 @@ def ingest(
     from dyadwatch.store import Store
 
     _validate_date(date, "--date")
-    limits = Limits(max_doc_chars=max_doc_chars)
+    limits = Limits(max_doc_chars=max_doc_chars, doc_timeout=doc_timeout)
     with _store_or_exit(lambda: Store(db)) as store:
         resolver = ActorResolver(user_dictionary=actors_file, aliases=store.aliases())
         stories = StoryIndex()

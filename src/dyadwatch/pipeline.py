@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from dyadwatch.actors import ActorResolver
+from dyadwatch.budget import DocumentTimeout, time_budget
 from dyadwatch.clean import CleaningError, clean_document
 from dyadwatch.dedup import StoryIndex
 from dyadwatch.events import EventCoder
@@ -48,8 +49,9 @@ class Pipeline:
         if too_big:
             return IngestError(path=raw.source_path, reason=too_big, stage="clean")
         try:
-            article = clean_document(raw, default_date=default_date)
-        except CleaningError as exc:
+            with time_budget(self.limits.doc_timeout, "cleaning"):
+                article = clean_document(raw, default_date=default_date)
+        except (CleaningError, DocumentTimeout) as exc:
             return IngestError(path=raw.source_path, reason=str(exc), stage="clean")
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
             return IngestError(path=raw.source_path, reason=f"cleaning failed: {exc!r}", stage="clean")
@@ -150,9 +152,12 @@ class Pipeline:
         if failed is not None:
             return IngestError(path=where, reason=f"parsing failed: {failed!r}", stage="nlp")
         try:
-            if len(sections) == 1:
-                return self.code(article, sections[0][1])  # type: ignore[arg-type]
-            parts = [shift_offsets(self.code(article, doc), start) for start, doc in sections]  # type: ignore[arg-type]
+            with time_budget(self.limits.doc_timeout, "coding"):
+                if len(sections) == 1:
+                    return self.code(article, sections[0][1])  # type: ignore[arg-type]
+                parts = [shift_offsets(self.code(article, doc), start) for start, doc in sections]  # type: ignore[arg-type]
+        except DocumentTimeout as exc:
+            return IngestError(path=where, reason=str(exc), stage="nlp")
         except Exception as exc:  # noqa: BLE001 - report and go on
             return IngestError(path=where, reason=f"coding failed: {exc!r}", stage="nlp")
         return ArticleResult(
