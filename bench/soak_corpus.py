@@ -66,17 +66,16 @@ def document(number: int, rng: random.Random, planted: Planted) -> str:
     return f"Synthetic wire item {number}.\n\n" + " ".join(POOL[i] for i in picks)
 
 
-def lines(count: int, seed: int = 15) -> Iterator[tuple[str, Planted]]:
-    """``count`` JSON Lines records (with the running tally of what was planted)."""
+def lines(count: int, planted: Planted, seed: int = 15) -> Iterator[str]:
+    """``count`` JSON Lines records; ``planted`` tallies what they hold."""
     rng = random.Random(seed)
-    planted = Planted()
     previous = ""
     for number in range(1, count + 1):
         planted.lines += 1
         record: dict | None = {"id": f"soak-{number}", "date": "2024-05-06"}
         if number % BAD_JSON_EVERY == 0:
             planted.errors += 1
-            yield f'{{"id": "soak-{number}", "text": "unterminated', planted
+            yield f'{{"id": "soak-{number}", "text": "unterminated'
             continue
         if number % NO_TEXT_EVERY == 0:
             planted.errors += 1
@@ -87,12 +86,12 @@ def lines(count: int, seed: int = 15) -> Iterator[tuple[str, Planted]]:
         else:
             planted.good += 1
             record["text"] = previous = document(number, rng, planted)
-        yield json.dumps(record), planted
+        yield json.dumps(record)
 
 
 def write_corpus(path: Path, count: int, seed: int = 15) -> Planted:
     planted = Planted()
     with path.open("w", encoding="utf-8") as handle:
-        for line, planted in lines(count, seed):
+        for line in lines(count, planted, seed):
             handle.write(line + "\n")
     return planted

@@ -13,7 +13,7 @@ import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from dyadwatch.ingest.common import MAX_BYTES, Payload, decode_text, scrub_surrogates, too_large
+from dyadwatch.ingest.common import MAX_BYTES, Payload, decode_text, gzip_failure, scrub_surrogates, too_large
 from dyadwatch.models import IngestError, RawDocument
 
 SKIP_CHUNK = 1 << 20
@@ -31,15 +31,15 @@ def read_jsonl_stream(stream: BinaryIO, where: str, max_bytes: int = MAX_BYTES) 
     while True:
         try:
             line = stream.readline(max_bytes + 1)
+            skipped = _skip_line(stream) if len(line) > max_bytes and not line.endswith(b"\n") else -1
         except (EOFError, OSError, zlib.error) as exc:
-            yield IngestError(path=where, reason=f"cannot read past line {number}: {_stream_failure(exc)}")
+            yield IngestError(path=where, reason=f"cannot read line {number + 1}: {gzip_failure(exc)}")
             return
         if not line:
             break
         number += 1
-        if len(line) > max_bytes and not line.endswith(b"\n"):
+        if skipped >= 0:
             found = True
-            skipped = _skip_line(stream)
             yield IngestError(path=f"{where}:{number}", reason=too_large(max_bytes, len(line) + skipped))
             continue
         if line.strip():
@@ -68,12 +68,6 @@ def _skip_line(stream: BinaryIO) -> int:
         skipped += len(chunk)
         if not chunk or chunk.endswith(b"\n"):
             return skipped
-
-
-def _stream_failure(exc: Exception) -> str:
-    if isinstance(exc, EOFError):
-        return "truncated gzip file (compressed stream ends early)"
-    return f"corrupt gzip data: {exc}"
 
 
 def read_json(payload: Payload) -> Iterator[RawDocument | IngestError]:
