@@ -25,7 +25,14 @@ from dyadwatch.ingest import iter_documents
 from dyadwatch.limits import DOC_TIMEOUT, MAX_DOC_CHARS, Limits
 from dyadwatch.models import ArticleResult, IngestError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Evidence-linked political events and quotes.")
+EXIT_CODES = (
+    "Exit codes: 0 all fine; 1 some documents failed (each named on stderr with the reason, and for ingest in "
+    "the errors table; the rest was processed); 2 usage or configuration error (a bad option value, no store, "
+    "a store in use by another process)."
+)
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Evidence-linked political events and quotes.", epilog=EXIT_CODES
+)
 def _flags_show_no_type() -> None:
     """A flag takes no value, but typer 0.29's help shows ``<bool>`` after each one (``--help`` too): show none."""
     option = getattr(getattr(typer, "core", None), "TyperOption", None)
@@ -143,7 +150,7 @@ def _report_error(error: IngestError) -> None:
     err_console.print(f"[red]error[/red] {error.path}: {error.reason}", highlight=False, soft_wrap=True)
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES)
 def extract(
     inputs: InputsArg,
     date: DateOpt = "",
@@ -172,7 +179,7 @@ def extract(
     raise typer.Exit(1 if failed else 0)
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES)
 def ingest(
     inputs: InputsArg,
     date: DateOpt = "",
@@ -271,7 +278,8 @@ def _save(store: Any, batch: list[ArticleResult], run_id: str, counts: dict[str,
             store.save_results([result], run_id, aliases=result.aliases)
             counts["stored"] += 1
         except Exception as exc:  # noqa: BLE001
-            error = IngestError(path=result.article.path or result.article.id, reason=f"store: {exc}", stage="store")
+            where = result.article.path or result.article.id
+            error = IngestError(path=where, reason=f"could not store the article: {exc}", stage="store")
             counts["errors"] += 1
             counts["events"] -= len(result.events)
             counts["quotes"] -= len(result.quotes)
@@ -294,7 +302,7 @@ def _open_store(db: Path) -> Any:
     from dyadwatch.store import Store
 
     if not db.exists():
-        err_console.print(f"[red]error[/red] no store at {db}; run `dyadwatch ingest` first")
+        err_console.print(f"[red]error[/red] no store at {db}; run `dyadwatch ingest` first, or pass --db PATH")
         raise typer.Exit(2)
     return _store_or_exit(lambda: Store(db, read_only=True))
 

@@ -75,7 +75,8 @@ def iter_documents(inputs: Iterable[str], max_bytes: int = MAX_BYTES) -> Iterato
         try:
             yield from _iter_input(str(item), max_bytes)
         except Exception as exc:  # noqa: BLE001 - last guard: a reader bug must not stop the batch
-            yield IngestError(path=str(item), reason=f"unexpected reader failure: {exc!r}")
+            reason = f"unexpected reader failure: {exc!r} (a dyadwatch bug: please report it with this input)"
+            yield IngestError(path=str(item), reason=reason)
 
 
 def _iter_input(item: str, max_bytes: int) -> Iterator[RawDocument | IngestError]:
@@ -92,7 +93,7 @@ def _iter_input(item: str, max_bytes: int) -> Iterator[RawDocument | IngestError
     elif glob.has_magic(item):
         matches = sorted(glob.glob(item, recursive=True))
         if not matches:
-            yield IngestError(path=item, reason="no files match this pattern")
+            yield IngestError(path=item, reason="no files match this pattern (check the pattern and the folder)")
         for match in matches:
             path = Path(match)
             if path.is_dir():

@@ -26,6 +26,7 @@ from dyadwatch.models import IngestError
 
 MAX_BYTES = MAX_DOC_BYTES  # per document; override with iter_documents(max_bytes=...) or --max-doc-chars
 BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"\x00\x00\x01\x00")
+BINARY_HINT = "an image, archive or UTF-16 file without a byte-order mark? save it as UTF-8 text or leave it out"
 BINARY_MIN_CONTROLS = 4  # a few stray control bytes are cleaned away; many mean the file is not text
 BINARY_CONTROL_SHARE = 0.05
 
@@ -229,9 +230,9 @@ def gunzip(data: bytes, max_bytes: int = MAX_BYTES) -> bytes:
     try:
         out = decomp.decompress(data, max_bytes + 1)
     except zlib.error as exc:
-        raise ReadError(f"corrupt gzip data: {exc}") from exc
+        raise ReadError(gzip_failure(exc)) from exc
     if len(out) > max_bytes:
-        raise ReadError(f"decompressed file too large (> limit {max_bytes:,} bytes)")
+        raise ReadError(too_large(max_bytes))
     if not decomp.eof:
         raise ReadError("truncated gzip file (compressed stream ends early)")
     return out
@@ -296,7 +297,7 @@ def decode_text(data: bytes, charset: str = "") -> str:
 def decode_payload(payload: Payload, kind: str) -> str | IngestError:
     """The payload as text, or an error naming it: binary content, undecodable bytes, or empty."""
     if looks_binary(payload.data):
-        return IngestError(path=payload.where, reason=f"binary content, not {kind}")
+        return IngestError(path=payload.where, reason=f"binary content, not {kind} ({BINARY_HINT})")
     text = decode_text(payload.data)
     if not text.strip():
         return IngestError(path=payload.where, reason="empty file")

@@ -17,6 +17,8 @@ from dyadwatch.ingest.common import MAX_BYTES, Payload, decode_text, gzip_failur
 from dyadwatch.models import IngestError, RawDocument
 
 SKIP_CHUNK = 1 << 20
+LINE_HINT = 'each line must be one JSON object like {"text": "...", "date": "2024-05-06"}'
+JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", float: "number", bool: "boolean"}
 
 
 def read_jsonl(payload: Payload, max_bytes: int = MAX_BYTES) -> Iterator[RawDocument | IngestError]:
@@ -54,9 +56,9 @@ def parse_line(line: bytes, where: str) -> RawDocument | IngestError:
     try:
         record = json.loads(decode_text(line.rstrip(b"\r\n")))
     except json.JSONDecodeError as exc:
-        return IngestError(path=where, reason=f"invalid JSON: {exc.msg} at column {exc.colno}")
+        return IngestError(path=where, reason=f"invalid JSON ({exc.msg}, column {exc.colno}); {LINE_HINT}")
     except RecursionError:
-        return IngestError(path=where, reason="invalid JSON: nested too deeply")
+        return IngestError(path=where, reason=f"invalid JSON: nested too deeply; {LINE_HINT}")
     return record_to_document(record, where)
 
 
@@ -90,13 +92,13 @@ def read_json(payload: Payload) -> Iterator[RawDocument | IngestError]:
 def record_to_document(record: Any, where: str) -> RawDocument | IngestError:
     """Map a JSON object to a RawDocument; it needs a non-empty ``text`` or ``html``."""
     if not isinstance(record, dict):
-        return IngestError(path=where, reason=f"record is a JSON {type(record).__name__}, not an object")
+        return IngestError(path=where, reason=f"record is a JSON {_json_type(record)}, not an object; {LINE_HINT}")
     text = record.get("text")
     html = record.get("html")
     text = scrub_surrogates(text) if isinstance(text, str) else ""
     html = scrub_surrogates(html) if isinstance(html, str) else ""
     if not text.strip() and not html.strip():
-        return IngestError(path=where, reason="record has no 'text' or 'html'")
+        return IngestError(path=where, reason="record has no 'text' or 'html' (a non-empty string holding the article)")
     return RawDocument(
         source_path=where,
         text=text,
@@ -109,6 +111,10 @@ def record_to_document(record: Any, where: str) -> RawDocument | IngestError:
         author=_str(record.get("author") or record.get("byline")),
         fmt="jsonl",
     )
+
+
+def _json_type(value: Any) -> str:
+    return "null" if value is None else JSON_TYPES.get(type(value), type(value).__name__)
 
 
 def _str(value: Any) -> str:

@@ -179,7 +179,8 @@ def _read_record(source: _Input, record: _Record, where: str, max_bytes: int) ->
         record.headers[name.strip().lower()] = value.strip()
     length_text = record.headers.get("content-length", "")
     if not length_text.isdigit():
-        return IngestError(path=record.at(where), reason=f"{record.label()}: missing or invalid Content-Length")
+        reason = f"{record.label()}: missing or invalid Content-Length (record skipped, reading resumes at the next)"
+        return IngestError(path=record.at(where), reason=reason)
     length = int(length_text)
     if length > max_bytes:
         inside = _skip_block(source, length)
