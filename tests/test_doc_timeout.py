@@ -78,6 +78,19 @@ def test_slow_cleaning_is_an_error_record_and_the_run_goes_on(budgeted, monkeypa
     assert isinstance(first, ArticleResult) and first.events and isinstance(last, ArticleResult) and last.events
 
 
+def test_a_stage_that_catches_every_exception_is_still_stopped():
+    rounds: list[int] = []
+    with pytest.raises(DocumentTimeout):
+        with time_budget(BUDGET, "parsing a date"):
+            for attempt in range(3):
+                rounds.append(attempt)
+                try:
+                    spin()
+                except Exception:  # noqa: BLE001 - what lenient library code does
+                    continue
+    assert rounds == [0]
+
+
 def test_a_catastrophic_regular_expression_is_interrupted():
     import re
 

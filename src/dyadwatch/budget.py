@@ -23,8 +23,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 
-class DocumentTimeout(Exception):
-    """A stage of one document ran over its time budget."""
+class DocumentTimeout(BaseException):
+    """A stage of one document ran over its time budget.
+
+    A ``BaseException`` (like ``KeyboardInterrupt``) so that the ``except Exception`` guards inside
+    the stages (a date parser, the HTML extractor) do not swallow it and carry on without a budget.
+    """
 
 
 def _can_interrupt() -> bool:
