@@ -419,15 +419,24 @@ def test_special_paths_are_reported_not_read_and_the_rest_is_stored(tmp_path, mo
         path.write_text(good_text(700), encoding="utf-8")
         path.chmod(0)
     (folder / "zz_good.txt").write_text(good_text(701), encoding="utf-8")
-    if os.geteuid() == 0:  # root reads mode-000 files: make the refusal happen where the kernel would
-        real_open = Path.open
+    (folder / "sealed").mkdir()
+    (folder / "sealed" / "inside.txt").write_text(good_text(702), encoding="utf-8")
+    (folder / "sealed").chmod(0)
+    if os.geteuid() == 0:  # root reads mode-000 files and folders: refuse where the kernel would
+        real_open, real_scandir = Path.open, os.scandir
 
         def refuse(self, *args, **kwargs):
             if self in unreadable:
                 raise PermissionError(13, "Permission denied", str(self))
             return real_open(self, *args, **kwargs)
 
+        def refuse_folder(path):
+            if Path(path) == folder / "sealed":
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_scandir(path)
+
         monkeypatch.setattr(Path, "open", refuse)
+        monkeypatch.setattr(os, "scandir", refuse_folder)
     db = tmp_path / "s.duckdb"
     explicit = [str(folder / "pipe.txt"), "/dev/null", str(folder / "loop_a.txt")]
     result = CliRunner().invoke(app, ["ingest", str(folder), *explicit, "--db", str(db)])
@@ -443,6 +452,8 @@ def test_special_paths_are_reported_not_read_and_the_rest_is_stored(tmp_path, mo
     assert "broken symbolic link" in errors[str(folder / "gone.html")]
     for path in unreadable:
         assert "Permission denied" in errors[str(path)]
+    assert "cannot read folder: Permission denied" in errors[str(folder / "sealed")]
+    (folder / "sealed").chmod(0o755)
 
 
 def read_all_tracing_memory(path: Path, max_bytes: int) -> tuple[list, int]:

@@ -105,10 +105,24 @@ def _iter_input(item: str, max_bytes: int) -> Iterator[RawDocument | IngestError
 
 
 def _read_folder(folder: Path, max_bytes: int) -> Iterator[RawDocument | IngestError]:
-    """Walk a folder recursively in a stable order, skipping hidden and non-news files."""
-    for path in sorted(folder.rglob("*")):
-        if not any(part.startswith(".") for part in path.relative_to(folder).parts) and not path.is_dir():
-            yield from _read_entry(path, max_bytes)
+    """Walk a folder recursively in a stable order, skipping hidden and non-news files.
+
+    A subfolder that cannot be listed is an error naming it (``rglob`` would skip it silently);
+    links to folders are not followed, so a link back up the tree cannot loop.
+    """
+    found: list[Path] = []
+    unreadable: list[IngestError] = []
+
+    def failed(exc: OSError) -> None:
+        reason = f"cannot read folder: {exc.strerror or exc} (its files were not read)"
+        unreadable.append(IngestError(path=str(exc.filename or folder), reason=reason))
+
+    for root, folders, files in os.walk(folder, onerror=failed):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found.extend(Path(root) / name for name in files if not name.startswith("."))
+    yield from unreadable
+    for path in sorted(found):
+        yield from _read_entry(path, max_bytes)
 
 
 def _read_entry(path: Path, max_bytes: int) -> Iterator[RawDocument | IngestError]:
