@@ -2,6 +2,7 @@
 
     nice .venv/bin/python bench/bench_soak.py --documents 100000            # the full soak
     nice .venv/bin/python bench/bench_soak.py --documents 2000 --interval 5 # measure the rate first
+    .venv/bin/python bench/bench_soak.py --story-index 5000                 # the story index's memory alone
 
 It writes a JSON Lines corpus (bench/soak_corpus.py: distinct news-like documents with planted
 broken lines, records without text and duplicates), runs `dyadwatch ingest` on it as a real
@@ -108,12 +109,38 @@ def report(planted: Planted, per_sentence: list[int], counts: dict[str, int], sa
     return {"expected": expected, "stored": counts, "samples": samples}
 
 
+def story_index_growth(documents: int) -> None:
+    """Resident memory the story index gains per 1,000 distinct soak documents (in this process)."""
+    import random
+
+    from soak_corpus import document
+
+    from dyadwatch.dedup import StoryIndex
+
+    rng, planted = random.Random(15), Planted()
+    texts = [document(n, rng, planted) for n in range(documents)]
+    index, before = StoryIndex(), _rss_mb()
+    for n, text in enumerate(texts):
+        index.assign(f"soak-{n:012d}", text)
+    print(f"story index: {(_rss_mb() - before) / documents * 1000:.2f} MB per 1,000 documents ({documents:,})")
+
+
+def _rss_mb() -> float:
+    line = next(x for x in Path("/proc/self/status").read_text().splitlines() if x.startswith("VmRSS:"))
+    return int(line.split()[1]) / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--interval", type=float, default=10.0, help="Seconds between memory samples.")
     parser.add_argument("--out", type=Path, default=None, help="Folder for the corpus, store and results.")
+    parser.add_argument("--story-index", type=int, default=0, metavar="N",
+                        help="Only measure the story index's memory over N documents, in this process.")
     args = parser.parse_args()
+    if args.story_index:
+        story_index_growth(args.story_index)
+        return
     out = args.out or Path(tempfile.mkdtemp(prefix="dyadwatch-soak-"))
     out.mkdir(parents=True, exist_ok=True)
     corpus, db = out / "soak.jsonl", out / "soak.duckdb"
