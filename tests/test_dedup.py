@@ -34,3 +34,33 @@ def test_the_index_rebuilds_from_stored_signatures():
     rebuilt.load([("a1", "a1", signature)])
     assert rebuilt.assign("a2", SYNDICATED)[0] == "a1"
     assert rebuilt.assign("a1", STORY)[0] == "a1"  # an article keeps its story
+
+
+def test_story_ids_are_those_a_full_minhash_lsh_query_gives():
+    """Reference: datasketch's MinHashLSH with every article in it; story = smallest story id among candidates."""
+    import random
+
+    from datasketch import MinHashLSH
+
+    from dyadwatch.dedup import DEFAULT_THRESHOLD, NUM_PERM, signature
+
+    rng = random.Random(7)
+    sentences = [STORY, OTHER, *(f"Officials in city {n} reported talks on trade and security." for n in range(8))]
+    texts = []
+    for n in range(150):
+        text = " ".join(rng.sample(sentences, 3)) + f" Item {n}."
+        texts.append(text)
+        if n % 3 == 0:  # a near copy with one word changed
+            words = text.split()
+            words[rng.randrange(len(words))] = "changed"
+            texts.append(" ".join(words))
+    lsh, reference, index = MinHashLSH(threshold=DEFAULT_THRESHOLD, num_perm=NUM_PERM), {}, StoryIndex()
+    joined = 0
+    for n, text in enumerate(texts):
+        article_id, minhash = f"a{n:04d}", signature(text)
+        candidates = sorted(reference[m] for m in lsh.query(minhash))
+        reference[article_id] = candidates[0] if candidates else article_id
+        lsh.insert(article_id, minhash)
+        assert index.assign(article_id, text)[0] == reference[article_id], n
+        joined += reference[article_id] != article_id
+    assert joined > 20  # the comparison covered articles joining earlier stories, not only new ones

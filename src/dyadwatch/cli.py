@@ -22,10 +22,17 @@ from rich.table import Table
 from dyadwatch import __version__
 from dyadwatch.codes import PLOVER_TYPES
 from dyadwatch.ingest import iter_documents
-from dyadwatch.limits import MAX_DOC_CHARS, Limits
+from dyadwatch.limits import DOC_TIMEOUT, MAX_DOC_CHARS, Limits
 from dyadwatch.models import ArticleResult, IngestError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Evidence-linked political events and quotes.")
+EXIT_CODES = (
+    "Exit codes: 0 all fine; 1 some documents failed (each named on stderr with the reason, and for ingest in "
+    "the errors table; the rest was processed); 2 usage or configuration error (a bad option value, no store, "
+    "a store in use by another process)."
+)
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Evidence-linked political events and quotes.", epilog=EXIT_CODES
+)
 def _flags_show_no_type() -> None:
     """A flag takes no value, but typer 0.29's help shows ``<bool>`` after each one (``--help`` too): show none."""
     option = getattr(getattr(typer, "core", None), "TyperOption", None)
@@ -72,6 +79,14 @@ MaxDocOpt = Annotated[
         "--max-doc-chars",
         min=1000,
         help="Longest document coded, in characters; a longer one is an error record (its raw bytes: 8x).",
+    ),
+]
+DocTimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--doc-timeout",
+        min=0,
+        help="Seconds one document's cleaning, and its coding, may take; a slower one is an error record (0: none).",
     ),
 ]
 ActorsFileOpt = Annotated[
@@ -139,7 +154,7 @@ def _report_error(error: IngestError) -> None:
     err_console.print(f"[red]error[/red] {error.path}: {error.reason}", highlight=False, soft_wrap=True)
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES)
 def extract(
     inputs: InputsArg,
     date: DateOpt = "",
@@ -147,13 +162,14 @@ def extract(
     no_events: Annotated[bool, typer.Option("--no-events", help="Clean only; no NLP or coding.")] = False,
     actors_file: ActorsFileOpt = None,
     max_doc_chars: MaxDocOpt = MAX_DOC_CHARS,
+    doc_timeout: DocTimeoutOpt = DOC_TIMEOUT,
 ) -> None:
     """Clean and code documents; write one JSON object per document to stdout (JSON Lines)."""
     from dyadwatch.actors import ActorResolver
     from dyadwatch.pipeline import Pipeline
 
     _validate_date(date, "--date")
-    limits = Limits(max_doc_chars=max_doc_chars)
+    limits = Limits(max_doc_chars=max_doc_chars, doc_timeout=doc_timeout)
     resolver = ActorResolver(user_dictionary=actors_file) if actors_file and not no_events else None
     pipeline = Pipeline(with_events=not no_events, resolver=resolver, limits=limits)
     failed = 0
@@ -168,7 +184,7 @@ def extract(
     raise typer.Exit(1 if failed else 0)
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES)
 def ingest(
     inputs: InputsArg,
     date: DateOpt = "",
@@ -178,6 +194,7 @@ def ingest(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction.")] = 32,
     actors_file: ActorsFileOpt = None,
     max_doc_chars: MaxDocOpt = MAX_DOC_CHARS,
+    doc_timeout: DocTimeoutOpt = DOC_TIMEOUT,
 ) -> None:
     """Clean, code and store documents; articles already stored are skipped (idempotent)."""
     from dyadwatch.actors import ActorResolver
@@ -186,7 +203,7 @@ def ingest(
     from dyadwatch.store import Store
 
     _validate_date(date, "--date")
-    limits = Limits(max_doc_chars=max_doc_chars)
+    limits = Limits(max_doc_chars=max_doc_chars, doc_timeout=doc_timeout)
     with _store_or_exit(lambda: Store(db)) as store:
         resolver = ActorResolver(user_dictionary=actors_file, aliases=store.aliases())
         stories = StoryIndex()
@@ -267,7 +284,8 @@ def _save(store: Any, batch: list[ArticleResult], run_id: str, counts: dict[str,
             store.save_results([result], run_id, aliases=result.aliases)
             counts["stored"] += 1
         except Exception as exc:  # noqa: BLE001
-            error = IngestError(path=result.article.path or result.article.id, reason=f"store: {exc}", stage="store")
+            where = result.article.path or result.article.id
+            error = IngestError(path=where, reason=f"could not store the article: {exc}", stage="store")
             counts["errors"] += 1
             counts["events"] -= len(result.events)
             counts["quotes"] -= len(result.quotes)
@@ -290,7 +308,7 @@ def _open_store(db: Path) -> Any:
     from dyadwatch.store import Store
 
     if not db.exists():
-        err_console.print(f"[red]error[/red] no store at {db}; run `dyadwatch ingest` first")
+        err_console.print(f"[red]error[/red] no store at {db}; run `dyadwatch ingest` first, or pass --db PATH")
         raise typer.Exit(2)
     return _store_or_exit(lambda: Store(db, read_only=True))
 
