@@ -44,3 +44,19 @@ def code_events(nlp):
         return coder.code(doc, article, actors, extract_quotes(doc, article, actors))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory):
+    """A store holding the bundled examples/, ingested once per test session (read it read-only)."""
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from dyadwatch.cli import app
+
+    path = tmp_path_factory.mktemp("examples") / "examples.duckdb"
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    result = CliRunner().invoke(app, ["ingest", str(examples), "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    return path

@@ -265,3 +265,22 @@ def test_a_shared_surname_is_the_person_the_story_introduced_first(nlp, resolver
             "Trump later congratulated his rivals.")
     doc, actors = analyze(nlp, resolver, text)
     assert actor_of(doc, actors, "Trump", 2).name == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    "text, date, name, sector",
+    [
+        ("Marco Rubio spoke in Iowa. Rubio criticised the plan.", "2016-02-01", "Marco Rubio", "LEG"),
+        ("Mitt Romney spoke in Utah on Monday.", "2012-05-01", "Mitt Romney", "PTY"),
+        ("Donald Trump spoke in Iowa on Monday.", "2016-02-01", "Donald Trump", "PTY"),
+        ("Donald Trump spoke in Ohio on Monday.", "2026-02-01", "Donald Trump", "GOV"),
+        ("Paul Ryan spoke in Wisconsin on Monday.", "2031-02-01", "Paul Ryan", ""),
+    ],
+)
+def test_former_us_officials_and_candidates_get_their_country_and_the_sector_of_the_date(
+    resolver, nlp, text, date, name, sector
+):
+    """us_figures.tsv and leaders.tsv: the office valid on the article's date; out of office, the country only."""
+    actors = resolver.analyze(nlp(text), Article(id="t", text=text, date=date))
+    person = next(a for a in actors.mentions if a.name == name)
+    assert (person.country, person.sector) == ("USA", sector)

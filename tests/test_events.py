@@ -217,8 +217,9 @@ def test_failing_to_reach_a_deal_is_a_rejection(nlp, coder, resolver):
     assert find(events, "REJECT") and not find(events, "AGREE")
 
 
-def test_said_must_is_a_demand_of_the_speaker(nlp, coder, resolver):
-    events = code_text(nlp, coder, resolver, "Russia said Israel must end its air strikes on Syria.")
+@pytest.mark.parametrize("modal", ["must", "should"])
+def test_said_must_is_a_demand_of_the_speaker(nlp, coder, resolver, modal):
+    events = code_text(nlp, coder, resolver, f"Russia said Israel {modal} end its air strikes on Syria.")
     ev = find(events, "REQUEST")[0]
     assert countries(ev) == ("RUS", "ISR") and ev.cameo_code == "100"
 

@@ -9,12 +9,16 @@ All texts are synthetic.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
+import os
+import random
 import re
 import subprocess
 import sys
+import tracemalloc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,6 +83,7 @@ class Case:
     error: str = ""  # a substring of the error reason, or "" when the file must be stored
     stored: str = ""  # a substring of a stored article's text
     flag: str = ""  # a flag that article must carry
+    absent: str = ""  # text no article from this file may hold
 
 
 def cases() -> list[Case]:
@@ -148,7 +153,48 @@ def cases() -> list[Case]:
              "São Tomé signed the accord"),
         Case("feed_without_entries", ".rss", b"<?xml version='1.0'?><rss><channel><title>x</title></channel></rss>",
              "no entries"),
+        Case("zero_bytes", ".txt", b"", "empty file"),
+        Case("zero_bytes_jsonl", ".jsonl", b"", "empty file"),
+        Case("zero_bytes_warc", ".warc", b"", "no WARC records found"),
+        Case("zero_bytes_gzip", ".txt.gz", b"", "empty file"),
+        Case("bom_only", ".txt", codecs.BOM_UTF8, "empty file"),
+        Case("utf8_bom", ".txt", codecs.BOM_UTF8 + b"Somalia closed its airspace to Kenyan flights.", "",
+             "Somalia closed its airspace"),
+        Case("utf16_big_endian_without_bom", ".txt", "Fiji protested the Australian decision.".encode("utf-16-be"),
+             "binary content"),
+        Case("jsonl_invalid_lines_between_good", ".jsonl",
+             "\n".join([json.dumps({"text": good_text(511)}), '{"text": "Laos', "{'text': 'single quotes'}",
+                        json.dumps({"text": good_text(512)}), "}{", ""]).encode(),
+             "invalid JSON", "Good story 512"),
+        Case("jsonl_non_object_lines", ".jsonl",
+             b'[1, 2]\n42\nnull\ntrue\n' + json.dumps({"text": good_text(513)}).encode() + b"\n",
+             "not an object", "Good story 513"),
+        Case("json_empty_list", ".json", b"[]", "empty JSON list"),
+        Case("gzip_truncated_text", ".txt.gz", gzip.compress(b"Chad closed its border with Sudan. " * 80)[:-30],
+             "truncated gzip"),
+        Case("not_gzip_named_gz", ".txt.gz", b"this is plain text, not gzip data " * 10, "corrupt gzip data"),
+        Case("random_bytes_named_txt", ".txt", random.Random(15).randbytes(4096), "binary content"),
+        Case("feed_billion_laughs", ".rss", billion_laughs(), "", "Ghana recalled its ambassador", absent="lollol"),
+        Case("gzip_ratio_bomb_jsonl", ".jsonl.gz", gzip.compress(b'{"text": "') + gzip_bomb(80), "decompression bomb"),
     ]
+
+
+def billion_laughs(levels: int = 9) -> bytes:
+    """An RSS feed whose DTD expands one entity to 10^9 "lol"s; the parser must not expand it."""
+    entities = '<!ENTITY lol0 "lol">' + "".join(
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, levels + 1)
+    )
+    return (
+        f'<?xml version="1.0"?><!DOCTYPE rss [{entities}]><rss version="2.0"><channel><title>Laughs</title>'
+        f"<item><title>Bomb</title><description>&lol{levels};</description></item>"
+        "<item><title>Wire</title><description>Ghana recalled its ambassador from Togo on Monday, "
+        "the foreign ministry said.</description></item></channel></rss>"
+    ).encode()
+
+
+def gzip_bomb(megabytes: int) -> bytes:
+    """Gzip members of 1 MB of spaces each (~1 KB compressed): ~1000:1, far beyond any text."""
+    return gzip.compress(b" " * (1 << 20), 9) * megabytes
 
 
 @pytest.fixture(scope="module")
@@ -200,6 +246,8 @@ def test_hostile_case(run, name):
         assert hits, [t[:200] for _, t, _ in articles]
         if case.flag:
             assert case.flag in hits[0][1]
+    if case.absent:
+        assert not any(case.absent in text for _, text, _ in articles)
     for _, text, _ in articles:  # no stored text keeps a control or invisible formatting character
         assert not re.search("[\x00-\x08\x0e-\x1f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]", text)
         assert text.strip()
@@ -354,3 +402,103 @@ def test_actors_json_prints_aliases_as_a_json_list(run):
     records = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
     assert records and all(isinstance(r["aliases"], list | None) for r in records)
     assert any(r["aliases"] for r in records)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs and symbolic links")
+def test_special_paths_are_reported_not_read_and_the_rest_is_stored(tmp_path, monkeypatch):
+    """A FIFO (reading it would wait forever), a device, a symlink loop, a broken link, unreadable files."""
+    folder = tmp_path / "news"
+    (folder / "locked").mkdir(parents=True)
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "loop_a.txt").symlink_to(folder / "loop_b.txt")
+    (folder / "loop_b.txt").symlink_to(folder / "loop_a.txt")
+    (folder / "gone.html").symlink_to(tmp_path / "deleted.html")
+    (folder / "up").symlink_to(folder)  # a folder link back up: the walk must not go round forever
+    unreadable = [folder / "locked" / f"{n}.txt" for n in range(3)]
+    for path in unreadable:
+        path.write_text(good_text(700), encoding="utf-8")
+        path.chmod(0)
+    (folder / "zz_good.txt").write_text(good_text(701), encoding="utf-8")
+    (folder / "sealed").mkdir()
+    (folder / "sealed" / "inside.txt").write_text(good_text(702), encoding="utf-8")
+    (folder / "sealed").chmod(0)
+    if os.geteuid() == 0:  # root reads mode-000 files and folders: refuse where the kernel would
+        real_open, real_scandir = Path.open, os.scandir
+
+        def refuse(self, *args, **kwargs):
+            if self in unreadable:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real_open(self, *args, **kwargs)
+
+        def refuse_folder(path):
+            if Path(path) == folder / "sealed":
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_scandir(path)
+
+        monkeypatch.setattr(Path, "open", refuse)
+        monkeypatch.setattr(os, "scandir", refuse_folder)
+    db = tmp_path / "s.duckdb"
+    explicit = [str(folder / "pipe.txt"), "/dev/null", str(folder / "loop_a.txt")]
+    result = CliRunner().invoke(app, ["ingest", str(folder), *explicit, "--db", str(db)])
+    assert result.exit_code == 1, result.output
+    with Store(db, read_only=True) as store:
+        errors = dict(store.con.execute("SELECT path, reason FROM errors").fetchall())
+        stored = [p for (p,) in store.con.execute("SELECT path FROM articles").fetchall()]
+    assert stored == [str(folder / "zz_good.txt")]
+    assert "named pipe" in errors[str(folder / "pipe.txt")] and "- instead" in errors[str(folder / "pipe.txt")]
+    assert "a device" in errors["/dev/null"]
+    assert "symbolic link loop" in errors[str(folder / "loop_a.txt")]
+    assert "symbolic link loop" in errors[str(folder / "loop_b.txt")]
+    assert "broken symbolic link" in errors[str(folder / "gone.html")]
+    for path in unreadable:
+        assert "Permission denied" in errors[str(path)]
+    assert "cannot read folder: Permission denied" in errors[str(folder / "sealed")]
+    (folder / "sealed").chmod(0o755)
+
+
+def read_all_tracing_memory(path: Path, max_bytes: int) -> tuple[list, int]:
+    """Everything the readers make of one path, and the peak of Python memory allocated meanwhile."""
+    tracemalloc.start()
+    try:
+        items = list(iter_documents([str(path)], max_bytes=max_bytes))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return items, peak
+
+
+TEN_GB = 10 * 1024  # megabytes of output in the bombs below (~10 MB of gzip)
+
+
+@pytest.mark.parametrize(
+    ("suffix", "prefix", "reason"),
+    [
+        (".txt.gz", b"", "document too large"),
+        (".jsonl.gz", gzip.compress(b'{"text": "'), "decompression bomb"),
+        (".warc.gz", gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://bomb.test/\r\n"
+                                   b"Content-Length: 10737418240\r\n\r\n"), "decompression bomb"),
+        (".html.gz", b"", "document too large"),
+    ],
+)
+def test_a_gzip_expanding_to_10_gb_is_refused_with_flat_memory(tmp_path, suffix, prefix, reason):
+    path = tmp_path / f"bomb{suffix}"
+    path.write_bytes(prefix + gzip_bomb(TEN_GB))
+    items, peak = read_all_tracing_memory(path, max_bytes=RAW_CAP)
+    assert [type(i) for i in items] == [IngestError], items
+    assert reason in items[0].reason and str(path) in items[0].path
+    assert peak < 32 * 1024 * 1024  # one bounded buffer at a time, never the expanded data
+
+
+def test_a_100000_sentence_document_under_the_cap_is_cleaned_and_cut_into_parser_sized_sections():
+    from dyadwatch.limits import MAX_DOC_CHARS as DEFAULT_CAP
+    from dyadwatch.limits import SECTION_CHARS
+    from dyadwatch.nlp import split_text
+    from dyadwatch.pipeline import Pipeline
+
+    text = " ".join(f"Aid came {n}." for n in range(100_000))
+    assert len(text) < DEFAULT_CAP
+    [result] = Pipeline(with_events=False).process_many([RawDocument("many.jsonl:1", text=text, fmt="jsonl")])
+    assert isinstance(result, ArticleResult) and result.article.text == text
+    spans = split_text(result.article.text, SECTION_CHARS)
+    assert all(end - start <= SECTION_CHARS for start, end in spans) and spans[-1][1] == len(text)
+    assert all(text[end - 2 : end] == ". " for _, end in spans[:-1])  # cut at sentence ends, not mid-word

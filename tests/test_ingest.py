@@ -18,7 +18,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from dyadwatch.ingest import http as http_module
-from dyadwatch.ingest import iter_documents
+from dyadwatch.ingest import iter_documents, urlguard
 from dyadwatch.models import IngestError, RawDocument
 
 STORY = (
@@ -219,7 +219,8 @@ def test_urls_page_feed_and_failure(monkeypatch: pytest.MonkeyPatch) -> None:
         return httpx.Response(404, text="nope")
 
     make_client = http_module.make_client
-    monkeypatch.setattr(http_module, "make_client", lambda: make_client(httpx.MockTransport(handler)))
+    monkeypatch.setattr(http_module, "make_client", lambda **kw: make_client(httpx.MockTransport(handler), **kw))
+    monkeypatch.setattr(urlguard, "resolve", lambda host: ["93.184.215.14"])  # news.test: a public address
     items = list(iter_documents(["https://news.test/page", "https://news.test/feed", "https://news.test/gone"]))
     good = docs(items)
     assert good[0].url == "https://news.test/page" and good[0].fmt == "html"
@@ -231,7 +232,8 @@ def test_urls_page_feed_and_failure(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_url_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     transport = httpx.MockTransport(lambda request: httpx.Response(200, content=b"x" * 5000))
     make_client = http_module.make_client
-    monkeypatch.setattr(http_module, "make_client", lambda: make_client(transport))
+    monkeypatch.setattr(http_module, "make_client", lambda **kw: make_client(transport, **kw))
+    monkeypatch.setattr(urlguard, "resolve", lambda host: ["93.184.215.14"])
     [error] = list(iter_documents(["https://news.test/huge"], max_bytes=1000))
     assert "too large" in error.reason
 

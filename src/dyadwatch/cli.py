@@ -22,10 +22,17 @@ from rich.table import Table
 from dyadwatch import __version__
 from dyadwatch.codes import PLOVER_TYPES
 from dyadwatch.ingest import iter_documents
-from dyadwatch.limits import MAX_DOC_CHARS, Limits
+from dyadwatch.limits import DOC_TIMEOUT, MAX_DOC_CHARS, Limits
 from dyadwatch.models import ArticleResult, IngestError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Evidence-linked political events and quotes.")
+EXIT_CODES = (
+    "Exit codes: 0 all fine; 1 some documents failed (each named on stderr with the reason, and for ingest in "
+    "the errors table; the rest was processed); 2 usage or configuration error (a bad option value, no store, "
+    "a store in use by another process)."
+)
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Evidence-linked political events and quotes.", epilog=EXIT_CODES
+)
 def _flags_show_no_type() -> None:
     """A flag takes no value, but typer 0.29's help shows ``<bool>`` after each one (``--help`` too): show none."""
     option = getattr(getattr(typer, "core", None), "TyperOption", None)
@@ -74,6 +81,14 @@ MaxDocOpt = Annotated[
         help="Longest document coded, in characters; a longer one is an error record (its raw bytes: 8x).",
     ),
 ]
+DocTimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--doc-timeout",
+        min=0,
+        help="Seconds one document's cleaning, and its coding, may take; a slower one is an error record (0: none).",
+    ),
+]
 ActorsFileOpt = Annotated[
     Path | None,
     typer.Option("--actors", help="User dictionary (TSV/CSV: name, aliases, country, sector, valid_from, valid_to) "
@@ -81,6 +96,10 @@ ActorsFileOpt = Annotated[
 ]
 StoryWindowOpt = Annotated[
     int, typer.Option("--story-window", min=0, help="Copies more than this many days apart start a new story.")
+]
+AllowPrivateOpt = Annotated[
+    bool,
+    typer.Option("--allow-private", help="Fetch URLs on loopback, private or link-local hosts (refused by default)."),
 ]
 DEFAULT_DB = Path("dyadwatch.duckdb")
 
@@ -138,13 +157,15 @@ def _report_error(error: IngestError) -> None:
     err_console.print(f"[red]error[/red] {error.path}: {error.reason}", highlight=False, soft_wrap=True)
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES)
 def extract(
     inputs: InputsArg,
     date: DateOpt = "",
+    allow_private: AllowPrivateOpt = False,
     no_events: Annotated[bool, typer.Option("--no-events", help="Clean only; no NLP or coding.")] = False,
     actors_file: ActorsFileOpt = None,
     max_doc_chars: MaxDocOpt = MAX_DOC_CHARS,
+    doc_timeout: DocTimeoutOpt = DOC_TIMEOUT,
 ) -> None:
     """Clean and code documents; write one JSON object per document to stdout (JSON Lines)."""
     from dyadwatch.actors import ActorResolver
@@ -152,11 +173,11 @@ def extract(
     from dyadwatch.stories import StoryIndex, assign_stories
 
     _validate_date(date, "--date")
-    limits = Limits(max_doc_chars=max_doc_chars)
+    limits = Limits(max_doc_chars=max_doc_chars, doc_timeout=doc_timeout)
     resolver = ActorResolver(user_dictionary=actors_file) if actors_file and not no_events else None
     pipeline = Pipeline(with_events=not no_events, resolver=resolver, limits=limits)
     failed = 0
-    documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes)
+    documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes, allow_private=allow_private)
     stories = StoryIndex()  # story ids within this input only: extract reads and writes no store
     for result in pipeline.process_many(documents, default_date=date, dedupe=False):
         assign_stories(stories, [result])
@@ -169,15 +190,17 @@ def extract(
     raise typer.Exit(1 if failed else 0)
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES)
 def ingest(
     inputs: InputsArg,
     date: DateOpt = "",
+    allow_private: AllowPrivateOpt = False,
     db: DbOpt = DEFAULT_DB,
     force: Annotated[bool, typer.Option("--force", help="Re-code articles already in the store.")] = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction.")] = 32,
     actors_file: ActorsFileOpt = None,
     max_doc_chars: MaxDocOpt = MAX_DOC_CHARS,
+    doc_timeout: DocTimeoutOpt = DOC_TIMEOUT,
     story_window: StoryWindowOpt = 3,
 ) -> None:
     """Clean, code and store documents; articles already stored are skipped (idempotent)."""
@@ -187,7 +210,7 @@ def ingest(
     from dyadwatch.stories import StoryParams, store_index
 
     _validate_date(date, "--date")
-    limits = Limits(max_doc_chars=max_doc_chars)
+    limits = Limits(max_doc_chars=max_doc_chars, doc_timeout=doc_timeout)
     with _store_or_exit(lambda: Store(db)) as store:
         resolver = ActorResolver(user_dictionary=actors_file, aliases=store.aliases())
         _backfill_stories(store, story_window)
@@ -200,7 +223,7 @@ def ingest(
         batch: list[ArticleResult] = []
         with _progress() as progress:
             task = progress.add_task("ingest", total=None, rate="")
-            documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes)
+            documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes, allow_private=allow_private)
             stream = pipeline.process_many(documents, default_date=date, skip_ids=skip)
             for result in stream:
                 counts["documents"] += 1
@@ -281,7 +304,8 @@ def _save(store: Any, batch: list[ArticleResult], run_id: str, counts: dict[str,
             store.save_results([result], run_id, aliases=result.aliases)
             counts["stored"] += 1
         except Exception as exc:  # noqa: BLE001
-            error = IngestError(path=result.article.path or result.article.id, reason=f"store: {exc}", stage="store")
+            where = result.article.path or result.article.id
+            error = IngestError(path=where, reason=f"could not store the article: {exc}", stage="store")
             counts["errors"] += 1
             counts["events"] -= len(result.events)
             counts["quotes"] -= len(result.quotes)
@@ -304,7 +328,7 @@ def _open_store(db: Path) -> Any:
     from dyadwatch.store import Store
 
     if not db.exists():
-        err_console.print(f"[red]error[/red] no store at {db}; run `dyadwatch ingest` first")
+        err_console.print(f"[red]error[/red] no store at {db}; run `dyadwatch ingest` first, or pass --db PATH")
         raise typer.Exit(2)
     return _store_or_exit(lambda: Store(db, read_only=True))
 
@@ -319,6 +343,22 @@ def _store_or_exit(open_store: Any) -> Any:
         err_console.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
 
+
+BetweenOpt = Annotated[
+    tuple[str, str] | None,
+    typer.Option("--between", metavar="A B", help="A dyad in both directions: two country codes (USA CHN)."),
+]
+OutletOpt = Annotated[str, typer.Option("--outlet", help="Article source/outlet (substring).")]
+ArticleOpt = Annotated[str, typer.Option("--article", help="Article id.")]
+
+
+def _check_format(value: str) -> str:
+    if value not in ("table", "jsonl", "csv", "tsv"):
+        raise typer.BadParameter(f"{value!r} is not one of table, jsonl, csv, tsv")
+    return value
+
+
+FormatOpt = Annotated[str, typer.Option("--format", callback=_check_format, help="table, jsonl, csv or tsv.")]
 
 EVENT_COLUMNS = [
     "date", "event_type", "cameo_code", "actor_code", "actor_name", "recipient_code", "recipient_name",
@@ -337,17 +377,33 @@ def events(
     since: SinceOpt = "",
     until: UntilOpt = "",
     limit: LimitOpt = 20,
-    all_events: Annotated[bool, typer.Option("--all", help="Include negated and hypothetical events.")] = False,
+    all_events: Annotated[
+        bool, typer.Option("--all", help="Include negated, hypothetical and denied events (status column).")
+    ] = False,
     copies: CopiesOpt = False,
     as_json: JsonOpt = False,
+    between: BetweenOpt = None,
+    quad: Annotated[int | None, typer.Option("--quad", min=1, max=4, help="QuadClass 1-4.")] = None,
+    min_goldstein: Annotated[float | None, typer.Option("--min-goldstein", help="Lowest Goldstein weight.")] = None,
+    max_goldstein: Annotated[float | None, typer.Option("--max-goldstein", help="Highest Goldstein weight.")] = None,
+    place: Annotated[str, typer.Option("--place", help="Event place name (substring) or country code.")] = "",
+    outlet: OutletOpt = "",
+    article: ArticleOpt = "",
+    fmt: FormatOpt = "table",
 ) -> None:
-    """Query stored events (asserted only unless --all), each once however many copies reported it."""
+    """Query stored events (asserted only unless --all, which adds a status column), each once however many
+    copies reported it (--copies: every copy's report)."""
+    from dyadwatch.filters import EventFilters
+
     _validate_type(type)
     _validate_date(since, "--since")
     _validate_date(until, "--until")
+    filters = EventFilters(between=between, quad=quad, min_goldstein=min_goldstein, max_goldstein=max_goldstein,
+                           place=place, outlet=outlet, article=article)  # fmt: skip
     with _open_store(db) as store:
-        frame = store.events(actor, recipient, type, since, until, limit or None, include_all=all_events, copies=copies)
-    _print_frame(frame, EVENT_COLUMNS, as_json, title="events")
+        frame = store.events(actor, recipient, type, since, until, limit or None, all_events, filters, copies=copies)
+    columns = EVENT_COLUMNS + ["status"] if all_events else EVENT_COLUMNS
+    _print_frame(frame, columns, as_json, title="events", fmt=fmt)
 
 
 @app.command()
@@ -359,13 +415,20 @@ def quotes(
     until: UntilOpt = "",
     limit: LimitOpt = 20,
     as_json: JsonOpt = False,
+    between: BetweenOpt = None,
+    outlet: OutletOpt = "",
+    article: ArticleOpt = "",
+    fmt: FormatOpt = "table",
 ) -> None:
     """Query stored quotes: --actor filters speakers, --recipient addressees."""
+    from dyadwatch.filters import EventFilters
+
     _validate_date(since, "--since")
     _validate_date(until, "--until")
+    filters = EventFilters(between=between, outlet=outlet, article=article)
     with _open_store(db) as store:
-        frame = store.quotes(actor, recipient, since, until, limit or None)
-    _print_frame(frame, QUOTE_COLUMNS, as_json, title="quotes")
+        frame = store.quotes(actor, recipient, since, until, limit or None, filters=filters)
+    _print_frame(frame, QUOTE_COLUMNS, as_json, title="quotes", fmt=fmt)
 
 
 @app.command()
@@ -444,16 +507,101 @@ def errors(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
 
 @app.command()
 def export(
-    folder: Annotated[Path, typer.Argument(help="Folder for the Parquet files.")],
+    folder: Annotated[Path | None, typer.Argument(help="Folder for the Parquet files (same as --out).")] = None,
     db: DbOpt = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", help="parquet (every table), plover, gdelt or csv.")] = "parquet",
+    out: Annotated[Path | None, typer.Option("--out", help="Folder (parquet) or file to write.")] = None,
 ) -> None:
-    """Export every table of the store to Parquet files."""
+    """Export the store: every table to Parquet, or events as PLOVER JSON Lines, GDELT-style TSV or CSV."""
+    from dyadwatch.exports import EXPORT_FORMATS
+    from dyadwatch.exports import export as run_export
+
+    target = out or folder
+    if fmt not in EXPORT_FORMATS or target is None:
+        err_console.print(f"[red]error[/red] give --out PATH and --format one of {', '.join(EXPORT_FORMATS)}")
+        raise typer.Exit(2)
     with _open_store(db) as store:
-        for path in store.export_parquet(folder):
+        for path in run_export(store.con, fmt, target):
             typer.echo(str(path))
 
 
-def _print_frame(frame: Any, columns: list[str], as_json: bool, title: str) -> None:
+@app.command()
+def watch(
+    sources: Annotated[Path, typer.Argument(help="Sources file (TOML): a table per source; see docs/watch.md.")],
+    db: DbOpt = DEFAULT_DB,
+    every: Annotated[str | None, typer.Option("--every", help="Round and default source interval: 15m, 1h.")] = None,
+    once: Annotated[bool, typer.Option("--once", help="One round, then exit (for cron).")] = False,
+    alerts_jsonl: Annotated[str | None, typer.Option("--alerts-jsonl", help="Append new alerts to this file.")] = None,
+    webhook: Annotated[str | None, typer.Option("--webhook", help="POST new alerts as JSON to this URL.")] = None,
+    allow_private: AllowPrivateOpt = False,
+) -> None:
+    """Poll feeds, sitemaps and pages on a schedule; ingest new articles; raise alerts on dyad shifts."""
+    from dyadwatch.watch.command import run_watch
+
+    raise typer.Exit(run_watch(sources, db, every, once, alerts_jsonl, webhook, allow_private))
+
+
+PeriodOpt = Annotated[str, typer.Option("--by", help="Period: day, week or month.")]
+
+
+def _check_period(by: str) -> None:
+    if by not in ("day", "week", "month"):
+        err_console.print(f"[red]error[/red] --by {by!r} is not one of day, week, month")
+        raise typer.Exit(2)
+
+
+@app.command()
+def dyad(
+    a: Annotated[str, typer.Argument(help="First side: country code (USA), or actor code with --level code.")],
+    b: Annotated[str, typer.Argument(help="Second side.")],
+    db: DbOpt = DEFAULT_DB,
+    by: PeriodOpt = "week",
+    directed: Annotated[bool, typer.Option("--directed", help="Only A acting on B.")] = False,
+    level: Annotated[str, typer.Option("--level", help="country or code (CAMEO actor code).")] = "country",
+    since: SinceOpt = "",
+    until: UntilOpt = "",
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per period.")] = False,
+) -> None:
+    """A dyad over time: events by quad class, Goldstein, net cooperation, quotes, and a sparkline."""
+    from dyadwatch.analysis.cli import show_dyad
+
+    _check_period(by)
+    if level not in ("country", "code"):
+        err_console.print(f"[red]error[/red] --level {level!r} is not one of country, code")
+        raise typer.Exit(2)
+    _validate_date(since, "--since")
+    _validate_date(until, "--until")
+    with _open_store(db) as store:
+        show_dyad(store.con, a, b, _stdout_console(), as_json, by=by, directed=directed, level=level,
+                  since=since or None, until=until or None)  # fmt: skip
+
+
+@app.command()
+def alerts(
+    db: DbOpt = DEFAULT_DB,
+    by: PeriodOpt = "week",
+    window: Annotated[int, typer.Option("--window", min=1, help="Baseline periods before each period.")] = 8,
+    threshold: Annotated[float, typer.Option("--threshold", min=0.0, help="Smallest |z-score| reported.")] = 2.0,
+    min_events: Annotated[int, typer.Option("--min-events", min=1, help="Fewest events in the period.")] = 3,
+    since: SinceOpt = "",
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per shift, with its evidence.")] = False,
+) -> None:
+    """Shifts in country dyads against a trailing baseline, with the events behind them (docs/analysis.md)."""
+    from dyadwatch.analysis.cli import show_alerts
+
+    _check_period(by)
+    _validate_date(since, "--since")
+    with _open_store(db) as store:
+        show_alerts(store.con, _stdout_console(), as_json, by=by, window=window, threshold=threshold,
+                    min_events=min_events, since=since or None)  # fmt: skip
+
+
+def _print_frame(frame: Any, columns: list[str], as_json: bool, title: str, fmt: str = "table") -> None:
+    if fmt in ("csv", "tsv") or (fmt == "jsonl" and not as_json):
+        from dyadwatch.exports.tables import write_frame
+
+        write_frame(frame, fmt)
+        return
     if as_json:
         for record in frame.to_dict(orient="records"):
             typer.echo(json.dumps({k: _jsonable(v) for k, v in record.items()}, default=str, ensure_ascii=False))

@@ -12,13 +12,17 @@ MAX_DOC_CHARS = 2_000_000  # a document's text: ~1 min of parsing on one core; a
 RAW_BYTES_PER_CHAR = 8  # a document's raw bytes (HTML markup, JSON escapes) may be this many times its text
 SECTION_CHARS = 30_000  # longer articles are parsed and coded in sections (coding time grows faster than length)
 MAX_WHOLE_FILE_BYTES = 256 * 1024 * 1024  # .json and feed files are parsed whole; JSON Lines is streamed
+GZIP_MAX_RATIO = 100  # gzip output per input byte; text compresses ~5-20:1, a decompression bomb ~1000:1
+GZIP_RATIO_AFTER_BYTES = 64 * 1024 * 1024  # ... checked once this much was decompressed from one stream
+DOC_TIMEOUT = 300.0  # seconds for one document's cleaning, and again for its coding (parsing is not timed)
 
 
 @dataclass(frozen=True)
 class Limits:
-    """Per-document caps; ``max_doc_chars`` is the one users set (``--max-doc-chars``)."""
+    """Per-document caps; users set ``max_doc_chars`` (``--max-doc-chars``) and ``doc_timeout`` (``--doc-timeout``)."""
 
     max_doc_chars: int = MAX_DOC_CHARS
+    doc_timeout: float = DOC_TIMEOUT  # 0: no time budget
     section_chars: int = SECTION_CHARS
     max_whole_file_bytes: int = MAX_WHOLE_FILE_BYTES
 

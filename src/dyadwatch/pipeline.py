@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from dyadwatch.actors import ActorResolver
+from dyadwatch.budget import DocumentTimeout, time_budget
 from dyadwatch.clean import CleaningError, clean_document
 from dyadwatch.events import EventCoder
 from dyadwatch.ingest.common import scrub_surrogates
@@ -22,6 +23,7 @@ from dyadwatch.nlp import load_nlp, parse_texts, split_text
 from dyadwatch.quotes import extract_quotes
 
 CODED_LANGUAGES = {"en"}
+BUG = " (a dyadwatch bug, not your input's fault: please report it with this document)"
 
 
 class Pipeline:
@@ -45,11 +47,12 @@ class Pipeline:
         if too_big:
             return IngestError(path=raw.source_path, reason=too_big, stage="clean")
         try:
-            article = clean_document(raw, default_date=default_date)
-        except CleaningError as exc:
+            with time_budget(self.limits.doc_timeout, "cleaning"):
+                article = clean_document(raw, default_date=default_date)
+        except (CleaningError, DocumentTimeout) as exc:
             return IngestError(path=raw.source_path, reason=str(exc), stage="clean")
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
-            return IngestError(path=raw.source_path, reason=f"cleaning failed: {exc!r}", stage="clean")
+            return IngestError(path=raw.source_path, reason=f"cleaning failed: {exc!r}{BUG}", stage="clean")
         too_big = self._oversize(len(article.text), 0)
         return IngestError(path=raw.source_path, reason=too_big, stage="clean") if too_big else article
 
@@ -133,13 +136,16 @@ class Pipeline:
         where = article.path or article.id
         failed = next((doc for _, doc in sections if isinstance(doc, Exception)), None)
         if failed is not None:
-            return IngestError(path=where, reason=f"parsing failed: {failed!r}", stage="nlp")
+            return IngestError(path=where, reason=f"parsing failed: {failed!r}{BUG}", stage="nlp")
         try:
-            if len(sections) == 1:
-                return self.code(article, sections[0][1])  # type: ignore[arg-type]
-            parts = [shift_offsets(self.code(article, doc), start) for start, doc in sections]  # type: ignore[arg-type]
+            with time_budget(self.limits.doc_timeout, "coding"):
+                if len(sections) == 1:
+                    return self.code(article, sections[0][1])  # type: ignore[arg-type]
+                parts = [shift_offsets(self.code(article, doc), start) for start, doc in sections]  # type: ignore[arg-type]
+        except DocumentTimeout as exc:
+            return IngestError(path=where, reason=str(exc), stage="nlp")
         except Exception as exc:  # noqa: BLE001 - report and go on
-            return IngestError(path=where, reason=f"coding failed: {exc!r}", stage="nlp")
+            return IngestError(path=where, reason=f"coding failed: {exc!r}{BUG}", stage="nlp")
         return ArticleResult(
             article=article,
             events=[e for p in parts for e in p.events],

@@ -45,7 +45,7 @@ class _Coreference:
                     and self._female_once(a) == female]
         else:  # they / it: an actor of this or the previous sentence, never a place named as a location
             fits = [(p, a) for p, a in history if p >= window and (a.country or a.kind == "person")
-                    and not self._located(p, a)]
+                    and not self._located(p, a) and not _attribution_source(self.doc[p])]
             if desc.pronoun in THING_PRONOUNS:
                 fits = [(p, a) for p, a in fits if a.kind != "person"]
         if tok.dep_ in ("nsubj", "nsubjpass"):
@@ -126,3 +126,9 @@ class _Coreference:
                 and span[0].lower_ in ("the", "this", "that")
                 and self.doc[desc.head].lemma_.lower() not in GENERIC_GROUPS
                 and not self._of_country(self.doc[desc.head]))  # "the President of China" names its own
+
+
+def _attribution_source(tok: Token) -> bool:
+    """ "According to the Independent Journal, Apple said it ...": the source a report is attributed to tells the
+    story; it is not the one "it" or "they" stands for."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"

@@ -101,6 +101,9 @@ class _Decision:
         if desc.name:
             sector = sector or desc.party_sector
             return self._make(span, desc.name, country or desc.title_country, sector, desc.title, "person")
+        followed = self._followed_person(desc, head)
+        if followed is not None:  # "Trump supporters", "Clinton's backers": citizens of the leader's country
+            return self._make(span, self._plain(span), followed.country, "CVL", desc.title, "group")
         group_head = (head.pos_ == "NOUN" and not self._thing_named_for_country(head)) or self._people_name(head)
         if country and group_head and desc.country_kind in ("country", "demonym", "region", "city", "party") and any(
                 self.hit_at.get(c.i) is not None or self._led_by_place(c) or self._national_body(c)
@@ -125,6 +128,21 @@ class _Decision:
                 and normalise(head.text) not in self.r.not_names:
             # "Evangelicals", "Latinos": a named people no list places is kept, with no country
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
+        return None
+
+    def _followed_person(self, desc: _Desc, head: Token):
+        """The person whose followers a members' noun names ("Sanders backers", "Trump's supporters"), when the
+        document or the lists know that person and their country; roles.tsv gives such nouns no sector."""
+        roles = self.r.gazetteer.roles
+        spec = roles.get(head.lower_) or roles.get(head.lemma_.lower())
+        if spec is None or spec.sector or spec.kind != "group" or desc.sector or desc.head_entry is not None:
+            return None
+        for mod in head.lefts:
+            if mod.dep_ not in ("compound", "poss") or not mod.text.istitle() or mod.pos_ not in ("PROPN", "NOUN"):
+                continue
+            person = self._surname_in_document(mod.text) or self._known_person(mod.text)
+            if person is not None and person.country:
+                return person
         return None
 
     def _thing_named_for_country(self, head: Token) -> bool:

@@ -106,11 +106,17 @@ class DocActors:
 
 
 def _office_holders() -> dict[str, list[UserEntry]]:
-    """Known people by full name: the project's ``leaders.tsv`` first, then the converted US officials,
-    then the Phoenix office holders; a name an earlier list has is never taken from a later one."""
+    """Known people by full name: the project's ``leaders.tsv`` first, then the converted US officials, the
+    project's former US officials and candidates (``us_figures.tsv``), then the Phoenix office holders; a name an
+    earlier list has is never taken from a later one."""
     known = load_user_dictionary(DATA_DIR / "leaders.tsv")
-    for filename in ("us_officials.tsv", "phoenix_people.tsv"):
-        for key, entries in load_converted(DATA_DIR / filename).items():
+    lists = (
+        load_converted(DATA_DIR / "us_officials.tsv"),
+        load_user_dictionary(DATA_DIR / "us_figures.tsv"),
+        load_converted(DATA_DIR / "phoenix_people.tsv"),
+    )
+    for entries_by_name in lists:
+        for key, entries in entries_by_name.items():
             known.setdefault(key, entries)
     return known
 

@@ -23,7 +23,7 @@ from dyadwatch import codes
 from dyadwatch.events.lexicon import Lexicon, TriggerMatch, direct_objects, object_words
 from dyadwatch.events.modality import IMPLICATIVE, MODAL_AUX, governs_condition
 from dyadwatch.events.roles import subject_token
-from dyadwatch.events.syntax import has_aux
+from dyadwatch.events.syntax import has_aux, violent
 from dyadwatch.events.wordsets import words
 
 Check = Callable[[TriggerMatch], bool]
@@ -633,3 +633,36 @@ def reaction_meeting(match: TriggerMatch) -> bool:
 
 
 GENERIC_REFS = tuple(parse_ref(spec, "checks.GENERIC_CHECKS") for spec in GENERIC_CHECKS)
+
+
+@check("words_only")
+def words_only(match: TriggerMatch) -> bool:
+    """ "went after Trump for his remarks", "hit Clinton over her emails": a physical verb of pursuit or striking
+    is verbal criticism when the sentence holds no violence (the coder's verbal-attack rule, for rows coded 111)."""
+    return not violent(match.head.sent)
+
+
+@check("names_object")
+def names_object(match: TriggerMatch) -> bool:
+    """ "called Cruz a liar", "called it quits", "called him to account": the verb names or directs its object
+    (a predicate or clause follows), which is no telephone call."""
+    head = match.head
+    complements = {"oprd", "xcomp", "ccomp", "attr", "acomp", "dative"}
+    if any(c.dep_ in complements for c in head.children):
+        return True
+    # "called her son her hero": the parser may hang the second noun phrase on the object as an apposition
+    # (with no comma between, unlike a true apposition: "called Putin, the Russian leader,")
+    return any(
+        c.dep_ in complements or (c.dep_ == "appos" and c.doc[c.left_edge.i - 1].text != ",")
+        for o in direct_objects(head)
+        for c in o.children
+    )
+
+
+@check("people_targeted")
+def people_targeted(match: TriggerMatch) -> bool:
+    """ "cracked down on protesters" represses people; "crack down on high-speed trading" or "on tax evasion" is a
+    policy against a practice, no repression (CAMEO 17x needs people or a body as the target)."""
+    targets = _done_to(match) + [p for c in match.head.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}
+                                 for p in c.children if p.dep_ == "pobj"]
+    return not targets or any(_person_like(t) or t.ent_type_ in {"ORG", "GPE", "NORP"} for t in targets)

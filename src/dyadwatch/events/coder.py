@@ -261,7 +261,7 @@ class EventCoder:
         if match.rule.pos == "A":
             tok = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if tok is None and head.dep_ == "acomp":
-                tok = next((c for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                tok = subject_token(head.head)  # "is a Republican, but has been critical of": a shared subject
         else:
             tok = subject_token(head)
         quoted = in_direct_quote(head)

@@ -191,7 +191,7 @@ def _copular(verb: Token, negated: bool) -> tuple[Token, ...] | None:
             if word.dep_ == "acomp" or word.pos_ == "ADJ":
                 if word.lemma_.lower() in adjectives or word.lower_ in adjectives:
                     return (verb, word)
-            elif not negated and _noun_phrase(word) in words("NEGATIVE_NOUNS"):
+            elif not negated and _insulting_noun(word):
                 return (verb, word)
     return None
 
@@ -200,6 +200,14 @@ def _noun_phrase(noun: Token) -> str:
     """ "liar", or a compound written with "_" ("con_artist")."""
     compounds = [c.lower_ for c in noun.children if c.dep_ == "compound"]
     return "_".join([*compounds, noun.lemma_.lower()])
+
+
+def _insulting_noun(noun: Token) -> bool:
+    """A NEGATIVE_NOUNS word or phrase; the parser may make the phrase's first word an adjective ("con man")."""
+    if _noun_phrase(noun) in words("NEGATIVE_NOUNS"):
+        return True
+    modifiers = [c.lower_ for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i]
+    return bool(modifiers) and "_".join([*modifiers, noun.lemma_.lower()]) in words("NEGATIVE_NOUNS")
 
 
 def _clause_targets(coder: EventCoder, clause: Token, sent: Span, actors: DocActors, speaker: Actor) -> list[Actor]:
@@ -282,7 +290,7 @@ def _disparaging(word: Token) -> bool:
     """A disparaging adjective or noun (NEGATIVE_ADJECTIVES, NEGATIVE_NOUNS)."""
     if word.lemma_.lower() in words("NEGATIVE_ADJECTIVES") or word.lower_ in words("NEGATIVE_ADJECTIVES"):
         return True
-    return word.pos_ == "NOUN" and _noun_phrase(word) in words("NEGATIVE_NOUNS")
+    return word.pos_ == "NOUN" and _insulting_noun(word)
 
 
 def _owner(coder: EventCoder, noun: Token, sent: Span, actors: DocActors) -> list[Actor]:
@@ -353,7 +361,8 @@ def attack_maker(noun: Token) -> Token | None:
 
 
 def attack_target(noun: Token) -> Token | None:
-    """Whom the attack is aimed at: "on/against/at" X, or whoever replies to it ("Trump responded to")."""
+    """Whom the attack is aimed at: "on/against/at" X, whoever replies to it ("Trump responded to") or receives it
+    ("Trump faced criticism from Republican leaders")."""
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in words("ATTACK_TARGET_PREPS")):
         pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
         owner = next((g for g in pobj.children if g.dep_ == "poss" and g.pos_ != "PRON"), None) if pobj else None
@@ -362,7 +371,16 @@ def attack_target(noun: Token) -> Token | None:
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else noun.head
     if noun.dep_ in {"pobj", "dobj"} and verb.lemma_.lower() in words("REPLY_VERBS"):
         return subject_token(verb)
-    return None
+    return _receiver(noun)
+
+
+def _receiver(noun: Token) -> Token | None:
+    """Who receives the attack: the subject of "faced / drew / came under criticism (from X)"; only with a maker
+    named, since "drew criticism" alone says not from whom."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" else noun.head
+    if noun.dep_ not in {"dobj", "pobj"} or verb.lemma_.lower() not in words("RECEIVING_VERBS"):
+        return None
+    return subject_token(verb)
 
 
 def _distributed(each: Token) -> Token | None:

@@ -6,7 +6,7 @@ coder runs it (rules of a stage run in registration order, which is the order of
 ``event``
     once for each event of a trigger: the rule returns what the event becomes: ``[event]`` unchanged,
     ``[recoded]``, ``[event, derived]`` or ``[]`` (not an event after all). Order: ``verbal_attack``,
-    ``contest``, ``home_trip``, ``threat``, ``intent_agree``, ``refusal``.
+    ``contest``, ``press_contact``, ``home_trip``, ``threat``, ``intent_agree``, ``refusal``.
 ``trigger``
     once per trigger, given its first event (``dismissal``); returns events to add.
 ``sentence``
@@ -192,7 +192,19 @@ def contest(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> lis
         return [ev]
     if any(a.kind not in {"person", ""} for a in (ev.actor, ev.recipient) if a is not None):
         return [ev]
-    return [ev] if violent(cand.match.head.sent) else []
+    head = cand.match.head
+    return [ev] if violent(t for t in head.sent if t.i != head.i) else []  # "was beaten in the primary by"
+
+
+@derivation("press_contact")
+def press_contact(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> list[Event]:
+    """ "when contacted by Reuters", "interviewed by the Post": reporters reaching a source is journalism, not a
+    consultation between political actors (ANNOTATION: media count only acting politically). Only the press as
+    the actor: an official meeting a broadcaster's delegation stays."""
+    assert cand is not None and ev is not None
+    if ev.event_type != "CONSULT":
+        return [ev]
+    return [] if ev.actor is not None and ev.actor.sector == "MED" else [ev]
 
 
 @derivation("home_trip")

@@ -261,9 +261,22 @@ def _clause_readings(tok: Token, trigger: Token, result: Modality, communicative
         result.mode, result.hypothetical = aux, True
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
         result.mode, result.hypothetical = "conditional", True
+    elif _awaited(tok) and not result.mode:
+        result.mode, result.hypothetical = "conditional", True
     speech_act = communicative or tok.lemma_.lower() in COMMUNICATIVE
     if tok.i == trigger.i and not speech_act and governs_condition(tok):
         result.mode, result.hypothetical = "conditional", True  # "will attack if provoked"
+
+
+def _awaited(tok: Token) -> bool:
+    """ "would fight on until Clinton makes concessions", "will not leave before they agree": a present-tense
+    clause of time under a future, modal or negated main clause has not happened yet."""
+    if tok.dep_ != "advcl" or tok.tag_ not in {"VBZ", "VBP"} or tok.head.i == tok.i:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in words("AWAITING_MARKS") for c in tok.children):
+        return False
+    main = tok.head
+    return bool(_negated_here(main) or _aux_mode(main))
 
 
 def _governor_readings(tok: Token, result: Modality) -> None:

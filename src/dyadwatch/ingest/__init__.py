@@ -15,8 +15,12 @@ No input is refused for its size: JSON Lines and WARC are streamed record by rec
 
 from __future__ import annotations
 
+import errno
 import glob
+import os
+import stat
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -26,6 +30,7 @@ from dyadwatch.ingest.common import (
     Payload,
     ReadError,
     gunzip_stream,
+    gzip_failure,
     open_path,
     read_bounded,
     rejoin,
@@ -64,43 +69,91 @@ WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 SKIPPED_NAMES = {"readme", "license", "licence", "changelog", "makefile"}
 
 
-def iter_documents(inputs: Iterable[str], max_bytes: int = MAX_BYTES) -> Iterator[RawDocument | IngestError]:
-    """Yield documents from every input; every failure is an IngestError, never an exception."""
-    for item in inputs:
+def iter_documents(
+    inputs: Iterable[str], max_bytes: int = MAX_BYTES, allow_private: bool = False
+) -> Iterator[RawDocument | IngestError]:
+    """Yield documents from every input; every failure is an IngestError, never an exception.
+
+    URLs on loopback, private or link-local addresses are refused unless ``allow_private``.
+    """
+    for item in map(str, inputs):
         try:
-            yield from _iter_input(str(item), max_bytes)
+            if is_url(item) or item.lower().startswith("file://"):  # file:// is refused by the URL guard
+                yield from read_url(item, max_bytes, allow_private=allow_private)
+            else:
+                yield from _iter_input(item, max_bytes)
         except Exception as exc:  # noqa: BLE001 - last guard: a reader bug must not stop the batch
-            yield IngestError(path=str(item), reason=f"unexpected reader failure: {exc!r}")
+            reason = f"unexpected reader failure: {exc!r} (a dyadwatch bug: please report it with this input)"
+            yield IngestError(path=str(item), reason=reason)
 
 
 def _iter_input(item: str, max_bytes: int) -> Iterator[RawDocument | IngestError]:
     if item == "-":
         yield from _read_stdin(max_bytes)
-    elif is_url(item):
-        yield from read_url(item, max_bytes)
     elif Path(item).is_dir():
         yield from _read_folder(Path(item), max_bytes)
     elif Path(item).is_file():
         yield from _read_file(Path(item), max_bytes, explicit=True)
+    elif os.path.lexists(item) and not glob.has_magic(item):
+        yield IngestError(path=item, reason=not_a_file(Path(item)))
     elif glob.has_magic(item):
         matches = sorted(glob.glob(item, recursive=True))
         if not matches:
-            yield IngestError(path=item, reason="no files match this pattern")
+            yield IngestError(path=item, reason="no files match this pattern (check the pattern and the folder)")
         for match in matches:
             path = Path(match)
             if path.is_dir():
                 yield from _read_folder(path, max_bytes)
-            elif path.is_file():
-                yield from _read_file(path, max_bytes, explicit=False)
+            else:
+                yield from _read_entry(path, max_bytes)
     else:
-        yield IngestError(path=item, reason="no such file or folder")
+        yield IngestError(path=item, reason="no such file or folder (check the path)")
 
 
 def _read_folder(folder: Path, max_bytes: int) -> Iterator[RawDocument | IngestError]:
-    """Walk a folder recursively in a stable order, skipping hidden and non-news files."""
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
-            yield from _read_file(path, max_bytes, explicit=False)
+    """Walk a folder recursively in a stable order, skipping hidden and non-news files.
+
+    A subfolder that cannot be listed is an error naming it (``rglob`` would skip it silently);
+    links to folders are not followed, so a link back up the tree cannot loop.
+    """
+    found: list[Path] = []
+    unreadable: list[IngestError] = []
+
+    def failed(exc: OSError) -> None:
+        reason = f"cannot read folder: {exc.strerror or exc} (its files were not read)"
+        unreadable.append(IngestError(path=str(exc.filename or folder), reason=reason))
+
+    for root, folders, files in os.walk(folder, onerror=failed):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found.extend(Path(root) / name for name in files if not name.startswith("."))
+    yield from unreadable
+    for path in sorted(found):
+        yield from _read_entry(path, max_bytes)
+
+
+def _read_entry(path: Path, max_bytes: int) -> Iterator[RawDocument | IngestError]:
+    """A file found in a folder or by a glob; a news-named entry that is no regular file is reported, not read."""
+    if path.is_file():
+        yield from _read_file(path, max_bytes, explicit=False)
+    elif is_news_file(path):
+        yield IngestError(path=str(path), reason=not_a_file(path))
+
+
+def not_a_file(path: Path) -> str:
+    """Why a path that exists is not read: a looping or broken link, a FIFO, a device or a socket."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop (the link points back to itself); fix or remove the link"
+        if path.is_symlink():
+            return f"broken symbolic link (its target {os.readlink(path)!r} does not exist)"
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a file: not read, as it could wait forever; pipe it in with - instead"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a file: not read; pipe its output in with - instead"
+    return "not a regular file (a socket or other special file): not read"
 
 
 def _suffix(name: str) -> str:
@@ -154,8 +207,8 @@ def read_stream(
     """Read one input stream: JSON Lines record by record, other formats whole under their cap."""
     try:
         head = _read_head(stream)
-    except OSError as exc:
-        yield IngestError(path=where, reason=_gzip_reason(exc))
+    except (OSError, zlib.error) as exc:
+        yield IngestError(path=where, reason=gzip_failure(exc))
         return
     stream = rejoin(head, stream)
     reader = _choose_reader(name, head)
@@ -185,12 +238,6 @@ def _read_head(stream: BinaryIO) -> bytes:
             break
         head += chunk
     return head
-
-
-def _gzip_reason(exc: Exception) -> str:
-    if isinstance(exc, EOFError):
-        return "truncated gzip file (compressed stream ends early)"
-    return f"cannot read: {exc}"
 
 
 def read_payload(payload: Payload) -> Iterator[RawDocument | IngestError]:

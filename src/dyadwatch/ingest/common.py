@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from dyadwatch.limits import MAX_DOC_BYTES, MAX_WHOLE_FILE_BYTES
+from dyadwatch.limits import GZIP_MAX_RATIO, GZIP_RATIO_AFTER_BYTES, MAX_DOC_BYTES, MAX_WHOLE_FILE_BYTES
 from dyadwatch.models import IngestError
 
 MAX_BYTES = MAX_DOC_BYTES  # per document; override with iter_documents(max_bytes=...) or --max-doc-chars
 BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"\x00\x00\x01\x00")
+BINARY_HINT = "an image, archive or UTF-16 file without a byte-order mark? save it as UTF-8 text or leave it out"
 BINARY_MIN_CONTROLS = 4  # a few stray control bytes are cleaned away; many mean the file is not text
 BINARY_CONTROL_SHARE = 0.05
 
@@ -71,6 +72,21 @@ def too_large_whole(max_bytes: int) -> str:
     )
 
 
+class DecompressionBomb(OSError):
+    """A gzip stream that expands far more than text does: reading stops before it fills the disk or memory."""
+
+
+def gzip_failure(exc: BaseException) -> str:
+    """The reason a compressed stream could not be read to its end, with what to do about it."""
+    if isinstance(exc, EOFError):
+        return "truncated gzip file (compressed stream ends early)"
+    if isinstance(exc, DecompressionBomb):
+        return str(exc)
+    if isinstance(exc, zlib.error):
+        return f"corrupt gzip data ({exc}); check the file with `gzip -t`"
+    return f"cannot read: {getattr(exc, 'strerror', None) or exc}"
+
+
 class Rejoined(io.RawIOBase):
     """A stream whose first bytes were already read (to sniff the format), put back in front."""
 
@@ -102,7 +118,9 @@ class Gunzipped(io.RawIOBase):
 
     Unlike ``gzip.GzipFile``, everything decompressed before a truncated or corrupt end is
     handed out first; only then does a read raise (EOFError for truncation), so the records
-    before the damage are kept.
+    before the damage are kept. A stream that expands more than ``GZIP_MAX_RATIO`` times (once
+    ``GZIP_RATIO_AFTER_BYTES`` came out) raises ``DecompressionBomb``: memory stays flat anyway,
+    as nothing holds more than one document, but a bomb would otherwise cost minutes of CPU.
     """
 
     def __init__(self, raw: BinaryIO) -> None:
@@ -112,6 +130,8 @@ class Gunzipped(io.RawIOBase):
         self._input = b""  # compressed bytes not yet given to the decompressor
         self._pending = b""  # decompressed bytes not yet handed out
         self._started = False  # the current member has received input
+        self._bytes_in = 0
+        self._bytes_out = 0
 
     def readable(self) -> bool:
         return True
@@ -135,6 +155,7 @@ class Gunzipped(io.RawIOBase):
                 self._input = b""
         if not self._input:
             self._input = self._raw.read(1 << 16)
+            self._bytes_in += len(self._input)
             if not self._input:
                 if self._started and not self._decomp.eof:
                     raise EOFError("compressed stream ends early")
@@ -142,7 +163,16 @@ class Gunzipped(io.RawIOBase):
         self._started = True
         self._pending = self._decomp.decompress(self._input, 1 << 20)
         self._input = self._decomp.unconsumed_tail
+        self._bytes_out += len(self._pending)
+        self._check_ratio()
         return True
+
+    def _check_ratio(self) -> None:
+        if self._bytes_out > GZIP_RATIO_AFTER_BYTES and self._bytes_out > GZIP_MAX_RATIO * self._bytes_in:
+            raise DecompressionBomb(
+                f"decompression bomb: {self._bytes_out:,} bytes out of {self._bytes_in:,} compressed bytes "
+                f"(over {GZIP_MAX_RATIO}:1, text is ~10:1); not read further"
+            )
 
 
 def gunzip_stream(raw: BinaryIO) -> BinaryIO:
@@ -165,10 +195,8 @@ def read_bounded(stream: BinaryIO, max_bytes: int, reason: str = "") -> bytes:
     """Read a stream to its end, but never more than ``max_bytes`` (gzip bombs stop here too)."""
     try:
         data = stream.read(max_bytes + 1)
-    except EOFError as exc:
-        raise ReadError("truncated gzip file (compressed stream ends early)") from exc
-    except (OSError, zlib.error) as exc:
-        raise ReadError(f"corrupt gzip data: {exc}") from exc
+    except (EOFError, OSError, zlib.error) as exc:
+        raise ReadError(gzip_failure(exc)) from exc
     if len(data) > max_bytes:
         raise ReadError(reason or too_large(max_bytes))
     return data
@@ -202,9 +230,9 @@ def gunzip(data: bytes, max_bytes: int = MAX_BYTES) -> bytes:
     try:
         out = decomp.decompress(data, max_bytes + 1)
     except zlib.error as exc:
-        raise ReadError(f"corrupt gzip data: {exc}") from exc
+        raise ReadError(gzip_failure(exc)) from exc
     if len(out) > max_bytes:
-        raise ReadError(f"decompressed file too large (> limit {max_bytes:,} bytes)")
+        raise ReadError(too_large(max_bytes))
     if not decomp.eof:
         raise ReadError("truncated gzip file (compressed stream ends early)")
     return out
@@ -269,7 +297,7 @@ def decode_text(data: bytes, charset: str = "") -> str:
 def decode_payload(payload: Payload, kind: str) -> str | IngestError:
     """The payload as text, or an error naming it: binary content, undecodable bytes, or empty."""
     if looks_binary(payload.data):
-        return IngestError(path=payload.where, reason=f"binary content, not {kind}")
+        return IngestError(path=payload.where, reason=f"binary content, not {kind} ({BINARY_HINT})")
     text = decode_text(payload.data)
     if not text.strip():
         return IngestError(path=payload.where, reason="empty file")

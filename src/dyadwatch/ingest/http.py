@@ -1,6 +1,7 @@
 """URL reader (httpx): fetched only when the user passes an http(s) URL.
 
-A timeout, a size limit and a user agent keep one slow or huge server from stalling a run.
+A timeout, a size limit and a user agent keep one slow or huge server from stalling a run;
+the URL guard (``urlguard``) refuses non-public addresses unless ``allow_private`` is set.
 Feeds are recognised by content type or by their first bytes and read entry by entry.
 """
 
@@ -13,6 +14,7 @@ import httpx
 from dyadwatch import __version__
 from dyadwatch.ingest.common import MAX_BYTES, Payload, ReadError, decode_text
 from dyadwatch.ingest.feeds import looks_like_feed, read_feed
+from dyadwatch.ingest.urlguard import check_url, request_guard
 from dyadwatch.models import IngestError, RawDocument
 
 TIMEOUT_S = 20.0
@@ -23,17 +25,24 @@ def is_url(item: str) -> bool:
     return item.lower().startswith(("http://", "https://"))
 
 
-def make_client(transport: httpx.BaseTransport | None = None) -> httpx.Client:
-    """The HTTP client every fetch uses (tests pass a mock transport)."""
+def make_client(transport: httpx.BaseTransport | None = None, allow_private: bool = False) -> httpx.Client:
+    """The HTTP client every fetch uses (tests pass a mock transport); each request and redirect is guarded."""
     return httpx.Client(
-        timeout=TIMEOUT_S, follow_redirects=True, headers={"User-Agent": USER_AGENT}, transport=transport
+        timeout=TIMEOUT_S,
+        follow_redirects=True,
+        headers={"User-Agent": USER_AGENT},
+        transport=transport,
+        event_hooks={"request": [request_guard(allow_private)]},
     )
 
 
-def fetch(url: str, max_bytes: int = MAX_BYTES, client: httpx.Client | None = None) -> Payload:
+def fetch(
+    url: str, max_bytes: int = MAX_BYTES, client: httpx.Client | None = None, allow_private: bool = False
+) -> Payload:
     """Download a URL into memory, stopping as soon as it passes the size limit."""
+    check_url(url, allow_private)  # before opening a client; redirects are checked by the client's hook
     own = client is None
-    client = client or make_client()
+    client = client or make_client(allow_private=allow_private)
     try:
         with client.stream("GET", url) as response:
             if response.status_code != 200:
@@ -55,11 +64,11 @@ def fetch(url: str, max_bytes: int = MAX_BYTES, client: httpx.Client | None = No
 
 
 def read_url(
-    url: str, max_bytes: int = MAX_BYTES, client: httpx.Client | None = None
+    url: str, max_bytes: int = MAX_BYTES, client: httpx.Client | None = None, allow_private: bool = False
 ) -> Iterator[RawDocument | IngestError]:
     """Fetch a URL and yield its page, its feed entries, or its plain text."""
     try:
-        payload = fetch(url, max_bytes, client)
+        payload = fetch(url, max_bytes, client, allow_private)
     except ReadError as exc:
         yield IngestError(path=url, reason=str(exc))
         return

@@ -13,10 +13,12 @@ import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from dyadwatch.ingest.common import MAX_BYTES, Payload, decode_text, scrub_surrogates, too_large
+from dyadwatch.ingest.common import MAX_BYTES, Payload, decode_text, gzip_failure, scrub_surrogates, too_large
 from dyadwatch.models import IngestError, RawDocument
 
 SKIP_CHUNK = 1 << 20
+LINE_HINT = 'each line must be one JSON object like {"text": "...", "date": "2024-05-06"}'
+JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", float: "number", bool: "boolean"}
 
 
 def read_jsonl(payload: Payload, max_bytes: int = MAX_BYTES) -> Iterator[RawDocument | IngestError]:
@@ -31,15 +33,15 @@ def read_jsonl_stream(stream: BinaryIO, where: str, max_bytes: int = MAX_BYTES) 
     while True:
         try:
             line = stream.readline(max_bytes + 1)
+            skipped = _skip_line(stream) if len(line) > max_bytes and not line.endswith(b"\n") else -1
         except (EOFError, OSError, zlib.error) as exc:
-            yield IngestError(path=where, reason=f"cannot read past line {number}: {_stream_failure(exc)}")
+            yield IngestError(path=where, reason=f"cannot read line {number + 1}: {gzip_failure(exc)}")
             return
         if not line:
             break
         number += 1
-        if len(line) > max_bytes and not line.endswith(b"\n"):
+        if skipped >= 0:
             found = True
-            skipped = _skip_line(stream)
             yield IngestError(path=f"{where}:{number}", reason=too_large(max_bytes, len(line) + skipped))
             continue
         if line.strip():
@@ -54,9 +56,9 @@ def parse_line(line: bytes, where: str) -> RawDocument | IngestError:
     try:
         record = json.loads(decode_text(line.rstrip(b"\r\n")))
     except json.JSONDecodeError as exc:
-        return IngestError(path=where, reason=f"invalid JSON: {exc.msg} at column {exc.colno}")
+        return IngestError(path=where, reason=f"invalid JSON ({exc.msg}, column {exc.colno}); {LINE_HINT}")
     except RecursionError:
-        return IngestError(path=where, reason="invalid JSON: nested too deeply")
+        return IngestError(path=where, reason=f"invalid JSON: nested too deeply; {LINE_HINT}")
     return record_to_document(record, where)
 
 
@@ -68,12 +70,6 @@ def _skip_line(stream: BinaryIO) -> int:
         skipped += len(chunk)
         if not chunk or chunk.endswith(b"\n"):
             return skipped
-
-
-def _stream_failure(exc: Exception) -> str:
-    if isinstance(exc, EOFError):
-        return "truncated gzip file (compressed stream ends early)"
-    return f"corrupt gzip data: {exc}"
 
 
 def read_json(payload: Payload) -> Iterator[RawDocument | IngestError]:
@@ -96,13 +92,13 @@ def read_json(payload: Payload) -> Iterator[RawDocument | IngestError]:
 def record_to_document(record: Any, where: str) -> RawDocument | IngestError:
     """Map a JSON object to a RawDocument; it needs a non-empty ``text`` or ``html``."""
     if not isinstance(record, dict):
-        return IngestError(path=where, reason=f"record is a JSON {type(record).__name__}, not an object")
+        return IngestError(path=where, reason=f"record is a JSON {_json_type(record)}, not an object; {LINE_HINT}")
     text = record.get("text")
     html = record.get("html")
     text = scrub_surrogates(text) if isinstance(text, str) else ""
     html = scrub_surrogates(html) if isinstance(html, str) else ""
     if not text.strip() and not html.strip():
-        return IngestError(path=where, reason="record has no 'text' or 'html'")
+        return IngestError(path=where, reason="record has no 'text' or 'html' (a non-empty string holding the article)")
     return RawDocument(
         source_path=where,
         text=text,
@@ -115,6 +111,10 @@ def record_to_document(record: Any, where: str) -> RawDocument | IngestError:
         author=_str(record.get("author") or record.get("byline")),
         fmt="jsonl",
     )
+
+
+def _json_type(value: Any) -> str:
+    return "null" if value is None else JSON_TYPES.get(type(value), type(value).__name__)
 
 
 def _str(value: Any) -> str:

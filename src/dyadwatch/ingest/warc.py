@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from dyadwatch.ingest.common import MAX_BYTES, decode_text, gunzip_stream, too_large
+from dyadwatch.ingest.common import MAX_BYTES, decode_text, gunzip_stream, gzip_failure, too_large
 from dyadwatch.models import IngestError, RawDocument
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -118,8 +118,8 @@ def read_warc_stream(stream: BinaryIO, where: str, max_bytes: int = MAX_BYTES) -
             else:
                 yield item
     except (EOFError, OSError, zlib.error) as exc:
-        reason = "truncated gzip data" if isinstance(exc, EOFError) else f"corrupt compressed data: {exc}"
-        yield IngestError(path=f"{where}@{source.offset}", reason=f"{reason} after {records} WARC records")
+        reason = f"{gzip_failure(exc)}, after {records} WARC records"
+        yield IngestError(path=f"{where}@{source.offset}", reason=reason)
         return
     if records == 0:
         yield IngestError(path=where, reason="no WARC records found (not a WARC file, or empty)")
@@ -179,7 +179,8 @@ def _read_record(source: _Input, record: _Record, where: str, max_bytes: int) ->
         record.headers[name.strip().lower()] = value.strip()
     length_text = record.headers.get("content-length", "")
     if not length_text.isdigit():
-        return IngestError(path=record.at(where), reason=f"{record.label()}: missing or invalid Content-Length")
+        reason = f"{record.label()}: missing or invalid Content-Length (record skipped, reading resumes at the next)"
+        return IngestError(path=record.at(where), reason=reason)
     length = int(length_text)
     if length > max_bytes:
         inside = _skip_block(source, length)

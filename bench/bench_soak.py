@@ -1,0 +1,162 @@
+"""Soak run: ingest many synthetic documents in one `dyadwatch ingest` process, sampling its memory.
+
+    nice .venv/bin/python bench/bench_soak.py --documents 100000            # the full soak
+    nice .venv/bin/python bench/bench_soak.py --documents 2000 --interval 5 # measure the rate first
+    .venv/bin/python bench/bench_soak.py --story-index 5000                 # the story index's memory alone
+
+It writes a JSON Lines corpus (bench/soak_corpus.py: distinct news-like documents with planted
+broken lines, records without text and duplicates), runs `dyadwatch ingest` on it as a real
+process, samples that process's resident memory (VmRSS) and how far it has read the corpus every
+``--interval`` seconds, and at the end checks the store's row counts against what was planted:
+articles = distinct good documents, errors = planted faults, events = the sum over documents of
+what each planted sentence yields when coded alone (measured before the run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from soak_corpus import POOL, Planted, write_corpus  # noqa: E402
+
+
+def events_per_sentence() -> list[int]:
+    """What each pool sentence yields on its own, in a document shaped like the corpus's."""
+    from dyadwatch.models import ArticleResult, RawDocument
+    from dyadwatch.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    docs = [RawDocument(f"pool:{i}", text=f"Synthetic wire item 0.\n\n{s}", fmt="jsonl", date="2024-05-06")
+            for i, s in enumerate(POOL)]
+    results = list(pipeline.process_many(docs, dedupe=False))
+    assert all(isinstance(r, ArticleResult) for r in results), results
+    return [len(r.events) for r in results]
+
+
+def line_offsets(path: Path) -> list[int]:
+    """Byte offset of the end of each line, to turn a read position into documents read."""
+    ends, position = [], 0
+    with path.open("rb") as handle:
+        for line in handle:
+            position += len(line)
+            ends.append(position)
+    return ends
+
+
+def sample(pid: int, corpus: Path) -> tuple[float, int]:
+    """(VmRSS in MB, byte position in the corpus) of the running ingest, from /proc."""
+    rss = 0.0
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            rss = int(line.split()[1]) / 1024
+    position = 0
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            if os.readlink(fd) == str(corpus):
+                info = Path(f"/proc/{pid}/fdinfo/{fd.name}").read_text()
+                position = int(info.split("pos:")[1].split()[0])
+        except OSError:
+            continue
+    return rss, position
+
+
+def run_ingest(corpus: Path, db: Path, interval: float, log: Path) -> tuple[int, float, list[dict]]:
+    ends = line_offsets(corpus)
+    command = [sys.executable, "-m", "dyadwatch.cli", "ingest", str(corpus), "--db", str(db)]
+    samples: list[dict] = []
+    started = time.perf_counter()
+    with log.open("w") as stderr:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr)
+        while process.poll() is None:
+            try:
+                rss, position = sample(process.pid, corpus)
+            except (OSError, ValueError, IndexError):
+                break
+            read = bisect.bisect_right(ends, position)
+            samples.append({"seconds": round(time.perf_counter() - started, 1), "rss_mb": round(rss, 1),
+                            "lines_read": read})
+            time.sleep(interval)
+    return process.wait(), time.perf_counter() - started, samples
+
+
+def store_counts(db: Path) -> dict[str, int]:
+    from dyadwatch.store import Store
+
+    with Store(db, read_only=True) as store:
+        one = lambda sql: store.con.execute(sql).fetchone()[0]  # noqa: E731
+        return {"articles": one("SELECT count(*) FROM articles"), "events": one("SELECT count(*) FROM events"),
+                "errors": one("SELECT count(*) FROM errors")}
+
+
+def report(planted: Planted, per_sentence: list[int], counts: dict[str, int], samples: list[dict]) -> dict:
+    expected = {"articles": planted.good, "events": planted.expected_events(per_sentence), "errors": planted.errors}
+    step = max(1, len(samples) // 20)
+    print("seconds  lines_read  rss_mb")
+    for row in samples[::step] + samples[-1:]:
+        print(f"{row['seconds']:>7}  {row['lines_read']:>10}  {row['rss_mb']:>6}")
+    for name in expected:
+        verdict = "ok" if counts[name] == expected[name] else "MISMATCH"
+        print(f"{name}: stored {counts[name]:,}, planted {expected[name]:,} -> {verdict}")
+    return {"expected": expected, "stored": counts, "samples": samples}
+
+
+def story_index_growth(documents: int) -> None:
+    """Resident memory the story index gains per 1,000 distinct soak documents (in this process)."""
+    import random
+
+    from soak_corpus import document
+
+    from dyadwatch.dedup import StoryIndex
+
+    rng, planted = random.Random(15), Planted()
+    texts = [document(n, rng, planted) for n in range(documents)]
+    index, before = StoryIndex(), _rss_mb()
+    for n, text in enumerate(texts):
+        index.assign(f"soak-{n:012d}", text)
+    print(f"story index: {(_rss_mb() - before) / documents * 1000:.2f} MB per 1,000 documents ({documents:,})")
+
+
+def _rss_mb() -> float:
+    line = next(x for x in Path("/proc/self/status").read_text().splitlines() if x.startswith("VmRSS:"))
+    return int(line.split()[1]) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--interval", type=float, default=10.0, help="Seconds between memory samples.")
+    parser.add_argument("--out", type=Path, default=None, help="Folder for the corpus, store and results.")
+    parser.add_argument("--story-index", type=int, default=0, metavar="N",
+                        help="Only measure the story index's memory over N documents, in this process.")
+    args = parser.parse_args()
+    if args.story_index:
+        story_index_growth(args.story_index)
+        return
+    out = args.out or Path(tempfile.mkdtemp(prefix="dyadwatch-soak-"))
+    out.mkdir(parents=True, exist_ok=True)
+    corpus, db = out / "soak.jsonl", out / "soak.duckdb"
+    db.unlink(missing_ok=True)
+    planted = write_corpus(corpus, args.documents)
+    per_sentence = events_per_sentence()
+    print(f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"corpus {corpus}: {planted.lines:,} lines, {planted.good:,} distinct documents, "
+          f"{planted.duplicates:,} duplicates, {planted.errors:,} faults; events per pool sentence {per_sentence}")
+    code, seconds, samples = run_ingest(corpus, db, args.interval, out / "ingest.log")
+    print(f"ingest exit code {code} after {seconds:.0f} s ({planted.lines / seconds:.1f} lines/s)")
+    result = report(planted, per_sentence, store_counts(db), samples)
+    result.update(documents=args.documents, seconds=round(seconds, 1), exit_code=code)
+    (out / "soak.json").write_text(json.dumps(result, indent=1))
+    print(f"results: {out / 'soak.json'}")
+
+
+if __name__ == "__main__":
+    main()
