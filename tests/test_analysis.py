@@ -238,7 +238,7 @@ def test_a_consolidated_events_view_replaces_raw_events(build):
     build.event("a1", "USA", "CHN", "042")
     build.event("a1", "USA", "CHN", "042")
     build.con.execute(
-        """CREATE VIEW consolidated_events AS SELECT e.*, 2 AS num_articles, 2 AS num_sources
+        """CREATE OR REPLACE VIEW consolidated_events AS SELECT e.*, 2 AS num_articles, 2 AS num_sources
            FROM events e WHERE e.seq = 0"""
     )
     con = build.open()
