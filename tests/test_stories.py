@@ -279,3 +279,21 @@ def test_the_store_index_loads_only_the_time_window_it_needs(tmp_path, seed):
         assign_stories(index, [_coded("copy", junk_copy(seed.text), "Farm")])
         assert len(index) == 2 and index.story_of("far") is None  # orig (loaded) and the copy itself
         assert index.story_of("copy") == "orig"
+
+
+def test_a_long_ingest_holds_at_most_the_cap_and_reloads_an_evicted_day(tmp_path):
+    """Beyond ``max_articles`` whole days furthest from the newest are dropped; the store brings them back."""
+    params = StoryParams(window_days=1, max_articles=4)
+    with Store(tmp_path / "s.duckdb") as store:
+        index = store_index(store, params)
+        for day, number in enumerate((1, 2, 3, 4, 5, 6, 7, 9), start=1):
+            result = _coded(f"syn-{number}", _wire(number)["text"], "Synthetic Wire Service")
+            result.article.date = f"2023-05-{day:02d}"
+            assign_stories(index, [result])
+            store.save_results([result], "r1")
+            assert len(index) <= 4
+        assert index.story_of("syn-1") is None  # dropped with its day
+        copy = _coded("copy", wire_copy(_wire(1)["text"]), "Asia Wire Digest")
+        copy.article.date = "2023-05-01"
+        assign_stories(index, [copy])
+        assert copy.article.story_id == "syn-1"  # its day was read back from the store

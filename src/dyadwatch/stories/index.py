@@ -10,7 +10,9 @@ is a copy when its dates are at most ``window_days`` apart and either
 
 The new article joins the best candidate's story, else starts its own (story id = its article id).
 Stories never merge afterwards, so an id once stored stays valid. Stored articles are loaded lazily,
-a date window at a time, through ``loader``: memory grows with the dates seen, not the whole store.
+a date window at a time, through ``loader``; when more than ``max_articles`` are held, whole days
+furthest from the newest article's day are dropped (the loader brings them back if a later article
+needs them), so a long ingest holds at most about that many signatures.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class StoryParams:
     borderline: float = 0.15
     facts_threshold: float = 0.3
     window_days: int = 3
+    max_articles: int = 50_000  # with a store behind the index: more are dropped a day at a time (~9 MB / 1,000)
 
     def __post_init__(self) -> None:
         if self.bands * self.rows > TEXT_PERM:
@@ -75,14 +78,15 @@ class StoryIndex:
         self._ids: list[str] = []
         self._stories: list[str] = []
         self._days: list[int | None] = []
-        self._signatures: list[Signature] = []
+        self._signatures: list[Signature | None] = []  # None: dropped (its day was evicted)
         self._position: dict[str, int] = {}
+        self._by_day: dict[int | None, list[int]] = {}
         self._buckets: list[dict[int, int | list[int]]] = [{} for _ in range(self.params.bands)]
         self._loaded_days: set[int] = set()
         self._loaded_undated = loader is None
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return len(self._position)
 
     def story_of(self, article_id: str) -> str | None:
         position = self._position.get(article_id)
@@ -99,6 +103,8 @@ class StoryIndex:
         keys = self._band_keys(sig)
         match = self.best_match(sig, day, keys) or StoryMatch(article_id, "new")
         self._add(article_id, match.story_id, day, sig, keys)
+        if self.loader is not None and len(self._position) > self.params.max_articles:
+            self._evict(day)
         return match, sig
 
     def best_match(self, sig: Signature, day: int | None, keys: list[int] | None = None) -> StoryMatch | None:
@@ -114,6 +120,7 @@ class StoryIndex:
 
     def _judge(self, sig: Signature, position: int) -> StoryMatch | None:
         params, other = self.params, self._signatures[position]
+        assert other is not None  # dropped articles are out of every bucket
         text_sim = similarity(sig.text, other.text)
         if text_sim >= params.text_threshold:
             return StoryMatch(self._stories[position], "near-copy", text_sim, 0.0, self._ids[position])
@@ -137,6 +144,7 @@ class StoryIndex:
         self._stories.append(story_id)
         self._days.append(day)
         self._signatures.append(sig)
+        self._by_day.setdefault(day, []).append(position)
         for buckets, key in zip(self._buckets, keys, strict=True):
             found = buckets.get(key)
             if found is None:
@@ -177,6 +185,32 @@ class StoryIndex:
         for column in range(1, self.params.rows):
             keys = (keys << np.uint64(32)) ^ (keys >> np.uint64(32)) ^ bands[:, column]
         return keys.tolist()
+
+    def _evict(self, day: int | None) -> None:
+        """Drop whole days, furthest from ``day`` first, to 90 % of the cap (undated ones and ``day`` stay)."""
+        dated = [d for d in self._by_day if d is not None and d != day]
+        reference = day if day is not None else max(dated, default=0)
+        for old in sorted(dated, key=lambda d: abs(d - reference), reverse=True):
+            if len(self._position) <= 0.9 * self.params.max_articles:
+                return
+            self._drop_day(old)
+
+    def _drop_day(self, day: int) -> None:
+        for position in self._by_day.pop(day):
+            sig = self._signatures[position]
+            assert sig is not None
+            for buckets, key in zip(self._buckets, self._band_keys(sig), strict=True):
+                found = buckets.get(key)
+                if found == position:
+                    del buckets[key]
+                elif isinstance(found, list) and position in found:
+                    found.remove(position)
+                    if len(found) == 1:
+                        buckets[key] = found[0]
+            del self._position[self._ids[position]]
+            self._ids[position] = self._stories[position] = ""
+            self._signatures[position] = None
+        self._loaded_days.discard(day)
 
     def _within_window(self, day: int | None, other: int | None) -> bool:
         return day is None or other is None or abs(day - other) <= self.params.window_days
