@@ -405,6 +405,49 @@ def export(
             typer.echo(str(path))
 
 
+@app.command(context_settings={"allow_extra_args": True})
+def report(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Option("--out", help="HTML file to write (one self-contained file).")] = Path(
+        "report.html"
+    ),
+    dyad: Annotated[
+        list[str] | None,
+        typer.Option("--dyad", help="A dyad: --dyad CHN RUS (or CHN-RUS); repeat for more. Default: the top dyads."),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", min=1, max=50, help="Dyads shown when no --dyad is given.")] = 6,
+    by: Annotated[str, typer.Option("--by", help="Period: day, week or month.")] = "month",
+    db: DbOpt = DEFAULT_DB,
+) -> None:
+    """Write an offline HTML report: top dyads, shifts, per-dyad timelines with evidence, quotes, network."""
+    from dyadwatch.report.build import parse_dyads, write_report
+
+    try:
+        pairs = parse_dyads(dyad or [], list(ctx.args))
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--dyad") from None
+    if by not in ("day", "week", "month"):
+        raise typer.BadParameter(f"{by!r} is not day, week or month", param_hint="--by")
+    with _open_store(db) as store:
+        path = write_report(store.con, out, dyads=pairs, top=top, by=by, db_name=db.name)
+    typer.echo(str(path))
+
+
+@app.command()
+def serve(
+    db: DbOpt = DEFAULT_DB,
+    host: Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+) -> None:
+    """Serve the read-only web UI and JSON API; the store is opened per request, so ingest can run between."""
+    from dyadwatch.web import serve as run_server
+
+    if not db.exists():
+        err_console.print(f"[red]error[/red] no store at {db}; run `dyadwatch ingest` first")
+        raise typer.Exit(2)
+    run_server(db, host=host, port=port)
+
+
 def _print_frame(frame: Any, columns: list[str], as_json: bool, title: str) -> None:
     if as_json:
         for record in frame.to_dict(orient="records"):
