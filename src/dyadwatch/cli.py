@@ -80,6 +80,7 @@ ActorsFileOpt = Annotated[
                  "that overrides every built-in actor list.", exists=True, dir_okay=False, readable=True),
 ]
 DEFAULT_DB = Path("dyadwatch.duckdb")
+INGEST_WAIT_S = 30.0  # how long ingest waits for readers (serve's requests, a summary) to let go of the store
 
 
 def _print_version(value: bool) -> None:
@@ -181,7 +182,8 @@ def ingest(
 
     _validate_date(date, "--date")
     limits = Limits(max_doc_chars=max_doc_chars)
-    with _store_or_exit(lambda: Store(db)) as store:
+    # a running `serve` holds the file only while it answers a request: wait that long, not forever
+    with _store_or_exit(lambda: Store(db, wait=INGEST_WAIT_S)) as store:
         resolver = ActorResolver(user_dictionary=actors_file, aliases=store.aliases())
         stories = StoryIndex()
         stories.load(store.story_signatures())
