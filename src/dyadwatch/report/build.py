@@ -70,7 +70,8 @@ def _environment() -> Environment:
 
 
 def _section(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str) -> DyadSection | None:
-    from dyadwatch.analysis import detect_shifts, dyad_events, dyad_quotes, dyad_series
+    from dyadwatch.analysis import dyad_events, dyad_quotes, dyad_series
+    from dyadwatch.web.dyad_shifts import dyad_shifts
 
     points = dyad_series(con, a, b, by=by)
     if not any(p.events for p in points):
@@ -78,7 +79,7 @@ def _section(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str) -> DyadSec
     return DyadSection(
         a=a, b=b, totals=series_totals(points), figure=timeline_figure(points, f"{a} – {b} by {by}"),
         events=dyad_events(con, a, b, limit=EVENTS_PER_DYAD), quotes=dyad_quotes(con, a, b, limit=QUOTES_PER_DYAD),
-        shifts=detect_shifts(con, by="week", dyads=[(a, b)]),
+        shifts=dyad_shifts(dyad_series(con, a, b, by="week"), a, b, "week"),
     )  # fmt: skip
 
 

@@ -80,15 +80,16 @@ def network_json(graph: Any) -> dict[str, Any]:
 
 
 def dyad_summary(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str, directed: bool) -> dict[str, Any] | None:
-    """The dyad's series and shifts; None when the two never meet in the store."""
-    from dyadwatch.analysis import series, shifts
+    """The dyad's series, totals and shifts; None when the two never meet in the store."""
+    from dyadwatch.analysis.series import dyad_series
+    from dyadwatch.web.dyad_shifts import dyad_shifts
 
-    points = series.dyad_series(con, a, b, by=by, directed=directed)
+    points = dyad_series(con, a, b, by=by, directed=directed)
     if not any(p.events or p.quotes for p in points):
         return None
-    found = shifts.detect_shifts(con, by=by, dyads=[(a, b)])  # shifts are of undirected dyads
-    return {"a": a, "b": b, "by": by, "directed": directed, "series": plain(points), "shifts": plain(found),
-            "totals": series_totals(points)}  # fmt: skip
+    both_ways = dyad_series(con, a, b, by=by) if directed else points  # shifts are of undirected dyads
+    return {"a": a, "b": b, "by": by, "directed": directed, "series": plain(points),
+            "shifts": plain(dyad_shifts(both_ways, a, b, by)), "totals": series_totals(points)}  # fmt: skip
 
 
 def dyad_events(con: duckdb.DuckDBPyConnection, a: str, b: str, directed: bool, page: Page) -> dict[str, Any]:
