@@ -180,15 +180,22 @@ def test_foreign_host_header_is_refused(web_server):
     assert get(web_server, "/api/overview", headers={"Host": "evil.example"}).status_code == 400
 
 
+def take_write_lock(db, wait: float = 30.0) -> duckdb.DuckDBPyConnection:
+    """Open the store for writing once the server has let go of it (it lingers briefly after a request)."""
+    from dyadwatch.store import Store
+
+    return Store(db, wait=wait).con
+
+
 def test_busy_store_answers_503_with_retry_after(web_store, tmp_path):
     db = tmp_path / "busy.duckdb"
     shutil.copy(web_store, db)
     proc, base = start_server(db, tmp_path)
     try:
         assert get(base, "/api/overview").status_code == 200
-        writer = duckdb.connect(str(db))  # this process now holds the write lock, as an ingest would
+        writer = take_write_lock(db)  # this process now holds the write lock, as an ingest would
         try:
-            for path in ("/api/overview", "/", "/dyad/CHN/RUS"):
+            for path in ("/api/overview?limit=7", "/dyad/CHN/RUS?by=month", "/api/search?q=Xi"):  # none cached
                 response = get(base, path)
                 assert response.status_code == 503, path
                 assert response.headers["retry-after"].isdigit()

@@ -72,3 +72,21 @@ def test_one_dyads_shifts_match_detect_shifts(web_store):
                 assert got == expected, (a, b, by)
                 compared += len(got)
     assert compared > 5
+
+
+def test_store_access_caches_per_store_version_and_lets_go_of_the_file(web_store, tmp_path):
+    import shutil
+
+    from dyadwatch.store import Store
+    from dyadwatch.web.db import StoreAccess
+
+    db = tmp_path / "cache.duckdb"
+    shutil.copy(web_store, db)
+    access = StoreAccess(db, linger_s=0)
+    count = lambda con: con.execute("SELECT count(*) FROM articles").fetchone()[0]  # noqa: E731
+    before = access.cached(("n",), count)
+    assert not access.is_open  # linger 0: closed after the request, so a writer can open the file
+    with Store(db) as store:
+        store.con.execute("DELETE FROM articles WHERE id = (SELECT min(id) FROM articles)")
+    assert access.cached(("n",), count) == before - 1  # the write changed the file: recomputed, not stale
+    assert access.cached(("n",), lambda con: -1) == before - 1  # unchanged store: the cached result

@@ -440,14 +440,21 @@ def serve(
     db: DbOpt = DEFAULT_DB,
     host: Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+    linger: Annotated[
+        float, typer.Option("--linger", min=0, max=60, help="Seconds the store stays open after the last request.")
+    ] = 0.5,
+    timeout_ms: Annotated[int, typer.Option("--timeout-ms", min=100, help="Longest query, in milliseconds.")] = 5000,
+    cache: Annotated[
+        int, typer.Option("--cache", min=0, help="Results kept per store version (0: none; any write invalidates).")
+    ] = 256,
 ) -> None:
-    """Serve the read-only web UI and JSON API; the store is opened per request, so ingest can run between."""
+    """Serve the read-only web UI and JSON API; the store is open only while requests run, so ingest can run between."""
     from dyadwatch.web import serve as run_server
 
     if not db.exists():
         err_console.print(f"[red]error[/red] no store at {db}; run `dyadwatch ingest` first")
         raise typer.Exit(2)
-    run_server(db, host=host, port=port)
+    run_server(db, host=host, port=port, timeout_ms=timeout_ms, linger_s=linger, cache_entries=cache)
 
 
 def _print_frame(frame: Any, columns: list[str], as_json: bool, title: str) -> None:

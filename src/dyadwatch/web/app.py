@@ -7,6 +7,8 @@ Each request opens the store read-only and closes it before answering (see `web.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,14 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from dyadwatch import __version__
 from dyadwatch.report.charts import network_figure, timeline_figure
 from dyadwatch.web import data
-from dyadwatch.web.db import DEFAULT_TIMEOUT_MS, QueryTimeout, StoreAccess, StoreBusy
+from dyadwatch.web.db import (
+    DEFAULT_CACHE_ENTRIES,
+    DEFAULT_LINGER_S,
+    DEFAULT_TIMEOUT_MS,
+    QueryTimeout,
+    StoreAccess,
+    StoreBusy,
+)
 from dyadwatch.web.highlight import highlight, snippet, spans_of
 from dyadwatch.web.security import SecurityHeaders, allowed_hosts
 
@@ -52,11 +61,19 @@ def plotly_js() -> bytes:
     return get_plotlyjs().encode()
 
 
-def create_app(db: str | Path, host: str = "127.0.0.1", timeout_ms: int = DEFAULT_TIMEOUT_MS) -> FastAPI:
+def create_app(db: str | Path, host: str = "127.0.0.1", timeout_ms: int = DEFAULT_TIMEOUT_MS,
+               linger_s: float = DEFAULT_LINGER_S, cache_entries: int = DEFAULT_CACHE_ENTRIES) -> FastAPI:  # fmt: skip
     """The app over one store file; nothing in a request can name another file."""
-    app = FastAPI(title="dyadwatch", version=__version__, docs_url=None, redoc_url=None,
+    access = StoreAccess(Path(db), timeout_ms=timeout_ms, linger_s=linger_s, cache_entries=cache_entries)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        access.close()
+
+    app = FastAPI(title="dyadwatch", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Read-only API over a dyadwatch store: dyads, actors, articles, search.")  # fmt: skip
-    app.state.access = StoreAccess(Path(db), timeout_ms=timeout_ms)
+    app.state.access = access
     app.state.templates = templates()
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(host))
     app.add_middleware(SecurityHeaders)
@@ -147,13 +164,11 @@ def _add_api(app: FastAPI) -> None:  # noqa: C901 - one small closure per endpoi
 
     @app.get("/api/overview", tags=["overview"], summary="Counts, top dyads, recent shifts")
     def api_overview(limit: int | None = LimitQ) -> JSONResponse:
-        with access.connect() as con:
-            return _json(data.overview(con, limit=data.Page.of(limit, 0).limit))
+        return _json(_overview(access, data.Page.of(limit, 0).limit))
 
     @app.get("/api/network", tags=["overview"], summary="Country network: nodes and weighted edges")
     def api_network() -> JSONResponse:
-        with access.connect() as con:
-            return _json(data.network_json(data.network(con)))
+        return _json(data.network_json(_network(access)))
 
     @app.get("/api/dyad/{a}/{b}", tags=["dyads"], summary="A dyad's series, totals and shifts")
     def api_dyad(a: str, b: str, by: str = ByQ, directed: bool = False) -> JSONResponse:
@@ -162,13 +177,11 @@ def _add_api(app: FastAPI) -> None:  # noqa: C901 - one small closure per endpoi
     @app.get("/api/dyad/{a}/{b}/events", tags=["dyads"], summary="A dyad's events with evidence sentences")
     def api_dyad_events(a: str, b: str, directed: bool = False, limit: int | None = LimitQ,
                         offset: int = OffsetQ) -> JSONResponse:  # fmt: skip
-        with access.connect() as con:
-            return _json(data.dyad_events(con, _code(a), _code(b), directed, data.Page.of(limit, offset)))
+        return _json(_dyad_events(access, _code(a), _code(b), directed, data.Page.of(limit, offset)))
 
     @app.get("/api/dyad/{a}/{b}/quotes", tags=["dyads"], summary="Quotes between the two sides")
     def api_dyad_quotes(a: str, b: str, limit: int | None = LimitQ, offset: int = OffsetQ) -> JSONResponse:
-        with access.connect() as con:
-            return _json(data.dyad_quotes(con, _code(a), _code(b), data.Page.of(limit, offset)))
+        return _json(_dyad_quotes(access, _code(a), _code(b), data.Page.of(limit, offset)))
 
     @app.get("/api/actor/{code}", tags=["actors"], summary="An actor or country: partners, events, quotes")
     def api_actor(code: str, limit: int | None = LimitQ, offset: int = OffsetQ) -> JSONResponse:
@@ -181,14 +194,32 @@ def _add_api(app: FastAPI) -> None:  # noqa: C901 - one small closure per endpoi
     @app.get("/api/search", tags=["search"], summary="Articles and quotes containing a text")
     def api_search(q: str = Query("", max_length=200), limit: int | None = LimitQ,
                    offset: int = OffsetQ) -> JSONResponse:  # fmt: skip
-        with access.connect() as con:
-            return _json(data.search(con, q, data.Page.of(limit, offset)))
+        return _json(_search(access, q, data.Page.of(limit, offset)))
+
+
+def _overview(access: StoreAccess, limit: int) -> dict[str, Any]:
+    return access.cached(("overview", limit), lambda con: data.overview(con, limit=limit))
+
+
+def _network(access: StoreAccess) -> Any:
+    return access.cached(("network",), data.network)
+
+
+def _dyad_events(access: StoreAccess, a: str, b: str, directed: bool, page: data.Page) -> dict[str, Any]:
+    return access.cached(("events", a, b, directed, page), lambda con: data.dyad_events(con, a, b, directed, page))
+
+
+def _dyad_quotes(access: StoreAccess, a: str, b: str, page: data.Page) -> dict[str, Any]:
+    return access.cached(("quotes", a, b, page), lambda con: data.dyad_quotes(con, a, b, page))
+
+
+def _search(access: StoreAccess, q: str, page: data.Page) -> dict[str, Any]:
+    return access.cached(("search", q, page), lambda con: data.search(con, q, page))
 
 
 def _dyad_or_404(access: StoreAccess, a: str, b: str, by: str, directed: bool) -> dict[str, Any]:
     a, b = _code(a, "country"), _code(b, "country")
-    with access.connect() as con:
-        found = data.dyad_summary(con, a, b, by, directed)
+    found = access.cached(("dyad", a, b, by, directed), lambda con: data.dyad_summary(con, a, b, by, directed))
     if found is None:
         raise _not_found(f"the dyad {a}–{b}")
     return found
@@ -196,8 +227,7 @@ def _dyad_or_404(access: StoreAccess, a: str, b: str, by: str, directed: bool) -
 
 def _actor_or_404(access: StoreAccess, code: str, page: data.Page) -> dict[str, Any]:
     code = _code(code)
-    with access.connect() as con:
-        found = data.actor(con, code, page)
+    found = access.cached(("actor", code, page), lambda con: data.actor(con, code, page))
     if found is None:
         raise _not_found(f"actor {code}")
     return found
@@ -206,8 +236,7 @@ def _actor_or_404(access: StoreAccess, code: str, page: data.Page) -> dict[str, 
 def _article_or_404(access: StoreAccess, article_id: str) -> dict[str, Any]:
     if len(article_id) > 128:
         raise _not_found("that article")
-    with access.connect() as con:
-        found = data.queries.article(con, article_id)
+    found = access.cached(("article", article_id), lambda con: data.queries.article(con, article_id))
     if found is None:
         raise _not_found(f"article {article_id!r}")
     return found
@@ -226,19 +255,16 @@ def _add_pages(app: FastAPI) -> None:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview_page(request: Request) -> HTMLResponse:
-        with access.connect() as con:
-            found = data.overview(con)
-            graph = data.network(con)
-        return _page(request, "overview.html", d=found, network=network_figure(graph))
+        graph = _network(access)
+        return _page(request, "overview.html", d=_overview(access, 20), network=network_figure(graph))
 
     @app.get("/dyad/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
     def dyad_page(request: Request, a: str, b: str, by: str = ByQ, directed: bool = False,
                   limit: int | None = LimitQ, offset: int = OffsetQ) -> HTMLResponse:  # fmt: skip
         found = _dyad_or_404(access, a, b, by, directed)
         page = data.Page.of(limit, offset)
-        with access.connect() as con:
-            events = data.dyad_events(con, found["a"], found["b"], directed, page)
-            quotes = data.dyad_quotes(con, found["a"], found["b"], page)
+        events = _dyad_events(access, found["a"], found["b"], directed, page)
+        quotes = _dyad_quotes(access, found["a"], found["b"], page)
         chart = timeline_figure(found["series"])
         return _page(request, "dyad.html", d=found, events=events, quotes=quotes, timeline=chart)
 
@@ -255,9 +281,7 @@ def _add_pages(app: FastAPI) -> None:
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str = Query("", max_length=200), limit: int | None = LimitQ,
                     offset: int = OffsetQ) -> HTMLResponse:  # fmt: skip
-        with access.connect() as con:
-            found = data.search(con, q, data.Page.of(limit, offset))
-        return _page(request, "search.html", d=found)
+        return _page(request, "search.html", d=_search(access, q, data.Page.of(limit, offset)))
 
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
     def api_index(request: Request) -> HTMLResponse:
