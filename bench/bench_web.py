@@ -1,10 +1,12 @@
 """Time the dyad page's API through the real server over a synthetic store (default 1,000,000 events).
 
-Starts `dyadwatch serve` in a subprocess (one read-only connection per request, as in use), then
-requests each endpoint ``--repeat`` times in turn and prints p50/p95/max wall-clock milliseconds
-per endpoint, with the machine's CPU count and load average (a loaded machine is slower).
+Starts `dyadwatch serve` in a subprocess, requests each endpoint ``--repeat`` times in turn and
+prints p50/p95/max wall-clock milliseconds per endpoint, in three modes: the default (store kept
+open for 0.5 s after a request, results cached per store version), without the result cache
+(every request runs its queries), and opening the store for every request. The machine's CPU
+count and load average are printed with them (a loaded machine is slower).
 
-Usage: python bench/bench_web.py [--events 1000000] [--db /tmp/dyadwatch-bench-web.duckdb] [--repeat 20]
+Usage: python bench/bench_web.py [--events 1000000] [--db /tmp/dyadwatch-bench-web.duckdb] [--repeat 10]
 The store is built once (bench/synthetic_store.py) and reused while its event count matches.
 """
 
@@ -42,14 +44,14 @@ def ensure_store(path: Path, n_events: int) -> None:
     print(f"built {path} with {n_events:,} events in {time.perf_counter() - started:.1f} s")
 
 
-def start(db: Path) -> tuple[subprocess.Popen, str]:
+def start(db: Path, extra: list[str]) -> tuple[subprocess.Popen, str]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     src = str(Path(__file__).resolve().parents[1] / "src")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (src, os.environ.get("PYTHONPATH")) if p)}
-    proc = subprocess.Popen([sys.executable, "-m", "dyadwatch.cli", "serve", "--db", str(db), "--port", str(port)],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    command = [sys.executable, "-m", "dyadwatch.cli", "serve", "--db", str(db), "--port", str(port), *extra]
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     for _ in range(600):
         try:
@@ -79,24 +81,33 @@ def measure(base: str, repeat: int) -> dict[str, list[float]]:
     return timings
 
 
+MODES = {
+    "default (linger 0.5 s, result cache)": [],
+    "no result cache (queries every time; linger 0.5 s)": ["--cache", "0"],
+    "open per request (no cache, no linger)": ["--cache", "0", "--linger", "0"],
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--db", type=Path, default=Path("/tmp/dyadwatch-bench-web.duckdb"))
-    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=10)
     args = parser.parse_args()
     ensure_store(args.db, args.events)
-    proc, base = start(args.db)
-    try:
-        timings = measure(base, args.repeat)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} "
-          f"(after the run); store {args.events:,} events; {args.repeat} requests per endpoint")  # fmt: skip
-    print(f"{'endpoint':42} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
-    for path, values in timings.items():
-        print(f"{path:42} {statistics.median(values):8.0f} {percentile(values, 0.95):8.0f} {max(values):8.0f}")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} (before); "
+          f"store {args.events:,} events; {args.repeat} requests per endpoint after one warm-up")  # fmt: skip
+    for mode, extra in MODES.items():
+        proc, base = start(args.db, extra)
+        try:
+            timings = measure(base, args.repeat)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+        print(f"\n{mode}; load average {os.getloadavg()[0]:.1f} after")
+        print(f"{'endpoint':42} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+        for path, values in timings.items():
+            print(f"{path:42} {statistics.median(values):8.0f} {percentile(values, 0.95):8.0f} {max(values):8.0f}")
 
 
 if __name__ == "__main__":
