@@ -64,3 +64,12 @@ def test_report_rejects_a_bad_dyad(web_store, tmp_path):
 def test_report_without_a_store_is_a_usage_error(tmp_path):
     done = run_cli("report", "--db", str(tmp_path / "none.duckdb"), "--out", str(tmp_path / "r.html"))
     assert done.returncode == 2 and "no store" in done.stderr
+
+
+def test_default_report_covers_the_top_dyads(web_store, tmp_path):
+    out = tmp_path / "default.html"
+    done = run_cli("report", "--db", str(web_store), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    for section in ("dyad-CHN-RUS", "dyad-CHN-USA", "dyad-RUS-USA"):  # the examples' China, US and Russia dyads
+        assert f'id="{section}"' in text

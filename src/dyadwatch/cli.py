@@ -417,7 +417,7 @@ def report(
         list[str] | None,
         typer.Option("--dyad", help="A dyad: --dyad CHN RUS (or CHN-RUS); repeat for more. Default: the top dyads."),
     ] = None,
-    top: Annotated[int, typer.Option("--top", min=1, max=50, help="Dyads shown when no --dyad is given.")] = 6,
+    top: Annotated[int, typer.Option("--top", min=1, max=50, help="Dyads shown when no --dyad is given.")] = 8,
     by: Annotated[str, typer.Option("--by", help="Period: day, week or month.")] = "month",
     db: DbOpt = DEFAULT_DB,
 ) -> None:

@@ -118,7 +118,7 @@ def write_report(
     con: duckdb.DuckDBPyConnection,
     out: str | Path,
     dyads: list[tuple[str, str]] | None = None,
-    top: int = 6,
+    top: int = 8,
     by: str = "month",
     db_name: str = "",
 ) -> Path:
