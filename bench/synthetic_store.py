@@ -4,7 +4,8 @@
 events (dated over three years, eight outlets), ``n_events`` asserted-or-not events between ~25
 countries with a skewed distribution (USA, CHN, RUS most active) and real CAMEO codes with their
 Goldstein weight, quad class and PLOVER type, and one quote per 5 events. Values are derived from
-``hash(row, salt)``, so a given ``n_events`` always gives the same store. Every text is synthetic.
+``hash(row, salt)``, so a given ``n_events`` always gives the same store; five country mentions per
+article (the first inside the quote span) exercise the quote-mention rule. Every text is synthetic.
 
 Usage: python bench/synthetic_store.py PATH [N_EVENTS]
 """
@@ -110,6 +111,22 @@ def _insert_quotes(con, n_quotes: int, n_articles: int) -> None:
         JOIN _syn_countries sc ON sc.k = r.sk JOIN _syn_countries ac ON ac.k = r.ak""")
 
 
+def _insert_actors(con, n_articles: int, per_article: int = 5) -> None:
+    """Actor mentions: ``per_article`` per article, the first inside the first quote's span (0-30)."""
+    n = len(COUNTRIES)
+    con.execute(f"""
+        INSERT INTO actors (article_id, seq, text, name, country, sector, code, title, kind, start, "end",
+                            country_source)
+        WITH r AS (
+            SELECT i, i // {per_article} AS art, i % {per_article} AS seq,
+                   floor({n} * pow({_u('i', 9)}, 2.5))::INTEGER AS ck
+            FROM range({n_articles * per_article}) t(i)
+        )
+        SELECT 'syn' || lpad(r.art::VARCHAR, 9, '0'), r.seq, c.c, c.c, c.c, '', c.c, '', 'country',
+               r.seq * 40 + 5, r.seq * 40 + 10, ''
+        FROM r JOIN _syn_countries c ON c.k = r.ck""")
+
+
 def build_synthetic_store(path: str | Path, n_events: int) -> Path:
     """Create (or replace) a store at ``path`` holding ``n_events`` synthetic events; return the path."""
     path = Path(path)
@@ -122,6 +139,7 @@ def build_synthetic_store(path: str | Path, n_events: int) -> Path:
         _insert_articles(con, n_articles)
         _insert_events(con, n_events, n_articles)
         _insert_quotes(con, max(1, n_events // 5), n_articles)
+        _insert_actors(con, n_articles)
         con.execute("CHECKPOINT")
     return path
 

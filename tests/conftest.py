@@ -46,7 +46,6 @@ def code_events(nlp):
     return run
 
 
-
 # ---- web and report (issue 12): a real store from examples/ and a real server over it (tests/webtools.py) ----
 
 
@@ -69,3 +68,19 @@ def web_server(web_store, tmp_path_factory):
     proc, base = start_server(web_store, tmp_path_factory.mktemp("serve"))
     yield base
     stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory):
+    """A store holding the bundled examples/, ingested once per test session (read it read-only)."""
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from dyadwatch.cli import app
+
+    path = tmp_path_factory.mktemp("examples") / "examples.duckdb"
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    result = CliRunner().invoke(app, ["ingest", str(examples), "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    return path

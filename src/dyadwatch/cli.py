@@ -302,6 +302,22 @@ def _store_or_exit(open_store: Any) -> Any:
         raise typer.Exit(2) from None
 
 
+BetweenOpt = Annotated[
+    tuple[str, str] | None,
+    typer.Option("--between", metavar="A B", help="A dyad in both directions: two country codes (USA CHN)."),
+]
+OutletOpt = Annotated[str, typer.Option("--outlet", help="Article source/outlet (substring).")]
+ArticleOpt = Annotated[str, typer.Option("--article", help="Article id.")]
+
+
+def _check_format(value: str) -> str:
+    if value not in ("table", "jsonl", "csv", "tsv"):
+        raise typer.BadParameter(f"{value!r} is not one of table, jsonl, csv, tsv")
+    return value
+
+
+FormatOpt = Annotated[str, typer.Option("--format", callback=_check_format, help="table, jsonl, csv or tsv.")]
+
 EVENT_COLUMNS = [
     "date", "event_type", "cameo_code", "actor_code", "actor_name", "recipient_code", "recipient_name",
     "trigger", "mode", "goldstein",
@@ -320,14 +336,27 @@ def events(
     limit: LimitOpt = 20,
     all_events: Annotated[bool, typer.Option("--all", help="Include negated and hypothetical events.")] = False,
     as_json: JsonOpt = False,
+    between: BetweenOpt = None,
+    quad: Annotated[int | None, typer.Option("--quad", min=1, max=4, help="QuadClass 1-4.")] = None,
+    min_goldstein: Annotated[float | None, typer.Option("--min-goldstein", help="Lowest Goldstein weight.")] = None,
+    max_goldstein: Annotated[float | None, typer.Option("--max-goldstein", help="Highest Goldstein weight.")] = None,
+    place: Annotated[str, typer.Option("--place", help="Event place name (substring) or country code.")] = "",
+    outlet: OutletOpt = "",
+    article: ArticleOpt = "",
+    fmt: FormatOpt = "table",
 ) -> None:
-    """Query stored events (asserted only unless --all)."""
+    """Query stored events (asserted only unless --all, which adds a status column)."""
+    from dyadwatch.filters import EventFilters
+
     _validate_type(type)
     _validate_date(since, "--since")
     _validate_date(until, "--until")
+    filters = EventFilters(between=between, quad=quad, min_goldstein=min_goldstein, max_goldstein=max_goldstein,
+                           place=place, outlet=outlet, article=article)  # fmt: skip
     with _open_store(db) as store:
-        frame = store.events(actor, recipient, type, since, until, limit or None, include_all=all_events)
-    _print_frame(frame, EVENT_COLUMNS, as_json, title="events")
+        frame = store.events(actor, recipient, type, since, until, limit or None, all_events, filters)
+    columns = EVENT_COLUMNS + ["status"] if all_events else EVENT_COLUMNS
+    _print_frame(frame, columns, as_json, title="events", fmt=fmt)
 
 
 @app.command()
@@ -339,13 +368,20 @@ def quotes(
     until: UntilOpt = "",
     limit: LimitOpt = 20,
     as_json: JsonOpt = False,
+    between: BetweenOpt = None,
+    outlet: OutletOpt = "",
+    article: ArticleOpt = "",
+    fmt: FormatOpt = "table",
 ) -> None:
     """Query stored quotes: --actor filters speakers, --recipient addressees."""
+    from dyadwatch.filters import EventFilters
+
     _validate_date(since, "--since")
     _validate_date(until, "--until")
+    filters = EventFilters(between=between, outlet=outlet, article=article)
     with _open_store(db) as store:
-        frame = store.quotes(actor, recipient, since, until, limit or None)
-    _print_frame(frame, QUOTE_COLUMNS, as_json, title="quotes")
+        frame = store.quotes(actor, recipient, since, until, limit or None, filters=filters)
+    _print_frame(frame, QUOTE_COLUMNS, as_json, title="quotes", fmt=fmt)
 
 
 @app.command()
@@ -398,12 +434,21 @@ def errors(db: DbOpt = DEFAULT_DB, as_json: JsonOpt = False) -> None:
 
 @app.command()
 def export(
-    folder: Annotated[Path, typer.Argument(help="Folder for the Parquet files.")],
+    folder: Annotated[Path | None, typer.Argument(help="Folder for the Parquet files (same as --out).")] = None,
     db: DbOpt = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", help="parquet (every table), plover, gdelt or csv.")] = "parquet",
+    out: Annotated[Path | None, typer.Option("--out", help="Folder (parquet) or file to write.")] = None,
 ) -> None:
-    """Export every table of the store to Parquet files."""
+    """Export the store: every table to Parquet, or events as PLOVER JSON Lines, GDELT-style TSV or CSV."""
+    from dyadwatch.exports import EXPORT_FORMATS
+    from dyadwatch.exports import export as run_export
+
+    target = out or folder
+    if fmt not in EXPORT_FORMATS or target is None:
+        err_console.print(f"[red]error[/red] give --out PATH and --format one of {', '.join(EXPORT_FORMATS)}")
+        raise typer.Exit(2)
     with _open_store(db) as store:
-        for path in store.export_parquet(folder):
+        for path in run_export(store.con, fmt, target):
             typer.echo(str(path))
 
 
@@ -456,8 +501,67 @@ def serve(
         raise typer.Exit(2)
     run_server(db, host=host, port=port, timeout_ms=timeout_ms, linger_s=linger, cache_entries=cache)
 
+PeriodOpt = Annotated[str, typer.Option("--by", help="Period: day, week or month.")]
 
-def _print_frame(frame: Any, columns: list[str], as_json: bool, title: str) -> None:
+
+def _check_period(by: str) -> None:
+    if by not in ("day", "week", "month"):
+        err_console.print(f"[red]error[/red] --by {by!r} is not one of day, week, month")
+        raise typer.Exit(2)
+
+
+@app.command()
+def dyad(
+    a: Annotated[str, typer.Argument(help="First side: country code (USA), or actor code with --level code.")],
+    b: Annotated[str, typer.Argument(help="Second side.")],
+    db: DbOpt = DEFAULT_DB,
+    by: PeriodOpt = "week",
+    directed: Annotated[bool, typer.Option("--directed", help="Only A acting on B.")] = False,
+    level: Annotated[str, typer.Option("--level", help="country or code (CAMEO actor code).")] = "country",
+    since: SinceOpt = "",
+    until: UntilOpt = "",
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per period.")] = False,
+) -> None:
+    """A dyad over time: events by quad class, Goldstein, net cooperation, quotes, and a sparkline."""
+    from dyadwatch.analysis.cli import show_dyad
+
+    _check_period(by)
+    if level not in ("country", "code"):
+        err_console.print(f"[red]error[/red] --level {level!r} is not one of country, code")
+        raise typer.Exit(2)
+    _validate_date(since, "--since")
+    _validate_date(until, "--until")
+    with _open_store(db) as store:
+        show_dyad(store.con, a, b, _stdout_console(), as_json, by=by, directed=directed, level=level,
+                  since=since or None, until=until or None)  # fmt: skip
+
+
+@app.command()
+def alerts(
+    db: DbOpt = DEFAULT_DB,
+    by: PeriodOpt = "week",
+    window: Annotated[int, typer.Option("--window", min=1, help="Baseline periods before each period.")] = 8,
+    threshold: Annotated[float, typer.Option("--threshold", min=0.0, help="Smallest |z-score| reported.")] = 2.0,
+    min_events: Annotated[int, typer.Option("--min-events", min=1, help="Fewest events in the period.")] = 3,
+    since: SinceOpt = "",
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per shift, with its evidence.")] = False,
+) -> None:
+    """Shifts in country dyads against a trailing baseline, with the events behind them (docs/analysis.md)."""
+    from dyadwatch.analysis.cli import show_alerts
+
+    _check_period(by)
+    _validate_date(since, "--since")
+    with _open_store(db) as store:
+        show_alerts(store.con, _stdout_console(), as_json, by=by, window=window, threshold=threshold,
+                    min_events=min_events, since=since or None)  # fmt: skip
+
+
+def _print_frame(frame: Any, columns: list[str], as_json: bool, title: str, fmt: str = "table") -> None:
+    if fmt in ("csv", "tsv") or (fmt == "jsonl" and not as_json):
+        from dyadwatch.exports.tables import write_frame
+
+        write_frame(frame, fmt)
+        return
     if as_json:
         for record in frame.to_dict(orient="records"):
             typer.echo(json.dumps({k: _jsonable(v) for k, v in record.items()}, default=str, ensure_ascii=False))

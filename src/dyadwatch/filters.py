@@ -33,8 +33,8 @@ class EventFilters:
             raise TypeError(f"unknown filter(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
         return cls(**kwargs)
 
-    def event_clauses(self, e: str = "e", outlet: str = "a.source") -> tuple[list[str], list[Any]]:
-        """Conditions on an events table aliased ``e``; ``outlet`` is the column holding the article source."""
+    def event_clauses(self, e: str = "e") -> tuple[list[str], list[Any]]:
+        """Conditions on an events table aliased ``e`` (outlet and article through ``article_id``)."""
         where, params = self._between(e, "actor", "recipient")
         if self.quad is not None:
             where.append(f"{e}.quad_class = ?")
@@ -51,13 +51,13 @@ class EventFilters:
         if self.event_type:
             where.append(f"upper({e}.event_type) = upper(?)")
             params.append(self.event_type)
-        self._article_and_outlet(where, params, e, outlet)
+        self._article_and_outlet(where, params, e)
         return where, params
 
-    def quote_clauses(self, q: str = "q", outlet: str = "a.source") -> tuple[list[str], list[Any]]:
+    def quote_clauses(self, q: str = "q") -> tuple[list[str], list[Any]]:
         """Conditions on quotes: ``between`` matches speaker and addressee; quad/Goldstein/place do not apply."""
         where, params = self._between(q, "speaker", "addressee")
-        self._article_and_outlet(where, params, q, outlet)
+        self._article_and_outlet(where, params, q)
         return where, params
 
     def _between(self, alias: str, src: str, dst: str) -> tuple[list[str], list[Any]]:
@@ -67,9 +67,9 @@ class EventFilters:
         s, d = f"upper({alias}.{src}_country)", f"upper({alias}.{dst}_country)"
         return [f"(({s} = ? AND {d} = ?) OR ({s} = ? AND {d} = ?))"], [a, b, b, a]
 
-    def _article_and_outlet(self, where: list[str], params: list[Any], alias: str, outlet: str) -> None:
-        if self.outlet:
-            where.append(f"{outlet} ILIKE ?")
+    def _article_and_outlet(self, where: list[str], params: list[Any], alias: str) -> None:
+        if self.outlet:  # a semi-join: no need to carry the article's columns through the query
+            where.append(f"{alias}.article_id IN (SELECT id FROM articles WHERE source ILIKE ?)")
             params.append(f"%{self.outlet}%")
         if self.article:
             where.append(f"{alias}.article_id = ?")

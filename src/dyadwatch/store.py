@@ -21,6 +21,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from dyadwatch.filters import EventFilters
 from dyadwatch.models import Actor, Alias, ArticleResult, Event, IngestError, Quote
 
 SCHEMA = """
@@ -71,6 +72,10 @@ CREATE TABLE IF NOT EXISTS errors (
     PRIMARY KEY (path, stage, reason)
 );
 """
+
+# an event's modality class, shown as ``status`` (denied before negated: a denial is also negated)
+STATUS = ("CASE WHEN e.denied THEN 'denied' WHEN e.negated THEN 'negated' "
+          "WHEN e.hypothetical THEN 'hypothetical' ELSE 'asserted' END")  # fmt: skip
 
 PRONOUNS = ("he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "his", "its", "their", "our")
 
@@ -321,9 +326,13 @@ class Store:
         until: str = "",
         limit: int | None = 100,
         include_all: bool = False,
+        filters: EventFilters | None = None,
     ) -> pd.DataFrame:
-        """Events as a DataFrame, newest first; asserted events only unless ``include_all``."""
-        where, params = [], []
+        """Events as a DataFrame, newest first; asserted events only unless ``include_all``.
+
+        ``status`` names each event's modality class: asserted, negated, hypothetical or denied.
+        """
+        where, params = (filters or EventFilters()).event_clauses("e")
         if not include_all:
             where.append("e.asserted")
         _party_filter(where, params, "actor", actor)
@@ -336,7 +345,7 @@ class Store:
                 where.append("upper(e.event_type) = upper(?)")
                 params.append(type)
         _date_filter(where, params, "e.date", since, until)
-        sql = "SELECT e.*, a.title AS article_title, a.url AS article_url FROM events e "
+        sql = f"SELECT e.*, {STATUS} AS status, a.title AS article_title, a.url AS article_url FROM events e "
         sql += "JOIN articles a ON a.id = e.article_id"
         return self._query(sql, where, params, "e.date DESC, e.article_id, e.seq", limit)
 
@@ -348,9 +357,10 @@ class Store:
         until: str = "",
         limit: int | None = 100,
         direct: bool | None = None,
+        filters: EventFilters | None = None,
     ) -> pd.DataFrame:
         """Quotes as a DataFrame: ``actor`` filters the speaker, ``recipient`` the addressee."""
-        where, params = [], []
+        where, params = (filters or EventFilters()).quote_clauses("q")
         _party_filter(where, params, "speaker", actor, table="q")
         _party_filter(where, params, "addressee", recipient, table="q")
         if direct is not None:

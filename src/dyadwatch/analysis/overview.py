@@ -9,7 +9,7 @@ import duckdb
 
 from dyadwatch.analysis.dyads import date_condition, dyad_condition
 from dyadwatch.analysis.quotes import dyad_quote_condition
-from dyadwatch.analysis.source import events_relation, quotes_relation
+from dyadwatch.analysis.source import ARTICLE_COLUMNS, counted_events, events_table, quotes_relation
 from dyadwatch.filters import EventFilters
 
 
@@ -47,7 +47,7 @@ def top_dyads(
                      count(*) FILTER (e.quad_class = 1), count(*) FILTER (e.quad_class = 2),
                      count(*) FILTER (e.quad_class = 3), count(*) FILTER (e.quad_class = 4),
                      min(e.day), max(e.day)
-              FROM {events_relation(con)} e WHERE {where}
+              FROM {counted_events(con)} e WHERE {where}
               GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?"""
     out = []
     for a, b, n, mean, q1, q2, q3, q4, first, last in con.execute(sql, params + [int(limit)]).fetchall():
@@ -64,7 +64,7 @@ EVENT_FIELDS = (
     "actor_text", "actor_name", "actor_country", "actor_code", "recipient_text", "recipient_name",
     "recipient_country", "recipient_code", "trigger", "trigger_start", "trigger_end",
     "sentence", "sentence_start", "sentence_end", "location_name", "location_country",
-    "article_id", "article_title", "article_url", "article_date", "outlet", "num_articles", "num_sources",
+    "article_id", "num_articles", "num_sources",
 )  # fmt: skip
 
 
@@ -86,20 +86,33 @@ def dyad_events(
     place, outlet, article, event_type).
     """
     cond, params = dyad_condition(a, b, directed, level)
+    extra, extra_params = EventFilters.from_kwargs(**filters).event_clauses("e")
     dates, date_params = date_condition(since, until)
-    extra, extra_params = EventFilters.from_kwargs(**filters).event_clauses("e", outlet="e.outlet")
-    where = " AND ".join([cond, *dates, *extra])
+    # rank only (id, day) over the dyad's rows, then fetch the page's full rows and articles
+    page = f"""SELECT e.id, e.day FROM {counted_events(con, " AND ".join([cond, *extra]))} e
+               WHERE {" AND ".join(["TRUE", *dates])} ORDER BY e.day DESC NULLS LAST, e.id LIMIT ? OFFSET ?"""
+    columns = ", ".join("p.day" if c == "day" else f"e.{c}" for c in EVENT_FIELDS)
+    sql = f"""SELECT {columns}, {ARTICLE_COLUMNS} FROM ({page}) p JOIN {events_table(con)} e ON e.id = p.id
+              JOIN articles a ON a.id = e.article_id ORDER BY p.day DESC NULLS LAST, p.id"""
+    cursor = con.execute(sql, params + extra_params + date_params + [int(limit), int(offset)])
+    return [_record(cursor.description, row) for row in cursor.fetchall()]
+
+
+def events_by_ids(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict[str, Any]]:
+    """The counted events with these ids (e.g. a shift's), with evidence and article, oldest first."""
+    if not ids:
+        return []
     columns = ", ".join(f"e.{c}" for c in EVENT_FIELDS)
-    sql = f"""SELECT {columns} FROM {events_relation(con)} e WHERE {where}
-              ORDER BY e.day DESC NULLS LAST, e.id LIMIT ? OFFSET ?"""
-    cursor = con.execute(sql, params + date_params + extra_params + [int(limit), int(offset)])
+    sql = f"""SELECT {columns}, {ARTICLE_COLUMNS} FROM {counted_events(con, "e.id IN (SELECT unnest(?))")} e
+              JOIN articles a ON a.id = e.article_id ORDER BY e.day, e.id"""
+    cursor = con.execute(sql, [list(ids)])
     return [_record(cursor.description, row) for row in cursor.fetchall()]
 
 
 QUOTE_FIELDS = (
     "id", "day", "text", "direct", "kind", "cue", "speaker_text", "speaker_name", "speaker_country",
     "speaker_code", "addressee_text", "addressee_name", "addressee_country", "addressee_code", "via_name",
-    "setting", "start", "end", "sentence", "article_id", "article_title", "article_url", "outlet",
+    "setting", "start", "end", "sentence", "article_id",
 )  # fmt: skip
 
 
@@ -115,9 +128,11 @@ def dyad_quotes(
     """Quotes between the two sides, newest first: the speaker on one side and the other side its
     addressee or named inside the quoted words (see ``analysis.quotes``)."""
     cond, params = dyad_quote_condition(a, b, directed, level)
-    columns = ", ".join(f'q."{c}"' for c in QUOTE_FIELDS)
-    sql = f"""SELECT {columns} FROM {quotes_relation(con)} q WHERE {cond}
-              ORDER BY q.day DESC NULLS LAST, q.id LIMIT ? OFFSET ?"""
+    page = f"""SELECT q.id, q.day FROM {quotes_relation(con)} q WHERE {cond}
+               ORDER BY q.day DESC NULLS LAST, q.id LIMIT ? OFFSET ?"""
+    columns = ", ".join("p.day" if c == "day" else f'q."{c}"' for c in QUOTE_FIELDS)
+    sql = f"""SELECT {columns}, {ARTICLE_COLUMNS} FROM ({page}) p JOIN {quotes_relation(con)} q ON q.id = p.id
+              JOIN articles a ON a.id = q.article_id ORDER BY p.day DESC NULLS LAST, p.id"""
     cursor = con.execute(sql, params + [int(limit), int(offset)])
     return [_record(cursor.description, row) for row in cursor.fetchall()]
 

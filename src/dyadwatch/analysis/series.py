@@ -11,7 +11,7 @@ import duckdb
 from dyadwatch.analysis.dyads import date_condition, dyad_condition
 from dyadwatch.analysis.periods import check_period, label, period_range
 from dyadwatch.analysis.quotes import dyad_quote_condition
-from dyadwatch.analysis.source import events_relation, quotes_relation
+from dyadwatch.analysis.source import counted_events, quotes_relation
 
 
 @dataclass
@@ -76,10 +76,10 @@ def _finish(point: SeriesPoint) -> None:
 def _event_rows(con, a, b, by, directed, level, since, until) -> dict[date, list[tuple]]:
     cond, params = dyad_condition(a, b, directed, level)
     dates, date_params = date_condition(since, until)
-    where = " AND ".join(["e.day IS NOT NULL", cond, *dates])
+    where = " AND ".join(["e.day IS NOT NULL", *dates])
     sql = f"""SELECT date_trunc('{by}', e.day)::DATE AS p, e.quad_class, e.event_type, count(*),
                      coalesce(sum(e.goldstein), 0)
-              FROM {events_relation(con)} e WHERE {where} GROUP BY ALL"""
+              FROM {counted_events(con, cond)} e WHERE {where} GROUP BY ALL"""
     out: dict[date, list[tuple]] = defaultdict(list)
     for p, quad, event_type, n, goldstein in con.execute(sql, params + date_params).fetchall():
         out[p].append((quad, event_type, n, goldstein))

@@ -21,8 +21,8 @@ import duckdb
 import pandas as pd
 
 from dyadwatch.analysis.dyads import date_condition
-from dyadwatch.analysis.periods import check_period, label, period_range
-from dyadwatch.analysis.source import events_relation
+from dyadwatch.analysis.periods import check_period, label, next_start, period_range
+from dyadwatch.analysis.source import counted_events
 
 MEASURES = ("net_cooperation", "goldstein_sum")
 
@@ -71,9 +71,9 @@ def detect_shifts(
         if wanted is not None and dyad not in wanted:
             continue
         shifts += _scan(dyad, rows, by, window, threshold, min_events, measure, min_sd)
-    if since:
+    if since:  # keep the periods that end after ``since`` begins
         first = date.fromisoformat(date_condition(since, None)[1][0])
-        shifts = [s for s in shifts if s.period >= label(first, by)[: len(s.period)]]
+        shifts = [s for s in shifts if next_start(date.fromisoformat(_period_start(s.period)), by) > first]
     shifts.sort(key=lambda s: (-abs(s.score), s.period, s.a, s.b))
     _attach_events(con, shifts, by)
     return shifts
@@ -87,7 +87,7 @@ def _dyad_periods(con, by: str) -> dict[tuple[str, str], dict[date, tuple[int, i
     sql = f"""SELECT {_PAIR}, date_trunc('{by}', e.day)::DATE AS p, count(*),
                      count(*) FILTER (e.quad_class IN (1, 2)) - count(*) FILTER (e.quad_class IN (3, 4)),
                      coalesce(sum(e.goldstein), 0)
-              FROM {events_relation(con)} e
+              FROM {counted_events(con)} e
               WHERE e.day IS NOT NULL AND coalesce(e.actor_country, '') <> ''
                 AND coalesce(e.recipient_country, '') <> '' AND e.actor_country <> e.recipient_country
               GROUP BY ALL"""
@@ -130,7 +130,7 @@ def _attach_events(con, shifts: list[Shift], by: str) -> None:
     try:
         rows = con.execute(
             f"""SELECT w.a, w.b, w.p, list(e.id ORDER BY e.day, e.id)
-                FROM {events_relation(con)} e JOIN _dyadwatch_shifts w
+                FROM {counted_events(con)} e JOIN _dyadwatch_shifts w
                   ON least(e.actor_country, e.recipient_country) = w.a
                  AND greatest(e.actor_country, e.recipient_country) = w.b
                  AND date_trunc('{by}', e.day)::DATE = w.p::DATE
