@@ -50,12 +50,15 @@ def code_events(nlp):
 
 
 @pytest.fixture(scope="session")
-def web_store(tmp_path_factory):
-    """examples/ plus the synthetic hostile-markup articles of tests/data/web, ingested by the real CLI."""
+def web_store(examples_db, tmp_path_factory):
+    """examples/ plus the synthetic hostile-markup articles of tests/data/web, the latter ingested by the real CLI."""
+    import shutil
+
     from webtools import WEB_DATA, run_cli
 
     path = tmp_path_factory.mktemp("web") / "web.duckdb"
-    done = run_cli("ingest", "examples", str(WEB_DATA), "--db", str(path), "--date", "2023-05-01")
+    shutil.copy(examples_db, path)
+    done = run_cli("ingest", str(WEB_DATA), "--db", str(path), "--date", "2023-05-01")
     assert done.returncode == 0, done.stderr[-2000:]
     return path
 

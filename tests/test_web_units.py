@@ -90,3 +90,10 @@ def test_store_access_caches_per_store_version_and_lets_go_of_the_file(web_store
         store.con.execute("DELETE FROM articles WHERE id = (SELECT min(id) FROM articles)")
     assert access.cached(("n",), count) == before - 1  # the write changed the file: recomputed, not stale
     assert access.cached(("n",), lambda con: -1) == before - 1  # unchanged store: the cached result
+
+
+def test_serve_without_a_store_is_a_usage_error(tmp_path):
+    from webtools import run_cli
+
+    done = run_cli("serve", "--db", str(tmp_path / "none.duckdb"), "--port", "1")
+    assert done.returncode == 2 and "no store" in done.stderr
