@@ -18,7 +18,6 @@ from dyadwatch.web import queries
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 CODE_RE = re.compile(r"^[A-Za-z]{2,12}$")
-PERIODS = ("day", "week", "month")
 
 
 @dataclass(frozen=True)
@@ -125,17 +124,6 @@ def search(con: duckdb.DuckDBPyConnection, text: str, page: Page) -> dict[str, A
     articles = queries.search_articles(con, text, page.limit, page.offset)
     return {
         "q": text,
-        "articles": page.wrap([_without_text(a) | {"snippet": _snip(a["text"], text)} for a in articles]),
+        "articles": page.wrap(articles),
         "quotes": page.wrap(queries.search_quotes(con, text, page.limit, page.offset)),
     }
-
-
-def _without_text(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in row.items() if k != "text"}
-
-
-def _snip(text: str, needle: str, width: int = 90) -> str:
-    """A plain-text excerpt around the first match (the page escapes and marks it)."""
-    at = (text or "").lower().find(needle.lower())
-    at = max(at, 0)
-    return (text or "")[max(0, at - width) : at + len(needle) + width]

@@ -57,15 +57,19 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def search_articles(con: duckdb.DuckDBPyConnection, text: str, limit: int, offset: int) -> list[dict[str, Any]]:
-    """Articles whose title or body contains ``text`` (case-insensitive), newest first."""
+def search_articles(con: duckdb.DuckDBPyConnection, text: str, limit: int, offset: int,
+                    width: int = 90) -> list[dict[str, Any]]:  # fmt: skip
+    """Articles whose title or body contains ``text`` (case-insensitive), newest first, with a plain-text
+    ``snippet`` of the body around the first match (cut in SQL: a long article is not sent whole)."""
     pattern = like_pattern(text)
     return _rows(
         con,
-        """SELECT a.id, a.title, a.date, a.source, a.text FROM articles a
+        """SELECT a.id, a.title, a.date, a.source,
+                  substr(a.text, greatest(1, position(lower(?) IN lower(a.text)) - ?), length(?) + 2 * ?) AS snippet
+           FROM articles a
            WHERE a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\'
            ORDER BY a.date DESC, a.id LIMIT ? OFFSET ?""",
-        [pattern, pattern, limit, offset],
+        [text, width, text, width, pattern, pattern, limit, offset],
     )
 
 
