@@ -97,3 +97,15 @@ def test_serve_without_a_store_is_a_usage_error(tmp_path):
 
     done = run_cli("serve", "--db", str(tmp_path / "none.duckdb"), "--port", "1")
     assert done.returncode == 2 and "no store" in done.stderr
+
+
+def test_a_query_past_the_time_limit_is_stopped(web_store):
+    from dyadwatch.web.db import QueryTimeout, StoreAccess
+
+    access = StoreAccess(web_store, timeout_ms=100, linger_s=0)
+    with pytest.raises(QueryTimeout, match="100 ms"):
+        with access.connect() as con:
+            con.execute("SELECT count(*) FROM range(100000000000) a").fetchall()
+    assert not access.is_open
+    with access.connect() as con:  # the next request is unaffected
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] > 40

@@ -85,16 +85,17 @@ def _section(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str) -> DyadSec
 
 def gather(con: duckdb.DuckDBPyConnection, dyads: list[tuple[str, str]], top: int, by: str) -> dict[str, Any]:
     """Everything the report shows, read from the store."""
-    from dyadwatch.analysis import country_network, detect_shifts, top_dyads
+    from dyadwatch.analysis import country_network, top_dyads
+    from dyadwatch.web.data import recent_shifts
     from dyadwatch.web.queries import store_counts
 
     ranked = top_dyads(con, limit=20)
     wanted = dyads or [(d.a, d.b) for d in ranked[:top]]
     sections = [s for s in (_section(con, a, b, by) for a, b in wanted) if s is not None]
     missing = [f"{a}–{b}" for a, b in wanted if not any({s.a, s.b} == {a, b} for s in sections)]
-    shifts = sorted(detect_shifts(con), key=lambda s: (s.period, abs(s.score)), reverse=True)[:20]
+    counts = store_counts(con)
     return {
-        "counts": store_counts(con), "top_dyads": ranked, "shifts": shifts, "sections": sections,
+        "counts": counts, "shifts": recent_shifts(con, counts), "top_dyads": ranked, "sections": sections,
         "missing": missing, "network": network_figure(country_network(con), "Country network (events)"), "by": by,
     }  # fmt: skip
 
