@@ -2,7 +2,7 @@
 
 Every page has a JSON twin under /api with the same data; /openapi.json describes the API and
 /api lists it (FastAPI's own docs pages load scripts from a CDN, so they are switched off).
-Each request opens the store read-only and closes it before answering (see `web.db`).
+The store is opened read-only while requests run and let go of after a short quiet (see `web.db`).
 """
 
 from __future__ import annotations
