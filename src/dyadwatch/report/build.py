@@ -64,7 +64,7 @@ def _script_hash(source: str) -> str:
 
 
 def _environment() -> Environment:
-    env = Environment(loader=PackageLoader("dyadwatch.report", "templates"), autoescape=True)
+    env = Environment(loader=PackageLoader("dyadwatch.report", "templates"), autoescape=True, finalize=_blank_none)
     env.filters["anchor"] = lambda row_id: str(row_id).rsplit("-", 1)[-1]
     return env
 
@@ -127,3 +127,8 @@ def write_report(
     path = Path(out)
     path.write_text(render(gather(con, dyads or [], top, by), db_name), encoding="utf-8")
     return path
+
+
+def _blank_none(value: object) -> object:
+    """A missing value (None) prints as nothing, not as "None"."""
+    return "" if value is None else value

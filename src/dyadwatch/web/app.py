@@ -42,7 +42,7 @@ ByQ = Query("week", pattern="^(day|week|month)$", description="Period: day, week
 
 
 def templates() -> Environment:
-    env = Environment(loader=PackageLoader("dyadwatch.web", "templates"), autoescape=True)
+    env = Environment(loader=PackageLoader("dyadwatch.web", "templates"), autoescape=True, finalize=_blank_none)
     env.globals.update(version=__version__, highlight=highlight, snippet=snippet)
     env.filters["anchor"] = anchor
     return env
@@ -286,3 +286,8 @@ def _add_pages(app: FastAPI) -> None:
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
     def api_index(request: Request) -> HTMLResponse:
         return _page(request, "api.html", schema=app.openapi())
+
+
+def _blank_none(value: object) -> object:
+    """A missing value (None) prints as nothing, not as "None"."""
+    return "" if value is None else value

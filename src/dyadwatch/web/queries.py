@@ -107,7 +107,11 @@ def actor_summary(con: duckdb.DuckDBPyConnection, code: str) -> dict[str, Any]:
            GROUP BY m.name, m.code ORDER BY mentions DESC, m.name LIMIT 30""",
         [code, code],
     )
-    return {"code": code, "as_actor": counts[0], "as_recipient": counts[1], "quotes": quotes, "names": names}
+    country = con.execute(
+        "SELECT mode(e.actor_country) FROM events e WHERE e.actor_code = ? OR e.actor_country = ?", [code, code]
+    ).fetchone()[0]
+    return {"code": code, "country": country or code, "as_actor": counts[0], "as_recipient": counts[1],
+            "quotes": quotes, "names": names}  # fmt: skip
 
 
 def actor_partners(con: duckdb.DuckDBPyConnection, code: str, limit: int = 20) -> list[dict[str, Any]]:
