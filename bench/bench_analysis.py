@@ -3,7 +3,9 @@
 Builds the store with ``bench/synthetic_store.py`` (DuckDB SQL, no NLP) unless ``--db`` names an
 existing one, then times each call ``--repeat`` times on a read-only connection and prints the
 best and median wall time in milliseconds, with the machine. The dyad page needs dyad_series,
-dyad_events and dyad_quotes; the overview top_dyads; alerts detect_shifts.
+dyad_events and dyad_quotes; the overview top_dyads; alerts detect_shifts. "best CPU ms" is the
+process CPU time of the fastest run: on a shared, loaded machine it shows what the call costs
+(with ``--threads 1`` it is close to the wall time the call takes on an idle core).
 
 Usage: python bench/bench_analysis.py [--events N] [--db PATH] [--repeat R] [--threads T]
 """
@@ -70,15 +72,16 @@ def main() -> None:
             con.execute(f"SET threads = {int(args.threads)}")
         print(f"events: {con.execute('SELECT count(*) FROM events').fetchone()[0]:,}; "
               f"DuckDB threads: {con.execute('SELECT current_setting(?)', ['threads']).fetchone()[0]}")  # fmt: skip
-        print(f"{'call':40} {'best ms':>8} {'median ms':>10} {'rows':>6}")
+        print(f"{'call':40} {'best ms':>8} {'median ms':>10} {'best CPU ms':>12} {'rows':>6}")
         for name, call in calls(con).items():
-            times, result = [], None
+            times, cpu, result = [], [], None
             for _ in range(args.repeat):
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 result = call()
                 times.append((time.perf_counter() - started) * 1000)
+                cpu.append((time.process_time() - started_cpu) * 1000)
             rows = result.number_of_edges() if hasattr(result, "number_of_edges") else len(result)
-            print(f"{name:40} {min(times):8.0f} {statistics.median(times):10.0f} {rows:6d}")
+            print(f"{name:40} {min(times):8.0f} {statistics.median(times):10.0f} {min(cpu):12.0f} {rows:6d}")
 
 
 if __name__ == "__main__":

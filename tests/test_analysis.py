@@ -13,6 +13,8 @@ from dyadwatch.analysis import (
     dyad_events,
     dyad_quotes,
     dyad_series,
+    dyad_summary,
+    events_by_ids,
     events_relation,
     top_dyads,
 )
@@ -105,6 +107,8 @@ def test_month_series_crosses_the_year_and_since_until_bound_it(build):
     assert (days[0], days[-1], len(days)) == ("2024-02-03", "2024-04-01", 59)  # 2024 is a leap year
     with pytest.raises(ValueError, match="period"):
         dyad_series(con, "IND", "PAK", by="year")
+    with pytest.raises(ValueError, match="not a date"):
+        dyad_series(con, "IND", "PAK", since="last week")
 
 
 def test_quotes_belong_to_a_dyad_by_addressee_or_a_mention_inside_the_quote(build):
@@ -173,6 +177,11 @@ def test_top_dyads_names_pairs_alphabetically_and_leaves_out_self_and_unknown(bu
     assert (top[1].first_date, top[1].last_date) == (week(0), week(5))
     assert [(d.a, d.b) for d in top_dyads(con, directed=True, limit=1)] == [("USA", "CHN")]
     assert [(d.a, d.b) for d in top_dyads(con, since=week(4))] == [("CHN", "RUS")]
+    usa = dyad_summary(con, "usa", "chn")
+    assert (usa.a, usa.b, usa.events, usa.by_quad, usa.net_cooperation) == ("USA", "CHN", 4, top[0].by_quad, 2)
+    assert dyad_summary(con, "CHN", "USA", directed=True).events == 1
+    assert dyad_summary(con, "USA", "FRA") is None
+    assert [e["id"] for e in events_by_ids(con, ["a2-e0", "a1-e0", "nope"])] == ["a1-e0", "a2-e0"]
 
 
 def test_network_edges_carry_events_goldstein_and_net_cooperation(build):

@@ -334,7 +334,9 @@ def events(
     since: SinceOpt = "",
     until: UntilOpt = "",
     limit: LimitOpt = 20,
-    all_events: Annotated[bool, typer.Option("--all", help="Include negated and hypothetical events.")] = False,
+    all_events: Annotated[
+        bool, typer.Option("--all", help="Include negated, hypothetical and denied events (status column).")
+    ] = False,
     as_json: JsonOpt = False,
     between: BetweenOpt = None,
     quad: Annotated[int | None, typer.Option("--quad", min=1, max=4, help="QuadClass 1-4.")] = None,

@@ -5,12 +5,12 @@ events that analytics count is defined in one place, ``source.events_relation``.
 """
 
 from dyadwatch.analysis.network import country_network
-from dyadwatch.analysis.overview import DyadSummary, dyad_events, dyad_quotes, top_dyads
+from dyadwatch.analysis.overview import DyadSummary, dyad_events, dyad_quotes, dyad_summary, events_by_ids, top_dyads
 from dyadwatch.analysis.series import SeriesPoint, dyad_series
 from dyadwatch.analysis.shifts import Shift, detect_shifts
 from dyadwatch.analysis.source import events_relation, quotes_relation
 
 __all__ = [
     "DyadSummary", "SeriesPoint", "Shift", "country_network", "detect_shifts", "dyad_events", "dyad_quotes",
-    "dyad_series", "events_relation", "quotes_relation", "top_dyads",
+    "dyad_series", "dyad_summary", "events_by_ids", "events_relation", "quotes_relation", "top_dyads",
 ]  # fmt: skip

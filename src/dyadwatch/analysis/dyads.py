@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
 LEVELS = {"country": ("actor_country", "recipient_country"), "code": ("actor_code", "recipient_code")}
 
 
@@ -25,6 +29,9 @@ def dyad_condition(a: str, b: str, directed: bool, level: str = "country", alias
 def date_condition(since: str | None, until: str | None, column: str = "e.day") -> tuple[list[str], list[str]]:
     """Conditions on a DATE column from ISO bounds (YYYY, YYYY-MM or YYYY-MM-DD; both inclusive)."""
     where, params = [], []
+    for value in (since, until):
+        if value and not ISO_DATE.fullmatch(value):
+            raise ValueError(f"{value!r} is not a date like 2023, 2023-02 or 2023-02-22")
     if since:
         where.append(f"{column} >= ?::DATE")
         params.append(_start(since))

@@ -9,7 +9,7 @@ import duckdb
 
 from dyadwatch.analysis.dyads import date_condition, dyad_condition
 from dyadwatch.analysis.quotes import dyad_quote_condition
-from dyadwatch.analysis.source import ARTICLE_COLUMNS, counted_events, events_table, quotes_relation
+from dyadwatch.analysis.source import ARTICLE_COLUMNS, counted_events, events_table, quotes_relation, quotes_table
 from dyadwatch.filters import EventFilters
 
 
@@ -43,20 +43,39 @@ def top_dyads(
         ["coalesce(e.actor_country, '') <> ''", "coalesce(e.recipient_country, '') <> ''",
          "e.actor_country <> e.recipient_country", *dates]
     )  # fmt: skip
-    sql = f"""SELECT {pair}, count(*) AS n, avg(e.goldstein),
-                     count(*) FILTER (e.quad_class = 1), count(*) FILTER (e.quad_class = 2),
-                     count(*) FILTER (e.quad_class = 3), count(*) FILTER (e.quad_class = 4),
-                     min(e.day), max(e.day)
-              FROM {counted_events(con)} e WHERE {where}
-              GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?"""
-    out = []
-    for a, b, n, mean, q1, q2, q3, q4, first, last in con.execute(sql, params + [int(limit)]).fetchall():
-        out.append(DyadSummary(
-            a=a, b=b, events=n, goldstein_mean=None if mean is None else round(mean, 4),
-            net_cooperation=q1 + q2 - q3 - q4, first_date=_iso(first), last_date=_iso(last),
-            by_quad={1: q1, 2: q2, 3: q3, 4: q4},
-        ))  # fmt: skip
-    return out
+    sql = f"""SELECT {pair}, {_TOTALS} FROM {counted_events(con)} e WHERE {where}
+              GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?"""
+    return [_summary(*row) for row in con.execute(sql, params + [int(limit)]).fetchall()]
+
+
+def dyad_summary(
+    con: duckdb.DuckDBPyConnection,
+    a: str,
+    b: str,
+    directed: bool = False,
+    level: str = "country",
+    since: str | None = None,
+    until: str | None = None,
+) -> DyadSummary | None:
+    """One dyad's totals (a page header), named as asked; None when it has no counted events."""
+    cond, params = dyad_condition(a, b, directed, level)
+    dates, date_params = date_condition(since, until)
+    sql = f"""SELECT ?, ?, {_TOTALS} FROM {counted_events(con, cond)} e WHERE {" AND ".join(["TRUE", *dates])}"""
+    row = con.execute(sql, [a.upper(), b.upper()] + params + date_params).fetchone()
+    return _summary(*row) if row and row[2] else None
+
+
+_TOTALS = """count(*), avg(e.goldstein),
+    count(*) FILTER (e.quad_class = 1), count(*) FILTER (e.quad_class = 2),
+    count(*) FILTER (e.quad_class = 3), count(*) FILTER (e.quad_class = 4), min(e.day), max(e.day)"""
+
+
+def _summary(a, b, n, mean, q1, q2, q3, q4, first, last) -> DyadSummary:
+    return DyadSummary(
+        a=a, b=b, events=n, goldstein_mean=None if mean is None else round(mean, 4),
+        net_cooperation=q1 + q2 - q3 - q4, first_date=_iso(first), last_date=_iso(last),
+        by_quad={1: q1, 2: q2, 3: q3, 4: q4},
+    )  # fmt: skip
 
 
 EVENT_FIELDS = (
@@ -127,7 +146,7 @@ def dyad_quotes(
 ) -> list[dict[str, Any]]:
     """Quotes between the two sides, newest first: the speaker on one side and the other side its
     addressee or named inside the quoted words (see ``analysis.quotes``)."""
-    cond, params = dyad_quote_condition(a, b, directed, level)
+    cond, params = dyad_quote_condition(a, b, directed, level, quotes_table(con))
     page = f"""SELECT q.id, q.day FROM {quotes_relation(con)} q WHERE {cond}
                ORDER BY q.day DESC NULLS LAST, q.id LIMIT ? OFFSET ?"""
     columns = ", ".join("p.day" if c == "day" else f'q."{c}"' for c in QUOTE_FIELDS)

@@ -11,7 +11,7 @@ import duckdb
 from dyadwatch.analysis.dyads import date_condition, dyad_condition
 from dyadwatch.analysis.periods import check_period, label, period_range
 from dyadwatch.analysis.quotes import dyad_quote_condition
-from dyadwatch.analysis.source import counted_events, quotes_relation
+from dyadwatch.analysis.source import counted_events, quotes_relation, quotes_table
 
 
 @dataclass
@@ -87,7 +87,7 @@ def _event_rows(con, a, b, by, directed, level, since, until) -> dict[date, list
 
 
 def _quote_counts(con, a, b, by, directed, level, since, until) -> dict[date, int]:
-    cond, params = dyad_quote_condition(a, b, directed, level)
+    cond, params = dyad_quote_condition(a, b, directed, level, quotes_table(con))
     dates, date_params = date_condition(since, until, "q.day")
     where = " AND ".join(["q.day IS NOT NULL", cond, *dates])
     sql = f"""SELECT date_trunc('{by}', q.day)::DATE AS p, count(*)

@@ -12,7 +12,7 @@ and what this cannot see.
 
 from __future__ import annotations
 
-import statistics
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -109,7 +109,7 @@ def _scan(dyad, rows, by, window, threshold, min_events, measure, min_sd) -> lis
         baseline = values[max(0, i - window) : i]
         if events < min_events or len(baseline) < min_baseline:
             continue
-        mean, sd = statistics.fmean(baseline), statistics.pstdev(baseline)
+        mean, sd = _mean_sd(baseline)
         score = (values[i] - mean) / max(sd, min_sd)
         if abs(score) >= threshold:
             out.append(Shift(
@@ -118,6 +118,12 @@ def _scan(dyad, rows, by, window, threshold, min_events, measure, min_sd) -> lis
                 direction="cooperation" if score > 0 else "conflict", events=events,
             ))  # fmt: skip
     return out
+
+
+def _mean_sd(values: list[float]) -> tuple[float, float]:
+    """Mean and population standard deviation (statistics.pstdev is exact but ~20x slower here)."""
+    mean = sum(values) / len(values)
+    return mean, math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))
 
 
 def _attach_events(con, shifts: list[Shift], by: str) -> None:

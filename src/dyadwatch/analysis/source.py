@@ -75,7 +75,11 @@ def events_relation(con: duckdb.DuckDBPyConnection) -> str:
 ARTICLE_COLUMNS = "a.source AS outlet, a.title AS article_title, a.url AS article_url, a.date AS article_date"
 
 
+def quotes_table(con: duckdb.DuckDBPyConnection) -> str:
+    """The quotes table or view analytics read (``consolidated_quotes`` when the store has it)."""
+    return CONSOLIDATED_QUOTES if has_relation(con, CONSOLIDATED_QUOTES) else "quotes"
+
+
 def quotes_relation(con: duckdb.DuckDBPyConnection) -> str:
     """SQL for the quotes analytics show (a parenthesised subquery), with ``day`` (the article's date)."""
-    base = CONSOLIDATED_QUOTES if has_relation(con, CONSOLIDATED_QUOTES) else "quotes"
-    return f"(SELECT q.*, try_cast(nullif(q.date, '') AS DATE) AS day FROM {base} q)"
+    return f"(SELECT q.*, try_cast(nullif(q.date, '') AS DATE) AS day FROM {quotes_table(con)} q)"
