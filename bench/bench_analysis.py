@@ -7,7 +7,7 @@ dyad_events and dyad_quotes; the overview top_dyads; alerts detect_shifts. "best
 process CPU time of the fastest run: on a shared, loaded machine it shows what the call costs
 (with ``--threads 1`` it is close to the wall time the call takes on an idle core).
 
-Usage: python bench/bench_analysis.py [--events N] [--db PATH] [--repeat R] [--threads T]
+Usage: python bench/bench_analysis.py [--events N] [--db PATH] [--repeat R] [--threads T] [--warm]
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from dyadwatch.analysis import (  # noqa: E402
     dyad_quotes,
     dyad_series,
     top_dyads,
+    warm_cache,
 )
 from dyadwatch.store import Store  # noqa: E402
 
@@ -57,6 +58,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=None, help="Existing store (else a synthetic one is built).")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--threads", type=int, default=0, help="DuckDB threads (0: DuckDB's default).")
+    parser.add_argument("--warm", action="store_true", help="Warm the per-connection cache first (analysis.cache).")
     args = parser.parse_args()
     db = args.db
     if db is None or not db.exists():
@@ -72,6 +74,11 @@ def main() -> None:
             con.execute(f"SET threads = {int(args.threads)}")
         print(f"events: {con.execute('SELECT count(*) FROM events').fetchone()[0]:,}; "
               f"DuckDB threads: {con.execute('SELECT current_setting(?)', ['threads']).fetchone()[0]}")  # fmt: skip
+        if args.warm:
+            started, started_cpu = time.perf_counter(), time.process_time()
+            rows = warm_cache(con)
+            print(f"warm_cache: {rows:,} rows in {(time.perf_counter() - started) * 1000:.0f} ms "
+                  f"({(time.process_time() - started_cpu) * 1000:.0f} ms CPU)")  # fmt: skip
         print(f"{'call':40} {'best ms':>8} {'median ms':>10} {'best CPU ms':>12} {'rows':>6}")
         for name, call in calls(con).items():
             times, cpu, result = [], [], None

@@ -10,6 +10,7 @@ from storebuilder import StoreBuilder
 from dyadwatch.analysis import (
     country_network,
     detect_shifts,
+    drop_cache,
     dyad_events,
     dyad_quotes,
     dyad_series,
@@ -17,7 +18,10 @@ from dyadwatch.analysis import (
     events_by_ids,
     events_relation,
     top_dyads,
+    warm_cache,
 )
+from dyadwatch.analysis.quotes import dyad_quote_rows
+from dyadwatch.analysis.source import counted_events, is_cached
 from dyadwatch.codes import lookup
 from dyadwatch.store import Store
 
@@ -256,3 +260,33 @@ def test_examples_show_the_headline_dyads(examples_db):
         events = dyad_events(con, "USA", "RUS", limit=5)
         assert events and all(e["sentence"] and e["article_id"] for e in events)
         assert {"CHN", "RUS", "USA"} <= set(country_network(con).nodes)
+
+
+def test_a_warm_cache_gives_the_same_answers(build):
+    build.article("a1", "2024-03-15")
+    build.event("a1", "USA", "CHN", "042", date="")
+    build.event("a1", "CHN", "USA", "112", date="2024-03", location_name="Beijing")
+    build.event("a1", "USA", "CHN", "190", negated=True)
+    build.quote("a1", "CHN", "USA")
+    build.quote("a1", "USA", "", start=100, end=150)
+    build.mention("a1", 0, "CHN", 110, 115)
+    build.quote("a1", "USA", "", start=200, end=220)
+    _weekly(build, [(1, "042")] * 8 + [(5, "173")])
+    con = build.open()
+
+    def answers():
+        return (dyad_series(con, "USA", "CHN", by="day"), dyad_quotes(con, "CHN", "USA"),
+                dyad_quotes(con, "USA", "CHN", directed=True), dyad_quotes(con, "USAGOV", "CHN", level="code"),
+                top_dyads(con), dyad_summary(con, "CHN", "RUS"),
+                dyad_events(con, "USA", "CHN", place="beijing"), dyad_events(con, "CHN", "RUS", limit=3, offset=2),
+                sorted(country_network(con).edges(data=True)), detect_shifts(con))  # fmt: skip
+
+    cold = answers()
+    assert [len(cold[i]) for i in (1, 2, 3)] == [2, 1, 1]
+    assert warm_cache(con) == 2 + 13  # asserted events only
+    assert is_cached(con) and counted_events(con, cached=True).startswith("(SELECT * FROM temp.")
+    assert dyad_quote_rows(con, "CHN", "USA", False)[0].startswith("temp.")
+    assert answers() == cold
+    drop_cache(con)
+    assert not is_cached(con)
+    assert answers() == cold

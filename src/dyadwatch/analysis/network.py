@@ -25,7 +25,7 @@ def country_network(
     )  # fmt: skip
     sql = f"""SELECT e.actor_country, e.recipient_country, count(*), coalesce(sum(e.goldstein), 0),
                      count(*) FILTER (e.quad_class IN (1, 2)) - count(*) FILTER (e.quad_class IN (3, 4))
-              FROM {counted_events(con)} e WHERE {where} GROUP BY 1, 2 ORDER BY 1, 2"""
+              FROM {counted_events(con, cached=True)} e WHERE {where} GROUP BY 1, 2 ORDER BY 1, 2"""
     graph: nx.Graph = nx.DiGraph() if directed else nx.Graph()
     for src, dst, n, gsum, net in con.execute(sql, params).fetchall():
         if graph.has_edge(src, dst):

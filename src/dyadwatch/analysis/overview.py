@@ -8,8 +8,8 @@ from typing import Any
 import duckdb
 
 from dyadwatch.analysis.dyads import date_condition, dyad_condition
-from dyadwatch.analysis.quotes import dyad_quote_condition
-from dyadwatch.analysis.source import ARTICLE_COLUMNS, counted_events, events_table, quotes_relation, quotes_table
+from dyadwatch.analysis.quotes import dyad_quote_rows
+from dyadwatch.analysis.source import ARTICLE_COLUMNS, counted_events, events_table, quotes_relation
 from dyadwatch.filters import EventFilters
 
 
@@ -43,7 +43,7 @@ def top_dyads(
         ["coalesce(e.actor_country, '') <> ''", "coalesce(e.recipient_country, '') <> ''",
          "e.actor_country <> e.recipient_country", *dates]
     )  # fmt: skip
-    sql = f"""SELECT {pair}, {_TOTALS} FROM {counted_events(con)} e WHERE {where}
+    sql = f"""SELECT {pair}, {_TOTALS} FROM {counted_events(con, cached=True)} e WHERE {where}
               GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?"""
     return [_summary(*row) for row in con.execute(sql, params + [int(limit)]).fetchall()]
 
@@ -60,7 +60,8 @@ def dyad_summary(
     """One dyad's totals (a page header), named as asked; None when it has no counted events."""
     cond, params = dyad_condition(a, b, directed, level)
     dates, date_params = date_condition(since, until)
-    sql = f"""SELECT ?, ?, {_TOTALS} FROM {counted_events(con, cond)} e WHERE {" AND ".join(["TRUE", *dates])}"""
+    sql = f"""SELECT ?, ?, {_TOTALS} FROM {counted_events(con, cond, cached=True)} e
+              WHERE {" AND ".join(["TRUE", *dates])}"""
     row = con.execute(sql, [a.upper(), b.upper()] + params + date_params).fetchone()
     return _summary(*row) if row and row[2] else None
 
@@ -108,7 +109,7 @@ def dyad_events(
     extra, extra_params = EventFilters.from_kwargs(**filters).event_clauses("e")
     dates, date_params = date_condition(since, until)
     # rank only (id, day) over the dyad's rows, then fetch the page's full rows and articles
-    page = f"""SELECT e.id, e.day FROM {counted_events(con, " AND ".join([cond, *extra]))} e
+    page = f"""SELECT e.id, e.day FROM {counted_events(con, " AND ".join([cond, *extra]), cached=True)} e
                WHERE {" AND ".join(["TRUE", *dates])} ORDER BY e.day DESC NULLS LAST, e.id LIMIT ? OFFSET ?"""
     columns = ", ".join("p.day" if c == "day" else f"e.{c}" for c in EVENT_FIELDS)
     sql = f"""SELECT {columns}, {ARTICLE_COLUMNS} FROM ({page}) p JOIN {events_table(con)} e ON e.id = p.id
@@ -146,8 +147,8 @@ def dyad_quotes(
 ) -> list[dict[str, Any]]:
     """Quotes between the two sides, newest first: the speaker on one side and the other side its
     addressee or named inside the quoted words (see ``analysis.quotes``)."""
-    cond, params = dyad_quote_condition(a, b, directed, level, quotes_table(con))
-    page = f"""SELECT q.id, q.day FROM {quotes_relation(con)} q WHERE {cond}
+    relation, cond, params = dyad_quote_rows(con, a, b, directed, level)
+    page = f"""SELECT q.id, q.day FROM {relation} q WHERE {cond}
                ORDER BY q.day DESC NULLS LAST, q.id LIMIT ? OFFSET ?"""
     columns = ", ".join("p.day" if c == "day" else f'q."{c}"' for c in QUOTE_FIELDS)
     sql = f"""SELECT {columns}, {ARTICLE_COLUMNS} FROM ({page}) p JOIN {quotes_relation(con)} q ON q.id = p.id

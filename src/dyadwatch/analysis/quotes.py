@@ -9,7 +9,10 @@ that would sweep in every statement of a long story.
 
 from __future__ import annotations
 
+import duckdb
+
 from dyadwatch.analysis.dyads import party_columns
+from dyadwatch.analysis.source import SLIM_QUOTES, has_temp_table, quotes_relation, quotes_table
 
 _COLUMNS = {"country": ("speaker_country", "addressee_country", "country"),
             "code": ("speaker_code", "addressee_code", "code")}
@@ -37,3 +40,24 @@ def dyad_quote_condition(
     )
     speakers, named_sides = ([a, a], [b, b]) if directed else ([a, b], [a, b])
     return sql, [*speakers, *flat, *speakers, *named_sides, *flat]
+
+
+def dyad_quote_rows(
+    con: duckdb.DuckDBPyConnection, a: str, b: str, directed: bool, level: str = "country"
+) -> tuple[str, str, list[str]]:
+    """(relation, condition, parameters) selecting a dyad's quotes, alias ``q``, with ``id``, ``article_id``, ``day``.
+
+    Reads the warm cache (``analysis.cache``: each quote with the countries and codes named in it)
+    when this connection has one, else the store.
+    """
+    if not has_temp_table(con, SLIM_QUOTES):
+        cond, params = dyad_quote_condition(a, b, directed, level, quotes_table(con))
+        return quotes_relation(con), cond, params
+    party_columns(level)
+    speaker, addressee, mention = _COLUMNS[level]
+    a, b = a.upper(), b.upper()
+    pairs = [(a, b)] if directed else [(a, b), (b, a)]
+    side = f"(q.{speaker} = ? AND (q.{addressee} = ? OR list_contains(q.named_{mention}, ?)))"
+    cond = f"(q.{speaker} IN (?, ?) AND ({' OR '.join(side for _ in pairs)}))"
+    params = [a, a if directed else b] + [v for x, y in pairs for v in (x, y, y)]
+    return f"temp.main.{SLIM_QUOTES}", cond, params

@@ -10,8 +10,8 @@ import duckdb
 
 from dyadwatch.analysis.dyads import date_condition, dyad_condition
 from dyadwatch.analysis.periods import check_period, label, period_range
-from dyadwatch.analysis.quotes import dyad_quote_condition
-from dyadwatch.analysis.source import counted_events, quotes_relation, quotes_table
+from dyadwatch.analysis.quotes import dyad_quote_rows
+from dyadwatch.analysis.source import counted_events
 
 
 @dataclass
@@ -79,7 +79,7 @@ def _event_rows(con, a, b, by, directed, level, since, until) -> dict[date, list
     where = " AND ".join(["e.day IS NOT NULL", *dates])
     sql = f"""SELECT date_trunc('{by}', e.day)::DATE AS p, e.quad_class, e.event_type, count(*),
                      coalesce(sum(e.goldstein), 0)
-              FROM {counted_events(con, cond)} e WHERE {where} GROUP BY ALL"""
+              FROM {counted_events(con, cond, cached=True)} e WHERE {where} GROUP BY ALL"""
     out: dict[date, list[tuple]] = defaultdict(list)
     for p, quad, event_type, n, goldstein in con.execute(sql, params + date_params).fetchall():
         out[p].append((quad, event_type, n, goldstein))
@@ -87,9 +87,9 @@ def _event_rows(con, a, b, by, directed, level, since, until) -> dict[date, list
 
 
 def _quote_counts(con, a, b, by, directed, level, since, until) -> dict[date, int]:
-    cond, params = dyad_quote_condition(a, b, directed, level, quotes_table(con))
+    relation, cond, params = dyad_quote_rows(con, a, b, directed, level)
     dates, date_params = date_condition(since, until, "q.day")
     where = " AND ".join(["q.day IS NOT NULL", cond, *dates])
     sql = f"""SELECT date_trunc('{by}', q.day)::DATE AS p, count(*)
-              FROM {quotes_relation(con)} q WHERE {where} GROUP BY 1"""
+              FROM {relation} q WHERE {where} GROUP BY 1"""
     return dict(con.execute(sql, params + date_params).fetchall())

@@ -87,7 +87,7 @@ def _dyad_periods(con, by: str) -> dict[tuple[str, str], dict[date, tuple[int, i
     sql = f"""SELECT {_PAIR}, date_trunc('{by}', e.day)::DATE AS p, count(*),
                      count(*) FILTER (e.quad_class IN (1, 2)) - count(*) FILTER (e.quad_class IN (3, 4)),
                      coalesce(sum(e.goldstein), 0)
-              FROM {counted_events(con)} e
+              FROM {counted_events(con, cached=True)} e
               WHERE e.day IS NOT NULL AND coalesce(e.actor_country, '') <> ''
                 AND coalesce(e.recipient_country, '') <> '' AND e.actor_country <> e.recipient_country
               GROUP BY ALL"""
@@ -136,7 +136,7 @@ def _attach_events(con, shifts: list[Shift], by: str) -> None:
     try:
         rows = con.execute(
             f"""SELECT w.a, w.b, w.p, list(e.id ORDER BY e.day, e.id)
-                FROM {counted_events(con)} e JOIN _dyadwatch_shifts w
+                FROM {counted_events(con, cached=True)} e JOIN _dyadwatch_shifts w
                   ON least(e.actor_country, e.recipient_country) = w.a
                  AND greatest(e.actor_country, e.recipient_country) = w.b
                  AND date_trunc('{by}', e.day)::DATE = w.p::DATE

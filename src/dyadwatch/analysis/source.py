@@ -20,6 +20,8 @@ import duckdb
 
 CONSOLIDATED_EVENTS = "consolidated_events"
 CONSOLIDATED_QUOTES = "consolidated_quotes"
+SLIM_EVENTS = "dyadwatch_slim_events"  # the per-connection cache of analysis.cache
+SLIM_QUOTES = "dyadwatch_slim_quotes"
 
 # the article's day when the event's date is empty or a month/year holding it; else the partial's start
 _FALLBACK_DAY = """CASE
@@ -50,11 +52,25 @@ def events_table(con: duckdb.DuckDBPyConnection) -> str:
     return f"(SELECT e.*{extra} FROM {base} e)"
 
 
-def counted_events(con: duckdb.DuckDBPyConnection, where: str = "TRUE") -> str:
+def has_temp_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """True when this connection has a temporary table of this name."""
+    sql = "SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = ?"
+    return bool(con.execute(sql, [name]).fetchone()[0])
+
+
+def is_cached(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when this connection holds the slim events table of ``analysis.cache.warm_cache``."""
+    return has_temp_table(con, SLIM_EVENTS)
+
+
+def counted_events(con: duckdb.DuckDBPyConnection, where: str = "TRUE", cached: bool = False) -> str:
     """Counted events matching ``where`` (a condition on the raw event columns, alias ``e``), with ``day``.
 
     A parenthesised subquery; bind the parameters of ``where`` first, before any the caller adds after it.
+    With ``cached`` and a warm cache, only the columns of ``analysis.cache.SLIM_COLUMNS`` are there.
     """
+    if cached and is_cached(con):
+        return f"(SELECT * FROM temp.main.{SLIM_EVENTS} e WHERE {where})"
     base, extra = _events_base(con)
     return f"""(WITH f AS NOT MATERIALIZED (SELECT e.*{extra} FROM {base} e WHERE e.asserted AND ({where}))
         SELECT f.*, try_cast(f.date AS DATE) AS day FROM f WHERE length(f.date) = 10
