@@ -3,7 +3,8 @@
 Starts `dyadwatch serve` in a subprocess, requests each endpoint ``--repeat`` times in turn and
 prints p50/p95/max wall-clock milliseconds per endpoint, in three modes: the default (store kept
 open for 0.5 s after a request, results cached per store version), without the result cache
-(every request runs its queries), and opening the store for every request. The machine's CPU
+(every request runs its queries), opening the store for every request, and ``--warm`` (the
+analysis package's in-memory copy, built when the store is opened: the warm-up request pays it). The machine's CPU
 count and load average are printed with them (a loaded machine is slower).
 
 Usage: python bench/bench_web.py [--events 1000000] [--db /tmp/dyadwatch-bench-web.duckdb] [--repeat 10]
@@ -85,6 +86,7 @@ MODES = {
     "default (linger 0.5 s, result cache)": [],
     "no result cache (queries every time; linger 0.5 s)": ["--cache", "0"],
     "open per request (no cache, no linger)": ["--cache", "0", "--linger", "0"],
+    "--warm --linger 60, no result cache (in-memory copy)": ["--cache", "0", "--warm", "--linger", "60"],
 }
 
 

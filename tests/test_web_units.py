@@ -109,3 +109,21 @@ def test_a_query_past_the_time_limit_is_stopped(web_store):
     assert not access.is_open
     with access.connect() as con:  # the next request is unaffected
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] > 40
+
+
+def test_warm_access_gives_the_same_pages(web_store):
+    """--warm reads analysis.cache's in-memory copy; the dyad page's data must not change."""
+    from dyadwatch.web import data
+    from dyadwatch.web.db import StoreAccess
+
+    plain_access = StoreAccess(web_store, linger_s=0, cache_entries=0)
+    warm_access = StoreAccess(web_store, linger_s=0, cache_entries=0, warm=True)
+    page = data.Page.of(200, 0)
+    for a, b in (("CHN", "RUS"), ("USA", "CHN"), ("RUS", "USA")):
+        for compute in (lambda con, a=a, b=b: data.dyad_summary(con, a, b, "week", False),
+                        lambda con, a=a, b=b: data.dyad_events(con, a, b, False, page),
+                        lambda con, a=a, b=b: data.dyad_quotes(con, a, b, page)):  # fmt: skip
+            expected = plain_access.cached(("x",), compute)
+            got = warm_access.cached(("x",), compute)
+            assert got == expected and expected
+    assert not warm_access.is_open

@@ -494,6 +494,10 @@ def serve(
     cache: Annotated[
         int, typer.Option("--cache", min=0, help="Results kept per store version (0: none; any write invalidates).")
     ] = 256,
+    warm: Annotated[
+        bool, typer.Option("--warm", help="Copy the analysis columns into memory on opening (large stores; use a "
+                           "longer --linger, e.g. 60, when no ingest runs beside it).")
+    ] = False,
 ) -> None:
     """Serve the read-only web UI and JSON API; the store is open only while requests run, so ingest can run between."""
     from dyadwatch.web import serve as run_server
@@ -501,7 +505,7 @@ def serve(
     if not db.exists():
         err_console.print(f"[red]error[/red] no store at {db}; run `dyadwatch ingest` first")
         raise typer.Exit(2)
-    run_server(db, host=host, port=port, timeout_ms=timeout_ms, linger_s=linger, cache_entries=cache)
+    run_server(db, host=host, port=port, timeout_ms=timeout_ms, linger_s=linger, cache_entries=cache, warm=warm)
 
 PeriodOpt = Annotated[str, typer.Option("--by", help="Period: day, week or month.")]
 

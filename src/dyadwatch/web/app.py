@@ -62,9 +62,10 @@ def plotly_js() -> bytes:
 
 
 def create_app(db: str | Path, host: str = "127.0.0.1", timeout_ms: int = DEFAULT_TIMEOUT_MS,
-               linger_s: float = DEFAULT_LINGER_S, cache_entries: int = DEFAULT_CACHE_ENTRIES) -> FastAPI:  # fmt: skip
+               linger_s: float = DEFAULT_LINGER_S, cache_entries: int = DEFAULT_CACHE_ENTRIES,
+               warm: bool = False) -> FastAPI:  # fmt: skip
     """The app over one store file; nothing in a request can name another file."""
-    access = StoreAccess(Path(db), timeout_ms=timeout_ms, linger_s=linger_s, cache_entries=cache_entries)
+    access = StoreAccess(Path(db), timeout_ms=timeout_ms, linger_s=linger_s, cache_entries=cache_entries, warm=warm)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -43,9 +43,14 @@ class StoreAccess:
     """Where the store is, how long one query may run, and the shared read-only connection while in use."""
 
     def __init__(self, path: Path, timeout_ms: int = DEFAULT_TIMEOUT_MS, linger_s: float = DEFAULT_LINGER_S,
-                 retry_after_s: int = 2, cache_entries: int = DEFAULT_CACHE_ENTRIES) -> None:  # fmt: skip
+                 retry_after_s: int = 2, cache_entries: int = DEFAULT_CACHE_ENTRIES,
+                 warm: bool = False) -> None:  # fmt: skip
         self.path, self.timeout_ms, self.linger_s, self.retry_after_s = Path(path), timeout_ms, linger_s, retry_after_s
         self.cache_entries = cache_entries
+        # warm: build analysis.cache's slim tables when the file is opened. They are temporary tables of that one
+        # connection (a cursor does not see them), so requests then take turns on it instead of a cursor each.
+        self.warm = warm
+        self._turn = threading.Lock()
         self._cache: OrderedDict[tuple, tuple[tuple, object]] = OrderedDict()
         self._lock = threading.Lock()
         self._store: Store | None = None
@@ -57,13 +62,18 @@ class StoreAccess:
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A read-only cursor for one request; the file is let go of when requests stop."""
         cursor = self._acquire()
+        if self.warm:
+            self._turn.acquire()
         try:
             cursor.execute(f"SET max_execution_time = {int(self.timeout_ms)}")  # DuckDB 2.0 stops longer queries
             yield cursor
         except duckdb.InterruptException as exc:
             raise QueryTimeout(f"a query ran longer than {self.timeout_ms} ms and was stopped") from exc
         finally:
-            cursor.close()
+            if self.warm:
+                self._turn.release()
+            else:
+                cursor.close()
             self._release()
 
     def version(self) -> tuple:
@@ -101,9 +111,13 @@ class StoreAccess:
         with self._lock:
             if self._store is None:
                 self._store = _open(self.path)
+                if self.warm:
+                    from dyadwatch.analysis.cache import warm_cache
+
+                    warm_cache(self._store.con)
             self._active += 1
             try:
-                return self._store.con.cursor()
+                return self._store.con if self.warm else self._store.con.cursor()
             except Exception:
                 self._active -= 1
                 raise
