@@ -46,6 +46,33 @@ def code_events(nlp):
     return run
 
 
+# ---- web and report (issue 12): a real store from examples/ and a real server over it (tests/webtools.py) ----
+
+
+@pytest.fixture(scope="session")
+def web_store(examples_db, tmp_path_factory):
+    """examples/ plus the synthetic hostile-markup articles of tests/data/web, the latter ingested by the real CLI."""
+    import shutil
+
+    from webtools import WEB_DATA, run_cli
+
+    path = tmp_path_factory.mktemp("web") / "web.duckdb"
+    shutil.copy(examples_db, path)
+    done = run_cli("ingest", str(WEB_DATA), "--db", str(path), "--date", "2023-05-01")
+    assert done.returncode == 0, done.stderr[-2000:]
+    return path
+
+
+@pytest.fixture(scope="session")
+def web_server(web_store, tmp_path_factory):
+    """Base URL of a real `dyadwatch serve` over ``web_store``."""
+    from webtools import start_server, stop_server
+
+    proc, base = start_server(web_store, tmp_path_factory.mktemp("serve"))
+    yield base
+    stop_server(proc)
+
+
 @pytest.fixture(scope="session")
 def examples_db(tmp_path_factory):
     """A store holding the bundled examples/, ingested once per test session (read it read-only)."""

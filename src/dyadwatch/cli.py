@@ -102,6 +102,7 @@ AllowPrivateOpt = Annotated[
     typer.Option("--allow-private", help="Fetch URLs on loopback, private or link-local hosts (refused by default)."),
 ]
 DEFAULT_DB = Path("dyadwatch.duckdb")
+INGEST_WAIT_S = 30.0  # how long ingest waits for readers (serve's requests, a summary) to let go of the store
 
 
 def _print_version(value: bool) -> None:
@@ -211,7 +212,8 @@ def ingest(
 
     _validate_date(date, "--date")
     limits = Limits(max_doc_chars=max_doc_chars, doc_timeout=doc_timeout)
-    with _store_or_exit(lambda: Store(db)) as store:
+    # a running `serve` holds the file only while it answers a request: wait that long, not forever
+    with _store_or_exit(lambda: Store(db, wait=INGEST_WAIT_S)) as store:
         resolver = ActorResolver(user_dictionary=actors_file, aliases=store.aliases())
         _backfill_stories(store, story_window)
         stories = store_index(store, StoryParams(window_days=story_window))  # assigned by this writer, in order
@@ -540,6 +542,59 @@ def watch(
 
     raise typer.Exit(run_watch(sources, db, every, once, alerts_jsonl, webhook, allow_private))
 
+
+@app.command(context_settings={"allow_extra_args": True})
+def report(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Option("--out", help="HTML file to write (one self-contained file).")] = Path(
+        "report.html"
+    ),
+    dyad: Annotated[
+        list[str] | None,
+        typer.Option("--dyad", help="A dyad: --dyad CHN RUS (or CHN-RUS); repeat for more. Default: the top dyads."),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", min=1, max=50, help="Dyads shown when no --dyad is given.")] = 8,
+    by: Annotated[str, typer.Option("--by", help="Period: day, week or month.")] = "month",
+    db: DbOpt = DEFAULT_DB,
+) -> None:
+    """Write an offline HTML report: top dyads, shifts, per-dyad timelines with evidence, quotes, network."""
+    from dyadwatch.report.build import parse_dyads, write_report
+
+    try:
+        pairs = parse_dyads(dyad or [], list(ctx.args))
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--dyad") from None
+    if by not in ("day", "week", "month"):
+        raise typer.BadParameter(f"{by!r} is not day, week or month", param_hint="--by")
+    with _open_store(db) as store:
+        path = write_report(store.con, out, dyads=pairs, top=top, by=by, db_name=db.name)
+    typer.echo(str(path))
+
+
+@app.command()
+def serve(
+    db: DbOpt = DEFAULT_DB,
+    host: Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+    linger: Annotated[
+        float, typer.Option("--linger", min=0, max=60, help="Seconds the store stays open after the last request.")
+    ] = 0.5,
+    timeout_ms: Annotated[int, typer.Option("--timeout-ms", min=100, help="Longest query, in milliseconds.")] = 5000,
+    cache: Annotated[
+        int, typer.Option("--cache", min=0, help="Results kept per store version (0: none; any write invalidates).")
+    ] = 256,
+    warm: Annotated[
+        bool, typer.Option("--warm", help="Copy the analysis columns into memory on opening (large stores; use a "
+                           "longer --linger, e.g. 60, when no ingest runs beside it).")
+    ] = False,
+) -> None:
+    """Serve the read-only web UI and JSON API; the store is open only while requests run, so ingest can run between."""
+    from dyadwatch.web import serve as run_server
+
+    if not db.exists():
+        err_console.print(f"[red]error[/red] no store at {db}; run `dyadwatch ingest` first")
+        raise typer.Exit(2)
+    run_server(db, host=host, port=port, timeout_ms=timeout_ms, linger_s=linger, cache_entries=cache, warm=warm)
 
 PeriodOpt = Annotated[str, typer.Option("--by", help="Period: day, week or month.")]
 

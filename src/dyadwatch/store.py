@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import asdict
@@ -186,14 +187,29 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
         ) from exc
 
 
-class Store:
-    """A dyadwatch DuckDB file. Open read-only to query while no writer holds the file."""
+def _connect_waiting(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """Retry a busy file for up to ``wait`` seconds: a reader such as `serve` holds it only for one request."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return _connect(path, read_only)
+        except StoreBusyError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
 
-    def __init__(self, path: str | Path = "dyadwatch.duckdb", read_only: bool = False) -> None:
+
+class Store:
+    """A dyadwatch DuckDB file. Open read-only to query while no writer holds the file.
+
+    ``wait``: seconds to keep trying while another process holds the file (0: fail at once).
+    """
+
+    def __init__(self, path: str | Path = "dyadwatch.duckdb", read_only: bool = False, wait: float = 0.0) -> None:
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise FileNotFoundError(f"no dyadwatch store at {self.path}")
-        self.con = _connect(self.path, read_only)
+        self.con = _connect_waiting(self.path, read_only, wait)
         if not read_only:
             self.con.execute(SCHEMA)
             self.con.execute(MIGRATIONS)
