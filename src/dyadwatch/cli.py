@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
 from dyadwatch import __version__
@@ -78,6 +78,13 @@ ActorsFileOpt = Annotated[
     Path | None,
     typer.Option("--actors", help="User dictionary (TSV/CSV: name, aliases, country, sector, valid_from, valid_to) "
                  "that overrides every built-in actor list.", exists=True, dir_okay=False, readable=True),
+]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option("--workers", min=1, help="Worker processes that parse (default: the cores; 1: this process only)."),
+]
+SchedulerOpt = Annotated[
+    str, typer.Option("--scheduler", help="Parse on a Dask cluster, e.g. tcp://host:8786 (docs/scale.md).")
 ]
 DEFAULT_DB = Path("dyadwatch.duckdb")
 
@@ -142,10 +149,13 @@ def extract(
     no_events: Annotated[bool, typer.Option("--no-events", help="Clean only; no NLP or coding.")] = False,
     actors_file: ActorsFileOpt = None,
     max_doc_chars: MaxDocOpt = MAX_DOC_CHARS,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = "",
 ) -> None:
     """Clean and code documents; write one JSON object per document to stdout (JSON Lines)."""
     from dyadwatch.actors import ActorResolver
     from dyadwatch.pipeline import Pipeline
+    from dyadwatch.scale import default_workers, process_stream
 
     _validate_date(date, "--date")
     limits = Limits(max_doc_chars=max_doc_chars)
@@ -153,7 +163,10 @@ def extract(
     pipeline = Pipeline(with_events=not no_events, resolver=resolver, limits=limits)
     failed = 0
     documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes)
-    for result in pipeline.process_many(documents, default_date=date, dedupe=False):
+    stream = _cluster_or_exit(lambda: process_stream(
+        pipeline, documents, workers=workers or default_workers(), scheduler=scheduler, default_date=date,
+        dedupe=False))
+    for result in stream:
         if isinstance(result, IngestError):
             failed += 1
             _report_error(result)
@@ -172,11 +185,15 @@ def ingest(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction.")] = 32,
     actors_file: ActorsFileOpt = None,
     max_doc_chars: MaxDocOpt = MAX_DOC_CHARS,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = "",
 ) -> None:
     """Clean, code and store documents; articles already stored are skipped (idempotent)."""
     from dyadwatch.actors import ActorResolver
     from dyadwatch.dedup import StoryIndex
     from dyadwatch.pipeline import Pipeline
+    from dyadwatch.scale import default_workers, process_stream
+    from dyadwatch.scale.progress import estimate_documents
     from dyadwatch.store import Store
 
     _validate_date(date, "--date")
@@ -186,15 +203,17 @@ def ingest(
         stories = StoryIndex()
         stories.load(store.story_signatures())
         pipeline = Pipeline(resolver=resolver, stories=stories, limits=limits)
-        run_id = store.start_run(inputs, __version__)
         skip = set() if force else store.known_article_ids()
+        documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes)
+        stream = _cluster_or_exit(lambda: process_stream(
+            pipeline, documents, workers=workers or default_workers(), scheduler=scheduler, default_date=date,
+            skip_ids=skip))
+        run_id = store.start_run(inputs, __version__)
         counts = {"documents": 0, "stored": 0, "duplicates": 0, "skipped": 0, "events": 0, "quotes": 0, "errors": 0}
         started = time.perf_counter()
         batch: list[ArticleResult] = []
         with _progress() as progress:
-            task = progress.add_task("ingest", total=None, rate="")
-            documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes)
-            stream = pipeline.process_many(documents, default_date=date, skip_ids=skip)
+            task = progress.add_task("ingest", total=estimate_documents(inputs), rate="")
             for result in stream:
                 counts["documents"] += 1
                 if isinstance(result, IngestError):
@@ -221,13 +240,14 @@ def ingest(
 
 
 def _progress() -> Progress:
-    """A progress line on stderr: documents so far, docs/s, elapsed (total is unknown while streaming)."""
+    """A progress line on stderr: documents so far, docs/s, elapsed, and an ETA when the inputs could be counted."""
     return Progress(
         SpinnerColumn(),
         TextColumn("[bold]ingest[/bold] {task.completed} documents"),
         BarColumn(),
         TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=err_console,
     )
 
@@ -287,6 +307,17 @@ def _open_store(db: Path) -> Any:
         err_console.print(f"[red]error[/red] no store at {db}; run `dyadwatch ingest` first")
         raise typer.Exit(2)
     return _store_or_exit(lambda: Store(db, read_only=True))
+
+
+def _cluster_or_exit(start: Any) -> Any:
+    """Start the stream; an unreachable ``--scheduler`` is a clear message and exit code 2."""
+    from dyadwatch.scale import SchedulerUnavailableError
+
+    try:
+        return start()
+    except SchedulerUnavailableError as exc:
+        err_console.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
 
 
 def _store_or_exit(open_store: Any) -> Any:
