@@ -33,7 +33,8 @@ def default_workers() -> int:
 def local_pool(workers: int) -> Pool:
     """``workers`` spawned processes, each loading the model once when it starts."""
     context = multiprocessing.get_context("spawn")  # no fork of a process holding threads and a loaded model
-    return Pool(lambda: ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up))
+    return Pool(lambda: ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=warm_up, initargs=(os.getpid(),)))
 
 
 class SchedulerUnavailableError(RuntimeError):

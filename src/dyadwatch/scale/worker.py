@@ -11,6 +11,9 @@ process pool and on Dask workers.
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, DocBin
@@ -42,9 +45,19 @@ class WorkerError(Exception):
         return str(self.args[0])
 
 
-def warm_up() -> None:
-    """Load the model now (a pool initializer), so the first chunk does not pay for it."""
+def warm_up(parent: int | None = None) -> None:
+    """Pool initializer: exit with ``parent`` (the pid that started the pool), and load the model now
+    so the first chunk does not pay for it."""
+    parent = parent or os.getppid()
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     load_nlp()
+
+
+def _exit_with(parent: int, every: float = 1.0) -> None:
+    """A worker whose parent was killed (``kill -9`` an ingest) would otherwise wait for work forever."""
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(0)
 
 
 def parse_chunk(texts: list[str]) -> ParsedChunk:
