@@ -178,3 +178,16 @@ def test_an_unreachable_scheduler_is_a_usage_error(tmp_path):
     proc = ingest(tmp_path / "x.duckdb", "--scheduler", "tcp://127.0.0.1:9")
     assert proc.returncode == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in proc.stderr
+
+
+def test_the_progress_total_counts_what_the_readers_read(tmp_path):
+    from dyadwatch.scale.progress import estimate_documents
+
+    (tmp_path / "wire.jsonl").write_text('{"text": "a"}\n\n{"text": "b"}\n{"text": "c"}', encoding="utf-8")
+    (tmp_path / "story.txt").write_text("One story.", encoding="utf-8")
+    (tmp_path / "README.md").write_text("not news", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("skipped", encoding="utf-8")
+    assert estimate_documents([str(tmp_path)]) == 4
+    assert estimate_documents([str(tmp_path / "wire.jsonl"), str(tmp_path / "story.txt")]) == 4
+    (tmp_path / "crawl.warc").write_bytes(b"WARC/1.0\r\n")
+    assert estimate_documents([str(tmp_path)]) is None  # a WARC has no cheap count: no ETA, no wrong one
