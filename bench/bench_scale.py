@@ -10,9 +10,12 @@ What it prints (articles/s, peak RSS):
   spawned processes, chunks of 8, parses shipped back as DocBin bytes and read here).
 - extract / ingest: the real command as a process, ``--workers 1`` and ``--workers 2``; wall time
   with and without the start-up of one process (measured separately); peak RSS of the largest
-  process of the tree and of the whole tree (sampled every 0.1 s with psutil).
+  process of the tree and of the whole tree (sampled every 0.1 s with psutil); CPU seconds of the
+  whole tree per article (what a machine with free cores divides among them; wall time on a shared
+  machine says more about the other users than about us).
 - stream: a synthetic 10,000-record JSONL and a 10,000-page WARC through ``extract --no-events``
-  (``--stream-events`` codes them too), the tree's RSS in the first and the last tenth of the run.
+  (``--stream-events`` codes them too), the tree's RSS at each quarter of the run (the first quarter
+  is start-up: imports and model).
 
 Reads ../shared/eval/news_bench.jsonl (beside the repository) unless --data is given. The machine
 is shared: report `uptime` with the figures.
@@ -24,6 +27,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -79,7 +83,10 @@ def report(label: str, count: int, seconds: float, extra: str = "") -> None:
 
 
 def run_tree(command: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, float, list[tuple[float, float]]]:
-    """Run a command; wall seconds, peak RSS MB of its largest process and of the whole tree, RSS samples."""
+    """Run a command; wall seconds, peak RSS MB of its largest process and of the whole tree, RSS samples.
+
+    The CPU seconds of the whole tree (user + system, workers included) are left in ``LAST_CPU[0]``."""
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     proc = psutil.Popen(command, stdout=stdout, stderr=subprocess.PIPE)
     peak_one = peak_tree = 0.0
@@ -95,9 +102,18 @@ def run_tree(command: list[str], stdout=subprocess.DEVNULL) -> tuple[float, floa
         samples.append((time.perf_counter() - started, sum(sizes)))
         time.sleep(0.1)
     seconds = time.perf_counter() - started
+    LAST_CPU[0] = _children_cpu() - cpu_before
     if proc.returncode not in (0, 1):
         sys.exit(f"{' '.join(command)} failed: {proc.stderr.read().decode()[-2000:]}")
     return seconds, peak_one, peak_tree, samples
+
+
+LAST_CPU = [0.0]
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def startup_seconds() -> float:
@@ -121,7 +137,8 @@ def whole(jsonl: Path, folder: Path, count: int, verbs: list[str]) -> None:
         for workers in (1, 2):
             seconds, peak_one, peak_tree, _ = run_tree(commands(jsonl, folder, workers)[verb])
             extra = (f" ({count / max(seconds - startup, 1e-9):.2f}/s without one start-up); peak RSS "
-                     f"{peak_one:.0f} MB largest process, {peak_tree:.0f} MB all processes")
+                     f"{peak_one:.0f} MB largest process, {peak_tree:.0f} MB all processes; "
+                     f"CPU {LAST_CPU[0]:.1f} s = {LAST_CPU[0] / count:.3f} CPU s per article")
             report(f"{verb} --workers {workers}", count, seconds, extra)
 
 
@@ -161,10 +178,10 @@ def stream(folder: Path, count: int, events: bool) -> None:
     for path in (jsonl, warc):
         command = [*CLI, "extract", str(path), *([] if events else ["--no-events"])]
         seconds, peak_one, _, samples = run_tree(command)
-        tenth = max(1, len(samples) // 10)
-        first, last = max(s for _, s in samples[:tenth]), max(s for _, s in samples[-tenth:])
+        at = [samples[min(len(samples) - 1, int(len(samples) * q))][1] for q in (0.25, 0.5, 0.75, 1.0)]
         report(f"extract {'' if events else '--no-events '}{path.name} ({count} records)", count, seconds,
-               f"; RSS first tenth {first:.0f} MB, last tenth {last:.0f} MB, peak {peak_one:.0f} MB")
+               f"; RSS at 1/4, 1/2, 3/4 and the end of the run: {', '.join(f'{m:.0f}' for m in at)} MB, "
+               f"peak {peak_one:.0f} MB")
 
 
 def main() -> None:

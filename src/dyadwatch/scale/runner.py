@@ -70,10 +70,11 @@ class Preparer:
             return Entry(result=story)
         if cleaned.language not in CODED_LANGUAGES:
             reason = f"language '{cleaned.language}' is not coded"
-            return Entry(result=self._signed(ArticleResult(article=cleaned, skipped_reason=reason)))
+            return Entry(result=self.signed(ArticleResult(article=cleaned, skipped_reason=reason)))
         return Entry(article=cleaned, cuts=split_text(cleaned.text, self.pipeline.limits.section_chars))
 
-    def _signed(self, result: ArticleResult) -> ArticleResult:
+    def signed(self, result: ArticleResult) -> ArticleResult:
+        """The result with its MinHash signature, taken once (as process_many does)."""
         result.signature = self.signatures.pop(result.article.id, [])
         return result
 
@@ -198,7 +199,7 @@ def _finish(pipeline: Pipeline, preparer: Preparer, pool: Pool, pending: deque[J
         assert entry.article is not None
         sections = [(start, next(parsed)) for start, _ in entry.cuts]
         result = pipeline._code_sections(entry.article, sections)  # noqa: SLF001 - same coding as process_many
-        yield preparer._signed(result) if isinstance(result, ArticleResult) else result  # noqa: SLF001
+        yield preparer.signed(result) if isinstance(result, ArticleResult) else result
 
 
 def _wait(job: Job, pool: Pool, pending: deque[Job]) -> ParsedChunk | Exception:
