@@ -134,6 +134,18 @@ def test_a_pool_worker_killed_mid_run_loses_and_duplicates_nothing(one_process):
     assert killed and pool.restarts >= 1
 
 
+def test_a_rerun_with_everything_stored_parses_nothing_and_yields_duplicates():
+    """Chunks with nothing left to parse (every article already stored) go through without a worker."""
+    pipeline = Pipeline(with_events=False)
+    known = {r.article.id for r in pipeline.process_many(iter_documents([str(EXAMPLES)])) if hasattr(r, "article")}
+    pipeline = Pipeline()
+    pool = local_pool(2)
+    results = list(process_parallel(pipeline, iter_documents([str(EXAMPLES)]), pool, skip_ids=known, chunk_size=2))
+    assert len(results) == 48
+    assert all(isinstance(r, ArticleResult) and r.duplicate for r in results)
+    assert not pool.executor._processes  # noqa: SLF001 - no worker was ever started
+
+
 @pytest.fixture(scope="module")
 def cluster():
     distributed = pytest.importorskip("distributed")

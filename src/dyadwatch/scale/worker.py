@@ -32,6 +32,8 @@ class ParsedChunk:
 
     def docs(self, vocab: Vocab) -> list[Doc | Exception]:
         """One Doc (or the worker's exception) per text, in the order the texts were sent."""
+        if not self.count:
+            return []
         parsed = iter(DocBin().from_bytes(self.docbin).get_docs(vocab))
         return [
             WorkerError(self.failures[i]) if i in self.failures else next(parsed) for i in range(self.count)
