@@ -1,6 +1,7 @@
 """What each spaCy component costs, and what the figures become without one (the "cheaper parse" study).
 
     .venv/bin/python bench/bench_parse.py --limit 40 --rounds 3           # CPU time with each component off
+    .venv/bin/python bench/bench_parse.py --limit 16 --writer             # parse (workers) against coding (writer)
     .venv/bin/python bench/bench_parse.py --eval eval_realnews.py --disable ner
     .venv/bin/python bench/bench_parse.py --eval eval_events.py --disable ner -- --only plover,quad
 
@@ -47,6 +48,30 @@ def time_components(texts: list[str], rounds: int) -> None:
         print(f"{label}: {seconds:.1f} CPU s = {len(texts) / seconds:.2f} articles/CPU s, {seconds / full:.2f} of full")
 
 
+def writer_share(texts: list[str]) -> None:
+    """CPU seconds of a worker's parse against the writer's coding and reading the parses back."""
+    from dyadwatch.models import RawDocument
+    from dyadwatch.pipeline import Pipeline
+    from dyadwatch.scale.worker import parse_chunk
+
+    pipe = Pipeline()
+    articles = [pipe.clean(RawDocument(source_path=f"bench:{i}", text=t, fmt="jsonl")) for i, t in enumerate(texts)]
+    pipe.code(articles[0], pipe.nlp(articles[0].text))  # loads the gazetteers once, outside the timing
+
+    def cpu(work):
+        started = time.process_time()
+        value = work()
+        return time.process_time() - started, value
+
+    parse, docs = cpu(lambda: list(pipe.nlp.pipe([a.text for a in articles])))
+    fresh, _ = cpu(lambda: [pipe.code(a, d) for a, d in zip(articles, docs, strict=True)])
+    chunk = parse_chunk([a.text for a in articles])
+    read, back = cpu(lambda: chunk.docs(pipe.nlp.vocab))
+    restored, _ = cpu(lambda: [pipe.code(a, d) for a, d in zip(articles, back, strict=True)])
+    print(f"{len(texts)} articles, CPU s: parse {parse:.2f}, code {fresh:.2f} ({restored:.2f} on parses read back), "
+          f"read the parses back {read:.3f}; {len(chunk.docbin) / len(texts):.0f} bytes of parse per article")
+
+
 def run_eval(script: str, disabled: list[str], args: list[str]) -> None:
     from dyadwatch.nlp import load_nlp
 
@@ -63,6 +88,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=60)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--writer", action="store_true", help="CPU of parsing against coding (the writer's share)")
     parser.add_argument("--eval", help="an evaluation script in bench/ to run with --disable")
     parser.add_argument("--disable", default="", help="comma list of components to switch off for --eval")
     parser.add_argument("rest", nargs="*", help="arguments for the evaluation script (after --)")
@@ -72,6 +98,9 @@ def main() -> None:
         return
     with args.data.open(encoding="utf-8") as handle:
         texts = [json.loads(line)["text"] for _, line in zip(range(args.limit), handle, strict=False)]
+    if args.writer:
+        writer_share(texts)
+        return
     time_components(texts, args.rounds)
 
 
