@@ -146,6 +146,31 @@ def test_a_rerun_with_everything_stored_parses_nothing_and_yields_duplicates():
     assert not pool.executor._processes  # noqa: SLF001 - no worker was ever started
 
 
+def test_errors_other_languages_and_copies_keep_their_place_in_the_output():
+    """Synthetic mixed input: what is decided before parsing rides along with its chunk, in input order."""
+    from dyadwatch.models import RawDocument
+
+    english = [json.loads(line) for line in (EXAMPLES / "synthetic_wire.jsonl").read_text("utf-8").splitlines()[:5]]
+    german = ("Die Aussenminister Deutschlands und Frankreichs trafen sich am Dienstag in Berlin. Sie sprachen "
+              "ueber die Lage in der Ukraine und vereinbarten weitere Gespraeche im naechsten Monat.")
+
+    def items():
+        yield IngestError(path="broken.jsonl:3", reason="invalid JSON (synthetic)")
+        for n, record in enumerate(english):
+            yield RawDocument(source_path=f"mixed.jsonl:{n}", text=record["text"], fmt="jsonl", date=record["date"])
+            if n == 1:
+                yield RawDocument(source_path="mixed.jsonl:de", text=german, fmt="jsonl")
+                yield RawDocument(source_path="mixed.jsonl:empty", text="   ", fmt="jsonl")
+        yield RawDocument(source_path="mixed.jsonl:copy", text=english[0]["text"], fmt="jsonl", date="2023-01-01")
+
+    one = Pipeline()
+    expected = coded(one.process_many(items()), one)
+    assert any(r.startswith("error broken.jsonl:3") for r in expected)
+    assert any("is not coded" in r for r in expected) and any("mixed.jsonl:empty" in r for r in expected)
+    many = Pipeline()
+    assert coded(process_parallel(many, items(), local_pool(2), chunk_size=2, window=2), many) == expected
+
+
 @pytest.fixture(scope="module")
 def cluster():
     distributed = pytest.importorskip("distributed")
