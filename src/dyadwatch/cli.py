@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
 from dyadwatch import __version__
@@ -101,6 +101,13 @@ AllowPrivateOpt = Annotated[
     bool,
     typer.Option("--allow-private", help="Fetch URLs on loopback, private or link-local hosts (refused by default)."),
 ]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option("--workers", min=1, help="Worker processes that parse (default: the cores; 1: this process only)."),
+]
+SchedulerOpt = Annotated[
+    str, typer.Option("--scheduler", help="Parse on a Dask cluster, e.g. tcp://host:8786 (docs/scale.md).")
+]
 DEFAULT_DB = Path("dyadwatch.duckdb")
 INGEST_WAIT_S = 30.0  # how long ingest waits for readers (serve's requests, a summary) to let go of the store
 
@@ -167,10 +174,13 @@ def extract(
     actors_file: ActorsFileOpt = None,
     max_doc_chars: MaxDocOpt = MAX_DOC_CHARS,
     doc_timeout: DocTimeoutOpt = DOC_TIMEOUT,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = "",
 ) -> None:
     """Clean and code documents; write one JSON object per document to stdout (JSON Lines)."""
     from dyadwatch.actors import ActorResolver
     from dyadwatch.pipeline import Pipeline
+    from dyadwatch.scale import default_workers, process_stream
     from dyadwatch.stories import StoryIndex, assign_stories
 
     _validate_date(date, "--date")
@@ -180,7 +190,10 @@ def extract(
     failed = 0
     documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes, allow_private=allow_private)
     stories = StoryIndex()  # story ids within this input only: extract reads and writes no store
-    for result in pipeline.process_many(documents, default_date=date, dedupe=False):
+    stream = _cluster_or_exit(lambda: process_stream(
+        pipeline, documents, workers=workers or default_workers(), scheduler=scheduler, default_date=date,
+        dedupe=False))
+    for result in stream:
         assign_stories(stories, [result])
         if isinstance(result, IngestError):
             failed += 1
@@ -203,10 +216,14 @@ def ingest(
     max_doc_chars: MaxDocOpt = MAX_DOC_CHARS,
     doc_timeout: DocTimeoutOpt = DOC_TIMEOUT,
     story_window: StoryWindowOpt = 3,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = "",
 ) -> None:
     """Clean, code and store documents; articles already stored are skipped (idempotent)."""
     from dyadwatch.actors import ActorResolver
     from dyadwatch.pipeline import Pipeline
+    from dyadwatch.scale import default_workers, process_stream
+    from dyadwatch.scale.progress import estimate_documents
     from dyadwatch.store import Store
     from dyadwatch.stories import StoryParams, store_index
 
@@ -218,15 +235,17 @@ def ingest(
         _backfill_stories(store, story_window)
         stories = store_index(store, StoryParams(window_days=story_window))  # assigned by this writer, in order
         pipeline = Pipeline(resolver=resolver, limits=limits)
-        run_id = store.start_run(inputs, __version__)
         skip = set() if force else store.known_article_ids()
+        documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes, allow_private=allow_private)
+        stream = _cluster_or_exit(lambda: process_stream(
+            pipeline, documents, workers=workers or default_workers(), scheduler=scheduler, default_date=date,
+            skip_ids=skip))
+        run_id = store.start_run(inputs, __version__)
         counts = {"documents": 0, "stored": 0, "duplicates": 0, "skipped": 0, "events": 0, "quotes": 0, "errors": 0}
         started = time.perf_counter()
         batch: list[ArticleResult] = []
         with _progress() as progress:
-            task = progress.add_task("ingest", total=None, rate="")
-            documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes, allow_private=allow_private)
-            stream = pipeline.process_many(documents, default_date=date, skip_ids=skip)
+            task = progress.add_task("ingest", total=estimate_documents(inputs), rate="")
             for result in stream:
                 counts["documents"] += 1
                 if isinstance(result, IngestError):
@@ -253,13 +272,14 @@ def ingest(
 
 
 def _progress() -> Progress:
-    """A progress line on stderr: documents so far, docs/s, elapsed (total is unknown while streaming)."""
+    """A progress line on stderr: documents so far, docs/s, elapsed, and an ETA when the inputs could be counted."""
     return Progress(
         SpinnerColumn(),
         TextColumn("[bold]ingest[/bold] {task.completed} documents"),
         BarColumn(),
         TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=err_console,
     )
 
@@ -333,6 +353,17 @@ def _open_store(db: Path) -> Any:
         err_console.print(f"[red]error[/red] no store at {db}; run `dyadwatch ingest` first, or pass --db PATH")
         raise typer.Exit(2)
     return _store_or_exit(lambda: Store(db, read_only=True))
+
+
+def _cluster_or_exit(start: Any) -> Any:
+    """Start the stream; an unreachable ``--scheduler`` is a clear message and exit code 2."""
+    from dyadwatch.scale import SchedulerUnavailableError
+
+    try:
+        return start()
+    except SchedulerUnavailableError as exc:
+        err_console.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
 
 
 def _store_or_exit(open_store: Any) -> Any:

@@ -1,0 +1,218 @@
+"""Scaling of `dyadwatch extract` / `ingest` with worker processes, against bare spaCy in the same run.
+
+    .venv/bin/python bench/bench_scale.py --limit 400                  # news_bench: 1 and 2 workers
+    .venv/bin/python bench/bench_scale.py --limit 100 --only bare      # the parse alone: 3 ways
+    .venv/bin/python bench/bench_scale.py --stream 10000 --only stream # flat memory on 10,000 records
+
+What it prints (articles/s, peak RSS):
+- bare: spaCy ``nlp.pipe`` in this process (batch 16, as the pipeline), spaCy's own ``n_process=2``
+  (batch 8: larger batches give no gain), and dyadwatch's pool (``scale.worker.parse_chunk`` in 2
+  spawned processes, chunks of 8, parses shipped back as DocBin bytes and read here).
+- extract / ingest: the real command as a process, ``--workers 1`` and ``--workers 2``; wall time
+  with and without the start-up of one process (measured separately); peak RSS of the largest
+  process of the tree and of the whole tree (sampled every 0.1 s with psutil); CPU seconds of the
+  whole tree per article (what a machine with free cores divides among them; wall time on a shared
+  machine says more about the other users than about us).
+- stream: a synthetic 10,000-record JSONL and a 10,000-page WARC through ``extract --no-events``
+  (``--stream-events`` codes them too), the tree's RSS at each quarter of the run (the first quarter
+  is start-up: imports and model).
+
+Reads ../shared/eval/news_bench.jsonl (beside the repository) unless --data is given. The machine
+is shared: report `uptime` with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from io import BytesIO
+from multiprocessing import get_context
+from pathlib import Path
+
+import psutil
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "news_bench.jsonl"
+CLI = [sys.executable, "-m", "dyadwatch.cli"]
+
+
+def load_records(path: Path, limit: int) -> list[dict]:
+    records = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            records.append(json.loads(line))
+            if len(records) >= limit:
+                break
+    return records
+
+
+def chunks(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def bare(texts: list[str]) -> None:
+    """The parse alone, three ways, over the same texts."""
+    from dyadwatch.nlp import load_nlp
+    from dyadwatch.scale.worker import parse_chunk, warm_up
+
+    nlp = load_nlp()
+    report("bare spaCy, 1 process, batch 16", len(texts), timed(lambda: list(nlp.pipe(texts, batch_size=16))))
+    seconds = timed(lambda: list(nlp.pipe(texts, batch_size=8, n_process=2)))
+    report("bare spaCy n_process=2, batch 8 (incl. starting 2 processes)", len(texts), seconds)
+    with ProcessPoolExecutor(2, mp_context=get_context("spawn"), initializer=warm_up) as pool:
+        list(pool.map(parse_chunk, [[t] for t in texts[:2]]))  # start both workers first
+        seconds = timed(lambda: [p.docs(nlp.vocab) for p in pool.map(parse_chunk, chunks(texts, 8))])
+    report("dyadwatch pool, 2 processes, chunks of 8 (workers already started)", len(texts), seconds)
+
+
+def timed(work) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def report(label: str, count: int, seconds: float, extra: str = "") -> None:
+    print(f"{label}: {seconds:.1f} s = {count / seconds:.2f} articles/s{extra}", flush=True)
+
+
+def run_tree(command: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, float, list[tuple[float, float]]]:
+    """Run a command; wall seconds, peak RSS MB of its largest process and of the whole tree, RSS samples.
+
+    The CPU seconds of the whole tree (user + system, workers included) are left in ``LAST_CPU[0]``."""
+    cpu_before = _children_cpu()
+    started = time.perf_counter()
+    proc = psutil.Popen(command, stdout=stdout, stderr=subprocess.PIPE)
+    peak_one = peak_tree = 0.0
+    samples: list[tuple[float, float]] = []
+    while proc.poll() is None:
+        sizes = []
+        for member in [proc, *proc.children(recursive=True)]:
+            try:
+                sizes.append(member.memory_info().rss / 2**20)
+            except psutil.Error:
+                pass
+        peak_one, peak_tree = max(peak_one, *sizes, 0.0), max(peak_tree, sum(sizes))
+        samples.append((time.perf_counter() - started, sum(sizes)))
+        time.sleep(0.1)
+    seconds = time.perf_counter() - started
+    LAST_CPU[0] = _children_cpu() - cpu_before
+    if proc.returncode not in (0, 1):
+        sys.exit(f"{' '.join(command)} failed: {proc.stderr.read().decode()[-2000:]}")
+    return seconds, peak_one, peak_tree, samples
+
+
+LAST_CPU = [0.0]
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def startup_seconds() -> float:
+    command = [sys.executable, "-c", "from dyadwatch.pipeline import Pipeline; Pipeline()"]
+    return run_tree(command)[0]
+
+
+def commands(jsonl: Path, folder: Path, workers: int) -> dict[str, list[str]]:
+    return {
+        "extract": [*CLI, "extract", str(jsonl), "--workers", str(workers)],
+        "ingest": [*CLI, "ingest", str(jsonl), "--workers", str(workers), "--db", str(folder / f"w{workers}.duckdb")],
+    }
+
+
+def whole(jsonl: Path, folder: Path, count: int, verbs: list[str]) -> None:
+    if not verbs:
+        return
+    startup = startup_seconds()
+    print(f"start-up of one process (model, actor data): {startup:.1f} s", flush=True)
+    for verb in verbs:
+        for workers in (1, 2):
+            seconds, peak_one, peak_tree, _ = run_tree(commands(jsonl, folder, workers)[verb])
+            extra = (f" ({count / max(seconds - startup, 1e-9):.2f}/s without one start-up); peak RSS "
+                     f"{peak_one:.0f} MB largest process, {peak_tree:.0f} MB all processes; "
+                     f"CPU {LAST_CPU[0]:.1f} s = {LAST_CPU[0] / count:.3f} CPU s per article")
+            report(f"{verb} --workers {workers}", count, seconds, extra)
+
+
+def synthetic_records(count: int) -> list[dict]:
+    """Small invented wire items (synthetic, not real reporting) for the streaming check."""
+    pairs = [("France", "Germany"), ("Japan", "South Korea"), ("Kenya", "Ethiopia"), ("Brazil", "Argentina")]
+    verbs = ["met", "criticised", "signed an agreement with", "accused"]
+    out = []
+    for n in range(count):
+        a, b = pairs[n % len(pairs)]
+        text = (f"Synthetic item {n}. The foreign minister of {a} {verbs[n % len(verbs)]} the foreign minister "
+                f"of {b} on Tuesday, officials said.\n\nTalks number {n} were described as frank.")
+        out.append({"id": f"synthetic-{n}", "date": "2024-03-05", "text": text})
+    return out
+
+
+def write_warc(path: Path, records: list[dict]) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        for record in records:
+            body = f"<html><head><title>{record['id']}</title></head><body><article><p>" + \
+                record["text"].replace("\n\n", "</p><p>") + "</p></article></body></html>"
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                f"https://example.org/{record['id']}", "response", payload=BytesIO(body.encode()),
+                http_headers=headers))
+
+
+def stream(folder: Path, count: int, events: bool) -> None:
+    records = synthetic_records(count)
+    jsonl, warc = folder / "stream.jsonl", folder / "stream.warc"
+    jsonl.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    write_warc(warc, records)
+    for path in (jsonl, warc):
+        command = [*CLI, "extract", str(path), *([] if events else ["--no-events"])]
+        seconds, peak_one, _, samples = run_tree(command)
+        at = [samples[min(len(samples) - 1, int(len(samples) * q))][1] for q in (0.25, 0.5, 0.75, 1.0)]
+        report(f"extract {'' if events else '--no-events '}{path.name} ({count} records)", count, seconds,
+               f"; RSS at 1/4, 1/2, 3/4 and the end of the run: {', '.join(f'{m:.0f}' for m in at)} MB, "
+               f"peak {peak_one:.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--limit", type=int, default=400)
+    parser.add_argument("--only", default="bare,extract,ingest", help="comma list of bare, extract, ingest, stream")
+    parser.add_argument("--stream", type=int, default=10_000, help="records in the streaming check")
+    parser.add_argument("--stream-events", action="store_true", help="code the streamed records too (slow)")
+    args = parser.parse_args()
+    parts = args.only.split(",")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, python {platform.python_version()}; "
+          f"load average {os.getloadavg()[0]:.2f}", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        if {"bare", "extract", "ingest"} & set(parts):
+            if not args.data.exists():
+                sys.exit(f"no benchmark data at {args.data} (pass --data PATH to a JSONL file with 'text')")
+            records = load_records(args.data, args.limit)
+            print(f"articles: {len(records)} of {args.data.name} (~{sum(len(r['text'].split()) for r in records)} "
+                  "words)", flush=True)
+            jsonl = folder / "bench.jsonl"
+            jsonl.write_text("".join(json.dumps({k: r.get(k, "") for k in ("id", "date", "text")}) + "\n"
+                                     for r in records), encoding="utf-8")
+            if "bare" in parts:
+                bare([r["text"] for r in records])
+            whole(jsonl, folder, len(records), [p for p in parts if p in ("extract", "ingest")])
+        if "stream" in parts:
+            stream(folder, args.stream, args.stream_events)
+    print(f"load average at the end {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
