@@ -205,6 +205,20 @@ def test_restoring_an_article_keeps_its_story_and_group_ids(tmp_path, seed):
         assert store.con.execute("SELECT articles FROM stories").fetchall() == [(2,)]
 
 
+def test_a_recoded_copy_that_loses_an_event_leaves_its_group_and_nothing_counts_twice(tmp_path, seed):
+    """event_groups is kept at write time: re-storing an article refreshes the groups it was in and is in."""
+    with Store(tmp_path / "s.duckdb") as store:
+        _ingest(store, [_coded("orig", seed.text, "Reuters", events=2), _coded("copy", junk_copy(seed.text), "Farm",
+                                                                             events=2)])
+        before = store.events(limit=None)
+        assert sorted(zip(before.event_type, before.num_articles, strict=True)) == [("AGREE", 2), ("CONSULT", 2)]
+        _ingest(store, [_coded("copy", junk_copy(seed.text), "Farm", events=1)], run="r2")
+        after = store.events(limit=None)
+        assert sorted(zip(after.event_type, after.num_articles, strict=True)) == [("AGREE", 1), ("CONSULT", 2)]
+        groups = store.con.execute("SELECT count(*), sum(len(member_ids)) FROM event_groups").fetchone()
+        assert groups == (2, 3)
+
+
 def test_an_old_store_is_migrated_and_backfilled_from_its_texts(tmp_path, seed):
     """A store written before stories existed: no stories table, no group_id, 128-value signatures."""
     db = tmp_path / "old.duckdb"

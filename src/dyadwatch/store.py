@@ -273,6 +273,7 @@ class Store:
         alias_rows = [asdict(a) for a in aliases]
         self.con.execute("BEGIN TRANSACTION")
         try:
+            earlier_groups = story_tables.groups_of(self.con, ids)  # a re-stored article may leave its groups
             for table in ("events", "quotes", "actors"):
                 self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
             self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
@@ -282,7 +283,7 @@ class Store:
             self._insert("quotes", quote_rows)
             self._insert("actors", actor_rows)
             self._insert("aliases", _unique(alias_rows, ("alias", "name", "article_id")))
-            story_tables.record_stories(self.con, results)  # events' group ids, the stories touched
+            story_tables.record_stories(self.con, results, earlier_groups)  # group ids, groups and stories touched
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")

@@ -33,6 +33,9 @@ CREATE TABLE IF NOT EXISTS stories (
 );
 CREATE TABLE IF NOT EXISTS story_settings (key VARCHAR PRIMARY KEY, value VARCHAR);
 ALTER TABLE events ADD COLUMN IF NOT EXISTS group_id VARCHAR;
+CREATE TABLE IF NOT EXISTS event_groups (
+    group_id VARCHAR PRIMARY KEY, first_id VARCHAR, num_articles INTEGER, num_sources INTEGER, member_ids VARCHAR[]
+);
 """
 
 # events.group_id from an events row (table ``events``) and its article (alias ``a``)
@@ -41,20 +44,28 @@ GROUP_KEY = """md5(concat_ws('|', coalesce(a.story_id, a.id), events.event_type,
     CASE WHEN events.date_resolved THEN coalesce(events.date, '') ELSE '' END, coalesce(events.negated, false)::VARCHAR,
     coalesce(events.hypothetical, false)::VARCHAR, coalesce(events.denied, false)::VARCHAR))"""
 
-VIEW = """
-CREATE OR REPLACE VIEW consolidated_events AS
+# One row per group: its first report (earliest article date, then ingest order), counts and members. Kept by
+# ``refresh_groups`` at write time for the groups a batch touched, so reading consolidated events is a join, not a
+# window over the whole events table at every query (5 s on a million events).
+GROUPS = """
 WITH member AS (
-    SELECT e.*, coalesce(e.group_id, e.id) AS _group, coalesce(nullif(a.source, ''), a.id) AS _source,
-           row_number() OVER (PARTITION BY coalesce(e.group_id, e.id)
+    SELECT e.id, e.group_id, e.article_id, e.seq, coalesce(nullif(a.source, ''), a.id) AS _source,
+           row_number() OVER (PARTITION BY e.group_id
                               ORDER BY nullif(a.date, '') NULLS LAST, a.ingested_at, e.article_id, e.seq) AS _rank
     FROM events e JOIN articles a ON a.id = e.article_id
-), grouped AS (
-    SELECT _group, count(DISTINCT article_id) AS num_articles, count(DISTINCT _source) AS num_sources,
-           list(id ORDER BY article_id, seq) AS member_ids
-    FROM member GROUP BY _group
+    WHERE e.group_id IS NOT NULL {where}
 )
-SELECT m.* EXCLUDE (_group, _source, _rank), g.num_articles, g.num_sources, g.member_ids
-FROM member m JOIN grouped g USING (_group) WHERE m._rank = 1
+SELECT group_id, any_value(id) FILTER (WHERE _rank = 1), count(DISTINCT article_id), count(DISTINCT _source),
+       list(id ORDER BY article_id, seq)
+FROM member GROUP BY group_id
+"""
+
+VIEW = """
+CREATE OR REPLACE VIEW consolidated_events AS
+SELECT e.*, g.num_articles, g.num_sources, g.member_ids
+FROM events e JOIN event_groups g ON g.first_id = e.id
+UNION ALL BY NAME
+SELECT e.*, 1 AS num_articles, 1 AS num_sources, [e.id] AS member_ids FROM events e WHERE e.group_id IS NULL
 """
 
 UPSERT_STORIES = """
@@ -75,6 +86,8 @@ def create(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(VIEW)
     if not con.execute("SELECT count(*) FROM articles").fetchone()[0]:
         mark_current(con)
+    elif not con.execute("SELECT count(*) FROM event_groups").fetchone()[0]:
+        refresh_groups(con)  # a store written before the groups were kept: build them once
 
 
 def has_view(con: duckdb.DuckDBPyConnection) -> bool:
@@ -92,8 +105,9 @@ def load_rows(con: duckdb.DuckDBPyConnection, first: str, last: str) -> list[Sto
     return [(a, s, d or "", list(v)) for a, s, d, v in rows]
 
 
-def record_stories(con: duckdb.DuckDBPyConnection, results: Iterable[Any]) -> None:
-    """After a batch is stored: set its events' group ids and refresh the stories it touched."""
+def record_stories(con: duckdb.DuckDBPyConnection, results: Iterable[Any], earlier_groups: list[str] = ()) -> None:
+    """After a batch is stored: set its events' group ids, refresh the groups they are in (and ``earlier_groups``,
+    those the articles' previous events were in) and the stories the batch touched."""
     articles = [r.article for r in results if isinstance(r, ArticleResult) and not r.duplicate]
     if not articles:
         return
@@ -104,6 +118,28 @@ def record_stories(con: duckdb.DuckDBPyConnection, results: Iterable[Any]) -> No
         [ids],
     )
     con.execute(UPSERT_STORIES, [sorted({a.story_id or a.id for a in articles})])
+    refresh_groups(con, sorted(set(groups_of(con, ids)) | set(earlier_groups)))
+
+
+def groups_of(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[str]:
+    """The event groups the articles' stored events belong to."""
+    rows = con.execute(
+        "SELECT DISTINCT group_id FROM events WHERE article_id IN (SELECT unnest(?)) AND group_id IS NOT NULL",
+        [article_ids],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def refresh_groups(con: duckdb.DuckDBPyConnection, group_ids: list[str] | None = None) -> None:
+    """Recompute ``event_groups`` rows: these groups, or all of them when ``group_ids`` is None."""
+    if group_ids is None:
+        con.execute("DELETE FROM event_groups")
+        con.execute("INSERT INTO event_groups " + GROUPS.format(where=""))
+        return
+    if not group_ids:
+        return
+    con.execute("DELETE FROM event_groups WHERE group_id IN (SELECT unnest(?))", [group_ids])
+    con.execute("INSERT INTO event_groups " + GROUPS.format(where="AND e.group_id IN (SELECT unnest(?))"), [group_ids])
 
 
 def needs_backfill(con: duckdb.DuckDBPyConnection) -> bool:
@@ -145,6 +181,7 @@ def _write_backfill(con: duckdb.DuckDBPyConnection, updates: list[tuple[str, str
         con.execute("DELETE FROM stories")
         con.execute(UPSERT_STORIES.replace("WHERE coalesce(story_id, id) IN (SELECT unnest(?))", ""))
         con.execute(f"UPDATE events SET group_id = {GROUP_KEY} FROM articles a WHERE a.id = events.article_id")
+        refresh_groups(con)
         con.execute("INSERT OR REPLACE INTO story_settings VALUES ('signature_version', ?)", [SIGNATURE_VERSION])
         con.execute("COMMIT")
     except Exception:
