@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
 import httpx
 
+from dyadwatch.analysis.shifts import Shift
 from dyadwatch.watch.config import Settings
 from dyadwatch.watch.fetcher import user_agent
 
@@ -25,18 +26,9 @@ WEBHOOK_TIMEOUT_S = 10.0
 
 
 @dataclass
-class Alert:
-    a: str
-    b: str
-    period: str
-    by: str
-    measure: str
-    value: float
-    baseline_mean: float
-    baseline_sd: float
-    score: float
-    direction: str
-    event_ids: list[str] = field(default_factory=list)
+class Alert(Shift):
+    """A shift raised by the watcher: ``analysis.shifts.Shift`` plus when it was raised."""
+
     raised_at: str = ""
 
     def line(self) -> str:

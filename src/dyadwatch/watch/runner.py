@@ -33,6 +33,7 @@ from dyadwatch.watch.config import Source, WatchConfig
 from dyadwatch.watch.fetcher import Fetcher, FetchError, Response
 from dyadwatch.watch.links import Item, LinkError, feed_items, sitemap_items
 
+STORE_WAIT_S = 30.0  # as ingest: how long a round waits for readers (serve, summary) to let go of the store
 log = logging.getLogger("dyadwatch.watch")
 NOTHING_LEFT, RETRY_LATER, MORE_NOW = "", "retry", "more"  # what a source's round left undone
 
@@ -101,7 +102,7 @@ class Watcher:
     def run_round(self) -> RoundCounts:
         """One pass over the sources; returns the counts (alerts included)."""
         counts = RoundCounts()
-        with Store(self.db) as store:
+        with Store(self.db, wait=STORE_WAIT_S) as store:  # a `serve` beside it holds the file per request only
             state.create_tables(store.con)
             ctx = _RoundContext(store, store.start_run([f"watch {self.config.path}"], __version__),
                                 store.known_article_ids(), counts, stories=store_index(store))  # fmt: skip
