@@ -38,19 +38,10 @@ from multiprocessing import get_context
 from pathlib import Path
 
 import psutil
+from bench_throughput import load_records  # bench/ is the script's folder, first on sys.path
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "news_bench.jsonl"
 CLI = [sys.executable, "-m", "dyadwatch.cli"]
-
-
-def load_records(path: Path, limit: int) -> list[dict]:
-    records = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            records.append(json.loads(line))
-            if len(records) >= limit:
-                break
-    return records
 
 
 def chunks(items: list, size: int) -> list[list]:

@@ -355,26 +355,27 @@ def _open_store(db: Path) -> Any:
     return _store_or_exit(lambda: Store(db, read_only=True))
 
 
-def _cluster_or_exit(start: Any) -> Any:
-    """Start the stream; an unreachable ``--scheduler`` is a clear message and exit code 2."""
-    from dyadwatch.scale import SchedulerUnavailableError
-
+def _or_exit(start: Any, expected: type[Exception]) -> Any:
+    """Run ``start``; the ``expected`` error is a clear message and exit code 2, not a traceback."""
     try:
         return start()
-    except SchedulerUnavailableError as exc:
+    except expected as exc:
         err_console.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
+
+
+def _cluster_or_exit(start: Any) -> Any:
+    """Start the stream; an unreachable ``--scheduler`` exits 2."""
+    from dyadwatch.scale import SchedulerUnavailableError
+
+    return _or_exit(start, SchedulerUnavailableError)
 
 
 def _store_or_exit(open_store: Any) -> Any:
-    """Open the store; a store locked by another process is a clear message and exit code 2, not a traceback."""
+    """Open the store; a store locked by another process exits 2."""
     from dyadwatch.store import StoreBusyError
 
-    try:
-        return open_store()
-    except StoreBusyError as exc:
-        err_console.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
-        raise typer.Exit(2) from None
+    return _or_exit(open_store, StoreBusyError)
 
 
 BetweenOpt = Annotated[

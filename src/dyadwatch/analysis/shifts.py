@@ -70,7 +70,7 @@ def detect_shifts(
     for dyad, rows in _dyad_periods(con, by).items():
         if wanted is not None and dyad not in wanted:
             continue
-        shifts += _scan(dyad, rows, by, window, threshold, min_events, measure, min_sd)
+        shifts += scan_dyad(dyad, rows, by, window, threshold, min_events, measure, min_sd)
     if since:  # keep the periods that end after ``since`` begins
         first = date.fromisoformat(date_condition(since, None)[1][0])
         shifts = [s for s in shifts if next_start(date.fromisoformat(_period_start(s.period)), by) > first]
@@ -97,8 +97,10 @@ def _dyad_periods(con, by: str) -> dict[tuple[str, str], dict[date, tuple[int, i
     return out
 
 
-def _scan(dyad, rows, by, window, threshold, min_events, measure, min_sd) -> list[Shift]:
-    """Score each period of one dyad against the ``window`` periods before it."""
+def scan_dyad(dyad, rows, by, window, threshold, min_events, measure, min_sd) -> list[Shift]:
+    """Score each period of one dyad against the ``window`` periods before it (``rows``: period start ->
+    (events, net cooperation, Goldstein sum)); the statistic of ``detect_shifts``, open to a caller that
+    already has one dyad's series (the web's dyad page)."""
     starts = period_range(min(rows), max(rows), by)
     index = 1 if measure == "net_cooperation" else 2
     values = [rows.get(s, (0, 0, 0.0))[index] for s in starts]
