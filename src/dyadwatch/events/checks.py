@@ -597,8 +597,8 @@ def endangers(match: TriggerMatch) -> bool:
             return False
         if any(c.dep_ == "prep" and c.lower_ in {"against", "on", "over"} for c in obj.children):
             return False  # "threatened sanctions against Sweden": aimed at a party
-        if obj.lemma_.lower() in words("PERSON_NOUNS") or plover_of(obj):
-            return False
+        if _person_like(obj) or plover_of(obj):
+            return False  # "threatening the state chairwoman": a person is threatened, not endangered
     return True
 
 
@@ -638,8 +638,10 @@ GENERIC_REFS = tuple(parse_ref(spec, "checks.GENERIC_CHECKS") for spec in GENERI
 @check("words_only")
 def words_only(match: TriggerMatch) -> bool:
     """ "went after Trump for his remarks", "hit Clinton over her emails": a physical verb of pursuit or striking
-    is verbal criticism when the sentence holds no violence (the coder's verbal-attack rule, for rows coded 111)."""
-    return not violent(match.head.sent)
+    is verbal criticism when the sentence holds no violence (the coder's verbal-attack rule, for rows coded 111).
+    The trigger's own words do not count ("took a shot at Trump's record")."""
+    own = {match.head.i} | ({match.obj.i} if match.obj is not None else set())
+    return not violent(t for t in match.head.sent if t.i not in own)
 
 
 @check("names_object")

@@ -306,6 +306,10 @@ def _as_label(verb: Token, obj: Token | None) -> Token | None:
         found = next((w for w in prep.subtree if w.i != prep.i and _disparaging(w)), None)
         if found is not None:
             return found
+    # the parser's other reading: "as" an adverb of an adjectival clause ("dismissed Trump as unqualified")
+    for clause in (c for c in verb.children if c.dep_ in {"advcl", "oprd"} and c.i > verb.i):
+        if any(k.lower_ == "as" for k in clause.children) and _disparaging(clause):
+            return clause
     return None
 
 

@@ -255,8 +255,8 @@ def intent_agree(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -
     by_aux = mod.governor is None and cand.match.rule.pos == "V" and (
         (mod.mode == "future" and has_will(head)) or (mod.mode == "conditional" and said_would)
     )
-    if not (by_governor or by_aux):
-        return [ev]
+    if not (by_governor or (by_aux and ev.recipient is not None)):
+        return [ev]  # a future act with no one named ("will support the bill") is a plan, not a promise to anyone
     return [ev, recode(ev, INTENT_CODES[ev.event_type], hypothetical=False, mode="")]
 
 

@@ -296,10 +296,20 @@ def _governor_readings(tok: Token, result: Modality) -> None:
         result.denied = True
 
 
+def _presupposed(clause: Token) -> bool:
+    """A past-tense clause of time or reason ("after they disrupted", "because he lied") reports a fact whatever
+    the status of the clause it modifies (a plan, a request, a negation)."""
+    if clause.tag_ not in {"VBD", "VBN"} or _aux_mode(clause) or _negated_here(clause):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in words("PRESUPPOSING_MARKS") for c in clause.children)
+
+
 def _next_clause(tok: Token) -> Token | None:
     """The clause above ``tok`` whose status the event shares, or None where the walk stops."""
     if tok.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp", "acl"} or tok.head.i == tok.i:
         return None
+    if tok.dep_ == "advcl" and _presupposed(tok):
+        return None  # "pressure to rein in supporters after they disrupted the convention": the disruption happened
     if tok.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.head.children):
         # an adverbial clause keeps its own status unless the main clause is itself negated/modal
         main = tok.head

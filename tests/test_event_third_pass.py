@@ -1,0 +1,87 @@
+"""Third pass on event coverage (issue 10), one test per class of cases, on invented sentences through the real
+model: retorts and sparring, mockery, disputing someone's claims, "dismissed X as ...", protest by disruption,
+past-tense clauses of time that report facts, threats to officials named by their title, disasters and crises
+that strike, and future acts with no one to promise them to."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.models import Event
+
+
+def asserted(events: list[Event], plover: str) -> list[tuple[str, str]]:
+    return [
+        (e.actor.name if e.actor else "", e.recipient.name if e.recipient else "")
+        for e in events
+        if e.event_type == plover and e.asserted
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump fired back at Hillary Clinton on Twitter on Monday.",  # a retort aimed at someone
+        "Donald Trump sparred with Ted Cruz over his eligibility.",  # trading criticism
+        "Hillary Clinton took a shot at Donald Trump's business record.",  # "shot" is the trigger's own word
+        "Donald Trump poked fun at Jeb Bush's campaign.",  # mockery as a light verb
+        "Hillary Clinton needled Donald Trump over his tax returns.",  # a polysemous verb with a person object
+        "Marco Rubio ripped Donald Trump over his business record.",
+        "Carly Fiorina challenged Donald Trump's record on women.",  # disputing someone's record or claims
+        "Hillary Clinton dismissed Donald Trump as unqualified.",  # a characterising verb with "as"
+    ],
+)
+def test_verbal_attacks_of_campaign_reporting_are_accusations(code_events, text):
+    pairs = asserted(code_events(text), "ACCUSE")
+    assert pairs, text
+    assert all(actor and recipient and actor != recipient for actor, recipient in pairs), pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gunmen fired back at the police officers, killing two of them.",  # a retort under fire is no criticism
+        "The protesters ripped the flag from the pole.",  # "rip" needs a person as object
+        "The crowd booed the referee's decision.",
+        "Senator Jones challenged the incumbent in the Democratic primary.",  # a contest, not a dispute of claims
+    ],
+)
+def test_the_physical_and_contest_senses_are_no_criticism(code_events, text):
+    assert asserted(code_events(text), "ACCUSE") == [], text
+
+
+def test_disrupting_a_political_gathering_is_a_protest(code_events):
+    events = code_events("Hundreds of Bernie Sanders supporters disrupted the Democratic convention in Las Vegas.")
+    assert asserted(events, "PROTEST")
+    assert not asserted(code_events("The strike disrupted supply chains across Germany."), "PROTEST")
+
+
+def test_a_past_clause_of_time_reports_a_fact_under_a_request(code_events):
+    """The request is to rein in the supporters; the disruption after which it came happened."""
+    text = (
+        "Senator Harry Reid urged Senator Bernie Sanders to rein in his supporters after they disrupted the "
+        "Democratic convention in Las Vegas."
+    )
+    protest = [e for e in code_events(text) if e.event_type == "PROTEST"]
+    assert protest and all(e.asserted for e in protest)
+
+
+def test_a_clause_before_the_event_does_not_presuppose_it(code_events):
+    text = "Senator Harry Reid urged the protesters to leave before they disrupted the convention in Las Vegas."
+    assert not asserted(code_events(text), "PROTEST")
+
+
+def test_threatening_an_official_named_by_title_is_a_threat(code_events):
+    text = "Protesters in Las Vegas threatened the Nevada Democratic Party chairwoman Roberta Lange on Saturday."
+    assert asserted(code_events(text), "THREATEN")
+
+
+def test_a_crisis_that_strikes_a_city_is_no_attack(code_events):
+    assert asserted(code_events("Social media sites overflow when crisis strikes Paris."), "ASSAULT") == []
+
+
+def test_a_future_act_with_no_one_named_is_no_promise(code_events):
+    """ANNOTATION: plans are not asserted; a promise is an AGREE when it is made to someone."""
+    assert asserted(code_events("Senator Susan Collins said she will support the bill next week."), "AGREE") == []
+    named = code_events("Japan will provide emergency aid to Nepal, Prime Minister Shinzo Abe said on Monday.")
+    assert asserted(named, "AGREE")
