@@ -85,6 +85,8 @@ def _parse_row(fields: list[str], where: str = "") -> TriggerRule:
     from dyadwatch.events.checks import parse_refs  # checks import this module
 
     lemma, pos, prep, obj, cameo, notes, checks = (fields + [""] * 7)[:7]
+    if pos not in {"V", "N", "A"} or not cameo.isdigit():
+        raise ValueError(f"{where}: a trigger row needs pos V, N or A and a numeric CAMEO code (is a '#' missing?)")
     objects: frozenset[str] = frozenset()
     blocked: frozenset[str] = frozenset()
     no_object = needs_object = False
