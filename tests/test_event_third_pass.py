@@ -85,3 +85,24 @@ def test_a_future_act_with_no_one_named_is_no_promise(code_events):
     assert asserted(code_events("Senator Susan Collins said she will support the bill next week."), "AGREE") == []
     named = code_events("Japan will provide emergency aid to Nepal, Prime Minister Shinzo Abe said on Monday.")
     assert asserted(named, "AGREE")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Jason Miller, a senior adviser to Donald Trump, jumped on Tim Kaine's remark.", "Jason Miller", "Kaine"),
+        ("Republicans pounced on Hillary Clinton's comments about coal miners.", "Republican", "Hillary Clinton"),
+        ("“Marco Rubio has no idea what he is doing,” Chris Christie said.", "Chris Christie", "Marco Rubio"),
+        ("“She is totally unqualified,” Donald Trump said of Hillary Clinton.", "Donald Trump", "Hillary Clinton"),
+        ("Donald Trump questioned whether Ted Cruz was eligible to be president.", "Donald Trump", "Ted Cruz"),
+        ("Donald Trump described Mexican immigrants as rapists and criminals.", "Donald Trump", "Mexic"),
+    ],
+)
+def test_seizing_on_words_doubts_and_imputed_ignorance_accuse_their_target(code_events, text, actor, recipient):
+    pairs = asserted(code_events(text), "ACCUSE")
+    assert any(actor in a and recipient in r for a, r in pairs), pairs
+
+
+def test_seizing_on_news_or_jumping_on_a_bed_accuses_no_one(code_events):
+    assert asserted(code_events("The media seized on new revelations about the Clinton Foundation."), "ACCUSE") == []
+    assert asserted(code_events("Senator Jones asked whether the bill would pass the House."), "ACCUSE") == []
