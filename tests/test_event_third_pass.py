@@ -106,3 +106,24 @@ def test_seizing_on_words_doubts_and_imputed_ignorance_accuse_their_target(code_
 def test_seizing_on_news_or_jumping_on_a_bed_accuses_no_one(code_events):
     assert asserted(code_events("The media seized on new revelations about the Clinton Foundation."), "ACCUSE") == []
     assert asserted(code_events("Senator Jones asked whether the bill would pass the House."), "ACCUSE") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Bernie Sanders was rallying for Eric Kingson, a candidate for Congress.",  # campaigning
+        "But she is marching toward November facing an unpredictable opponent.",  # a figure of speech
+    ],
+)
+def test_one_politician_rallying_or_marching_is_no_demonstration(code_events, text):
+    assert asserted(code_events(text), "PROTEST") == [], text
+
+
+def test_many_people_rallying_still_demonstrate(code_events):
+    assert asserted(code_events("Thousands of protesters rallied against the law in Warsaw."), "PROTEST")
+    assert asserted(code_events("An activist marched to the parliament in Kiev on Monday."), "PROTEST")
+
+
+def test_calling_counted_things_something_is_no_telephone_call(code_events):
+    events = code_events("The State Department calls 22 emails of Hillary Clinton top secret.")
+    assert asserted(events, "CONSULT") == []

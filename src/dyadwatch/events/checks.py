@@ -373,8 +373,9 @@ def _person_like(tok: Token) -> bool:
         return False
     if tok.pos_ == "PRON":
         return tok.lower_ not in words("THING_PRONOUNS")
-    if tok.pos_ in {"NUM", "PROPN"} or tok.ent_type_ == "CARDINAL" or _kids(tok, "nummod"):
-        return True  # "executed 12", "released Moncayo", "released two homeguards"
+    if tok.pos_ in {"NUM", "PROPN"} or tok.ent_type_ == "CARDINAL":
+        return True  # "executed 12", "released Moncayo"; a counted noun is people only as a people noun below
+        # ("released two homeguards"), not "calls 22 emails top secret"
     if any(c.lower_ in words("CAPTIVE_MARKERS") for c in _kids(tok, "amod")):
         return True  # "an imprisoned political rival"
     if tok.lemma_.lower() in words("PEOPLE_NOUNS") or tok.lower_ in words("PEOPLE_NOUNS"):
@@ -668,3 +669,15 @@ def people_targeted(match: TriggerMatch) -> bool:
     targets = _done_to(match) + [p for c in match.head.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}
                                  for p in c.children if p.dep_ == "pobj"]
     return not targets or any(_person_like(t) or t.ent_type_ in {"ORG", "GPE", "NORP"} for t in targets)
+
+
+@check("campaign_rally")
+def campaign_rally(match: TriggerMatch) -> bool:
+    """ "The senator was rallying for Kingson", "Clinton rallied in Ohio": one politician holding a rally campaigns;
+    a demonstration (PLOVER PROTEST) is many people rallying ("thousands rallied against the law")."""
+    subj = subject_token(match.head)
+    if subj is None or subj.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subj.children):
+        return False
+    if subj.ent_type_ == "PERSON" or subj.lower_ in {"he", "she"}:
+        return True
+    return subj.lemma_.lower() in words("PEOPLE_NOUNS") and subj.lemma_.lower() not in words("PROTESTER_NOUNS")
