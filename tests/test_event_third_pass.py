@@ -127,3 +127,34 @@ def test_many_people_rallying_still_demonstrate(code_events):
 def test_calling_counted_things_something_is_no_telephone_call(code_events):
     events = code_events("The State Department calls 22 emails of Hillary Clinton top secret.")
     assert asserted(events, "CONSULT") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        # a sentence of a quote with no speech verb of its own
+        ("“Hillary Clinton is a disaster. She lied to the families of the victims,” Donald Trump said on Monday.",
+         "Donald Trump", "Hillary Clinton"),
+        # the speaker's "I think" frames the judgement
+        ("“I think Hillary Clinton has been a disaster as secretary of state,” Jeb Bush said in an interview.",
+         "Jeb Bush", "Hillary Clinton"),
+        # "he" is the man of the sentence before, never the name inside the quote he speaks
+        ("Marco Rubio did not hold back on Thursday. “Donald Trump is a con artist,” he told the crowd.",
+         "Marco Rubio", "Donald Trump"),
+    ],
+)
+def test_judgements_inside_quotes_accuse_their_subject(code_events, text, actor, recipient):
+    pairs = asserted(code_events(text), "ACCUSE")
+    assert (actor, recipient) in pairs, pairs
+
+
+def test_a_quote_speaker_pronoun_skips_names_inside_the_quote(nlp):
+    from dyadwatch.actors import ActorResolver
+    from dyadwatch.models import Article
+    from dyadwatch.quotes import extract_quotes
+
+    text = "Marco Rubio did not hold back on Thursday. “Donald Trump is a liar,” he told the crowd."
+    article = Article(id="t", text=text, date="2016-03-01")
+    doc = nlp(text)
+    quotes = extract_quotes(doc, article, ActorResolver().analyze(doc, article))
+    assert [q.speaker.name for q in quotes if q.speaker] == ["Marco Rubio"]

@@ -92,8 +92,8 @@ def derive(
     finding) already coded in that sentence: one act, one event."""
     coded = [e for e in events if sent.start_char <= e.trigger_start < sent.end_char]
     out: list[Event] = []
-    findings = reported_criticism(coder, sent, actors) + characterisations(coder, sent, actors)
-    findings += doubts(coder, sent, actors)
+    findings = reported_criticism(coder, sent, actors, quotes) + characterisations(coder, sent, actors)
+    findings += doubts(coder, sent, actors) + quoted_judgements(coder, sent, actors, quotes)
     findings += attack_nouns(coder, sent, actors, quotes, coded)
     for found in findings:
         if any(_same_pair(e, found) for e in coded + out):
@@ -103,11 +103,11 @@ def derive(
 
 
 # -- class 1: reported criticism ------------------------------------------------------------------------
-def reported_criticism(coder: EventCoder, sent: Span, actors: DocActors) -> list[Criticism]:
+def reported_criticism(coder: EventCoder, sent: Span, actors: DocActors, quotes: list[Quote] = ()) -> list[Criticism]:
     """ "X said/argued/pointed out that Y <did wrong | failed | is unfit>": X criticises Y."""
     out: list[Criticism] = []
     for say in (t for t in sent if is_speech_verb(t) and _asserted(modality(t)) and not _asked(sent, t)):
-        speakers = _speakers(coder, say, sent, actors)
+        speakers = _quoted_speaker(say, quotes) or _speakers(coder, say, sent, actors)
         if not speakers:
             continue
         about = _said_of(coder, say, sent, actors)
@@ -118,6 +118,20 @@ def reported_criticism(coder: EventCoder, sent: Span, actors: DocActors) -> list
             for target in _clause_targets(coder, clause, sent, actors, speakers[0], about):
                 out += [Criticism("reported_criticism", s, target, say, evidence, s) for s in speakers]
     return out
+
+
+def _quoted_speaker(say: Token, quotes: list[Quote]) -> list[Actor]:
+    """The speaker the quote extractor gave a direct quote this verb attributes, when the verb's subject is a
+    pronoun: it looked for the antecedent outside the quoted words ('"Trump is a con artist," he said')."""
+    subj = subject_token(say)
+    if subj is None or subj.pos_ != "PRON":
+        return []
+    sent = say.sent
+    for quote in quotes:
+        attributed = quote.direct and quote.speaker is not None and quote.cue == say.text
+        if attributed and sent.start_char <= quote.start < sent.end_char:
+            return [quote.speaker]
+    return []
 
 
 def is_speech_verb(tok: Token) -> bool:
@@ -142,7 +156,17 @@ def complements(say: Token) -> list[Token]:
     heads = [c for c in say.children if c.dep_ == "ccomp"]
     if say.dep_ == "parataxis" and say.head.pos_ in {"VERB", "AUX"}:
         heads.append(say.head)
+    heads = [_past_opinion_frame(h) for h in heads]
     return [c for h in heads for c in (h, *(j for j in h.conjuncts if j.i > h.i))]
+
+
+def _past_opinion_frame(clause: Token) -> Token:
+    """ "'I think Clinton has been a disaster,' Bush said": the speaker's own "I think / I believe" frames the
+    judgement; the clause under it is what is said of Clinton."""
+    subj = subject_token(clause)
+    if clause.lemma_.lower() not in words("OPINION_FRAMES") or subj is None or subj.lower_ not in {"i", "we"}:
+        return clause
+    return next((c for c in clause.children if c.dep_ == "ccomp"), clause)
 
 
 def _clause_evidence(clause: Token) -> tuple[Token, ...] | None:
@@ -270,6 +294,22 @@ def _conditional(clause: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
         return True
     return any(c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children) for c in clause.children)
+
+
+def quoted_judgements(coder: EventCoder, sent: Span, actors: DocActors, quotes: list[Quote]) -> list[Criticism]:
+    """A sentence of a direct quote that disparages someone, with no speech verb of its own: '"Hillary Clinton
+    is a disaster. She lied to the families," Trump said' -- the quote's speaker criticises its subject."""
+    root = sent.root
+    quote = next((q for q in quotes if q.direct and q.speaker is not None and q.start <= root.idx < q.end), None)
+    if quote is None or quote.speaker is None or is_speech_verb(root) or not _asserted(modality(root)):
+        return []
+    clause = _past_opinion_frame(root)
+    evidence = _clause_evidence(clause)
+    if evidence is None or _conditional(clause) or _asked(sent, clause):
+        return []
+    speaker = quote.speaker
+    return [Criticism("quoted_judgement", speaker, target, clause, evidence, speaker)
+            for target in _clause_targets(coder, clause, sent, actors, speaker)]
 
 
 def doubts(coder: EventCoder, sent: Span, actors: DocActors) -> list[Criticism]:
