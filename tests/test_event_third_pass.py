@@ -158,3 +158,22 @@ def test_a_quote_speaker_pronoun_skips_names_inside_the_quote(nlp):
     doc = nlp(text)
     quotes = extract_quotes(doc, article, ActorResolver().analyze(doc, article))
     assert [q.speaker.name for q in quotes if q.speaker] == ["Marco Rubio"]
+
+
+def test_a_relative_clause_does_not_take_its_nouns_mode(code_events):
+    """ "an offer the leadership rebuffed": the rebuff happened; "offer" governs what is offered, not the clause
+    that describes the offer."""
+    events = code_events("President Obama sought Republican suggestions, an offer the party leadership rebuffed.")
+    assert asserted(events, "REJECT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hillary Clinton called Donald Trump's remarks troubling on Sunday.",  # moral disapproval
+        "President Obama took a whack at Donald Trump's populist credentials on Wednesday.",
+        "The National Rifle Association ripped Hillary Clinton for her anti-gun agenda.",  # a policy topic, no violence
+    ],
+)
+def test_more_disapproval_words_accuse(code_events, text):
+    assert asserted(code_events(text), "ACCUSE"), text

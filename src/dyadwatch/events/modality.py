@@ -109,7 +109,8 @@ def _governed_mode(tok: Token) -> tuple[str, Token | None]:
         return "future", gov  # "I'm going to support him"
     if lemma in IMPLICATIVE:
         return "", None
-    if lemma in GOVERNOR_MODES and tok.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp"}:
+    # a relative clause describes its noun, it is not the content of it: "an offer the leadership rebuffed"
+    if lemma in GOVERNOR_MODES and tok.dep_ in {"xcomp", "ccomp", "advcl", "acl", "pcomp"}:
         mode = GOVERNOR_MODES[lemma]
         if mode == "requested" and not (_has_to(tok) or tok.dep_ == "xcomp"):
             return _finite_request_mode(tok, lemma, gov)
