@@ -177,3 +177,17 @@ def test_a_relative_clause_does_not_take_its_nouns_mode(code_events):
 )
 def test_more_disapproval_words_accuse(code_events, text):
     assert asserted(code_events(text), "ACCUSE"), text
+
+
+def test_speaking_with_the_press_is_an_interview_not_a_consultation(code_events):
+    text = "Ben Carson, speaking with The Des Moines Register editorial board, criticized the space program."
+    assert asserted(code_events(text), "CONSULT") == []
+    call = code_events("President Obama spoke with Chinese President Xi Jinping by phone on Friday.")
+    assert asserted(call, "CONSULT")
+
+
+def test_welcoming_an_action_is_support_and_welcoming_a_guest_a_visit(code_events):
+    action = code_events("Brett McGurk said he welcomed Twitter's action against the accounts.")
+    assert asserted(action, "CONSULT") == [] and asserted(action, "SUPPORT")
+    guest = code_events("Chinese President Xi Jinping welcomed the Japanese prime minister in Beijing on Monday.")
+    assert asserted(guest, "CONSULT")
