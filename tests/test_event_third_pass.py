@@ -191,3 +191,20 @@ def test_welcoming_an_action_is_support_and_welcoming_a_guest_a_visit(code_event
     assert asserted(action, "CONSULT") == [] and asserted(action, "SUPPORT")
     guest = code_events("Chinese President Xi Jinping welcomed the Japanese prime minister in Beijing on Monday.")
     assert asserted(guest, "CONSULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Hillary Clinton backs tougher regulations on Wall Street banks.", "SUPPORT"),  # a policy position
+        ("Female troops preferred Hillary Clinton, while male troops backed Donald Trump, 57 percent to 22 percent.",
+         "SUPPORT"),  # a poll's figures
+        ("Dutch voters dealt a blow to European Union foreign policy in April.", "ACCUSE"),  # a setback, not criticism
+    ],
+)
+def test_positions_polls_and_setbacks_are_no_events(code_events, text, plover):
+    assert asserted(code_events(text), plover) == [], text
+
+
+def test_backing_someone_is_still_support(code_events):
+    assert asserted(code_events("Senator Elizabeth Warren backed Hillary Clinton on Thursday."), "SUPPORT")

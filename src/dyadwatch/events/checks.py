@@ -227,7 +227,23 @@ GENERIC_CHECKS = (
     "!inanimate_subject",
     "!inside_name",
     "!page_furniture",
+    "!poll_result",
 )
+
+
+STANCE_TYPES = {"SUPPORT", "ACCUSE", "REJECT"}
+
+
+@check("poll_result")
+def poll_result(match: TriggerMatch) -> bool:
+    """ "male troops backed Trump, 57 percent to 22 percent", "52 percent disapprove of Obama": a poll's figures
+    describe opinion, they are no act of support or disapproval."""
+    if match.rule.plover not in STANCE_TYPES:
+        return False
+    head = match.head
+    near = [*head.children, *(c for k in head.children if k.dep_ in {"nsubj", "npadvmod", "advmod"} for c in k.subtree)]
+    near += [c for o in head.children if o.dep_ == "dobj" for c in o.children if c.dep_ in {"appos", "npadvmod"}]
+    return any(t.ent_type_ == "PERCENT" for t in near) or (head.dep_ != "ROOT" and head.head.ent_type_ == "PERCENT")
 
 
 # -- requests and orders ---------------------------------------------------------------------------
