@@ -196,7 +196,7 @@ def test_welcoming_an_action_is_support_and_welcoming_a_guest_a_visit(code_event
 @pytest.mark.parametrize(
     ("text", "plover"),
     [
-        ("Hillary Clinton backs tougher regulations on Wall Street banks.", "SUPPORT"),  # a policy position
+        ("Hillary Clinton backs tougher financial regulations.", "SUPPORT"),  # a policy position
         ("Female troops preferred Hillary Clinton, while male troops backed Donald Trump, 57 percent to 22 percent.",
          "SUPPORT"),  # a poll's figures
         ("Dutch voters dealt a blow to European Union foreign policy in April.", "ACCUSE"),  # a setback, not criticism
