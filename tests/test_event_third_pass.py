@@ -208,3 +208,15 @@ def test_positions_polls_and_setbacks_are_no_events(code_events, text, plover):
 
 def test_backing_someone_is_still_support(code_events):
     assert asserted(code_events("Senator Elizabeth Warren backed Hillary Clinton on Thursday."), "SUPPORT")
+
+
+def test_should_with_a_state_of_mind_demands_no_act(code_events):
+    worry = code_events("Senator Barbara Boxer said Hillary Clinton should worry about what is going to happen.")
+    assert asserted(worry, "REQUEST") == []
+    hearing = code_events("Hillary Clinton said Senate Republicans should give Merrick Garland a hearing.")
+    assert asserted(hearing, "REQUEST")
+
+
+def test_support_a_country_needs_asks_no_one(code_events):
+    text = "Russia lacked the financial resources to provide Central Asia the economic support it needed."
+    assert asserted(code_events(text), "REQUEST") == []

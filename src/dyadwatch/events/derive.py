@@ -321,6 +321,8 @@ def obligation(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> 
     for verb in ctx.sent:
         if verb.dep_ != "ccomp" or not has_aux(verb, words("OBLIGATION_AUX")) or negated(verb) or verb.lemma_ == "be":
             continue  # "a president must be ready" describes, it does not demand
+        if verb.lemma_.lower() in words("MENTAL_STATE_VERBS"):
+            continue  # "said Clinton should worry about what is going to happen" warns, it asks for no act
         say = verb.head
         if say.lemma_.lower() not in words("SPEECH_LEMMAS") or negated(say):
             continue
