@@ -220,3 +220,11 @@ def test_should_with_a_state_of_mind_demands_no_act(code_events):
 def test_support_a_country_needs_asks_no_one(code_events):
     text = "Russia lacked the financial resources to provide Central Asia the economic support it needed."
     assert asserted(code_events(text), "REQUEST") == []
+
+
+def test_a_regretted_act_happened_and_is_conceded(code_events):
+    events = code_events("Donald Trump said he should not have called Marco Rubio a lightweight.")
+    assert ("Donald Trump", "Marco Rubio") in asserted(events, "ACCUSE")
+    assert ("Donald Trump", "Marco Rubio") in asserted(events, "CONCEDE")
+    assert asserted(code_events("Donald Trump did not call Marco Rubio a lightweight."), "ACCUSE") == []
+    assert asserted(code_events("Donald Trump should have called Marco Rubio a lightweight."), "ACCUSE") == []

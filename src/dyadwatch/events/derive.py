@@ -6,7 +6,7 @@ coder runs it (rules of a stage run in registration order, which is the order of
 ``event``
     once for each event of a trigger: the rule returns what the event becomes: ``[event]`` unchanged,
     ``[recoded]``, ``[event, derived]`` or ``[]`` (not an event after all). Order: ``verbal_attack``,
-    ``contest``, ``press_contact``, ``home_trip``, ``threat``, ``intent_agree``, ``refusal``.
+    ``contest``, ``press_contact``, ``home_trip``, ``threat``, ``intent_agree``, ``refusal``, ``regret``.
 ``trigger``
     once per trigger, given its first event (``dismissal``); returns events to add.
 ``sentence``
@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 from dyadwatch import codes
 from dyadwatch.actors import DocActors
 from dyadwatch.events.lexicon import TriggerMatch, TriggerRule
-from dyadwatch.events.modality import AGREE_GOVERNORS, Modality, modality
+from dyadwatch.events.modality import AGREE_GOVERNORS, Modality, modality, regretted
 from dyadwatch.events.roles import subject_token
 from dyadwatch.events.syntax import governs_unless, has_aux, has_will, negated, ruled_out, under_speech, violent
 from dyadwatch.events.wordsets import words
@@ -49,6 +49,7 @@ REFUSAL_CODES = {
 }  # fmt: skip
 REFUSING_GOVERNORS = {"fail"}  # refuse/decline/reject are REJECT triggers themselves: no second event
 REBUFF_CODE = "120"
+REGRET_CODE = "015"  # acknowledge responsibility: PLOVER CONCEDE (codes/data/cameo2plover.tsv)
 DEMAND_CODE = "100"  # "X said Y must Z": the speaker demands something of Y (CAMEO 10, PLOVER REQUEST)
 CRITICISE_CODE = "111"
 VISIT_CODES = {"042", "043"}
@@ -290,6 +291,16 @@ def refusal(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> lis
 
 
 # -- trigger stage ------------------------------------------------------------------------------------
+@derivation("regret")
+def regret(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> list[Event]:
+    """PLOVER CONCEDE (the manual: "expressions of regret or remorse for an action"): "Trump said he should not
+    have called Rubio a lightweight" also admits a wrong done to Rubio (CAMEO 015, acknowledge responsibility)."""
+    assert cand is not None and ev is not None
+    if ev.actor is None or not ev.asserted or not regretted(cand.match.head):
+        return [ev]
+    return [ev, recode(ev, REGRET_CODE)]
+
+
 @derivation("dismissal", stage="trigger")
 def dismissal(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> list[Event]:
     """ "China said the US was not in a position to make demands": the speaker rejects the demand (120)."""

@@ -71,6 +71,13 @@ def _aux_mode(tok: Token) -> str:
     return ""
 
 
+def regretted(tok: Token) -> bool:
+    """ "should not have called Rubio a lightweight": a regret presupposes the act; it happened."""
+    kids = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
+    return (tok.tag_ == "VBN" and _negated_here(tok) and any(c.lower_ == "should" for c in kids)
+            and any(c.lower_ in {"have", "'ve"} for c in kids))
+
+
 def _negated_predicate(adj: Token) -> bool:
     """A predicate adjective governing the clause ("ready", "willing") negated on its copula or by a
     negative subject: "I am not ready to support", "no candidate seems willing to endorse"."""
@@ -255,9 +262,10 @@ def _trigger_readings(trigger: Token, result: Modality) -> None:
 
 def _clause_readings(tok: Token, trigger: Token, result: Modality, communicative: bool) -> None:
     """Negation, auxiliaries and conditions on one clause of the chain."""
-    if _negated_here(tok) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+    regret = regretted(tok)
+    if not regret and (_negated_here(tok) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)):
         result.negated = True
-    aux = _aux_mode(tok)
+    aux = "" if regret else _aux_mode(tok)
     if aux and not result.mode:
         result.mode, result.hypothetical = aux, True
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
