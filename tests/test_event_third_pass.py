@@ -228,3 +228,24 @@ def test_a_regretted_act_happened_and_is_conceded(code_events):
     assert ("Donald Trump", "Marco Rubio") in asserted(events, "CONCEDE")
     assert asserted(code_events("Donald Trump did not call Marco Rubio a lightweight."), "ACCUSE") == []
     assert asserted(code_events("Donald Trump should have called Marco Rubio a lightweight."), "ACCUSE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ('Jeb Bush tweeted at Donald Trump, "You are a liar and a whiner."', "Jeb Bush", "Donald Trump"),  # "you"
+        ('"You are a liar," Ted Cruz told Donald Trump at the debate.', "Ted Cruz", "Donald Trump"),
+        ('"She\'s a flawed candidate," Donald Trump said on Wednesday of Hillary Clinton.', "Donald Trump",
+         "Hillary Clinton"),  # "of" hung on the date
+        ("FBI Director James Comey said Hillary Clinton was extremely careless with classified information.",
+         "James Comey", "Hillary Clinton"),
+    ],
+)
+def test_second_person_and_said_of_judgements_find_their_target(code_events, text, actor, recipient):
+    pairs = asserted(code_events(text), "ACCUSE")
+    assert any(actor in a and recipient in r for a, r in pairs), pairs
+
+
+def test_should_not_is_a_demand_too(code_events):
+    events = code_events("Donald Trump said Justice Ruth Bader Ginsburg should not weigh in on American elections.")
+    assert [(a, r) for a, r in asserted(events, "REQUEST")] == [("Donald Trump", "Ruth Bader Ginsburg")]

@@ -111,11 +111,12 @@ def reported_criticism(coder: EventCoder, sent: Span, actors: DocActors, quotes:
         if not speakers:
             continue
         about = _said_of(coder, say, sent, actors)
+        addressee = _addressee(say, quotes)
         for clause in complements(say):
             evidence = _clause_evidence(clause)
             if evidence is None or _conditional(clause):
                 continue
-            for target in _clause_targets(coder, clause, sent, actors, speakers[0], about):
+            for target in _clause_targets(coder, clause, sent, actors, speakers[0], about, addressee):
                 out += [Criticism("reported_criticism", s, target, say, evidence, s) for s in speakers]
     return out
 
@@ -132,6 +133,15 @@ def _quoted_speaker(say: Token, quotes: list[Quote]) -> list[Actor]:
         if attributed and sent.start_char <= quote.start < sent.end_char:
             return [quote.speaker]
     return []
+
+
+def _addressee(say: Token, quotes: list[Quote]) -> Actor | None:
+    """Whom the quote attributed by this verb is said to ('"You are a liar," Trump told Cruz')."""
+    sent = say.sent
+    for quote in quotes:
+        if quote.cue == say.text and sent.start_char <= quote.start < sent.end_char:
+            return quote.addressee
+    return None
 
 
 def is_speech_verb(tok: Token) -> bool:
@@ -245,17 +255,38 @@ def _insulting_noun(noun: Token) -> bool:
 
 def _said_of(coder: EventCoder, say: Token, sent: Span, actors: DocActors) -> list[Actor]:
     """Whom a remark is about when the speech verb says so: "'She is unqualified,' Trump said of Clinton"."""
-    ofs = [c for c in say.children if c.dep_ == "prep" and c.lower_ == "of"]
+    ofs = [c for c in say.subtree if c.dep_ == "prep" and c.lower_ == "of" and _hangs_on(c, say)]
     return [a for p in ofs for o in p.children if o.dep_ == "pobj" for a in coder._resolve(o, sent, actors)]
 
 
+def _hangs_on(prep: Token, say: Token) -> bool:
+    """Whether a preposition belongs to the speech verb, directly or through a date ("said on Wednesday of")."""
+    tok = prep.head
+    for _ in range(3):
+        if tok.i == say.i:
+            return True
+        if tok.ent_type_ not in {"DATE", "TIME"} and tok.dep_ != "prep":
+            return False
+        tok = tok.head
+    return False
+
+
 def _clause_targets(
-    coder: EventCoder, clause: Token, sent: Span, actors: DocActors, speaker: Actor, about: list[Actor] = ()
+    coder: EventCoder,
+    clause: Token,
+    sent: Span,
+    actors: DocActors,
+    speaker: Actor,
+    about: list[Actor] = (),
+    addressee: Actor | None = None,
 ) -> list[Actor]:
     """The clause's subject as participants other than the speaker; none for a first-person or generic
     subject, or a pronoun that may be the speaker himself ("Trump said he was wrong"). A third-person pronoun
-    stands for whom the remark is said ``about`` ("said of Clinton")."""
+    stands for whom the remark is said ``about`` ("said of Clinton"); "you" for whom it is said to ('"You are a
+    liar," Bush tweeted at Trump')."""
     subj = subject_token(clause)
+    if subj is not None and subj.lower_ == "you" and addressee is not None and addressee.country:
+        return [] if _coder._same(addressee, speaker) else [addressee]
     if subj is None or subj.lower_ in FIRST_PERSON or _generic(subj):
         return []
     if about and subj.pos_ == "PRON":
@@ -309,7 +340,7 @@ def quoted_judgements(coder: EventCoder, sent: Span, actors: DocActors, quotes: 
         return []
     speaker = quote.speaker
     return [Criticism("quoted_judgement", speaker, target, clause, evidence, speaker)
-            for target in _clause_targets(coder, clause, sent, actors, speaker)]
+            for target in _clause_targets(coder, clause, sent, actors, speaker, addressee=quote.addressee)]
 
 
 def doubts(coder: EventCoder, sent: Span, actors: DocActors) -> list[Criticism]:

@@ -330,8 +330,8 @@ def obligation(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> 
     """ "Russia says Israel must end attacks": the speaker demands the act of the clause's subject (100)."""
     out: list[Event] = []
     for verb in ctx.sent:
-        if verb.dep_ != "ccomp" or not has_aux(verb, words("OBLIGATION_AUX")) or negated(verb) or verb.lemma_ == "be":
-            continue  # "a president must be ready" describes, it does not demand
+        if verb.dep_ != "ccomp" or not has_aux(verb, words("OBLIGATION_AUX")) or verb.lemma_ == "be":
+            continue  # "a president must be ready" describes, it does not demand; "must not" demands too
         if verb.lemma_.lower() in words("MENTAL_STATE_VERBS"):
             continue  # "said Clinton should worry about what is going to happen" warns, it asks for no act
         say = verb.head

@@ -239,6 +239,8 @@ def _addressee_and_setting(cue: Token, actors: DocActors, speaker: Actor | None)
             setting = setting or _setting_text(pobj)
         elif prep.lower_ == "to" and addressee is None and role_name != "source" and pobj.pos_ in ADDRESSEE_POS:
             addressee = actor_for(pobj, actors, exclude=speaker)
+        elif prep.lower_ == "at" and addressee is None and pobj.ent_type_ == "PERSON":
+            addressee = actor_for(pobj, actors, exclude=speaker)  # "tweeted at Trump", "shouted at Rubio"
     return addressee, setting
 
 
