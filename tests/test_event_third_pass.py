@@ -249,3 +249,23 @@ def test_second_person_and_said_of_judgements_find_their_target(code_events, tex
 def test_should_not_is_a_demand_too(code_events):
     events = code_events("Donald Trump said Justice Ruth Bader Ginsburg should not weigh in on American elections.")
     assert [(a, r) for a, r in asserted(events, "REQUEST")] == [("Donald Trump", "Ruth Bader Ginsburg")]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Paul Ryan stopped short of fully endorsing Donald Trump on Thursday.", "SUPPORT"),
+        ("The state seeks an injunction barring the company from selling the drug.", "COERCE"),
+        ("Jeb Bush said praising Donald Trump would be better than attacking him.", "SUPPORT"),
+        ("The Republicans hesitated to criticize Donald Trump.", "ACCUSE"),
+    ],
+)
+def test_acts_stopped_short_of_sought_weighed_or_hesitated_over_did_not_happen(code_events, text, plover):
+    assert asserted(code_events(text), plover) == [], text
+
+
+def test_a_participle_on_a_plain_object_still_reports(code_events):
+    """Only the object of a verb of intention or request wants what its participle says."""
+    text = "The court issued an injunction barring the company from selling the drug."
+    events = [e for e in code_events(text) if e.event_type == "COERCE"]
+    assert events and all(e.asserted for e in events)

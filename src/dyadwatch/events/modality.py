@@ -158,9 +158,15 @@ def _small_clause(tok: Token) -> bool:
 
 
 def _from_negated(tok: Token) -> bool:
-    """A gerund governed by "from" under a preventing verb: "refrained from attacking"."""
+    """A gerund governed by "from" under a preventing verb: "refrained from attacking"; or by "of" under
+    "stopped / fell short": "stopped short of fully endorsing Trump"."""
     prep = tok.head
-    return tok.dep_ == "pcomp" and prep.lower_ == "from" and prep.head.lemma_.lower() in FROM_NEGATING
+    if tok.dep_ != "pcomp":
+        return False
+    if prep.lower_ == "from":
+        return prep.head.lemma_.lower() in FROM_NEGATING
+    short = any(c.lower_ == "short" for c in prep.head.children) or prep.head.lower_ == "short"
+    return prep.lower_ == "of" and short
 
 
 def _alleged(tok: Token) -> bool:
@@ -258,6 +264,31 @@ def _trigger_readings(trigger: Token, result: Modality) -> None:
         result.mode, result.hypothetical, result.governor = "alleged", True, trigger.head.head
     if _advocated(trigger):
         result.mode, result.hypothetical, result.governor = "proposed", True, trigger.head
+    if _generic_gerund(trigger):
+        result.mode, result.hypothetical = "generic", True
+    sought = _sought_object(trigger)
+    if sought is not None and not result.mode:
+        result.mode, result.hypothetical, result.governor = GOVERNOR_MODES[sought.lemma_.lower()], True, sought
+
+
+def _generic_gerund(tok: Token) -> bool:
+    """A gerund with no subject of its own as a clause's subject or compared: "praising Trump would be better
+    than attacking him" weighs kinds of acts, it reports none."""
+    if tok.tag_ != "VBG" or any(c.dep_ in {"nsubj", "poss"} for c in tok.children):
+        return False
+    return tok.dep_ in {"csubj", "csubjpass"} or (tok.dep_ == "pcomp" and tok.head.lower_ == "than")
+
+
+def _sought_object(tok: Token) -> Token | None:
+    """The verb of intention or request whose object a participle describes: "seeks an injunction barring the
+    company" wants the barring, it has not happened."""
+    if tok.dep_ != "acl" or tok.tag_ not in {"VBG", "VBN"}:
+        return None
+    noun = tok.head
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in GOVERNOR_MODES:
+        return None
+    return verb if GOVERNOR_MODES[verb.lemma_.lower()] in {"intention", "requested"} else None
 
 
 def _clause_readings(tok: Token, trigger: Token, result: Modality, communicative: bool) -> None:
