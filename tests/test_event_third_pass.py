@@ -269,3 +269,9 @@ def test_a_participle_on_a_plain_object_still_reports(code_events):
     text = "The court issued an injunction barring the company from selling the drug."
     events = [e for e in code_events(text) if e.event_type == "COERCE"]
     assert events and all(e.asserted for e in events)
+
+
+def test_civilians_done_to_in_a_named_place_take_its_country(code_events):
+    events = code_events("A gunman killed 49 people at a gay nightclub in Orlando on Sunday.")
+    victims = [e.recipient for e in events if e.event_type == "ASSAULT" and e.recipient]
+    assert victims and all(v.country == "USA" for v in victims)

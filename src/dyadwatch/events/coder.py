@@ -174,6 +174,7 @@ class EventCoder:
         date, gran, resolved = self._date(sent, head, article)
         location = self._location(sent, head, actors, article)
         actor_list = [_localised(a, location) for a in actor_list]
+        recipient_list = [_localised(r, location) for r in recipient_list]  # "killed 49 people in Orlando"
         events: list[Event] = []
         for actor, recipient in _pairs(actor_list, recipient_list):
             ev = self._event(cand, sent, article, actor, recipient, speaker, date, gran, resolved, location)
@@ -489,7 +490,8 @@ def _speakers_country(tok: Token, speaker: Actor, name: str = "") -> list[Actor]
 def _localised(actor: Actor, location: Location | None) -> Actor:
     """Crowds, residents and protesters named without a nationality act where they are: people
     blocking streets in Hong Kong are Hong Kong's (PLOVER codes such actors by the event's country).
-    Only a place named in the sentence counts, never the dateline."""
+    Only a place named in the sentence counts, never the dateline. The same holds for civilians done to:
+    "killed 49 people at a nightclub in Orlando"."""
     if actor.country or actor.sector not in LOCAL_SECTORS or actor.kind not in {"group", "person"}:
         return actor
     if location is None or location.source == "dateline" or len(location.country) != 3:
