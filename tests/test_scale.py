@@ -279,3 +279,23 @@ def test_partitions_read_exactly_what_the_readers_read(tmp_path):
     assert any(isinstance(d, IngestError) and d.path.endswith("wire.jsonl:17") for d in expected)
     assert any(isinstance(d, IngestError) and d.reason == "empty file" for d in expected)
     assert partitionable(inputs) and not partitionable(["-"]) and not partitionable(["https://example.org/a"])
+
+
+def test_the_per_document_caches_give_what_spacy_gives():
+    """doc_ents / span_ents / token_starts replace spaCy calls that rebuild their answer on every access."""
+    from bisect import bisect_left
+
+    from dyadwatch.nlp import doc_ents, load_nlp, span_ents, token_starts
+
+    text = (EXAMPLES / "seed_reuters_china_russia.txt").read_text("utf-8")
+    doc = load_nlp()(text)
+    key = lambda spans: [(s.start, s.end, s.label_) for s in spans]  # noqa: E731
+    assert len(doc.ents) > 5 and key(doc_ents(doc)) == key(doc.ents)
+    spans = [*doc.sents, *(doc[i : i + n] for i in range(0, len(doc) - 30, 5) for n in (2, 9, 30))]
+    assert all(key(span_ents(s)) == key(s.ents) for s in spans)
+    assert any(span_ents(s) for s in spans) and any(not span_ents(s) for s in spans)
+    starts = token_starts(doc)
+    for char in range(0, len(text), 7):
+        after = [t for t in doc if t.idx >= char]
+        found = bisect_left(starts, char)
+        assert (doc[found] if found < len(doc) else None) == (after[0] if after else None)

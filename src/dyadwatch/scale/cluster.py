@@ -24,7 +24,7 @@ from dyadwatch.limits import Limits
 from dyadwatch.models import ArticleResult, IngestError
 from dyadwatch.pipeline import Pipeline
 from dyadwatch.scale.partition import Partition, read_partition
-from dyadwatch.scale.runner import Entry, Preparer, Result, _job, preload
+from dyadwatch.scale.runner import Entry, Preparer, Result, _job
 from dyadwatch.scale.worker import ParsedChunk, parse_chunk
 
 
@@ -123,8 +123,6 @@ def process_partitions(
     pending: deque[tuple[Partition, Any]] = deque()
     for partition in partitions:
         pending.append((partition, client.submit(prepare_partition, partition, options, skip, pure=False)))
-        if len(pending) == 1:
-            preload(pipeline)  # while the first tasks run
         while len(pending) > window:
             yield from merger.merge(_collect(*pending.popleft(), options))
     while pending:
