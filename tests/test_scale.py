@@ -229,6 +229,44 @@ def test_a_dask_worker_killed_mid_run_loses_and_duplicates_nothing(cluster, one_
     assert killed
 
 
+def test_stdin_on_a_dask_cluster_is_read_here_and_streamed_to_the_workers(cluster, tmp_path):
+    records = [json.loads(line) for line in (EXAMPLES / "synthetic_wire.jsonl").read_text("utf-8").splitlines()[:3]]
+    db = tmp_path / "stdin.duckdb"
+    proc = subprocess.run(
+        [sys.executable, "-m", "dyadwatch.cli", "ingest", "-", "--db", str(db),
+         "--scheduler", cluster.scheduler_address],
+        input="".join(json.dumps(r) + "\n" for r in records), capture_output=True, text=True, timeout=900,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Dask workers cannot read" in proc.stderr
+    assert len(rows(db)["articles"]) == 3
+
+
+def test_a_partition_the_cluster_gave_up_on_is_read_here():
+    from dyadwatch.limits import Limits
+    from dyadwatch.scale.cluster import Merger, TaskOptions, _collect
+    from dyadwatch.scale.partition import plan_partitions
+
+    class GaveUp:  # what a Dask future answers after its workers kept dying
+        released = False
+
+        def result(self):
+            raise RuntimeError("KilledWorker: the task's workers died 3 times (synthetic)")
+
+        def release(self):
+            self.released = True
+
+    pipeline = Pipeline()
+    partition = next(plan_partitions([str(EXAMPLES / "synthetic_wire.jsonl")], 4))
+    future = GaveUp()
+    prepared = _collect(partition, future, TaskOptions(limits=Limits()))
+    assert future.released
+    here = list(Merger(pipeline, None, True).merge(prepared))
+    first = list(Pipeline().process_many(iter_documents([str(EXAMPLES / "synthetic_wire.jsonl")])))[:len(here)]
+    assert len(here) == 4 and [r.to_dict() for r in here] == [r.to_dict() for r in first]
+    assert any(r.events for r in here)
+
+
 def test_an_unreachable_scheduler_is_a_usage_error(tmp_path):
     proc = ingest(tmp_path / "x.duckdb", "--scheduler", "tcp://127.0.0.1:9")
     assert proc.returncode == 2
