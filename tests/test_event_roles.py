@@ -300,7 +300,7 @@ def test_coordinated_people_with_party_words_are_one_actor_each(code):
     events = code("Republican Trump and Democrat Clinton have criticized the Egyptian government for the move.")
     accuse = asserted(events, "ACCUSE")
     assert sorted(e.actor.text for e in accuse) == ["Democrat Clinton", "Republican Trump"]
-    assert {e.actor.name for e in accuse} == {"Trump", "Clinton"}
+    assert sorted(e.actor.name.split()[-1] for e in accuse) == ["Clinton", "Trump"]  # one person each
     assert {e.recipient.country for e in accuse if e.recipient} == {"EGY"}
 
 
@@ -375,7 +375,9 @@ def test_a_pronoun_subject_takes_its_antecedent_from_the_sentence_before(code):
 
 def test_a_third_person_inside_a_quote_is_not_the_speaker(code):
     events = code('"He attacked my family," Senator Smith said of Governor Jones.')
-    assert not [e for e in events if e.actor is not None and "Smith" in e.actor.text]
+    smiths = [e for e in events if e.actor is not None and "Smith" in e.actor.text]
+    # Smith attacked no one: what he did is to say it of Jones, a reported criticism (events/criticism.py)
+    assert smiths and all(e.event_type == "ACCUSE" and e.recipient and "Jones" in e.recipient.text for e in smiths)
 
 
 def test_we_inside_a_quote_is_the_speaker(code):

@@ -103,3 +103,18 @@ def test_trigger_stage_rules_add_to_the_first_event(monkeypatch):
     added = derive.derive_trigger(None, None, [first, second])  # type: ignore[arg-type]
     assert [(e.event_type, e.cameo_code, e.quad_class) for e in added] == [("ACCUSE", "111", 3)]
     assert derive.derive_trigger(None, None, []) == []  # type: ignore[arg-type]
+
+
+def test_a_malformed_trigger_row_fails_with_its_file_and_line(tmp_path):
+    """A comment line that lost its '#' must not load as a trigger for the word '"needled'."""
+    from dyadwatch.events.lexicon import load_rules
+
+    lexicon = tmp_path / "triggers.tsv"
+    lexicon.write_text(
+        "lemma\tpos\tprep\tobject\tcameo\tnotes\n"
+        "needle\tV\t\t\t111\tneedle someone\n"
+        '"needled Trump over his taxes", "booed Cruz").\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match=r"triggers\.tsv:3"):
+        load_rules(lexicon, None)

@@ -56,3 +56,13 @@ def test_results_come_back_in_input_order_across_batches(pipeline):
     items = [raw(t, f"o.jsonl:{i}") for i, t in enumerate(texts)]
     out = list(pipeline.process_many(items, batch_size=16))
     assert [r.article.path for r in out] == [f"o.jsonl:{i}" for i in range(40)]
+
+
+def test_names_the_model_reads_as_common_words_are_parsed_as_names():
+    """data/name_norms.tsv: "Trump" opening a sentence was parsed as the noun "trump" or an interjection."""
+    from dyadwatch.nlp import load_nlp
+
+    doc = load_nlp()("Trump, meanwhile, has repeatedly attacked Clinton as a weak leader. The trump card won.")
+    trump, card_trump = doc[0], doc[14]
+    assert (trump.text, trump.tag_, trump.dep_) == ("Trump", "NNP", "nsubj")
+    assert card_trump.text == "trump" and card_trump.norm_ == "trump"  # the common word keeps its own norm

@@ -12,9 +12,11 @@ import importlib.util
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc, Span
 
 # Preference order: official packages first (larger is better), then the re-upload.
@@ -42,10 +44,22 @@ def resolve_model_name() -> str:
     )
 
 
+NAME_NORMS_FILE = Path(__file__).parent / "data" / "name_norms.tsv"
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """Load the English pipeline once per process (workers each load their own)."""
-    return spacy.load(resolve_model_name())
+    nlp = spacy.load(resolve_model_name())
+    add_name_norms(nlp)
+    return nlp
+
+
+def add_name_norms(nlp: Language, path: Path = NAME_NORMS_FILE) -> None:
+    """Give the names of ``data/name_norms.tsv`` the norm the model reads as a name (see that file for why)."""
+    rows = [r.split("\t") for r in path.read_text(encoding="utf-8").splitlines() if r.strip() and not r.startswith("#")]
+    for form, norm, *_ in rows[1:]:
+        nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: norm}])
 
 
 _TEXT_KEY = "dyadwatch.text"

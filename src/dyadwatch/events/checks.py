@@ -373,8 +373,9 @@ def _person_like(tok: Token) -> bool:
         return False
     if tok.pos_ == "PRON":
         return tok.lower_ not in words("THING_PRONOUNS")
-    if tok.pos_ in {"NUM", "PROPN"} or tok.ent_type_ == "CARDINAL" or _kids(tok, "nummod"):
-        return True  # "executed 12", "released Moncayo", "released two homeguards"
+    if tok.pos_ in {"NUM", "PROPN"} or tok.ent_type_ == "CARDINAL":
+        return True  # "executed 12", "released Moncayo"; a counted noun is people only as a people noun below
+        # ("released two homeguards"), not "calls 22 emails top secret"
     if any(c.lower_ in words("CAPTIVE_MARKERS") for c in _kids(tok, "amod")):
         return True  # "an imprisoned political rival"
     if tok.lemma_.lower() in words("PEOPLE_NOUNS") or tok.lower_ in words("PEOPLE_NOUNS"):
@@ -597,8 +598,8 @@ def endangers(match: TriggerMatch) -> bool:
             return False
         if any(c.dep_ == "prep" and c.lower_ in {"against", "on", "over"} for c in obj.children):
             return False  # "threatened sanctions against Sweden": aimed at a party
-        if obj.lemma_.lower() in words("PERSON_NOUNS") or plover_of(obj):
-            return False
+        if _person_like(obj) or plover_of(obj):
+            return False  # "threatening the state chairwoman": a person is threatened, not endangered
     return True
 
 
@@ -638,8 +639,10 @@ GENERIC_REFS = tuple(parse_ref(spec, "checks.GENERIC_CHECKS") for spec in GENERI
 @check("words_only")
 def words_only(match: TriggerMatch) -> bool:
     """ "went after Trump for his remarks", "hit Clinton over her emails": a physical verb of pursuit or striking
-    is verbal criticism when the sentence holds no violence (the coder's verbal-attack rule, for rows coded 111)."""
-    return not violent(match.head.sent)
+    is verbal criticism when the sentence holds no violence (the coder's verbal-attack rule, for rows coded 111).
+    The trigger's own words do not count ("took a shot at Trump's record")."""
+    own = {match.head.i} | ({match.obj.i} if match.obj is not None else set())
+    return not violent(t for t in match.head.sent if t.i not in own)
 
 
 @check("names_object")
@@ -666,3 +669,15 @@ def people_targeted(match: TriggerMatch) -> bool:
     targets = _done_to(match) + [p for c in match.head.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}
                                  for p in c.children if p.dep_ == "pobj"]
     return not targets or any(_person_like(t) or t.ent_type_ in {"ORG", "GPE", "NORP"} for t in targets)
+
+
+@check("campaign_rally")
+def campaign_rally(match: TriggerMatch) -> bool:
+    """ "The senator was rallying for Kingson", "Clinton rallied in Ohio": one politician holding a rally campaigns;
+    a demonstration (PLOVER PROTEST) is many people rallying ("thousands rallied against the law")."""
+    subj = subject_token(match.head)
+    if subj is None or subj.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subj.children):
+        return False
+    if subj.ent_type_ == "PERSON" or subj.lower_ in {"he", "she"}:
+        return True
+    return subj.lemma_.lower() in words("PEOPLE_NOUNS") and subj.lemma_.lower() not in words("PROTESTER_NOUNS")

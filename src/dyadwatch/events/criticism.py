@@ -30,6 +30,7 @@ from dyadwatch.events.lexicon import TriggerMatch, TriggerRule
 from dyadwatch.events.modality import FROM_NEGATING, NEGATING, Modality, modality, noun_modality
 from dyadwatch.events.roles import FIRST_PERSON, noun_actor_token, subject_token
 from dyadwatch.events.syntax import violent
+from dyadwatch.events.wordsets import words as shared_words
 from dyadwatch.models import Actor, Article, Event, Quote
 from dyadwatch.nlp import doc_text
 from dyadwatch.quotes.lexicon import cue_of
@@ -54,11 +55,15 @@ def _word_sets() -> dict[str, frozenset[str]]:
 
 
 def words(name: str) -> frozenset[str]:
-    """One named word set; an unknown name is a KeyError naming the file."""
+    """One named word set of this file, else of the coder's shared data/wordsets.tsv (the name-calling nouns
+    that the lexicon's rows use too); an unknown name is a KeyError naming the files."""
     sets = _word_sets()
-    if name not in sets:
-        raise KeyError(f"no word set {name!r} in {WORDS_FILE}")
-    return sets[name]
+    if name in sets:
+        return sets[name]
+    try:
+        return shared_words(name)
+    except KeyError:
+        raise KeyError(f"no word set {name!r} in {WORDS_FILE} or the shared word sets") from None
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,8 @@ def derive(
     finding) already coded in that sentence: one act, one event."""
     coded = [e for e in events if sent.start_char <= e.trigger_start < sent.end_char]
     out: list[Event] = []
-    findings = reported_criticism(coder, sent, actors) + characterisations(coder, sent, actors)
+    findings = reported_criticism(coder, sent, actors, quotes) + characterisations(coder, sent, actors)
+    findings += doubts(coder, sent, actors) + quoted_judgements(coder, sent, actors, quotes)
     findings += attack_nouns(coder, sent, actors, quotes, coded)
     for found in findings:
         if any(_same_pair(e, found) for e in coded + out):
@@ -97,20 +103,35 @@ def derive(
 
 
 # -- class 1: reported criticism ------------------------------------------------------------------------
-def reported_criticism(coder: EventCoder, sent: Span, actors: DocActors) -> list[Criticism]:
+def reported_criticism(coder: EventCoder, sent: Span, actors: DocActors, quotes: list[Quote] = ()) -> list[Criticism]:
     """ "X said/argued/pointed out that Y <did wrong | failed | is unfit>": X criticises Y."""
     out: list[Criticism] = []
     for say in (t for t in sent if is_speech_verb(t) and _asserted(modality(t)) and not _asked(sent, t)):
-        speakers = _speakers(coder, say, sent, actors)
+        speakers = _quoted_speaker(say, quotes) or _speakers(coder, say, sent, actors)
         if not speakers:
             continue
+        about = _said_of(coder, say, sent, actors)
         for clause in complements(say):
             evidence = _clause_evidence(clause)
             if evidence is None or _conditional(clause):
                 continue
-            for target in _clause_targets(coder, clause, sent, actors, speakers[0]):
+            for target in _clause_targets(coder, clause, sent, actors, speakers[0], about):
                 out += [Criticism("reported_criticism", s, target, say, evidence, s) for s in speakers]
     return out
+
+
+def _quoted_speaker(say: Token, quotes: list[Quote]) -> list[Actor]:
+    """The speaker the quote extractor gave a direct quote this verb attributes, when the verb's subject is a
+    pronoun: it looked for the antecedent outside the quoted words ('"Trump is a con artist," he said')."""
+    subj = subject_token(say)
+    if subj is None or subj.pos_ != "PRON":
+        return []
+    sent = say.sent
+    for quote in quotes:
+        attributed = quote.direct and quote.speaker is not None and quote.cue == say.text
+        if attributed and sent.start_char <= quote.start < sent.end_char:
+            return [quote.speaker]
+    return []
 
 
 def is_speech_verb(tok: Token) -> bool:
@@ -135,7 +156,17 @@ def complements(say: Token) -> list[Token]:
     heads = [c for c in say.children if c.dep_ == "ccomp"]
     if say.dep_ == "parataxis" and say.head.pos_ in {"VERB", "AUX"}:
         heads.append(say.head)
+    heads = [_past_opinion_frame(h) for h in heads]
     return [c for h in heads for c in (h, *(j for j in h.conjuncts if j.i > h.i))]
+
+
+def _past_opinion_frame(clause: Token) -> Token:
+    """ "'I think Clinton has been a disaster,' Bush said": the speaker's own "I think / I believe" frames the
+    judgement; the clause under it is what is said of Clinton."""
+    subj = subject_token(clause)
+    if clause.lemma_.lower() not in words("OPINION_FRAMES") or subj is None or subj.lower_ not in {"i", "we"}:
+        return clause
+    return next((c for c in clause.children if c.dep_ == "ccomp"), clause)
 
 
 def _clause_evidence(clause: Token) -> tuple[Token, ...] | None:
@@ -168,6 +199,8 @@ def negative_predicate(clause: Token) -> tuple[Token, ...] | None:
             hard = any(a.lemma_.lower() in words("HARD_TIME_ADJECTIVES") for a in obj.children if a.dep_ == "amod")
             if obj.lemma_.lower() in words("HARDSHIP_NOUNS") or (obj.lemma_.lower() == "time" and hard):
                 return (clause, obj)
+            if obj.lemma_.lower() in words("IGNORANCE_NOUNS") and any(d.lower_ == "no" for d in obj.children):
+                return (clause, obj)  # "has no idea what he is doing": an ignorance imputed
     return _copular(clause, negated=False) or _bad_object(clause)
 
 
@@ -203,19 +236,30 @@ def _noun_phrase(noun: Token) -> str:
 
 
 def _insulting_noun(noun: Token) -> bool:
-    """A NEGATIVE_NOUNS word or phrase; the parser may make the phrase's first word an adjective ("con man")."""
-    if _noun_phrase(noun) in words("NEGATIVE_NOUNS"):
+    """A NAME_CALLING_NOUNS word or phrase; the parser may make the phrase's first word an adjective ("con man")."""
+    if _noun_phrase(noun) in words("NAME_CALLING_NOUNS"):
         return True
     modifiers = [c.lower_ for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i]
-    return bool(modifiers) and "_".join([*modifiers, noun.lemma_.lower()]) in words("NEGATIVE_NOUNS")
+    return bool(modifiers) and "_".join([*modifiers, noun.lemma_.lower()]) in words("NAME_CALLING_NOUNS")
 
 
-def _clause_targets(coder: EventCoder, clause: Token, sent: Span, actors: DocActors, speaker: Actor) -> list[Actor]:
+def _said_of(coder: EventCoder, say: Token, sent: Span, actors: DocActors) -> list[Actor]:
+    """Whom a remark is about when the speech verb says so: "'She is unqualified,' Trump said of Clinton"."""
+    ofs = [c for c in say.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return [a for p in ofs for o in p.children if o.dep_ == "pobj" for a in coder._resolve(o, sent, actors)]
+
+
+def _clause_targets(
+    coder: EventCoder, clause: Token, sent: Span, actors: DocActors, speaker: Actor, about: list[Actor] = ()
+) -> list[Actor]:
     """The clause's subject as participants other than the speaker; none for a first-person or generic
-    subject, or a pronoun that may be the speaker himself ("Trump said he was wrong")."""
+    subject, or a pronoun that may be the speaker himself ("Trump said he was wrong"). A third-person pronoun
+    stands for whom the remark is said ``about`` ("said of Clinton")."""
     subj = subject_token(clause)
     if subj is None or subj.lower_ in FIRST_PERSON or _generic(subj):
         return []
+    if about and subj.pos_ == "PRON":
+        return [a for a in about if not _coder._same(a, speaker)]
     if subj.lower_ in _coder.PRONOUNS and _coder._pronoun_fits(subj, speaker):
         return []
     found = coder._resolve(subj, sent, actors) or _owner(coder, subj, sent, actors)  # "Clinton's plan is weak"
@@ -250,6 +294,42 @@ def _conditional(clause: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
         return True
     return any(c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children) for c in clause.children)
+
+
+def quoted_judgements(coder: EventCoder, sent: Span, actors: DocActors, quotes: list[Quote]) -> list[Criticism]:
+    """A sentence of a direct quote that disparages someone, with no speech verb of its own: '"Hillary Clinton
+    is a disaster. She lied to the families," Trump said' -- the quote's speaker criticises its subject."""
+    root = sent.root
+    quote = next((q for q in quotes if q.direct and q.speaker is not None and q.start <= root.idx < q.end), None)
+    if quote is None or quote.speaker is None or is_speech_verb(root) or not _asserted(modality(root)):
+        return []
+    clause = _past_opinion_frame(root)
+    evidence = _clause_evidence(clause)
+    if evidence is None or _conditional(clause) or _asked(sent, clause):
+        return []
+    speaker = quote.speaker
+    return [Criticism("quoted_judgement", speaker, target, clause, evidence, speaker)
+            for target in _clause_targets(coder, clause, sent, actors, speaker)]
+
+
+def doubts(coder: EventCoder, sent: Span, actors: DocActors) -> list[Criticism]:
+    """ "questioned whether Cruz was eligible", publicly doubting whether someone is or
+    did something impugns them (CAMEO 111), whatever the predicate."""
+    out: list[Criticism] = []
+    for verb in (t for t in sent if t.pos_ == "VERB" and _phrase(t) in words("DOUBTING_VERBS")):
+        if not _asserted(modality(verb)) or _asked(sent, verb):
+            continue
+        makers = coder._resolve(subject_token(verb), sent, actors)
+        for clause in (c for c in verb.subtree if c.dep_ in {"ccomp", "pcomp"} and c.pos_ in {"VERB", "AUX"}):
+            if not any(m.dep_ == "mark" and m.lower_ in {"whether", "if"} for m in clause.children):
+                continue
+            subj = subject_token(clause)
+            if subj is None or subj.lower_ in FIRST_PERSON or _generic(subj):
+                continue
+            targets = coder._resolve(subj, sent, actors) or _owner(coder, subj, sent, actors)
+            out += [Criticism("doubt", m, t, verb, (verb,), None)
+                    for m in makers for t in targets if not _coder._same(m, t)]
+    return out
 
 
 def characterisations(coder: EventCoder, sent: Span, actors: DocActors) -> list[Criticism]:
@@ -287,7 +367,7 @@ def _label(verb: Token, obj: Token | None) -> Token | None:
 
 
 def _disparaging(word: Token) -> bool:
-    """A disparaging adjective or noun (NEGATIVE_ADJECTIVES, NEGATIVE_NOUNS)."""
+    """A disparaging adjective or noun (NEGATIVE_ADJECTIVES, NAME_CALLING_NOUNS)."""
     if word.lemma_.lower() in words("NEGATIVE_ADJECTIVES") or word.lower_ in words("NEGATIVE_ADJECTIVES"):
         return True
     return word.pos_ == "NOUN" and _insulting_noun(word)
@@ -306,6 +386,10 @@ def _as_label(verb: Token, obj: Token | None) -> Token | None:
         found = next((w for w in prep.subtree if w.i != prep.i and _disparaging(w)), None)
         if found is not None:
             return found
+    # the parser's other reading: "as" an adverb of an adjectival clause ("dismissed Trump as unqualified")
+    for clause in (c for c in verb.children if c.dep_ in {"advcl", "oprd"} and c.i > verb.i):
+        if any(k.lower_ == "as" for k in clause.children) and _disparaging(clause):
+            return clause
     return None
 
 

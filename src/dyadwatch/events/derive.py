@@ -200,11 +200,20 @@ def contest(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> lis
 def press_contact(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> list[Event]:
     """ "when contacted by Reuters", "interviewed by the Post": reporters reaching a source is journalism, not a
     consultation between political actors (ANNOTATION: media count only acting politically). Only the press as
-    the actor: an official meeting a broadcaster's delegation stays."""
+    the actor, or a source speaking with the press ("speaking with the Des Moines Register editorial board" is an
+    interview): an official meeting a broadcaster's delegation stays."""
     assert cand is not None and ev is not None
     if ev.event_type != "CONSULT":
         return [ev]
-    return [] if ev.actor is not None and ev.actor.sector == "MED" else [ev]
+    if ev.actor is not None and ev.actor.sector == "MED":
+        return []
+    interview = cand.match.head.lemma_.lower() in words("INTERVIEW_VERBS")
+    return [] if interview and ev.recipient is not None and _press(ev.recipient) else [ev]
+
+
+def _press(actor: Actor) -> bool:
+    """The press: the media sector, or a name with a word of the press in it ("... editorial board")."""
+    return actor.sector == "MED" or bool(set(actor.text.lower().split()) & words("PRESS_WORDS"))
 
 
 @derivation("home_trip")
@@ -255,8 +264,8 @@ def intent_agree(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -
     by_aux = mod.governor is None and cand.match.rule.pos == "V" and (
         (mod.mode == "future" and has_will(head)) or (mod.mode == "conditional" and said_would)
     )
-    if not (by_governor or by_aux):
-        return [ev]
+    if not (by_governor or (by_aux and ev.recipient is not None)):
+        return [ev]  # a future act with no one named ("will support the bill") is a plan, not a promise to anyone
     return [ev, recode(ev, INTENT_CODES[ev.event_type], hypothetical=False, mode="")]
 
 

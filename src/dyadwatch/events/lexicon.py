@@ -85,6 +85,8 @@ def _parse_row(fields: list[str], where: str = "") -> TriggerRule:
     from dyadwatch.events.checks import parse_refs  # checks import this module
 
     lemma, pos, prep, obj, cameo, notes, checks = (fields + [""] * 7)[:7]
+    if pos not in {"V", "N", "A"} or not cameo.isdigit():
+        raise ValueError(f"{where}: a trigger row needs pos V, N or A and a numeric CAMEO code (is a '#' missing?)")
     objects: frozenset[str] = frozenset()
     blocked: frozenset[str] = frozenset()
     no_object = needs_object = False
@@ -95,9 +97,25 @@ def _parse_row(fields: list[str], where: str = "") -> TriggerRule:
     elif obj.startswith("-"):
         blocked = frozenset(obj[1:].split("|"))
     elif obj:
-        objects = frozenset(obj.split("|"))
+        objects = _expand(obj.split("|"), where)
     refs = parse_refs(checks, where)
     return TriggerRule(lemma, pos, prep, objects, blocked, no_object, needs_object, cameo, notes, refs)
+
+
+def _expand(items: list[str], where: str) -> frozenset[str]:
+    """Object words, with ``@NAME`` standing for a named set of data/wordsets.tsv (one list, several rows)."""
+    from dyadwatch.events.wordsets import words
+
+    out: set[str] = set()
+    for item in items:
+        if not item.startswith("@"):
+            out.add(item)
+            continue
+        try:
+            out |= words(item[1:])
+        except KeyError as err:
+            raise ValueError(f"{where}: {err.args[0]}") from None
+    return frozenset(out)
 
 
 HAND_FILE = DATA_DIR / "triggers.tsv"

@@ -109,7 +109,8 @@ def _governed_mode(tok: Token) -> tuple[str, Token | None]:
         return "future", gov  # "I'm going to support him"
     if lemma in IMPLICATIVE:
         return "", None
-    if lemma in GOVERNOR_MODES and tok.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp"}:
+    # a relative clause describes its noun, it is not the content of it: "an offer the leadership rebuffed"
+    if lemma in GOVERNOR_MODES and tok.dep_ in {"xcomp", "ccomp", "advcl", "acl", "pcomp"}:
         mode = GOVERNOR_MODES[lemma]
         if mode == "requested" and not (_has_to(tok) or tok.dep_ == "xcomp"):
             return _finite_request_mode(tok, lemma, gov)
@@ -296,10 +297,20 @@ def _governor_readings(tok: Token, result: Modality) -> None:
         result.denied = True
 
 
+def _presupposed(clause: Token) -> bool:
+    """A past-tense clause of time or reason ("after they disrupted", "because he lied") reports a fact whatever
+    the status of the clause it modifies (a plan, a request, a negation)."""
+    if clause.tag_ not in {"VBD", "VBN"} or _aux_mode(clause) or _negated_here(clause):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in words("PRESUPPOSING_MARKS") for c in clause.children)
+
+
 def _next_clause(tok: Token) -> Token | None:
     """The clause above ``tok`` whose status the event shares, or None where the walk stops."""
     if tok.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp", "acl"} or tok.head.i == tok.i:
         return None
+    if tok.dep_ == "advcl" and _presupposed(tok):
+        return None  # "pressure to rein in supporters after they disrupted the convention": the disruption happened
     if tok.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.head.children):
         # an adverbial clause keeps its own status unless the main clause is itself negated/modal
         main = tok.head

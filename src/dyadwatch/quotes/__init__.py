@@ -340,7 +340,8 @@ def _partial_quote(
     elif frame is not None and aside_content(frame, root):
         cue, tokens = frame, aside_content(frame, root)
     elif frame is not None and _words(text) > SCARE_WORDS:
-        return _quote(doc, article, text.strip(), unit.start, unit.end, True, attribute(frame, actors))
+        attr = attribute(frame, actors, (unit.start, unit.end))
+        return _quote(doc, article, text.strip(), unit.start, unit.end, True, attr)
     else:
         return None
     lo, hi = _clip_to_paragraphs(doc, unit, tokens[0].i, tokens[-1].i + 1)
@@ -352,7 +353,7 @@ def _partial_quote(
     closing = unit.end + 1  # keep the closing mark when the content ends inside the quote
     if start < unit.start <= end < closing <= len(doc_text(doc)) and doc_text(doc)[unit.end] in QUOTE_MARKS:
         words, end = words + doc_text(doc)[end:closing], closing
-    return _quote(doc, article, words, start, end, True, attribute(cue, actors))
+    return _quote(doc, article, words, start, end, True, attribute(cue, actors, (unit.start, unit.end)))
 
 
 def _transcript(quote: Quote) -> Quote:
@@ -402,7 +403,7 @@ def _unit_quote(
     if cue is None and _is_scare(doc, unit):
         log.debug("article %s: quote at %d skipped: scare quote", article.id, unit.start)
         return None
-    attr = attribute(cue, actors) if cue is not None else None
+    attr = attribute(cue, actors, (unit.start, unit.end)) if cue is not None else None
     mixed = _mixed_span(doc, unit, cue, spans) if cue is not None else None
     if mixed is not None:
         return _quote(doc, article, mixed.text, mixed.start_char, mixed.end_char, True, attr)

@@ -176,13 +176,20 @@ def recent_actor(actors: DocActors, doc: Doc, before: int, pronoun: str, exclude
     return None
 
 
-def actor_for(token: Token, actors: DocActors, exclude: Actor | None = None) -> Actor:
-    """The actor for the noun phrase headed by ``token``; never None (falls back to the words)."""
+def actor_for(
+    token: Token, actors: DocActors, exclude: Actor | None = None, quoted: tuple[int, int] | None = None
+) -> Actor:
+    """The actor for the noun phrase headed by ``token``; never None (falls back to the words). ``quoted``: the
+    span of the quote this token attributes; a pronoun's antecedent is never a name inside it ('"Trump is a
+    liar," he said' is not Trump speaking)."""
     doc = token.doc
     if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
         token = token.head.head
     found = actors.for_token(token)
     pronoun = token.lower_ if token.pos_ == "PRON" else ""
+    if pronoun and found is not None and quoted is not None and _named_inside(found, actors, quoted):
+        earlier = recent_actor(actors, doc, quoted[0], pronoun, exclude)
+        return earlier or Actor(text=token.text, start=token.idx, end=token.idx + len(token.text))
     if found is not None and _covers(found, token):
         if not pronoun or found.name.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS | {""}:
             return found
@@ -235,10 +242,17 @@ def _addressee_and_setting(cue: Token, actors: DocActors, speaker: Actor | None)
     return addressee, setting
 
 
-def attribute(cue: Token, actors: DocActors) -> Attribution:
-    """Speaker, addressee, relay and setting for one cue token."""
+def _named_inside(found: Actor, actors: DocActors, span: tuple[int, int]) -> bool:
+    """Whether the pronoun's antecedent (an actor named like ``found``) is mentioned only inside ``span``."""
+    named = [a for a in actors.mentions if a.name == found.name and a.start >= 0
+             and a.text.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS]
+    return bool(named) and all(span[0] <= a.start < span[1] for a in named if a.start < span[1])
+
+
+def attribute(cue: Token, actors: DocActors, quoted: tuple[int, int] | None = None) -> Attribution:
+    """Speaker, addressee, relay and setting for one cue token (``quoted``: the span of the quote it attributes)."""
     speaker_tok, via_tok = speaker_tokens(cue)
-    speaker = actor_for(speaker_tok, actors) if speaker_tok is not None else None
+    speaker = actor_for(speaker_tok, actors, quoted=quoted) if speaker_tok is not None else None
     via = actor_for(via_tok, actors) if via_tok is not None else None
     addressee, setting = _addressee_and_setting(cue, actors, speaker)
     return Attribution(cue=cue, speaker=speaker, addressee=addressee, via=via, setting=setting)
