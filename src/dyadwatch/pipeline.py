@@ -43,7 +43,6 @@ class Pipeline:
         if with_events:
             load_resources(self.resolver)
 
-
     def clean(self, raw: RawDocument, default_date: str = "") -> Article | IngestError:
         """Clean one document; a failure or a document over the limits becomes an IngestError naming it."""
         too_big = self._oversize(len(raw.text), len(raw.html))
