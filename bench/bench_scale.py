@@ -13,6 +13,8 @@ What it prints (articles/s, peak RSS):
   process of the tree and of the whole tree (sampled every 0.1 s with psutil); CPU seconds of the
   whole tree per article (what a machine with free cores divides among them; wall time on a shared
   machine says more about the other users than about us).
+- dask: ``ingest --scheduler`` on a local Dask cluster of 2 worker processes (partitioned: the
+  workers read line ranges of the input themselves); wall time and the client's peak RSS.
 - stream: a synthetic 10,000-record JSONL and a 10,000-page WARC through ``extract --no-events``
   (``--stream-events`` codes them too), the tree's RSS at each quarter of the run (the first quarter
   is start-up: imports and model).
@@ -54,7 +56,8 @@ def bare(texts: list[str]) -> None:
     from dyadwatch.scale.worker import parse_chunk, warm_up
 
     nlp = load_nlp()
-    report("bare spaCy, 1 process, batch 16", len(texts), timed(lambda: list(nlp.pipe(texts, batch_size=16))))
+    BARE[0] = timed(lambda: list(nlp.pipe(texts, batch_size=16)))
+    report("bare spaCy, 1 process, batch 16", len(texts), BARE[0])
     seconds = timed(lambda: list(nlp.pipe(texts, batch_size=8, n_process=2)))
     report("bare spaCy n_process=2, batch 8 (incl. starting 2 processes)", len(texts), seconds)
     with ProcessPoolExecutor(2, mp_context=get_context("spawn"), initializer=warm_up) as pool:
@@ -100,6 +103,7 @@ def run_tree(command: list[str], stdout=subprocess.DEVNULL) -> tuple[float, floa
 
 
 LAST_CPU = [0.0]
+BARE = [0.0]  # seconds of the bare one-process parse, for the ratio of extract --workers 1 to it
 
 
 def _children_cpu() -> float:
@@ -122,6 +126,7 @@ def commands(jsonl: Path, folder: Path, workers: int) -> dict[str, list[str]]:
 def whole(jsonl: Path, folder: Path, count: int, verbs: list[str]) -> None:
     if not verbs:
         return
+    verbs, dask_too = [v for v in verbs if v != "dask"], "dask" in verbs
     startup = startup_seconds()
     print(f"start-up of one process (model, actor data): {startup:.1f} s", flush=True)
     for verb in verbs:
@@ -131,6 +136,25 @@ def whole(jsonl: Path, folder: Path, count: int, verbs: list[str]) -> None:
                      f"{peak_one:.0f} MB largest process, {peak_tree:.0f} MB all processes; "
                      f"CPU {LAST_CPU[0]:.1f} s = {LAST_CPU[0] / count:.3f} CPU s per article")
             report(f"{verb} --workers {workers}", count, seconds, extra)
+            if workers == 1 and BARE[0]:
+                print(f"  ratio {verb} --workers 1 (without start-up) / bare spaCy: "
+                      f"{(seconds - startup) / BARE[0]:.2f}", flush=True)
+    if dask_too:
+        dask(jsonl, folder, count, startup)
+
+
+def dask(jsonl: Path, folder: Path, count: int, startup: float) -> None:
+    """``ingest --scheduler`` on a local cluster of 2 worker processes (started first, not timed); the
+    input is split into line ranges that the workers read. Wall time only: the workers are not in the tree."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        command = [*CLI, "ingest", str(jsonl), "--scheduler", cluster.scheduler_address,
+                   "--db", str(folder / "dask.duckdb")]
+        seconds, peak_one, _, _ = run_tree(command)
+        report("ingest --scheduler (local cluster, 2 workers)", count, seconds,
+               f" ({count / max(seconds - startup, 1e-9):.2f}/s without one start-up); "
+               f"client peak RSS {peak_one:.0f} MB")
 
 
 def synthetic_records(count: int) -> list[dict]:
@@ -179,7 +203,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=400)
-    parser.add_argument("--only", default="bare,extract,ingest", help="comma list of bare, extract, ingest, stream")
+    parser.add_argument("--only", default="bare,extract,ingest",
+                        help="comma list of bare, extract, ingest, dask, stream")
     parser.add_argument("--stream", type=int, default=10_000, help="records in the streaming check")
     parser.add_argument("--stream-events", action="store_true", help="code the streamed records too (slow)")
     args = parser.parse_args()
@@ -188,7 +213,7 @@ def main() -> None:
           f"load average {os.getloadavg()[0]:.2f}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        if {"bare", "extract", "ingest"} & set(parts):
+        if {"bare", "extract", "ingest", "dask"} & set(parts):
             if not args.data.exists():
                 sys.exit(f"no benchmark data at {args.data} (pass --data PATH to a JSONL file with 'text')")
             records = load_records(args.data, args.limit)
@@ -199,7 +224,7 @@ def main() -> None:
                                      for r in records), encoding="utf-8")
             if "bare" in parts:
                 bare([r["text"] for r in records])
-            whole(jsonl, folder, len(records), [p for p in parts if p in ("extract", "ingest")])
+            whole(jsonl, folder, len(records), [p for p in parts if p in ("extract", "ingest", "dask")])
         if "stream" in parts:
             stream(folder, args.stream, args.stream_events)
     print(f"load average at the end {os.getloadavg()[0]:.2f}")

@@ -47,7 +47,7 @@ def time_bare_spacy(texts: list[str]) -> float:
 
 def time_extract(jsonl: Path) -> tuple[float, float, int]:
     """Seconds for `dyadwatch extract` (a real process, minus its start-up), peak RSS MB, records out."""
-    command = [sys.executable, "-m", "dyadwatch.cli", "extract", str(jsonl)]
+    command = [sys.executable, "-m", "dyadwatch.cli", "extract", str(jsonl), "--workers", "1"]  # one process
     startup_cmd = [sys.executable, "-c", "from dyadwatch.pipeline import Pipeline; Pipeline()"]
     started = time.perf_counter()
     subprocess.run(startup_cmd, check=True)

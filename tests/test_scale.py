@@ -178,18 +178,36 @@ def cluster():
         yield c
 
 
-def test_a_dask_cluster_gives_the_single_process_results(cluster, one_process):
+def test_a_dask_cluster_streaming_from_this_process_gives_the_single_process_results(cluster, one_process):
+    """Without local inputs to partition (a URL, stdin), this process reads and streams texts to the workers."""
     pipeline = Pipeline()
     stream = process_stream(pipeline, iter_documents([str(EXAMPLES)]), scheduler=cluster.scheduler_address,
                             chunk_size=2)
     assert coded(stream, pipeline) == one_process
 
 
-def test_ingest_on_a_dask_cluster_stores_the_rows_of_one_process(cluster, store_one_worker, tmp_path):
-    db = tmp_path / "dask.duckdb"
-    proc = ingest(db, "--scheduler", cluster.scheduler_address)
+def test_a_partitioned_dask_run_gives_the_single_process_results(cluster, one_process):
+    """Workers read their own partitions (``items`` is never read: a stream of nothing would give nothing)."""
+    pipeline = Pipeline()
+    stream = process_stream(pipeline, iter(()), scheduler=cluster.scheduler_address, inputs=[str(EXAMPLES)],
+                            docs_per_partition=4)
+    assert coded(stream, pipeline) == one_process
+
+
+def test_ingest_on_a_dask_cluster_writes_a_parquet_dataset_of_the_stored_rows(cluster, store_one_worker, tmp_path):
+    db, out = tmp_path / "dask.duckdb", tmp_path / "dataset"
+    proc = ingest(db, "--scheduler", cluster.scheduler_address, "--out", str(out))
     assert proc.returncode == 0, proc.stderr
-    assert rows(db) == rows(store_one_worker)
+    stored = rows(db)
+    assert stored == rows(store_one_worker)
+    con = duckdb.connect()
+    for table, select in TABLES.items():
+        if table == "errors":
+            continue
+        found = con.execute(f"SELECT {select} FROM read_parquet('{out}/{table}/*.parquet') ORDER BY ALL").fetchall()
+        assert found == stored[table], table
+    again = ingest(db, "--scheduler", cluster.scheduler_address, "--out", str(out))
+    assert again.returncode == 2 and "already holds a Parquet dataset" in again.stderr
 
 
 def test_a_dask_worker_killed_mid_run_loses_and_duplicates_nothing(cluster, one_process):
@@ -205,10 +223,48 @@ def test_a_dask_worker_killed_mid_run_loses_and_duplicates_nothing(cluster, one_
         os.kill(pid, signal.SIGKILL)
         killed.append(pid)
 
-    documents = kill_after(iter_documents([str(EXAMPLES)]), 12, kill)
-    stream = process_stream(pipeline, documents, scheduler=cluster.scheduler_address, chunk_size=2)
-    assert coded(stream, pipeline) == one_process
+    stream = process_stream(pipeline, iter(()), scheduler=cluster.scheduler_address, inputs=[str(EXAMPLES)],
+                            docs_per_partition=2)
+    assert coded(kill_after(stream, 3, kill), pipeline) == one_process
     assert killed
+
+
+def test_stdin_on_a_dask_cluster_is_read_here_and_streamed_to_the_workers(cluster, tmp_path):
+    records = [json.loads(line) for line in (EXAMPLES / "synthetic_wire.jsonl").read_text("utf-8").splitlines()[:3]]
+    db = tmp_path / "stdin.duckdb"
+    proc = subprocess.run(
+        [sys.executable, "-m", "dyadwatch.cli", "ingest", "-", "--db", str(db),
+         "--scheduler", cluster.scheduler_address],
+        input="".join(json.dumps(r) + "\n" for r in records), capture_output=True, text=True, timeout=900,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Dask workers cannot read" in proc.stderr
+    assert len(rows(db)["articles"]) == 3
+
+
+def test_a_partition_the_cluster_gave_up_on_is_read_here():
+    from dyadwatch.limits import Limits
+    from dyadwatch.scale.cluster import Merger, TaskOptions, _collect
+    from dyadwatch.scale.partition import plan_partitions
+
+    class GaveUp:  # what a Dask future answers after its workers kept dying
+        released = False
+
+        def result(self):
+            raise RuntimeError("KilledWorker: the task's workers died 3 times (synthetic)")
+
+        def release(self):
+            self.released = True
+
+    pipeline = Pipeline()
+    partition = next(plan_partitions([str(EXAMPLES / "synthetic_wire.jsonl")], 4))
+    future = GaveUp()
+    prepared = _collect(partition, future, TaskOptions(limits=Limits()))
+    assert future.released
+    here = list(Merger(pipeline, None, True).merge(prepared))
+    first = list(Pipeline().process_many(iter_documents([str(EXAMPLES / "synthetic_wire.jsonl")])))[:len(here)]
+    assert len(here) == 4 and [r.to_dict() for r in here] == [r.to_dict() for r in first]
+    assert any(r.events for r in here)
 
 
 def test_an_unreachable_scheduler_is_a_usage_error(tmp_path):
@@ -228,3 +284,56 @@ def test_the_progress_total_counts_what_the_readers_read(tmp_path):
     assert estimate_documents([str(tmp_path / "wire.jsonl"), str(tmp_path / "story.txt")]) == 4
     (tmp_path / "crawl.warc").write_bytes(b"WARC/1.0\r\n")
     assert estimate_documents([str(tmp_path)]) is None  # a WARC has no cheap count: no ETA, no wrong one
+
+
+def test_partitions_read_exactly_what_the_readers_read(tmp_path):
+    """Line ranges of a JSON Lines file, folders, globs and missing paths: same documents, names, errors, order."""
+    from dyadwatch.scale.partition import partitionable, plan_partitions, read_partition
+
+    lines = []
+    for n in range(23):
+        if n % 7 == 3:
+            lines.append("")  # blank: skipped, but it still counts for the line numbers
+        elif n == 11:
+            lines.append('{"text": "broken')
+        elif n == 16:
+            lines.append(json.dumps({"text": "x" * 5000}))  # over the per-document limit below
+        else:
+            lines.append(json.dumps({"text": f"Synthetic wire story number {n}.", "date": "2024-05-06"}))
+    (tmp_path / "wire.jsonl").write_text("\n".join(lines), encoding="utf-8")  # no newline at the end
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "b.txt").write_text("A synthetic story.", encoding="utf-8")
+    (folder / "a.html").write_text("<html><body><p>A synthetic page.</p></body></html>", encoding="utf-8")
+    (folder / "README.md").write_text("not news", encoding="utf-8")
+    (tmp_path / "blank.jsonl").write_text("\n\n\n\n\n\n", encoding="utf-8")
+    inputs = [str(tmp_path / "wire.jsonl"), str(folder), str(tmp_path / "missing.txt"), str(tmp_path / "*.none"),
+              str(tmp_path / "*.jsonl")]
+    expected = list(iter_documents(inputs, max_bytes=4000))
+    partitions = list(plan_partitions(inputs, 4))
+    assert [d for p in partitions for d in read_partition(p, 4000)] == expected
+    assert len(partitions) > 10 and any(i.end > 0 for p in partitions for i in p.items if hasattr(i, "end"))
+    assert any(isinstance(d, IngestError) and d.path.endswith("wire.jsonl:12") for d in expected)
+    assert any(isinstance(d, IngestError) and d.path.endswith("wire.jsonl:17") for d in expected)
+    assert any(isinstance(d, IngestError) and d.reason == "empty file" for d in expected)
+    assert partitionable(inputs) and not partitionable(["-"]) and not partitionable(["https://example.org/a"])
+
+
+def test_the_per_document_caches_give_what_spacy_gives():
+    """doc_ents / span_ents / token_starts replace spaCy calls that rebuild their answer on every access."""
+    from bisect import bisect_left
+
+    from dyadwatch.nlp import doc_ents, load_nlp, span_ents, token_starts
+
+    text = (EXAMPLES / "seed_reuters_china_russia.txt").read_text("utf-8")
+    doc = load_nlp()(text)
+    key = lambda spans: [(s.start, s.end, s.label_) for s in spans]  # noqa: E731
+    assert len(doc.ents) > 5 and key(doc_ents(doc)) == key(doc.ents)
+    spans = [*doc.sents, *(doc[i : i + n] for i in range(0, len(doc) - 30, 5) for n in (2, 9, 30))]
+    assert all(key(span_ents(s)) == key(s.ents) for s in spans)
+    assert any(span_ents(s) for s in spans) and any(not span_ents(s) for s in spans)
+    starts = token_starts(doc)
+    for char in range(0, len(text), 7):
+        after = [t for t in doc if t.idx >= char]
+        found = bisect_left(starts, char)
+        assert (doc[found] if found < len(doc) else None) == (after[0] if after else None)

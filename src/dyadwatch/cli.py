@@ -192,7 +192,7 @@ def extract(
     stories = StoryIndex()  # story ids within this input only: extract reads and writes no store
     stream = _cluster_or_exit(lambda: process_stream(
         pipeline, documents, workers=workers or default_workers(), scheduler=scheduler, default_date=date,
-        dedupe=False))
+        dedupe=False, inputs=inputs))
     for result in stream:
         assign_stories(stories, [result])
         if isinstance(result, IngestError):
@@ -218,6 +218,8 @@ def ingest(
     story_window: StoryWindowOpt = 3,
     workers: WorkersOpt = None,
     scheduler: SchedulerOpt = "",
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Also write the stored rows as a Parquet dataset in this new folder (docs/scale.md).")] = None,
 ) -> None:
     """Clean, code and store documents; articles already stored are skipped (idempotent)."""
     from dyadwatch.actors import ActorResolver
@@ -229,6 +231,7 @@ def ingest(
 
     _validate_date(date, "--date")
     limits = Limits(max_doc_chars=max_doc_chars, doc_timeout=doc_timeout)
+    dataset = _dataset_or_exit(out)
     # a running `serve` holds the file only while it answers a request: wait that long, not forever
     with _store_or_exit(lambda: Store(db, wait=INGEST_WAIT_S)) as store:
         resolver = ActorResolver(user_dictionary=actors_file, aliases=store.aliases())
@@ -239,7 +242,7 @@ def ingest(
         documents = iter_documents(inputs, max_bytes=limits.max_doc_bytes, allow_private=allow_private)
         stream = _cluster_or_exit(lambda: process_stream(
             pipeline, documents, workers=workers or default_workers(), scheduler=scheduler, default_date=date,
-            skip_ids=skip))
+            skip_ids=skip, inputs=inputs))
         run_id = store.start_run(inputs, __version__)
         counts = {"documents": 0, "stored": 0, "duplicates": 0, "skipped": 0, "events": 0, "quotes": 0, "errors": 0}
         started = time.perf_counter()
@@ -259,11 +262,11 @@ def ingest(
                     _count_result(counts, result)
                     _learn_aliases(resolver, result)
                 if len(batch) >= batch_size:
-                    _save(store, batch, run_id, counts, stories)
+                    _save(store, batch, run_id, counts, stories, dataset)
                     batch = []
                 elapsed = max(time.perf_counter() - started, 1e-9)
                 progress.update(task, advance=1, rate=f"{counts['documents'] / elapsed:.1f} docs/s")
-            _save(store, batch, run_id, counts, stories)
+            _save(store, batch, run_id, counts, stories, dataset)
         store.finish_run(
             run_id, counts["stored"], counts["skipped"], counts["events"], counts["quotes"], counts["errors"]
         )
@@ -307,9 +310,20 @@ def _backfill_stories(store: Any, window_days: int) -> None:
         err_console.print(f"stories: re-clustered the {done} stored articles (first run of this version)")
 
 
-def _save(store: Any, batch: list[ArticleResult], run_id: str, counts: dict[str, int], stories: Any) -> None:
+def _dataset_or_exit(out: Path | None) -> Any:
+    """The ``--out`` Parquet dataset writer, or None; an unusable folder exits 2."""
+    if out is None:
+        return None
+    from dyadwatch.scale.dataset import DatasetError, ParquetOut
+
+    return _or_exit(lambda: ParquetOut(out), DatasetError)
+
+
+def _save(
+    store: Any, batch: list[ArticleResult], run_id: str, counts: dict[str, int], stories: Any, dataset: Any = None
+) -> None:
     """Story ids first (in input order), then store the batch in one transaction; if that fails, store
-    one by one so one bad article costs one."""
+    one by one so one bad article costs one. ``dataset`` (``--out``) gets a copy of what was stored."""
     from dyadwatch.stories import assign_stories
 
     if not batch:
@@ -318,6 +332,8 @@ def _save(store: Any, batch: list[ArticleResult], run_id: str, counts: dict[str,
     try:
         store.save_results(batch, run_id, aliases=[a for r in batch for a in r.aliases])
         counts["stored"] += len(batch)
+        if dataset is not None:
+            dataset.write(store.con, [r.article.id for r in batch])
         return
     except Exception:  # noqa: BLE001 - fall back to single articles to isolate the bad one
         pass
@@ -325,6 +341,8 @@ def _save(store: Any, batch: list[ArticleResult], run_id: str, counts: dict[str,
         try:
             store.save_results([result], run_id, aliases=result.aliases)
             counts["stored"] += 1
+            if dataset is not None:
+                dataset.write(store.con, [result.article.id])
         except Exception as exc:  # noqa: BLE001
             where = result.article.path or result.article.id
             error = IngestError(path=where, reason=f"could not store the article: {exc}", stage="store")

@@ -17,7 +17,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.symbols import NORM, ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 # Preference order: official packages first (larger is better), then the re-upload.
 MODEL_CANDIDATES = (
@@ -75,6 +75,38 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+_ENTS_KEY = "dyadwatch.ents"
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per document.
+
+    spaCy builds every entity span again on each access of ``doc.ents``, and ``Span.ents`` reads
+    all of them, so asking each event's sentence for its dates and places rebuilt the whole
+    document's entities per event (profiled: most of the Token objects created while coding).
+    """
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
+    return ents
+
+
+def span_ents(span: Span) -> list[Span]:
+    """``span.ents`` (the entities wholly inside the span, in order), from ``doc_ents``."""
+    return [ent for ent in doc_ents(span.doc) if ent.start >= span.start and ent.end <= span.end]
+
+
+_STARTS_KEY = "dyadwatch.token_starts"
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Each token's character offset, computed once per document (for a binary search by offset)."""
+    starts = doc.user_data.get(_STARTS_KEY)
+    if starts is None:
+        starts = doc.user_data[_STARTS_KEY] = [t.idx for t in doc]
+    return starts
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s+")

@@ -40,6 +40,8 @@ class Pipeline:
         self.nlp = load_nlp() if with_events else None
         self.resolver = resolver or (ActorResolver() if with_events else None)
         self.coder = EventCoder() if with_events else None
+        if with_events:
+            load_resources(self.resolver)
 
     def clean(self, raw: RawDocument, default_date: str = "") -> Article | IngestError:
         """Clean one document; a failure or a document over the limits becomes an IngestError naming it."""
@@ -162,6 +164,21 @@ class Pipeline:
         if isinstance(result, IngestError):
             raise ValueError(result.reason)
         return result
+
+
+def load_resources(resolver: ActorResolver | None = None) -> None:
+    """Load at start-up what the first article would otherwise load (about 2.5 s, once per process): the
+    place gazetteer, dateparser's English data, the language detector and the resolver's office holders."""
+    from dateparser.date import DateDataParser
+
+    from dyadwatch.clean.language import detect_language
+    from dyadwatch.geo.places import gazetteer
+
+    gazetteer()
+    DateDataParser(languages=["en"]).get_date_data("5 March 2024")
+    detect_language("The minister met his counterpart in Paris on Tuesday.")
+    if resolver is not None:
+        _ = resolver.known
 
 
 def shift_offsets(result: ArticleResult, offset: int) -> ArticleResult:

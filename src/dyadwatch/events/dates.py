@@ -25,6 +25,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from dyadwatch.events.wordsets import words
+from dyadwatch.nlp import span_ents
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -191,7 +192,7 @@ def _light_noun(tok: Token) -> bool:
 
 def temporal_spans(sent: Span) -> list[Span]:
     """DATE/TIME entities of the sentence, plus weekday and deictic words the tagger left untagged."""
-    spans = [ent for ent in sent.ents if ent.label_ in {"DATE", "TIME"}]
+    spans = [ent for ent in span_ents(sent) if ent.label_ in {"DATE", "TIME"}]
     covered = {tok.i for span in spans for tok in span}
     for tok in sent:
         if tok.i in covered or tok.lower_ not in TIME_WORDS:

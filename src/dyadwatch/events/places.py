@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 from dyadwatch.events.dates import clause_heads, crosses_sentence_end, object_owner
 from dyadwatch.geo.places import Gazetteer, Place, gazetteer, name_key, read_table
 from dyadwatch.models import Location
+from dyadwatch.nlp import span_ents
 
 __all__ = ["Gazetteer", "Place", "dateline_location", "find_location", "gazetteer", "name_key"]
 
@@ -120,7 +121,7 @@ def _dateline_places(entry: str) -> list[Place]:
 
 def candidate_spans(sent: Span) -> list[Span]:
     """Place-like spans: GPE/LOC/FAC entities, metonym phrases, and proper-noun chains in place slots."""
-    spans = [ent for ent in sent.ents if ent.label_ in PLACE_LABELS]
+    spans = [ent for ent in span_ents(sent) if ent.label_ in PLACE_LABELS]
     covered = {tok.i for span in spans for tok in span}
     doc = sent.doc
     for tok in sent:

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.actors import DocActors
 from dyadwatch.models import Actor, Article, Quote
-from dyadwatch.nlp import doc_text
+from dyadwatch.nlp import doc_text, token_starts
 from dyadwatch.quotes.attribution import (
     QUOTED_SPANS,
     Attribution,
@@ -97,8 +98,8 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, min(char + 1, len(doc_text(doc))), alignment_mode="expand")
     if span is not None and len(span):
         return span[0]
-    after = [t for t in doc if t.idx >= char]
-    return after[0] if after else (doc[-1] if len(doc) else None)
+    after = bisect_left(token_starts(doc), char)  # the first token starting at or after it
+    return doc[after] if after < len(doc) else (doc[-1] if len(doc) else None)
 
 
 def _inside(index: int, spans: list[QuoteSpan]) -> bool:

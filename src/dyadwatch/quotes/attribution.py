@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from dyadwatch.actors import DocActors
 from dyadwatch.models import Actor
-from dyadwatch.nlp import doc_text
+from dyadwatch.nlp import doc_ents, doc_text
 from dyadwatch.quotes.lexicon import cue_of, setting_nouns
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -200,7 +200,7 @@ def actor_for(
         return Actor(text=token.text, start=token.idx, end=token.idx + len(token.text))
     start, end = _phrase_bounds(token)
     span = doc[start:end]
-    name = next((e.text for e in doc.ents if e.start <= token.i < e.end and e.label_ in {"PERSON", "ORG"}), "")
+    name = next((e.text for e in doc_ents(doc) if e.start <= token.i < e.end and e.label_ in {"PERSON", "ORG"}), "")
     kind = "person" if token.ent_type_ == "PERSON" else ""
     modifier = found if found is not None else None
     return Actor(

@@ -155,28 +155,12 @@ def process_parallel(
         for job in preparer.jobs(items, chunk_size):
             pool.submit(job)
             pending.append(job)
-            if len(pending) == 1:
-                preload(pipeline)  # while the workers load the model
             while len(pending) > window:
                 yield from _finish(pipeline, preparer, pool, pending)
         while pending:
             yield from _finish(pipeline, preparer, pool, pending)
     finally:
         pool.close()
-
-
-def preload(pipeline: Pipeline) -> None:
-    """Load now what the first article would load lazily: the place gazetteer (~2 s), dateparser (~1 s),
-    the office holders and the language model, so that the writer keeps pace from the first chunk."""
-    import dateparser  # noqa: F401 - imported for its side effect: loading its data
-
-    from dyadwatch.clean.language import detect_language
-    from dyadwatch.geo.places import gazetteer
-
-    gazetteer()
-    detect_language("The minister met his counterpart in Paris on Tuesday.")
-    if pipeline.resolver is not None:
-        _ = pipeline.resolver.known
 
 
 def _finish(pipeline: Pipeline, preparer: Preparer, pool: Pool, pending: deque[Job]) -> Iterator[Result]:
