@@ -275,3 +275,21 @@ def test_civilians_done_to_in_a_named_place_take_its_country(code_events):
     events = code_events("A gunman killed 49 people at a gay nightclub in Orlando on Sunday.")
     victims = [e.recipient for e in events if e.event_type == "ASSAULT" and e.recipient]
     assert victims and all(v.country == "USA" for v in victims)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("China denied that it planned to send weapons to Russia.", "AID"),  # the known bug of the last pass
+        ("Donald Trump denied that he had mocked the disabled reporter.", "ACCUSE"),
+        ("Hillary Clinton's campaign rejected the idea that she had violated the law.", "REJECT"),
+    ],
+)
+def test_what_is_denied_is_not_asserted(code_events, text, plover):
+    denied = [e for e in code_events(text) if e.event_type == plover and e.trigger not in {"denied", "rejected"}]
+    assert denied and not any(e.asserted for e in denied), text
+
+
+def test_shooting_down_a_proposal_rejects_it(code_events):
+    events = code_events("Hillary Clinton shot down the proposal from Bernie Sanders on Monday.")
+    assert asserted(events, "REJECT") and asserted(events, "ASSAULT") == []

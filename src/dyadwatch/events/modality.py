@@ -319,8 +319,23 @@ def _awaited(tok: Token) -> bool:
     return bool(_negated_here(main) or _aux_mode(main))
 
 
+def _denied_clause(tok: Token) -> bool:
+    """ "Trump denied that he had mocked the reporter", "rejected the idea that she had violated the law": the
+    clause is what is denied (a denial not itself negated: "did not deny that" concedes)."""
+    head = tok.head
+    if tok.dep_ == "ccomp" and head.lemma_.lower() in DENY_LEMMAS:
+        return not _negated_here(head)
+    if tok.dep_ not in {"acl", "ccomp"} or head.lemma_.lower() not in words("ASSERTION_NOUNS"):
+        return False
+    verb = head.head
+    disputed = head.dep_ == "dobj" and verb.lemma_.lower() in words("DISPUTING_VERBS")
+    return disputed and not _negated_here(verb)
+
+
 def _governor_readings(tok: Token, result: Modality) -> None:
     """What the word governing the clause says of it: refused, planned, requested, denied."""
+    if _denied_clause(tok):
+        result.denied = True
     mode, gov = _governed_mode(tok)
     if mode == "negated":
         result.negated = True
