@@ -293,3 +293,20 @@ def test_what_is_denied_is_not_asserted(code_events, text, plover):
 def test_shooting_down_a_proposal_rejects_it(code_events):
     events = code_events("Hillary Clinton shot down the proposal from Bernie Sanders on Monday.")
     assert asserted(events, "REJECT") and asserted(events, "ASSAULT") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bernie Sanders worked with John McCain on a veterans bill in 2014.",
+        "Ted Cruz and John Kasich teamed up to stop Donald Trump.",
+        "Marco Rubio joined forces with Ted Cruz against Donald Trump.",
+        "The Clinton campaign coordinated with the DNC on fundraising.",  # a named owner makes "campaign" an actor
+    ],
+)
+def test_joint_work_between_political_actors_is_cooperation(code_events, text):
+    assert asserted(code_events(text), "COOPERATE"), text
+
+
+def test_working_with_no_one_named_is_a_job(code_events):
+    assert asserted(code_events("Her mother worked with children at a school in Ohio."), "COOPERATE") == []

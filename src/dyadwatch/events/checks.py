@@ -210,7 +210,10 @@ def inanimate_subject(match: TriggerMatch) -> bool:
     subj = subject_token(match.head)
     if subj is None:
         return False
-    return subj.lemma_.lower() in words("INANIMATE_SUBJECTS") and not subj.ent_type_
+    if subj.lemma_.lower() not in words("INANIMATE_SUBJECTS") or subj.ent_type_:
+        return False
+    owned = {"compound", "poss"}  # "the Clinton campaign", "Trump's campaign" act: a named owner makes an actor
+    return not any(c.dep_ in owned and c.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for c in subj.children)
 
 
 # Applied to every row in this order before the row's own checks.
