@@ -310,3 +310,16 @@ def test_joint_work_between_political_actors_is_cooperation(code_events, text):
 
 def test_working_with_no_one_named_is_a_job(code_events):
     assert asserted(code_events("Her mother worked with children at a school in Ohio."), "COOPERATE") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elizabeth Warren came out in support of Hillary Clinton.",
+        "Bernie Sanders lent his support to Hillary Clinton at the convention.",
+        "Ted Cruz offered his congratulations to Donald Trump.",
+    ],
+)
+def test_support_given_as_a_noun_is_support_for_its_recipient(code_events, text):
+    pairs = asserted(code_events(text), "SUPPORT")
+    assert pairs and all(recipient for _, recipient in pairs), pairs
