@@ -323,3 +323,30 @@ def test_working_with_no_one_named_is_a_job(code_events):
 def test_support_given_as_a_noun_is_support_for_its_recipient(code_events, text):
     pairs = asserted(code_events(text), "SUPPORT")
     assert pairs and all(recipient for _, recipient in pairs), pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Democrats regularly attacked Republicans for how they were running the investigation.", "ACCUSE"),
+        ("Jeb Bush fired at Donald Trump, Ted Cruz and Marco Rubio during the debate.", "ACCUSE"),
+        ("Gunmen fired at police officers in Dallas, killing five.", "ASSAULT"),
+        ("Russian jets attacked rebel positions near Aleppo.", "ASSAULT"),
+    ],
+)
+def test_attacks_in_words_and_in_deeds(code_events, text, plover):
+    assert asserted(code_events(text), plover), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The truncated debate schedule struck supporters of both candidates as unfair.",
+        "The New Hampshire primary threatens to knock one of the governors out of the race.",
+        "Hillary Clinton has tried to seize the high ground on health care.",
+        "Barack Obama is funny, as he demonstrated in recent speeches.",
+        "The Reagan campaign deployed an aggressive convention strategy in 1976.",
+    ],
+)
+def test_seeming_showing_and_abstract_advantages_are_no_events(code_events, text):
+    assert [e for e in code_events(text) if e.asserted] == [], text

@@ -205,15 +205,15 @@ MATERIAL_TYPES = {"ASSAULT", "COERCE", "AID", "COOPERATE", "MOBILIZE", "SANCTION
 def inanimate_subject(match: TriggerMatch) -> bool:
     """ "the oil that funds the Islamic State", "views clashed", "a fire that killed a hundred people": a material
     act whose subject is a thing, an opinion, a disaster or a disease, not an actor."""
-    if match.rule.pos != "V" or match.rule.plover not in MATERIAL_TYPES:
-        return False
+    if match.rule.pos != "V" or match.rule.plover not in MATERIAL_TYPES | {"THREATEN"}:
+        return False  # a thing can endanger, not threaten: "the New Hampshire primary threatens to knock out"
     subj = subject_token(match.head)
     if subj is None:
         return False
     if subj.lemma_.lower() not in words("INANIMATE_SUBJECTS") or subj.ent_type_:
         return False
     owned = {"compound", "poss"}  # "the Clinton campaign", "Trump's campaign" act: a named owner makes an actor
-    return not any(c.dep_ in owned and c.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for c in subj.children)
+    return not any(c.dep_ in owned and c.ent_type_ in {"PERSON", "ORG", "NORP"} for c in subj.children)
 
 
 # Applied to every row in this order before the row's own checks.
@@ -700,3 +700,13 @@ def campaign_rally(match: TriggerMatch) -> bool:
     if subj.ent_type_ == "PERSON" or subj.lower_ in {"he", "she"}:
         return True
     return subj.lemma_.lower() in words("PEOPLE_NOUNS") and subj.lemma_.lower() not in words("PROTESTER_NOUNS")
+
+
+@check("strikes_as")
+def strikes_as(match: TriggerMatch) -> bool:
+    """ "the schedule struck supporters as unfair", "as he has demonstrated in recent speeches": "as" makes the
+    verb one of seeming or showing, not an attack or a protest."""
+    head = match.head
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in head.children):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children)

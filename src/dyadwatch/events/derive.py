@@ -176,13 +176,19 @@ def verbal_attack(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) 
         return [ev]
     if obj is not None and obj.lemma_.lower() in words("ARMED_OBJECTS"):
         return [ev]  # "carried out strikes": physical by construction
-    if ev.actor is None or ev.actor.kind not in {"person", ""}:
-        return [ev]
-    if ev.recipient is not None and ev.recipient.kind not in {"person", ""}:
+    if not (_verbal_side(ev.actor) and _verbal_side(ev.recipient)) or (ev.actor is None and ev.recipient is None):
         return [ev]
     if violent(cand.match.head.sent):
         return [ev]
     return [recode(ev, CRITICISE_CODE)]
+
+
+def _verbal_side(actor: Actor | None) -> bool:
+    """A side between whom an "attack" can be words: a person, a party or campaign, or nobody named ("the super
+    PAC will focus on attacking Clinton"): not a state, an army or an armed group."""
+    if actor is None:
+        return True
+    return actor.kind in {"person", ""} or actor.sector.lower() in words("POLITICAL_SECTORS")
 
 
 @derivation("contest")
