@@ -81,6 +81,8 @@ class _Decision:
                 kind = desc.role_kind
             name = entry.name if (desc.head_entry is entry or kind == "org") else self._plain(span)
             return self._make(span, name, country, sector, desc.title, kind, entry)
+        if desc.head_entry is not None and desc.head_entry.kind == "demonym":
+            country = self._community_country(head) or country  # "the Armenians of Israel" live in Israel
         if desc.head_entry is not None:
             name = self.r.gazetteer.country_names.get(country, desc.head_entry.name)
             if (desc.head_entry.kind == "capital" and sector) or desc.head_entry.kind in ("region", "city"):
@@ -90,7 +92,8 @@ class _Decision:
                 kind, name = desc.role_kind, self._plain(span)
             return self._make(span, name, country, sector, desc.title, kind)
         if desc.sector_strength and (desc.role_kind or country) and self._role_head(head):
-            country = country or self._leader_country(head)  # "the Obama administration"
+            # "the Obama administration"; "the pope" (a title of one state)
+            country = country or self._leader_country(head) or desc.title_country
             if not country and desc.sector_strength == 2 and span[0].lower_ not in OWNER_WORDS \
                     and desc.sector not in FOREIGN_SECTORS:
                 # "Clinton's campaign": its owner's country; "the court said": a domestic institution of the
@@ -272,6 +275,16 @@ class _Decision:
                             if inner_country:
                                 return inner_country
         return ""
+
+    def _community_country(self, head: Token) -> str:
+        """A people named as living in a state is that state's community: "the Armenians of Israel",
+        "Kurds in Iraq" (ANNOTATION: the state a participant belongs to; like "the Russian minority in
+        Estonia"). Only a plural people noun and a place, never a body ("Armenians of the diaspora")."""
+        if head.tag_ not in ("NNS", "NNPS"):
+            return ""
+        pobjs = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                 for p in c.children if p.dep_ == "pobj"]
+        return self._place_of(pobjs)
 
     def _place_of(self, pobjs: list[Token]) -> str:
         """Country of a place phrase ("Bucharest", "the Gaza Strip", "southern Lebanon"), not of a body."""

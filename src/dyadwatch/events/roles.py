@@ -69,7 +69,26 @@ def _pobj(prep: Token) -> Token | None:
         pcomp = next((c for c in prep.children if c.dep_ == "pcomp"), None)
         if pcomp is not None:
             pobj = next((c for c in pcomp.children if c.dep_ == "dobj"), None)
+    if pobj is None and prep.dep_ == "prep" and not any(True for _ in prep.children):
+        pobj = _stranded_object(prep)
     return pobj
+
+
+def _stranded_object(prep: Token) -> Token | None:
+    """The object of a preposition the parser left empty, having made the noun phrase after it the subject
+    of a following participle: "granted asylum to five Panamanian army officers holed up in ..." (officers
+    made the subject of "holed"). The phrase must start right after the preposition."""
+    doc = prep.doc
+    if prep.i + 1 >= len(doc):
+        return None
+    first = doc[prep.i + 1]
+    tok = first
+    while tok.head.i != tok.i and tok.head.i > tok.i and tok.dep_ not in {"nsubj", "nsubjpass"}:
+        tok = tok.head
+    if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.left_edge.i != first.i or tok.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    verb = tok.head
+    return tok if verb.tag_ in {"VBN", "VBG", "VBD"} and verb.dep_ in {"advcl", "acl", "relcl", "conj"} else None
 
 
 def subject_token(verb: Token, depth: int = 0) -> Token | None:
@@ -100,6 +119,10 @@ def _own_subject(verb: Token) -> Token | None:
         subj = _child(verb, {"nsubjpass"})
     if subj is None:
         return None
+    if subj.lower_ in RELATIVE_PRONOUNS and relative_object(verb) is not None:
+        subj = _other_subject(verb, subj)  # "Bush, who many had backed": many backed Bush
+        if subj is None:
+            return None
     if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return person_antecedent(verb.head) if subj.lower_ in {"who", "whom"} else verb.head
     inner = _child(subj, {"nsubj"}) if subj.pos_ == "VERB" else None
@@ -163,6 +186,41 @@ def person_antecedent(noun: Token) -> Token:
     while tok.ent_type_ in NON_PERSON_ENTS and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         tok = tok.head.head
     return tok if tok.ent_type_ not in NON_PERSON_ENTS else noun
+
+
+def _other_subject(verb: Token, pronoun: Token) -> Token | None:
+    """The subject of a relative clause other than its relative pronoun (which the parser also called nsubj)."""
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i != pronoun.i), None)
+
+
+def relative_object(verb: Token) -> Token | None:
+    """The noun an object relative clause is about: "Bush, who many had backed" (the parser makes both "who"
+    and "many" subjects), "the candidate whom Trump attacked", "the senator Trump mocked" (no pronoun: the
+    clause has its own subject and no object). The noun is the target of the clause's act, not its actor."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    relative = [c for c in verb.children if c.lower_ in RELATIVE_PRONOUNS]
+    if any(c.dep_ in {"dobj", "dative"} for c in relative) and subjects:
+        return person_antecedent(verb.head)  # "whom Trump attacked"
+    if len(subjects) >= 2 and subjects[0].lower_ in {"who", "whom", "that"} and subjects[0].i < subjects[1].i:
+        return person_antecedent(verb.head)  # "who many had backed"
+    own_object = any(c.dep_ in {"dobj", "dative", "ccomp", "xcomp", "nsubjpass", "auxpass"} for c in verb.children)
+    if not relative and len(subjects) == 1 and subjects[0].pos_ in {"PROPN", "PRON"} and not own_object:
+        has_prep_gap = any(c.dep_ == "prep" and _pobj(c) is None for c in verb.children)
+        return None if has_prep_gap else verb.head  # "the senator Trump mocked" (not "the man he spoke to")
+    return None
+
+
+def modified_by_participle(verb: Token) -> Token | None:
+    """The noun a passive participle modifies is the target of its act: "Kasich, endorsed by the Boston
+    Globe" (the Globe endorsed Kasich), "protesters arrested by police"."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    set_off = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    if set_off or any(c.dep_ == "agent" for c in verb.children):  # not a misparsed "the senator Trump mocked"
+        return verb.head
+    return None
 
 
 def passive_source(verb: Token) -> Token | None:
@@ -471,9 +529,13 @@ def _verb_targets(match: TriggerMatch) -> list[Token]:
     out += [p for c in head.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in [_pobj(c)] if p]
     if head.lemma_.lower() not in STATIVE_PASSIVES and not false_passive(head):
         out += [c for c in head.children if c.dep_ == "nsubjpass"]
+    out += [t for t in (modified_by_participle(head), relative_object(head)) if t is not None]
     out += [c for c in head.children if c.dep_ == "dobj" and not _same_tok(c, match.obj)]
+    out += stray_object(head)
     if match.obj is not None:
         out += [c for c in match.obj.children if c.dep_ == "poss"]  # "welcomed China's role"
+    if match.rule.plover in {"ACCUSE", "REJECT"}:
+        out += said_by(head)  # "slammed his proposal": the proposal's author
     out += _verb_prep_targets(match)
     if match.rule.plover in {"REQUEST", "ACCUSE", "THREATEN"}:  # "demanded that Mugabe abandon ..."
         out += _demanded_of(match)
@@ -484,6 +546,34 @@ def _verb_targets(match: TriggerMatch) -> list[Token]:
     return out
 
 
+STRAY_DEPS = {"npadvmod", "dep", "attr", "oprd"}
+
+
+def stray_object(verb: Token) -> list[Token]:
+    """A name right after a verb that has no object, which the parser hung elsewhere: "willing to back
+    Trump" parsed with Trump as an adverbial of "willing". The name is the verb's object."""
+    if verb.pos_ != "VERB" or any(c.dep_ in {"dobj", "dative", "ccomp", "xcomp"} for c in verb.children):
+        return []
+    nxt = verb.i + 1
+    if nxt >= len(verb.doc):
+        return []
+    tok = verb.doc[nxt]
+    while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+        tok = tok.head
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP"} or tok.dep_ not in STRAY_DEPS:
+        return []
+    return [] if tok.head.i == verb.i else [tok]
+
+
+def said_by(verb: Token) -> list[Token]:
+    """Whose words or plans a criticism or rejection is aimed at: the possessive pronoun of an object that
+    is something said or proposed ("Clinton has slammed his proposal", "rejected their plan"). The
+    resolver's coreference never binds such a pronoun to the verb's own subject; "attacked his rivals"
+    (people, not words) is left out."""
+    return [c for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in words("SAID_OR_PROPOSED")
+            for c in o.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+
+
 def _verb_prep_targets(match: TriggerMatch) -> list[Token]:
     """Objects of with/to/against... on the verb, and of any preposition on its objects ("launched
     artillery and rocket fire against")."""
@@ -491,6 +581,7 @@ def _verb_prep_targets(match: TriggerMatch) -> list[Token]:
     holders = [head] + ([match.obj] if match.obj is not None else [])
     holders += [c for c in head.children if c.dep_ == "dobj" and not _same_tok(c, match.obj)]
     holders += [j for h in holders[1:] for j in h.conjuncts]
+    holders += shared_object_verbs(head)
     out = []
     for holder in holders:
         preps = VERB_RECIPIENT_PREPS if holder.i == head.i else RECIPIENT_PREPS
@@ -500,6 +591,17 @@ def _verb_prep_targets(match: TriggerMatch) -> list[Token]:
                 if pobj is not None:
                     out.append(pobj)
     return out
+
+
+def shared_object_verbs(head: Token) -> list[Token]:
+    """Conjoined verbs after an object-less verb share their object and its prepositions: "donated and
+    personally delivered $50,000 worth of goods to Baghdad University" (the gift went to the university),
+    "condemned and denounced the attack on X". The later verb's object stands for both."""
+    if any(c.dep_ in {"dobj", "dative", "prep"} for c in head.children):
+        return []
+    later = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > head.i]
+    later = [v for v in later if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children)]
+    return later + [o for v in later for o in v.children if o.dep_ == "dobj"]
 
 
 def _demanded_of(match: TriggerMatch) -> list[Token]:
