@@ -132,3 +132,60 @@ def test_super_pacs_are_a_party_side_body_of_the_story(code):
     support = asserted(events, "SUPPORT")
     assert support and support[0].actor is not None
     assert (support[0].actor.country, support[0].actor.sector) == ("USA", "PTY")
+
+
+def test_a_side_acted_for_or_helped_by_is_no_target(code):
+    events = code("About 100 people gathered outside City Hall in Chicago to rally on behalf of the Equality "
+                  "Coalition.")
+    assert all(e.recipient is None for e in asserted(events, "PROTEST"))
+    events = code("The contract was negotiated by the union over 13 days with help from Labor Secretary Thomas Perez.")
+    assert all(e.recipient is None or "Perez" not in e.recipient.name for e in events)
+
+
+def test_name_read_as_an_adverb_is_the_subject(code):
+    events = code("But Bill Skelly, a longtime Republican data operative, vouched for both Matt Braynard and "
+                  "Tony Chrabaszcz.")
+    support = asserted(events, "SUPPORT")
+    assert support and {e.actor.name for e in support if e.actor} == {"Bill Skelly"}
+
+
+def test_noun_right_before_a_conjoined_verb_is_its_subject(code):
+    events = code("The Kentucky Republican and the New York businessman discussed the violence that has marred "
+                  "Trump's rallies and protesters have clashed with the candidate's supporters.")
+    clash = [e for e in events if e.trigger == "clashed"]
+    assert clash and all(e.actor is not None and e.actor.text == "protesters" for e in clash)
+
+
+def test_conjoined_verbs_share_their_object_only_when_joined_directly(code):
+    events = code("Taliban fighters killed and injured dozens of people in Kabul, Afghanistan.")
+    killed = [e for e in events if e.trigger == "killed"]
+    assert killed and killed[0].recipient is not None and killed[0].recipient.country == "AFG"
+    events = code("Palestinian factions have agreed to lay down their weapons in eastern Lebanon, but linked their "
+                  "disarmament to the disbanding of Lebanese militias.")
+    agree = [e for e in events if e.trigger == "agreed"]
+    assert all(e.recipient is None or "militias" not in e.recipient.text for e in agree)
+
+
+def test_name_tagged_as_a_verb_after_a_preposition_is_the_person(code):
+    events = code("Donald Trump spoke in Ohio. Khizr Khan pulled a copy of the Constitution from his pocket and "
+                  "defiantly offered to loan it to Trump to read.")
+    agree = asserted(events, "AGREE")
+    assert agree and agree[0].recipient is not None and agree[0].recipient.name == "Donald Trump"
+
+
+def test_its_is_not_bound_to_the_subject_of_its_own_verb(nlp, resolver):
+    text = "The United Nations imposed sanctions on Iraq in 1990 in response to its invasion of Kuwait."
+    doc = nlp(text)
+    actors = resolver.analyze(doc, Article(id="t", text=text, date="1991-01-01"))
+    its = next(t for t in doc if t.lower_ == "its")
+    found = actors.for_token(its)
+    assert found is None or found.country != "IGO"
+
+
+def test_challengers_are_candidates_and_advocates_are_not_lawyers(code):
+    events = code("Bernie Sanders spoke in Vermont. The challenger criticized Hillary Clinton on Monday.")
+    accuse = asserted(events, "ACCUSE")
+    assert accuse and accuse[0].actor is not None and accuse[0].actor.sector == "PTY"
+    events = code("Civil rights advocates in Chicago criticized the Obama administration on Monday.")
+    accuse = asserted(events, "ACCUSE")
+    assert accuse and accuse[0].actor is not None and accuse[0].actor.sector != "JUD"

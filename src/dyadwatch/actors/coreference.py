@@ -60,7 +60,9 @@ class _Coreference:
             fits = subjects or fits
             if desc.pronoun not in PERSON_PRONOUNS:
                 fits = self._nearest_clause(tok, fits)
-        elif tok.dep_ != "poss":  # "Perry announced his endorsement": a possessive may be the subject's own
+        elif tok.dep_ != "poss" or desc.pronoun not in PERSON_PRONOUNS:
+            # "Perry announced his endorsement": his/her may be the subject's own; "its" keeps the old rule
+            # ("the UN imposed sanctions in response to its invasion of Kuwait": its is not the UN)
             own_subjects = {c.i for c in self._verb(tok).children if c.dep_ in ("nsubj", "nsubjpass")}
             fits = [(p, a) for p, a in fits if p not in own_subjects]
         if not fits:

@@ -21,6 +21,7 @@ from dyadwatch.actors.common import (
     PLACE_KINDS,
     STATE_SECTORS,
     _Desc,
+    name_tagged_as_verb,
 )
 from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry, normalise
 from dyadwatch.models import NON_STATE_CODES, Actor
@@ -35,7 +36,8 @@ class _Decision:
         span = doc[desc.start: desc.end]
         head = doc[desc.head]
         person = desc.person or (self._known_person(desc.name) if desc.name else None)
-        if person is None and head.pos_ == "PROPN" and desc.head_entry is None and not desc.name:
+        name_like = head.pos_ == "PROPN" or name_tagged_as_verb(head)  # "to Trump" tagged as a verb
+        if person is None and name_like and desc.head_entry is None and not desc.name:
             person = self._known_person(head.text) if head.text[:1].isupper() else None
         elif person is None and head.pos_ == "NOUN" and head.text.istitle() and desc.head_entry is None \
                 and desc.start == head.i:

@@ -15,6 +15,7 @@ from dyadwatch.actors.common import (
     PROXY_CUES,
     THING_PRONOUNS,
     _Desc,
+    name_tagged_as_verb,
 )
 from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry
 from dyadwatch.models import NON_STATE_CODES
@@ -34,6 +35,8 @@ class _Description:
                 out.append(tok)
             elif tok.pos_ in ("ADV", "VERB", "X") and self._named_org(tok):
                 out.append(tok)  # "USAID deployed ...": the tagger called the acronym an adverb
+            elif name_tagged_as_verb(tok):
+                out.append(tok)  # "offered to loan it to Trump": a name the tagger read as the verb "trump"
         return out
 
     def _named_org(self, tok: Token) -> bool:
@@ -231,3 +234,4 @@ def _headline_case(sent: Span) -> bool:
     Name Candidate")? There the tagger reads common nouns as proper nouns, so a role word before them
     ("Official", "Candidate") makes no person's name. Two capitalised function words past the first word."""
     return sum(1 for t in sent[1:] if t.text[:1].isupper() and t.lower_ in HEADLINE_WORDS) >= 2
+

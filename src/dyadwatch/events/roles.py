@@ -93,7 +93,7 @@ def _stranded_object(prep: Token) -> Token | None:
 
 def subject_token(verb: Token, depth: int = 0) -> Token | None:
     """The token standing for the actor of a verb (passive agent first), climbing shared subjects."""
-    own = _own_subject(verb)
+    own = _own_subject(verb) or misparsed_subject(verb)
     if own is not None:
         return own
     if verb.head.i == verb.i:
@@ -127,6 +127,32 @@ def _own_subject(verb: Token) -> Token | None:
         return person_antecedent(verb.head) if subj.lower_ in {"who", "whom"} else verb.head
     inner = _child(subj, {"nsubj"}) if subj.pos_ == "VERB" else None
     return inner if inner is not None else subj  # "The Red Cross operating in Iraq said": misparsed subject
+
+
+NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def misparsed_subject(verb: Token) -> Token | None:
+    """A subject the parser attached as something else, for a verb with no subject of its own:
+    a name before the verb read as an adverb ("But Bill Skelly, a longtime RNC operative, vouched for":
+    Skelly as advmod), and a noun right before a conjoined verb read as a conjunct of the object before
+    it ("discussed the violence that has marred Trump's rallies and protesters have clashed with":
+    protesters clashed, not the subject of "discussed")."""
+    if _child(verb, SUBJECT_DEPS | {"nsubjpass", "agent"}) is not None or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for c in verb.lefts:
+        if c.dep_ in {"advmod", "npadvmod", "dep"} and c.pos_ == "PROPN" and c.ent_type_ in NAME_ENTS:
+            return c
+    if verb.dep_ != "conj" or verb.tag_ == "VBG":
+        return None
+    first = min([verb, *(c for c in verb.lefts if c.dep_ in {"aux", "auxpass", "neg"})], key=lambda t: t.i)
+    if first.i == 0:
+        return None
+    tok = verb.doc[first.i - 1]
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"} \
+            and tok.head.i < tok.i and verb.head.i < tok.head.i:
+        return tok
+    return None
 
 
 def _shared_subject(verb: Token, depth: int) -> Token | None:
@@ -532,6 +558,7 @@ def _verb_targets(match: TriggerMatch) -> list[Token]:
     out += [t for t in (modified_by_participle(head), relative_object(head)) if t is not None]
     out += [c for c in head.children if c.dep_ == "dobj" and not _same_tok(c, match.obj)]
     out += stray_object(head)
+    out += [o for o in shared_object_verbs(head) if o.dep_ == "dobj"]  # "killed and injured dozens of people"
     if match.obj is not None:
         out += [c for c in match.obj.children if c.dep_ == "poss"]  # "welcomed China's role"
     if match.rule.plover in {"ACCUSE", "REJECT"}:
@@ -588,18 +615,25 @@ def _verb_prep_targets(match: TriggerMatch) -> list[Token]:
         for c in holder.children:
             if c.dep_ == "prep" and c.lower_ in preps and not _same_tok(c, match.prep):
                 pobj = _pobj(c)
-                if pobj is not None:
+                if pobj is not None and not aside(pobj):
                     out.append(pobj)
     return out
+
+
+def aside(pobj: Token) -> bool:
+    """A prepositional object naming a side the act is done for or with, not aimed at: "rally on behalf of
+    the Equality Coalition", "negotiated with help from Labor Secretary Thomas Perez"."""
+    return pobj.lemma_.lower() in words("ASIDE_NOUNS") and any(c.dep_ == "prep" for c in pobj.children)
 
 
 def shared_object_verbs(head: Token) -> list[Token]:
     """Conjoined verbs after an object-less verb share their object and its prepositions: "donated and
     personally delivered $50,000 worth of goods to Baghdad University" (the gift went to the university),
     "condemned and denounced the attack on X". The later verb's object stands for both."""
-    if any(c.dep_ in {"dobj", "dative", "prep"} for c in head.children):
+    if any(c.dep_ in {"dobj", "dative", "prep", "xcomp", "ccomp"} for c in head.children):
         return []
-    later = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > head.i]
+    # only a verb joined right after ("donated and personally delivered"), not a later clause
+    later = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and 0 < c.i - head.i <= 3]
     later = [v for v in later if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children)]
     return later + [o for v in later for o in v.children if o.dep_ == "dobj"]
 
