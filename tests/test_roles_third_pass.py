@@ -189,3 +189,13 @@ def test_challengers_are_candidates_and_advocates_are_not_lawyers(code):
     events = code("Civil rights advocates in Chicago criticized the Obama administration on Monday.")
     accuse = asserted(events, "ACCUSE")
     assert accuse and accuse[0].actor is not None and accuse[0].actor.sector != "JUD"
+
+
+def test_pledge_of_support_goes_to_whose_supporter_the_actor_is(code):
+    text = ("Hillary Clinton spoke in Ohio. Gov. Mark Dayton has been a longtime Clinton supporter and has pledged "
+            "his support as a superdelegate to the national convention.")
+    agree = asserted(code(text), "AGREE")
+    assert agree and agree[0].recipient is not None and agree[0].recipient.name == "Hillary Clinton"
+    events = code("Hillary Clinton spoke in Ohio. Clinton supporters protested against Donald Trump.")
+    protest = asserted(events, "PROTEST")
+    assert protest and protest[0].actor.text == "Clinton supporters" and protest[0].actor.sector == "CVL"

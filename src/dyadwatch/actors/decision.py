@@ -135,12 +135,12 @@ class _Decision:
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
         return None
 
-    def _followed_person(self, desc: _Desc, head: Token):
+    def _followed_person(self, desc: _Desc, head: Token, kinds: tuple[str, ...] = ("group",)):
         """The person whose followers a members' noun names ("Sanders backers", "Trump's supporters"), when the
         document or the lists know that person and their country; roles.tsv gives such nouns no sector."""
         roles = self.r.gazetteer.roles
         spec = roles.get(head.lower_) or roles.get(head.lemma_.lower())
-        if spec is None or spec.sector or spec.kind != "group" or desc.sector or desc.head_entry is not None:
+        if spec is None or spec.sector or spec.kind not in kinds or desc.sector or desc.head_entry is not None:
             return None
         for mod in head.lefts:
             if mod.dep_ not in ("compound", "poss") or not mod.text.istitle() or mod.pos_ not in ("PROPN", "NOUN"):
@@ -149,6 +149,20 @@ class _Decision:
             if person is not None and person.country:
                 return person
         return None
+
+    def followed_name(self, desc: _Desc) -> Actor | None:
+        """The person a followers' phrase names, as an actor of the name's own token ("Clinton" in "a longtime
+        Clinton supporter"): the event coder may take that person as the target of a pledge of support."""
+        head = self.doc[desc.head]
+        person = self._followed_person(desc, head, kinds=("group", "person"))  # "a Clinton supporter" too
+        if person is None:
+            return None
+        mod = next((m for m in head.lefts if m.dep_ in ("compound", "poss") and m.text.istitle()
+                    and m.pos_ in ("PROPN", "NOUN")), None)
+        if mod is None:
+            return None
+        return self._make(self.doc[mod.i: mod.i + 1], person.name, person.country, person.sector, person.title,
+                          "person")
 
     def _thing_named_for_country(self, head: Token) -> bool:
         """A singular non-role noun whose only country word is a country's own name: "the Iran deal",

@@ -570,7 +570,19 @@ def _verb_targets(match: TriggerMatch) -> list[Token]:
         out += complement_recipients(head)  # not past an object: "asked the congregation to stand"
     if match.rule.plover == "THREATEN":  # "threatened to launch an offensive unless Baghdad accepted"
         out += condition_subjects(head)
+    if match.rule.plover in {"SUPPORT", "AGREE"}:
+        out += supporter_of(head)  # "has been a longtime Clinton supporter and has pledged his support"
     return out
+
+
+def supporter_of(verb: Token) -> list[Token]:
+    """Whom a pledge of support goes to when the clause before says whose supporter the actor is: "Dayton has
+    been a longtime Clinton supporter and has pledged his support as a superdelegate" (to Clinton). Only a
+    verb conjoined to "be" + a supporter noun with its owner ("Clinton supporter", "Cruz's ally")."""
+    if verb.dep_ != "conj" or verb.head.lemma_ != "be":
+        return []
+    nouns = [c for c in verb.head.children if c.dep_ == "attr" and c.lemma_.lower() in words("SUPPORTER_NOUNS")]
+    return [m for n in nouns for m in n.children if m.dep_ in {"compound", "poss"} and m.pos_ == "PROPN"]
 
 
 STRAY_DEPS = {"npadvmod", "dep", "attr", "oprd"}
