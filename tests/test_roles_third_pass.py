@@ -199,3 +199,46 @@ def test_pledge_of_support_goes_to_whose_supporter_the_actor_is(code):
     events = code("Hillary Clinton spoke in Ohio. Clinton supporters protested against Donald Trump.")
     protest = asserted(events, "PROTEST")
     assert protest and protest[0].actor.text == "Clinton supporters" and protest[0].actor.sector == "CVL"
+
+
+def test_second_subject_after_the_verb_is_its_object(code):
+    events = code("On Saturday, Sen. Bernie Sanders (I-Vt.) called on Michigan Gov. Rick Snyder (R) to resign over "
+                  "the crisis in Flint.")
+    request = asserted(events, "REQUEST")
+    assert request and request[0].recipient is not None and request[0].recipient.name == "Rick Snyder"
+
+
+def test_passive_conjunct_makes_the_shared_subject_the_target(code):
+    events = code("Then Hillary Clinton invoked the Sept. 11 attacks to defend herself - and was roundly criticized "
+                  "by Donald Trump.")
+    assert ("Donald Trump", "Hillary Clinton") in sides(asserted(events, "ACCUSE"))
+    events = code("Eighteen Italian fishermen, held captive in Libya for 100 days, have been freed by Libyan forces.")
+    retreat = asserted(events, "RETREAT")
+    assert retreat and retreat[0].recipient is not None and retreat[0].recipient.country == "ITA"
+
+
+def test_owner_of_a_decision_does_what_it_decides(code):
+    events = code("There was campaign chairman Paul Manafort's decision to begin a push for unity by publicly "
+                  "chastising Ohio Gov. John Kasich.")
+    accuse = asserted(events, "ACCUSE")
+    assert accuse and accuse[0].actor is not None and accuse[0].actor.name == "Paul Manafort"
+
+
+def test_praise_of_someones_effort_goes_to_them(code):
+    events = code("Hillary Clinton won the primary. Bernie Sanders praised her effort on Tuesday.")
+    support = asserted(events, "SUPPORT")
+    assert support and support[0].recipient is not None and support[0].recipient.name == "Hillary Clinton"
+
+
+def test_a_nationality_the_text_states_is_the_persons_country(code):
+    events = code("Ali Kaya is a Turkish citizen. Ali Kaya criticized the German government.")
+    accuse = asserted(events, "ACCUSE")
+    assert accuse and accuse[0].actor.country == "TUR"
+    events = code("Gonzalo Curiel was an American, born and raised in Indiana. Donald Trump attacked Curiel again.")
+    assert any(e.recipient is not None and e.recipient.country == "USA" for e in asserted(events, "ACCUSE"))
+
+
+def test_a_group_against_a_role_is_not_that_role(code):
+    events = code("Ali Kaya filed a lawsuit against a German anti-refugee group on Monday.")
+    targets = [e.recipient for e in events if e.recipient is not None]
+    assert targets and all(r.sector != "REF" and r.country == "DEU" for r in targets)

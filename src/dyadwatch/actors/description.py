@@ -13,6 +13,7 @@ from dyadwatch.actors.common import (
     NP_MODS,
     PERSON_PRONOUNS,
     PROXY_CUES,
+    STANCE_WORDS,
     THING_PRONOUNS,
     _Desc,
     name_tagged_as_verb,
@@ -145,6 +146,8 @@ class _Description:
                 i = max(i + 1, hit.end)
                 continue
             role, length = self.role_at(i, end)
+            if role and i > 1 and doc[i - 1].text in ("-", "–") and doc[i - 2].lower_ in STANCE_WORDS:
+                role, length = "", 0  # "a German anti-refugee group" is no refugee (nor a person)
             if i in self.person_ent and (head in self.person_ent or doc[head].pos_ == "PROPN"):
                 if not role or not self._leading_title(i):
                     i += 1

@@ -158,8 +158,12 @@ def misparsed_subject(verb: Token) -> Token | None:
 def _shared_subject(verb: Token, depth: int) -> Token | None:
     """A subject shared from the verb's head: conjuncts, control, raising, message nouns, participles."""
     head = verb.head
+    if _passive_conjunct(verb):
+        return None  # "... and was roundly criticized": the shared subject is the target (passive_conjunct_subject)
     if verb.dep_ == "conj":
         return subject_token(head, depth + 1)
+    if verb.dep_ == "acl" and _has_to(verb) and _child(head, {"poss"}) is not None:
+        return _child(head, {"poss"})  # "Manafort's decision to begin a push ... by publicly chastising Kasich"
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in {"acomp", "xcomp"}:
         return subject_token(head.head, depth + 1)  # "Syria says it is willing to withdraw"
     if verb.dep_ == "acl" and head.lemma_.lower() in MESSAGE_NOUNS and head.dep_ == "dobj":
@@ -180,7 +184,7 @@ def _controlled_subject(verb: Token, depth: int) -> Token | None:
     release"), else the head's subject (not for a finite adverbial clause with its own missing subject)."""
     head = verb.head
     if head.lemma_.lower() in OBJECT_CONTROL:
-        obj = _child(head, {"dobj", "dative"})
+        obj = _child(head, {"dobj", "dative"}) or next(iter(late_subjects(head)), None)
         if obj is not None:
             return obj
     if verb.dep_ == "advcl" and verb.tag_ not in {"VBG", "VBN"} and not _has_to(verb):
@@ -245,7 +249,9 @@ def modified_by_participle(verb: Token) -> Token | None:
         return None
     set_off = verb.i > 0 and verb.doc[verb.i - 1].text == ","
     if set_off or any(c.dep_ == "agent" for c in verb.children):  # not a misparsed "the senator Trump mocked"
-        return verb.head
+        noun = verb.head
+        # "Colleen Deacon, a staffer for Sen. Gillibrand, backed by both the senator and the DCCC": Deacon
+        return noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun
     return None
 
 
@@ -556,13 +562,15 @@ def _verb_targets(match: TriggerMatch) -> list[Token]:
     if head.lemma_.lower() not in STATIVE_PASSIVES and not false_passive(head):
         out += [c for c in head.children if c.dep_ == "nsubjpass"]
     out += [t for t in (modified_by_participle(head), relative_object(head)) if t is not None]
+    out += late_subjects(head)  # "called on Michigan Gov. Rick Snyder (R) to resign": Snyder parsed as a subject
+    out += passive_conjunct_subject(head)  # "she invoked the attacks - and was roundly criticized"
+    if match.rule.plover in {"ACCUSE", "REJECT", "SUPPORT"}:
+        out += said_by(head)  # "slammed his remarks to the Daily News": whose remarks, before where they went
     out += [c for c in head.children if c.dep_ == "dobj" and not _same_tok(c, match.obj)]
     out += stray_object(head)
     out += [o for o in shared_object_verbs(head) if o.dep_ == "dobj"]  # "killed and injured dozens of people"
     if match.obj is not None:
         out += [c for c in match.obj.children if c.dep_ == "poss"]  # "welcomed China's role"
-    if match.rule.plover in {"ACCUSE", "REJECT"}:
-        out += said_by(head)  # "slammed his proposal": the proposal's author
     out += _verb_prep_targets(match)
     if match.rule.plover in {"REQUEST", "ACCUSE", "THREATEN"}:  # "demanded that Mugabe abandon ..."
         out += _demanded_of(match)
@@ -602,6 +610,30 @@ def stray_object(verb: Token) -> list[Token]:
     if tok.pos_ != "PROPN" or tok.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP"} or tok.dep_ not in STRAY_DEPS:
         return []
     return [] if tok.head.i == verb.i else [tok]
+
+
+def late_subjects(verb: Token) -> list[Token]:
+    """A second "subject" after the verb, when a real one stands before it, is the parser's object:
+    "Sen. Bernie Sanders (I-Vt.) called on Michigan Gov. Rick Snyder (R) to resign"."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not any(c.i < verb.i for c in subjects):
+        return []
+    return [c for c in subjects if c.i > verb.i and c.pos_ in {"PROPN", "NOUN"}]
+
+
+def passive_conjunct_subject(verb: Token) -> list[Token]:
+    """The subject a passive conjunct shares with the clause before is its target, not its actor:
+    "she invoked the attacks to defend herself - and was roundly criticized on Twitter" (she was criticized)."""
+    if not _passive_conjunct(verb):
+        return []
+    shared = subject_token(verb.head)
+    return [shared] if shared is not None else []
+
+
+def _passive_conjunct(verb: Token) -> bool:
+    """A passive verb conjoined to an earlier clause, with no subject of its own ("... and was criticized")."""
+    return (verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children)
+            and _child(verb, SUBJECT_DEPS | {"nsubjpass"}) is None)
 
 
 def said_by(verb: Token) -> list[Token]:
