@@ -659,8 +659,8 @@ def _verb_prep_targets(match: TriggerMatch) -> list[Token]:
         for c in holder.children:
             if c.dep_ == "prep" and c.lower_ in preps and not _same_tok(c, match.prep):
                 pobj = _pobj(c)
-                if pobj is not None and not aside(pobj):
-                    out.append(pobj)
+                if pobj is not None and not aside(pobj) and not (c.lower_ == "on" and pobj.lower_ in words("VENUES")):
+                    out.append(pobj)  # not "was roundly criticized on Twitter": where it was said
     return out
 
 
