@@ -242,3 +242,18 @@ def test_a_group_against_a_role_is_not_that_role(code):
     events = code("Ali Kaya filed a lawsuit against a German anti-refugee group on Monday.")
     targets = [e.recipient for e in events if e.recipient is not None]
     assert targets and all(r.sector != "REF" and r.country == "DEU" for r in targets)
+
+
+def test_a_share_of_a_group_acts_as_the_group(code):
+    events = code("His victory deals a blow to Florida Sen. Marco Rubio, who many in the Republican establishment "
+                  "had backed.")
+    support = asserted(events, "SUPPORT")
+    assert support and support[0].actor is not None and support[0].actor.sector == "PTY"
+    assert support[0].recipient is not None and support[0].recipient.name == "Marco Rubio"
+
+
+def test_possessor_split_off_a_gerund_is_its_subject(code):
+    events = code("In 2008, Vladimir Putin complained bitterly about the United States' backing independence for "
+                  "Kosovo.")
+    backing = [e for e in events if e.trigger == "backing"]
+    assert backing and all(e.actor is not None and e.actor.country == "USA" for e in backing)

@@ -67,8 +67,9 @@ def _pobj(prep: Token) -> Token | None:
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if pobj is None:
         pcomp = next((c for c in prep.children if c.dep_ == "pcomp"), None)
-        if pcomp is not None:
-            pobj = next((c for c in pcomp.children if c.dep_ == "dobj"), None)
+        if pcomp is not None:  # a gerund's own subject first: "about the United States' backing independence"
+            pobj = next((c for c in pcomp.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
+            pobj = pobj or next((c for c in pcomp.children if c.dep_ == "dobj"), None)
     if pobj is None and prep.dep_ == "prep" and not any(True for _ in prep.children):
         pobj = _stranded_object(prep)
     return pobj
@@ -126,6 +127,9 @@ def _own_subject(verb: Token) -> Token | None:
     if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return person_antecedent(verb.head) if subj.lower_ in {"who", "whom"} else verb.head
     inner = _child(subj, {"nsubj"}) if subj.pos_ == "VERB" else None
+    if inner is None and subj.lower_ in words("SHARE_WORDS"):
+        inner = next((p for c in subj.children if c.dep_ == "prep" and c.lower_ in {"in", "among", "of"}
+                      for p in [_pobj(c)] if p is not None), None)  # "who many in the GOP establishment had backed"
     return inner if inner is not None else subj  # "The Red Cross operating in Iraq said": misparsed subject
 
 
@@ -143,6 +147,9 @@ def misparsed_subject(verb: Token) -> Token | None:
     for c in verb.lefts:
         if c.dep_ in {"advmod", "npadvmod", "dep"} and c.pos_ == "PROPN" and c.ent_type_ in NAME_ENTS:
             return c
+    before = verb.doc[verb.i - 1] if verb.i > 1 else None
+    if verb.tag_ == "VBG" and before is not None and before.dep_ == "case" and before.head.i == verb.i - 2:
+        return before.head  # "about the United States' backing independence": the US backs, split off by the parser
     if verb.dep_ != "conj" or verb.tag_ == "VBG":
         return None
     first = min([verb, *(c for c in verb.lefts if c.dep_ in {"aux", "auxpass", "neg"})], key=lambda t: t.i)
