@@ -152,3 +152,10 @@ def _word_list(filename: str) -> set[str]:
     """Lower-cased lines of a one-word-a-line data file, without ``#`` comments."""
     lines = (DATA_DIR / filename).read_text(encoding="utf-8").splitlines()
     return {normalise(line) for line in lines if line.strip() and not line.startswith("#")}
+
+
+def name_tagged_as_verb(tok: Token) -> bool:
+    """A capitalised name the tagger called a verb where only a noun can stand (a preposition's or verb's
+    object), inside a person or organisation entity: "loan it to Trump", "met Trump" (third pass)."""
+    return (tok.pos_ == "VERB" and tok.dep_ in ("pobj", "dobj") and tok.text[:1].isupper()
+            and not tok.text.isupper() and tok.ent_type_ in ("PERSON", "ORG") and tok.i > tok.sent.start)

@@ -49,13 +49,20 @@ class _Coreference:
             if desc.pronoun in THING_PRONOUNS:
                 fits = [(p, a) for p, a in fits if a.kind != "person"]
         if tok.dep_ in ("nsubj", "nsubjpass"):
+            asked = _asked_person(tok)
+            if asked is not None and desc.pronoun in PERSON_PRONOUNS:
+                named = [a for p, a in fits if p == asked.i]
+                if named:
+                    return named[-1]  # "asking Rubio why he decided to attack Trump": he is Rubio
             subjects = [(p, a) for p, a in fits if p >= window and self._is_subject(self.doc[p])]
             if not subjects and desc.pronoun in PERSON_PRONOUNS:
                 return self._protagonist(tok, fits)
             fits = subjects or fits
             if desc.pronoun not in PERSON_PRONOUNS:
                 fits = self._nearest_clause(tok, fits)
-        else:
+        elif tok.dep_ != "poss" or desc.pronoun not in PERSON_PRONOUNS:
+            # "Perry announced his endorsement": his/her may be the subject's own; "its" keeps the old rule
+            # ("the UN imposed sanctions in response to its invasion of Kuwait": its is not the UN)
             own_subjects = {c.i for c in self._verb(tok).children if c.dep_ in ("nsubj", "nsubjpass")}
             fits = [(p, a) for p, a in fits if p not in own_subjects]
         if not fits:
@@ -126,6 +133,29 @@ class _Coreference:
                 and span[0].lower_ in ("the", "this", "that")
                 and self.doc[desc.head].lemma_.lower() not in GENERIC_GROUPS
                 and not self._of_country(self.doc[desc.head]))  # "the President of China" names its own
+
+
+ASKING_VERBS = frozenset({"ask", "question", "press", "quiz", "query", "challenge"})
+QUESTION_WORDS = frozenset({"why", "whether", "if", "how", "when", "what", "where"})
+
+
+def _asked_person(pronoun: Token) -> Token | None:
+    """The person asked, when a subject pronoun sits in an embedded question put to them: "asking Rubio
+    why he decided to attack Trump", "pressed Clinton on whether she would" (he/she is the one asked, not
+    the asker, whom the subject preference would pick)."""
+    verb = pronoun.head
+    clause = verb
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    asker = clause.head
+    if clause.dep_ not in ("ccomp", "advcl", "pcomp") or asker.lemma_.lower() not in ASKING_VERBS:
+        if not (clause.dep_ == "pcomp" and asker.dep_ == "prep" and asker.head.lemma_.lower() in ASKING_VERBS):
+            return None
+        asker = asker.head  # "pressed Clinton on whether she would"
+    asks = any(t.lower_ in QUESTION_WORDS and t.i < pronoun.i for t in clause.subtree)
+    if not asks:
+        return None
+    return next((c for c in asker.children if c.dep_ in ("dobj", "dative")), None)
 
 
 def _attribution_source(tok: Token) -> bool:

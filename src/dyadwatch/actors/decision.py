@@ -21,6 +21,7 @@ from dyadwatch.actors.common import (
     PLACE_KINDS,
     STATE_SECTORS,
     _Desc,
+    name_tagged_as_verb,
 )
 from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry, normalise
 from dyadwatch.models import NON_STATE_CODES, Actor
@@ -35,7 +36,8 @@ class _Decision:
         span = doc[desc.start: desc.end]
         head = doc[desc.head]
         person = desc.person or (self._known_person(desc.name) if desc.name else None)
-        if person is None and head.pos_ == "PROPN" and desc.head_entry is None and not desc.name:
+        name_like = head.pos_ == "PROPN" or name_tagged_as_verb(head)  # "to Trump" tagged as a verb
+        if person is None and name_like and desc.head_entry is None and not desc.name:
             person = self._known_person(head.text) if head.text[:1].isupper() else None
         elif person is None and head.pos_ == "NOUN" and head.text.istitle() and desc.head_entry is None \
                 and desc.start == head.i:
@@ -81,6 +83,8 @@ class _Decision:
                 kind = desc.role_kind
             name = entry.name if (desc.head_entry is entry or kind == "org") else self._plain(span)
             return self._make(span, name, country, sector, desc.title, kind, entry)
+        if desc.head_entry is not None and desc.head_entry.kind == "demonym":
+            country = self._community_country(head) or country  # "the Armenians of Israel" live in Israel
         if desc.head_entry is not None:
             name = self.r.gazetteer.country_names.get(country, desc.head_entry.name)
             if (desc.head_entry.kind == "capital" and sector) or desc.head_entry.kind in ("region", "city"):
@@ -90,7 +94,8 @@ class _Decision:
                 kind, name = desc.role_kind, self._plain(span)
             return self._make(span, name, country, sector, desc.title, kind)
         if desc.sector_strength and (desc.role_kind or country) and self._role_head(head):
-            country = country or self._leader_country(head)  # "the Obama administration"
+            # "the Obama administration"; "the pope" (a title of one state)
+            country = country or self._leader_country(head) or desc.title_country
             if not country and desc.sector_strength == 2 and span[0].lower_ not in OWNER_WORDS \
                     and desc.sector not in FOREIGN_SECTORS:
                 # "Clinton's campaign": its owner's country; "the court said": a domestic institution of the
@@ -130,12 +135,12 @@ class _Decision:
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
         return None
 
-    def _followed_person(self, desc: _Desc, head: Token):
+    def _followed_person(self, desc: _Desc, head: Token, kinds: tuple[str, ...] = ("group",)):
         """The person whose followers a members' noun names ("Sanders backers", "Trump's supporters"), when the
         document or the lists know that person and their country; roles.tsv gives such nouns no sector."""
         roles = self.r.gazetteer.roles
         spec = roles.get(head.lower_) or roles.get(head.lemma_.lower())
-        if spec is None or spec.sector or spec.kind != "group" or desc.sector or desc.head_entry is not None:
+        if spec is None or spec.sector or spec.kind not in kinds or desc.sector or desc.head_entry is not None:
             return None
         for mod in head.lefts:
             if mod.dep_ not in ("compound", "poss") or not mod.text.istitle() or mod.pos_ not in ("PROPN", "NOUN"):
@@ -144,6 +149,20 @@ class _Decision:
             if person is not None and person.country:
                 return person
         return None
+
+    def followed_name(self, desc: _Desc) -> Actor | None:
+        """The person a followers' phrase names, as an actor of the name's own token ("Clinton" in "a longtime
+        Clinton supporter"): the event coder may take that person as the target of a pledge of support."""
+        head = self.doc[desc.head]
+        person = self._followed_person(desc, head, kinds=("group", "person"))  # "a Clinton supporter" too
+        if person is None:
+            return None
+        mod = next((m for m in head.lefts if m.dep_ in ("compound", "poss") and m.text.istitle()
+                    and m.pos_ in ("PROPN", "NOUN")), None)
+        if mod is None:
+            return None
+        return self._make(self.doc[mod.i: mod.i + 1], person.name, person.country, person.sector, person.title,
+                          "person")
 
     def _thing_named_for_country(self, head: Token) -> bool:
         """A singular non-role noun whose only country word is a country's own name: "the Iran deal",
@@ -272,6 +291,16 @@ class _Decision:
                             if inner_country:
                                 return inner_country
         return ""
+
+    def _community_country(self, head: Token) -> str:
+        """A people named as living in a state is that state's community: "the Armenians of Israel",
+        "Kurds in Iraq" (ANNOTATION: the state a participant belongs to; like "the Russian minority in
+        Estonia"). Only a plural people noun and a place, never a body ("Armenians of the diaspora")."""
+        if head.tag_ not in ("NNS", "NNPS"):
+            return ""
+        pobjs = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                 for p in c.children if p.dep_ == "pobj"]
+        return self._place_of(pobjs)
 
     def _place_of(self, pobjs: list[Token]) -> str:
         """Country of a place phrase ("Bucharest", "the Gaza Strip", "southern Lebanon"), not of a body."""

@@ -6,15 +6,17 @@ A mixin of ``resolver._DocAnalysis``: methods read the per-document state it set
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dyadwatch.actors.common import (
     GROUP_PRONOUNS,
     NP_MODS,
     PERSON_PRONOUNS,
     PROXY_CUES,
+    STANCE_WORDS,
     THING_PRONOUNS,
     _Desc,
+    name_tagged_as_verb,
 )
 from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry
 from dyadwatch.models import NON_STATE_CODES
@@ -34,6 +36,8 @@ class _Description:
                 out.append(tok)
             elif tok.pos_ in ("ADV", "VERB", "X") and self._named_org(tok):
                 out.append(tok)  # "USAID deployed ...": the tagger called the acronym an adverb
+            elif name_tagged_as_verb(tok):
+                out.append(tok)  # "offered to loan it to Trump": a name the tagger read as the verb "trump"
         return out
 
     def _named_org(self, tok: Token) -> bool:
@@ -141,10 +145,13 @@ class _Description:
                         title_tokens.extend(range(max(hit.start, start), min(hit.end, end)))
                 i = max(i + 1, hit.end)
                 continue
-            if i in self.person_ent and (head in self.person_ent or doc[head].pos_ == "PROPN"):
-                i += 1
-                continue
             role, length = self.role_at(i, end)
+            if role and i > 1 and doc[i - 1].text in ("-", "–") and doc[i - 2].lower_ in STANCE_WORDS:
+                role, length = "", 0  # "a German anti-refugee group" is no refugee (nor a person)
+            if i in self.person_ent and (head in self.person_ent or doc[head].pos_ == "PROPN"):
+                if not role or not self._leading_title(i):
+                    i += 1
+                    continue
             if role:
                 spec = self.r.gazetteer.roles[role]
                 desc.title_country = desc.title_country or self.r.gazetteer.title_countries.get(role, "")
@@ -181,6 +188,13 @@ class _Description:
         desc.name = self._person_name(start, end, head, titled=desc.role_kind == "person")
         return desc
 
+    def _leading_title(self, i: int) -> bool:
+        """Is token i a title the tagger put at the start of a person's name ("Pope Francis", "King
+        Abdullah" tagged as one PERSON)? It still says the sector and, for one state's titles, the country
+        (third pass: the pope is VAT, not the dateline's ITA). Not a later word: "Martin Luther King"."""
+        ent = self.person_ent[i]
+        return i == ent.start and ent.end - ent.start >= 2
+
     def _title(self, idx: list[int]) -> str:
         if not idx:
             return ""
@@ -195,8 +209,10 @@ class _Description:
             if toks:
                 return " ".join(t.text for t in toks)
         text = self._propn_name(start, head)
-        if text and (self._known_person(text) is not None or titled):
+        if text and self._known_person(text) is not None:
             return text
+        if text and titled and not _headline_case(self.doc[head].sent):
+            return text  # not "His Official Endorsement" or "A BIG Name Candidate" in a title-case headline
         return ""
 
     def _propn_name(self, start: int, head: int) -> str:
@@ -210,3 +226,15 @@ class _Description:
             names.insert(0, self.doc[k])
             k -= 1
         return " ".join(t.text for t in names)
+
+
+# Function words a headline capitalises and running text does not.
+HEADLINE_WORDS = frozenset("a an the of in on to for with and his her their its is are just".split())
+
+
+def _headline_case(sent: Span) -> bool:
+    """Is the sentence a title-case headline ("Rick Perry Just Announced His Official Endorsement Of A BIG
+    Name Candidate")? There the tagger reads common nouns as proper nouns, so a role word before them
+    ("Official", "Candidate") makes no person's name. Two capitalised function words past the first word."""
+    return sum(1 for t in sent[1:] if t.text[:1].isupper() and t.lower_ in HEADLINE_WORDS) >= 2
+

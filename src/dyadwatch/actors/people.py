@@ -90,6 +90,7 @@ class _People:
                 if labelled:
                     person.merge("USA", "LEG", desc.title)
                 person.merge(desc.country or desc.title_country, desc.sector or desc.party_sector, desc.title)
+                person.merge(self._stated_nationality(desc), "", "")
         for desc in sorted(self.descs.values(), key=lambda d: d.start):
             other = self._apposed(desc)
             if other is None:
@@ -107,6 +108,22 @@ class _People:
             if person is not None:
                 person.merge(role.country, role.sector, role.title)
                 role.person = person
+
+    def _stated_nationality(self, desc: _Desc) -> str:
+        """The country a sentence says the person belongs to: "Curiel was an American, born and raised in
+        the United States" (subject of "be" with a people noun as its complement)."""
+        head = self.doc[desc.head]
+        if head.dep_ != "nsubj" or head.head.lemma_ != "be":
+            return ""
+        attrs = [c for c in head.head.children if c.dep_ == "attr"]
+        # "an American citizen": the people word modifying a citizenship noun
+        attrs += [m for a in attrs if a.lemma_.lower() in ("citizen", "national", "native") for m in a.children
+                  if m.dep_ in ("amod", "compound")]
+        for attr in attrs:
+            hit = self.hit_at.get(attr.i)
+            if hit is not None and hit.entry.kind == "demonym" and hit.start == attr.i and not hit.weak:
+                return hit.entry.country
+        return ""
 
     def _apposed(self, desc: _Desc) -> _Desc | None:
         """The phrase in apposition: a dependency ``appos`` or ``X, Y`` with one side a name."""

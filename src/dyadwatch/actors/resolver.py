@@ -287,6 +287,9 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
             inner = named.get(head_i)
             if inner is not None and (actor is None or not actor.country or actor.name == inner.name):
                 actor = inner  # "Defence" in "the Zairian Association for the Defence of Human Rights"
+            followed = self.followed_name(desc) if not desc.pronoun else None
+            if followed is not None:  # "Clinton" in "a Clinton supporter" is Clinton when asked for by itself
+                result.by_token.setdefault(self.doc.char_span(followed.start, followed.end)[0].i, followed)
             if actor is None:
                 continue
             actor = self._same_org(actor, orgs)

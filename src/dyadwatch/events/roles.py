@@ -67,14 +67,34 @@ def _pobj(prep: Token) -> Token | None:
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if pobj is None:
         pcomp = next((c for c in prep.children if c.dep_ == "pcomp"), None)
-        if pcomp is not None:
-            pobj = next((c for c in pcomp.children if c.dep_ == "dobj"), None)
+        if pcomp is not None:  # a gerund's own subject first: "about the United States' backing independence"
+            pobj = next((c for c in pcomp.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
+            pobj = pobj or next((c for c in pcomp.children if c.dep_ == "dobj"), None)
+    if pobj is None and prep.dep_ == "prep" and not any(True for _ in prep.children):
+        pobj = _stranded_object(prep)
     return pobj
+
+
+def _stranded_object(prep: Token) -> Token | None:
+    """The object of a preposition the parser left empty, having made the noun phrase after it the subject
+    of a following participle: "granted asylum to five Panamanian army officers holed up in ..." (officers
+    made the subject of "holed"). The phrase must start right after the preposition."""
+    doc = prep.doc
+    if prep.i + 1 >= len(doc):
+        return None
+    first = doc[prep.i + 1]
+    tok = first
+    while tok.head.i != tok.i and tok.head.i > tok.i and tok.dep_ not in {"nsubj", "nsubjpass"}:
+        tok = tok.head
+    if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.left_edge.i != first.i or tok.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    verb = tok.head
+    return tok if verb.tag_ in {"VBN", "VBG", "VBD"} and verb.dep_ in {"advcl", "acl", "relcl", "conj"} else None
 
 
 def subject_token(verb: Token, depth: int = 0) -> Token | None:
     """The token standing for the actor of a verb (passive agent first), climbing shared subjects."""
-    own = _own_subject(verb)
+    own = _own_subject(verb) or misparsed_subject(verb)
     if own is not None:
         return own
     if verb.head.i == verb.i:
@@ -100,17 +120,57 @@ def _own_subject(verb: Token) -> Token | None:
         subj = _child(verb, {"nsubjpass"})
     if subj is None:
         return None
+    if subj.lower_ in RELATIVE_PRONOUNS and relative_object(verb) is not None:
+        subj = _other_subject(verb, subj)  # "Bush, who many had backed": many backed Bush
+        if subj is None:
+            return None
     if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return person_antecedent(verb.head) if subj.lower_ in {"who", "whom"} else verb.head
     inner = _child(subj, {"nsubj"}) if subj.pos_ == "VERB" else None
+    if inner is None and subj.lower_ in words("SHARE_WORDS"):
+        inner = next((p for c in subj.children if c.dep_ == "prep" and c.lower_ in {"in", "among", "of"}
+                      for p in [_pobj(c)] if p is not None), None)  # "who many in the GOP establishment had backed"
     return inner if inner is not None else subj  # "The Red Cross operating in Iraq said": misparsed subject
+
+
+NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def misparsed_subject(verb: Token) -> Token | None:
+    """A subject the parser attached as something else, for a verb with no subject of its own:
+    a name before the verb read as an adverb ("But Bill Skelly, a longtime RNC operative, vouched for":
+    Skelly as advmod), and a noun right before a conjoined verb read as a conjunct of the object before
+    it ("discussed the violence that has marred Trump's rallies and protesters have clashed with":
+    protesters clashed, not the subject of "discussed")."""
+    if _child(verb, SUBJECT_DEPS | {"nsubjpass", "agent"}) is not None or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for c in verb.lefts:
+        if c.dep_ in {"advmod", "npadvmod", "dep"} and c.pos_ == "PROPN" and c.ent_type_ in NAME_ENTS:
+            return c
+    before = verb.doc[verb.i - 1] if verb.i > 1 else None
+    if verb.tag_ == "VBG" and before is not None and before.dep_ == "case" and before.head.i == verb.i - 2:
+        return before.head  # "about the United States' backing independence": the US backs, split off by the parser
+    if verb.dep_ != "conj" or verb.tag_ == "VBG":
+        return None
+    first = min([verb, *(c for c in verb.lefts if c.dep_ in {"aux", "auxpass", "neg"})], key=lambda t: t.i)
+    if first.i == 0:
+        return None
+    tok = verb.doc[first.i - 1]
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"} \
+            and tok.head.i < tok.i and verb.head.i < tok.head.i:
+        return tok
+    return None
 
 
 def _shared_subject(verb: Token, depth: int) -> Token | None:
     """A subject shared from the verb's head: conjuncts, control, raising, message nouns, participles."""
     head = verb.head
+    if _passive_conjunct(verb):
+        return None  # "... and was roundly criticized": the shared subject is the target (passive_conjunct_subject)
     if verb.dep_ == "conj":
         return subject_token(head, depth + 1)
+    if verb.dep_ == "acl" and _has_to(verb) and _child(head, {"poss"}) is not None:
+        return _child(head, {"poss"})  # "Manafort's decision to begin a push ... by publicly chastising Kasich"
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in {"acomp", "xcomp"}:
         return subject_token(head.head, depth + 1)  # "Syria says it is willing to withdraw"
     if verb.dep_ == "acl" and head.lemma_.lower() in MESSAGE_NOUNS and head.dep_ == "dobj":
@@ -131,7 +191,7 @@ def _controlled_subject(verb: Token, depth: int) -> Token | None:
     release"), else the head's subject (not for a finite adverbial clause with its own missing subject)."""
     head = verb.head
     if head.lemma_.lower() in OBJECT_CONTROL:
-        obj = _child(head, {"dobj", "dative"})
+        obj = _child(head, {"dobj", "dative"}) or next(iter(late_subjects(head)), None)
         if obj is not None:
             return obj
     if verb.dep_ == "advcl" and verb.tag_ not in {"VBG", "VBN"} and not _has_to(verb):
@@ -163,6 +223,43 @@ def person_antecedent(noun: Token) -> Token:
     while tok.ent_type_ in NON_PERSON_ENTS and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         tok = tok.head.head
     return tok if tok.ent_type_ not in NON_PERSON_ENTS else noun
+
+
+def _other_subject(verb: Token, pronoun: Token) -> Token | None:
+    """The subject of a relative clause other than its relative pronoun (which the parser also called nsubj)."""
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i != pronoun.i), None)
+
+
+def relative_object(verb: Token) -> Token | None:
+    """The noun an object relative clause is about: "Bush, who many had backed" (the parser makes both "who"
+    and "many" subjects), "the candidate whom Trump attacked", "the senator Trump mocked" (no pronoun: the
+    clause has its own subject and no object). The noun is the target of the clause's act, not its actor."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    relative = [c for c in verb.children if c.lower_ in RELATIVE_PRONOUNS]
+    if any(c.dep_ in {"dobj", "dative"} for c in relative) and subjects:
+        return person_antecedent(verb.head)  # "whom Trump attacked"
+    if len(subjects) >= 2 and subjects[0].lower_ in {"who", "whom", "that"} and subjects[0].i < subjects[1].i:
+        return person_antecedent(verb.head)  # "who many had backed"
+    own_object = any(c.dep_ in {"dobj", "dative", "ccomp", "xcomp", "nsubjpass", "auxpass"} for c in verb.children)
+    if not relative and len(subjects) == 1 and subjects[0].pos_ in {"PROPN", "PRON"} and not own_object:
+        has_prep_gap = any(c.dep_ == "prep" and _pobj(c) is None for c in verb.children)
+        return None if has_prep_gap else verb.head  # "the senator Trump mocked" (not "the man he spoke to")
+    return None
+
+
+def modified_by_participle(verb: Token) -> Token | None:
+    """The noun a passive participle modifies is the target of its act: "Kasich, endorsed by the Boston
+    Globe" (the Globe endorsed Kasich), "protesters arrested by police"."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    set_off = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    if set_off or any(c.dep_ == "agent" for c in verb.children):  # not a misparsed "the senator Trump mocked"
+        noun = verb.head
+        # "Colleen Deacon, a staffer for Sen. Gillibrand, backed by both the senator and the DCCC": Deacon
+        return noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun
+    return None
 
 
 def passive_source(verb: Token) -> Token | None:
@@ -471,7 +568,14 @@ def _verb_targets(match: TriggerMatch) -> list[Token]:
     out += [p for c in head.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in [_pobj(c)] if p]
     if head.lemma_.lower() not in STATIVE_PASSIVES and not false_passive(head):
         out += [c for c in head.children if c.dep_ == "nsubjpass"]
+    out += [t for t in (modified_by_participle(head), relative_object(head)) if t is not None]
+    out += late_subjects(head)  # "called on Michigan Gov. Rick Snyder (R) to resign": Snyder parsed as a subject
+    out += passive_conjunct_subject(head)  # "she invoked the attacks - and was roundly criticized"
+    if match.rule.plover in {"ACCUSE", "REJECT", "SUPPORT"}:
+        out += said_by(head)  # "slammed his remarks to the Daily News": whose remarks, before where they went
     out += [c for c in head.children if c.dep_ == "dobj" and not _same_tok(c, match.obj)]
+    out += stray_object(head)
+    out += [o for o in shared_object_verbs(head) if o.dep_ == "dobj"]  # "killed and injured dozens of people"
     if match.obj is not None:
         out += [c for c in match.obj.children if c.dep_ == "poss"]  # "welcomed China's role"
     out += _verb_prep_targets(match)
@@ -481,7 +585,71 @@ def _verb_targets(match: TriggerMatch) -> list[Token]:
         out += complement_recipients(head)  # not past an object: "asked the congregation to stand"
     if match.rule.plover == "THREATEN":  # "threatened to launch an offensive unless Baghdad accepted"
         out += condition_subjects(head)
+    if match.rule.plover in {"SUPPORT", "AGREE"}:
+        out += supporter_of(head)  # "has been a longtime Clinton supporter and has pledged his support"
     return out
+
+
+def supporter_of(verb: Token) -> list[Token]:
+    """Whom a pledge of support goes to when the clause before says whose supporter the actor is: "Dayton has
+    been a longtime Clinton supporter and has pledged his support as a superdelegate" (to Clinton). Only a
+    verb conjoined to "be" + a supporter noun with its owner ("Clinton supporter", "Cruz's ally")."""
+    if verb.dep_ != "conj" or verb.head.lemma_ != "be":
+        return []
+    nouns = [c for c in verb.head.children if c.dep_ == "attr" and c.lemma_.lower() in words("SUPPORTER_NOUNS")]
+    return [m for n in nouns for m in n.children if m.dep_ in {"compound", "poss"} and m.pos_ == "PROPN"]
+
+
+STRAY_DEPS = {"npadvmod", "dep", "attr", "oprd"}
+
+
+def stray_object(verb: Token) -> list[Token]:
+    """A name right after a verb that has no object, which the parser hung elsewhere: "willing to back
+    Trump" parsed with Trump as an adverbial of "willing". The name is the verb's object."""
+    if verb.pos_ != "VERB" or any(c.dep_ in {"dobj", "dative", "ccomp", "xcomp"} for c in verb.children):
+        return []
+    nxt = verb.i + 1
+    if nxt >= len(verb.doc):
+        return []
+    tok = verb.doc[nxt]
+    while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+        tok = tok.head
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP"} or tok.dep_ not in STRAY_DEPS:
+        return []
+    return [] if tok.head.i == verb.i else [tok]
+
+
+def late_subjects(verb: Token) -> list[Token]:
+    """A second "subject" after the verb, when a real one stands before it, is the parser's object:
+    "Sen. Bernie Sanders (I-Vt.) called on Michigan Gov. Rick Snyder (R) to resign"."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not any(c.i < verb.i for c in subjects):
+        return []
+    return [c for c in subjects if c.i > verb.i and c.pos_ in {"PROPN", "NOUN"}]
+
+
+def passive_conjunct_subject(verb: Token) -> list[Token]:
+    """The subject a passive conjunct shares with the clause before is its target, not its actor:
+    "she invoked the attacks to defend herself - and was roundly criticized on Twitter" (she was criticized)."""
+    if not _passive_conjunct(verb):
+        return []
+    shared = subject_token(verb.head)
+    return [shared] if shared is not None else []
+
+
+def _passive_conjunct(verb: Token) -> bool:
+    """A passive verb conjoined to an earlier clause, with no subject of its own ("... and was criticized")."""
+    return (verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children)
+            and _child(verb, SUBJECT_DEPS | {"nsubjpass"}) is None)
+
+
+def said_by(verb: Token) -> list[Token]:
+    """Whose words or plans a criticism or rejection is aimed at: the possessive pronoun of an object that
+    is something said or proposed ("Clinton has slammed his proposal", "rejected their plan"). The
+    resolver's coreference never binds such a pronoun to the verb's own subject; "attacked his rivals"
+    (people, not words) is left out."""
+    return [c for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in words("SAID_OR_PROPOSED")
+            for c in o.children if c.dep_ == "poss" and c.pos_ == "PRON"]
 
 
 def _verb_prep_targets(match: TriggerMatch) -> list[Token]:
@@ -491,15 +659,34 @@ def _verb_prep_targets(match: TriggerMatch) -> list[Token]:
     holders = [head] + ([match.obj] if match.obj is not None else [])
     holders += [c for c in head.children if c.dep_ == "dobj" and not _same_tok(c, match.obj)]
     holders += [j for h in holders[1:] for j in h.conjuncts]
+    holders += shared_object_verbs(head)
     out = []
     for holder in holders:
         preps = VERB_RECIPIENT_PREPS if holder.i == head.i else RECIPIENT_PREPS
         for c in holder.children:
             if c.dep_ == "prep" and c.lower_ in preps and not _same_tok(c, match.prep):
                 pobj = _pobj(c)
-                if pobj is not None:
-                    out.append(pobj)
+                if pobj is not None and not aside(pobj) and not (c.lower_ == "on" and pobj.lower_ in words("VENUES")):
+                    out.append(pobj)  # not "was roundly criticized on Twitter": where it was said
     return out
+
+
+def aside(pobj: Token) -> bool:
+    """A prepositional object naming a side the act is done for or with, not aimed at: "rally on behalf of
+    the Equality Coalition", "negotiated with help from Labor Secretary Thomas Perez"."""
+    return pobj.lemma_.lower() in words("ASIDE_NOUNS") and any(c.dep_ == "prep" for c in pobj.children)
+
+
+def shared_object_verbs(head: Token) -> list[Token]:
+    """Conjoined verbs after an object-less verb share their object and its prepositions: "donated and
+    personally delivered $50,000 worth of goods to Baghdad University" (the gift went to the university),
+    "condemned and denounced the attack on X". The later verb's object stands for both."""
+    if any(c.dep_ in {"dobj", "dative", "prep", "xcomp", "ccomp"} for c in head.children):
+        return []
+    # only a verb joined right after ("donated and personally delivered"), not a later clause
+    later = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and 0 < c.i - head.i <= 3]
+    later = [v for v in later if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children)]
+    return later + [o for v in later for o in v.children if o.dep_ == "dobj"]
 
 
 def _demanded_of(match: TriggerMatch) -> list[Token]:
