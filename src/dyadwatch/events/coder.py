@@ -328,6 +328,7 @@ class EventCoder:
         """Participants a candidate token names other than the actor (not "himself", not "their" in
         "pledged their support to"); unplaced organisations only as targets of a placed actor."""
         own = tok.dep_ == "poss" and tok.lower_ in PRONOUNS and _same_tok(tok.head, match.obj)
+        own = own and tok.head.lemma_.lower() in words("GIVEN_NOUNS")  # "questioned her judgment": hers is the target
         if tok.lower_ in REFLEXIVES or own:
             return []  # "blew himself up", "pledged their support to": the actor, not a second participant
         placed = any(a.country for a in actor_list)

@@ -29,6 +29,7 @@ from dyadwatch.events.derive import Candidate, DeriveContext, derivation
 from dyadwatch.events.lexicon import TriggerMatch, TriggerRule
 from dyadwatch.events.modality import FROM_NEGATING, NEGATING, Modality, modality, noun_modality
 from dyadwatch.events.roles import FIRST_PERSON, noun_actor_token, subject_token
+from dyadwatch.events.roles import words as role_words
 from dyadwatch.events.syntax import violent
 from dyadwatch.events.wordsets import words as shared_words
 from dyadwatch.models import Actor, Article, Event, Quote
@@ -493,7 +494,7 @@ def _receiver(noun: Token) -> Token | None:
     """Who receives the attack: the subject of "faced / drew / came under criticism (from X)"; only with a maker
     named, since "drew criticism" alone says not from whom."""
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" else noun.head
-    if noun.dep_ not in {"dobj", "pobj"} or verb.lemma_.lower() not in words("RECEIVING_VERBS"):
+    if noun.dep_ not in {"dobj", "pobj"} or verb.lemma_.lower() not in role_words("RECEIVING"):
         return None
     return subject_token(verb)
 
