@@ -350,3 +350,10 @@ def test_attacks_in_words_and_in_deeds(code_events, text, plover):
 )
 def test_seeming_showing_and_abstract_advantages_are_no_events(code_events, text):
     assert [e for e in code_events(text) if e.asserted] == [], text
+
+
+def test_arguing_a_claim_accuses_no_one_and_challenging_an_assertion_targets_no_bystander(code_events):
+    argued = code_events("They and their supporters argue that workers will not end up seeing the savings.")
+    assert asserted(argued, "ACCUSE") == []
+    text = "Grayson's spokeswoman challenged the assertion that Grayson had ever attacked Hillary Clinton."
+    assert [r for _, r in asserted(code_events(text), "ACCUSE") if "Grayson" in r] == []
