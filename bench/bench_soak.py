@@ -19,6 +19,7 @@ import bisect
 import json
 import os
 import platform
+import random
 import subprocess
 import sys
 import tempfile
@@ -26,7 +27,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from soak_corpus import POOL, Planted, write_corpus  # noqa: E402
+from soak_corpus import POOL, Planted, header, write_corpus  # noqa: E402
 
 
 def events_per_sentence() -> list[int]:
@@ -35,7 +36,8 @@ def events_per_sentence() -> list[int]:
     from dyadwatch.pipeline import Pipeline
 
     pipeline = Pipeline()
-    docs = [RawDocument(f"pool:{i}", text=f"Synthetic wire item 0.\n\n{s}", fmt="jsonl", date="2024-05-06")
+    rng = random.Random(0)
+    docs = [RawDocument(f"pool:{i}", text=f"{header(i, rng)}\n\n{s}", fmt="jsonl", date="2024-05-06")
             for i, s in enumerate(POOL)]
     results = list(pipeline.process_many(docs, dedupe=False))
     assert all(isinstance(r, ArticleResult) for r in results), results
@@ -111,8 +113,6 @@ def report(planted: Planted, per_sentence: list[int], counts: dict[str, int], sa
 
 def story_index_growth(documents: int) -> None:
     """Resident memory the story index gains per 1,000 distinct soak documents (in this process)."""
-    import random
-
     from soak_corpus import document
 
     from dyadwatch.dedup import StoryIndex

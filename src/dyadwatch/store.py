@@ -273,11 +273,7 @@ class Store:
         alias_rows = [asdict(a) for a in aliases]
         self.con.execute("BEGIN TRANSACTION")
         try:
-            earlier_groups = story_tables.groups_of(self.con, ids)  # a re-stored article may leave its groups
-            for table in ("events", "quotes", "actors"):
-                self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
-            self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
-            self.con.execute("DELETE FROM aliases WHERE article_id IN (SELECT unnest(?))", [ids])
+            earlier_groups = self._delete_articles(ids)
             self._insert("articles", article_rows)
             self._insert("events", event_rows)
             self._insert("quotes", quote_rows)
@@ -288,6 +284,22 @@ class Store:
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+
+    def _delete_articles(self, ids: list[str]) -> list[str]:
+        """Remove the stored rows of those of ``ids`` already stored; returns the event groups they were in.
+
+        New articles (all of them in a plain ingest) need no delete: the primary-key lookup is cheap,
+        the deletes scan the growing events, quotes, actors and aliases tables batch after batch.
+        """
+        found = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        stored = [row[0] for row in found]
+        if not stored:
+            return []
+        earlier_groups = story_tables.groups_of(self.con, stored)  # a re-stored article may leave its groups
+        for table in ("events", "quotes", "actors", "aliases"):
+            self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [stored])
+        self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [stored])
+        return earlier_groups
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
         if not rows:
