@@ -109,14 +109,16 @@ class Pipeline:
                     seen.add(item.id)
                 fresh.append(item)
             if self.with_events:
-                coded = iter(self._code_batch(fresh))
+                coded = self._code_batch(fresh)
             else:
                 coded = (i if isinstance(i, IngestError) else ArticleResult(article=i) for i in fresh)
             for position in range(len(chunk)):  # one result per input, in input order
                 yield duplicates.get(position) or next(coded)
+            next(coded, None)  # run the batch to its end: its memory zone closes before the next one opens
 
-    def _code_batch(self, batch: list[Article | IngestError]) -> list[ArticleResult | IngestError]:
-        """Parse and code a batch inside one spaCy memory zone.
+    def _code_batch(self, batch: list[Article | IngestError]) -> Iterator[ArticleResult | IngestError]:
+        """Parse a batch, then code its articles one at a time (each result is yielded, and its aliases
+        learned by the caller, before the next article is coded), all inside one spaCy memory zone.
 
         The zone frees the strings and tokenizer cache entries the batch added (every new name or
         number), which otherwise stay in the vocabulary for the life of the process: about 2 MB per
@@ -129,7 +131,8 @@ class Pipeline:
             sections = [(a, split_text(a.text, self.limits.section_chars)) for a in to_parse]
             parsed = iter(parse_texts(self.nlp, [a.text[start:end] for a, cuts in sections for start, end in cuts]))
             docs = {id(a): [(start, next(parsed)) for start, _ in cuts] for a, cuts in sections}
-            return [self._code_item(item, docs.get(id(item))) for item in batch]
+            for item in batch:
+                yield self._code_item(item, docs.get(id(item)))
 
     def _code_item(
         self, item: Article | IngestError, sections: list[tuple[int, Doc | Exception]] | None

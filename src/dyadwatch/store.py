@@ -167,6 +167,12 @@ def quote_row(article_id: str, seq: int, quote: Quote, date: str) -> dict[str, A
     }
 
 
+# DuckDB's buffer pool for a writer. Its default (80 % of RAM) lets a long ingest keep every block it wrote
+# cached, so the process grows with the store file (about 3.7 MB per 1,000 short articles); past this limit
+# DuckDB evicts clean blocks and spills large operations to a temporary file (docs/performance.md, "Soak").
+WRITER_MEMORY_LIMIT = "128MB"
+
+
 class StoreBusyError(RuntimeError):
     """Another process holds the store file's lock (DuckDB allows one writer and no readers beside it)."""
 
@@ -211,6 +217,7 @@ class Store:
             raise FileNotFoundError(f"no dyadwatch store at {self.path}")
         self.con = _connect_waiting(self.path, read_only, wait)
         if not read_only:
+            self.con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
             self.con.execute(SCHEMA)
             self.con.execute(MIGRATIONS)
             story_tables.create(self.con)  # stories table, events.group_id, consolidated_events view
