@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from soak_corpus import POOL, Planted, header, write_corpus  # noqa: E402
+from soak_corpus import POOL, Planted, header, lines, write_corpus  # noqa: E402
 
 
 def events_per_sentence() -> list[int]:
@@ -118,6 +118,22 @@ def store_counts(db: Path) -> dict[str, int]:
                 "errors": one("SELECT count(*) FROM errors")}
 
 
+def prefix_counts(db: Path) -> tuple[int, dict[str, int]]:
+    """For an interrupted ingest: the last corpus line whose article was stored, and the store's counts up to it.
+
+    Articles are committed in input order, a batch at a time, so every article up to that line is stored;
+    errors are recorded as they come, so those past it are left out.
+    """
+    from dyadwatch.store import Store
+
+    line_of = "CAST(regexp_extract({0}, ':([0-9]+)$', 1) AS INTEGER)"
+    with Store(db, read_only=True) as store:
+        one = lambda sql, *args: store.con.execute(sql, list(args)).fetchone()[0]  # noqa: E731
+        last = one(f"SELECT max({line_of.format('path')}) FROM articles") or 0
+        return last, {"articles": one("SELECT count(*) FROM articles"), "events": one("SELECT count(*) FROM events"),
+                      "errors": one(f"SELECT count(*) FROM errors WHERE {line_of.format('path')} <= ?", last)}
+
+
 def report(planted: Planted, per_sentence: list[int], counts: dict[str, int], samples: list[dict]) -> dict:
     expected = {"articles": planted.good, "events": planted.expected_events(per_sentence), "errors": planted.errors}
     step = max(1, len(samples) // 20)
@@ -199,7 +215,15 @@ def main() -> None:
           f"{sum(per_sentence):,} events coded alone")
     code, seconds, samples = run_ingest(corpus, db, args.interval, out / "ingest.log", args.workers)
     print(f"ingest exit code {code} after {seconds:.0f} s ({planted.lines / seconds:.1f} lines/s)")
-    result = report(planted, per_sentence, store_counts(db), samples)
+    if code in (0, 1):
+        result = report(planted, per_sentence, store_counts(db), samples)
+    else:  # interrupted: check the part that was stored against what the same lines planted
+        last, counts = prefix_counts(db)
+        prefix = Planted()
+        for _ in lines(last, prefix):
+            pass
+        print(f"interrupted: articles stored up to line {last:,} of {planted.lines:,}; checking that prefix")
+        result = report(prefix, per_sentence, counts, samples)
     result.update(documents=args.documents, seconds=round(seconds, 1), exit_code=code, workers=args.workers)
     (out / "soak.json").write_text(json.dumps(result, indent=1))
     print(f"results: {out / 'soak.json'}")
