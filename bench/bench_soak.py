@@ -19,6 +19,7 @@ import bisect
 import json
 import os
 import platform
+import random
 import subprocess
 import sys
 import tempfile
@@ -26,7 +27,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from soak_corpus import POOL, Planted, write_corpus  # noqa: E402
+from soak_corpus import POOL, Planted, header, lines, write_corpus  # noqa: E402
 
 
 def events_per_sentence() -> list[int]:
@@ -35,7 +36,8 @@ def events_per_sentence() -> list[int]:
     from dyadwatch.pipeline import Pipeline
 
     pipeline = Pipeline()
-    docs = [RawDocument(f"pool:{i}", text=f"Synthetic wire item 0.\n\n{s}", fmt="jsonl", date="2024-05-06")
+    rng = random.Random(0)
+    docs = [RawDocument(f"pool:{i}", text=f"{header(i, rng)}\n\n{s}", fmt="jsonl", date="2024-05-06")
             for i, s in enumerate(POOL)]
     results = list(pipeline.process_many(docs, dedupe=False))
     assert all(isinstance(r, ArticleResult) for r in results), results
@@ -52,12 +54,29 @@ def line_offsets(path: Path) -> list[int]:
     return ends
 
 
-def sample(pid: int, corpus: Path) -> tuple[float, int]:
-    """(VmRSS in MB, byte position in the corpus) of the running ingest, from /proc."""
-    rss = 0.0
+def rss_mb(pid: int) -> float:
+    """Resident memory (VmRSS) of one process, in MB."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
-            rss = int(line.split()[1]) / 1024
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def workers_rss(pid: int) -> list[float]:
+    """VmRSS of each child of ``pid`` (the parsing workers of ``--workers N``), in MB."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    found = []
+    for child in children:
+        try:
+            found.append(round(rss_mb(int(child)), 1))
+        except OSError:  # it exited meanwhile
+            continue
+    return found
+
+
+def sample(pid: int, corpus: Path) -> tuple[float, int]:
+    """(VmRSS in MB, byte position in the corpus) of the running ingest, from /proc."""
+    rss = rss_mb(pid)
     position = 0
     for fd in Path(f"/proc/{pid}/fd").iterdir():
         try:
@@ -69,9 +88,10 @@ def sample(pid: int, corpus: Path) -> tuple[float, int]:
     return rss, position
 
 
-def run_ingest(corpus: Path, db: Path, interval: float, log: Path) -> tuple[int, float, list[dict]]:
+def run_ingest(corpus: Path, db: Path, interval: float, log: Path, workers: int) -> tuple[int, float, list[dict]]:
     ends = line_offsets(corpus)
     command = [sys.executable, "-m", "dyadwatch.cli", "ingest", str(corpus), "--db", str(db)]
+    command += ["--workers", str(workers)] if workers else []
     samples: list[dict] = []
     started = time.perf_counter()
     with log.open("w") as stderr:
@@ -79,11 +99,12 @@ def run_ingest(corpus: Path, db: Path, interval: float, log: Path) -> tuple[int,
         while process.poll() is None:
             try:
                 rss, position = sample(process.pid, corpus)
+                workers = workers_rss(process.pid)
             except (OSError, ValueError, IndexError):
                 break
             read = bisect.bisect_right(ends, position)
             samples.append({"seconds": round(time.perf_counter() - started, 1), "rss_mb": round(rss, 1),
-                            "lines_read": read})
+                            "workers_rss_mb": workers, "lines_read": read, "load": round(os.getloadavg()[0], 2)})
             time.sleep(interval)
     return process.wait(), time.perf_counter() - started, samples
 
@@ -97,22 +118,62 @@ def store_counts(db: Path) -> dict[str, int]:
                 "errors": one("SELECT count(*) FROM errors")}
 
 
+def prefix_counts(db: Path) -> tuple[int, dict[str, int]]:
+    """For an interrupted ingest: the last corpus line whose article was stored, and the store's counts up to it.
+
+    Articles are committed in input order, a batch at a time, so every article up to that line is stored;
+    errors are recorded as they come, so those past it are left out.
+    """
+    from dyadwatch.store import Store
+
+    line_of = "CAST(regexp_extract({0}, ':([0-9]+)$', 1) AS INTEGER)"
+    with Store(db, read_only=True) as store:
+        one = lambda sql, *args: store.con.execute(sql, list(args)).fetchone()[0]  # noqa: E731
+        last = one(f"SELECT max({line_of.format('path')}) FROM articles") or 0
+        return last, {"articles": one("SELECT count(*) FROM articles"), "events": one("SELECT count(*) FROM events"),
+                      "errors": one(f"SELECT count(*) FROM errors WHERE {line_of.format('path')} <= ?", last)}
+
+
 def report(planted: Planted, per_sentence: list[int], counts: dict[str, int], samples: list[dict]) -> dict:
     expected = {"articles": planted.good, "events": planted.expected_events(per_sentence), "errors": planted.errors}
     step = max(1, len(samples) // 20)
-    print("seconds  lines_read  rss_mb")
+    print("seconds  lines_read  rss_mb  workers_rss_mb  load")
     for row in samples[::step] + samples[-1:]:
-        print(f"{row['seconds']:>7}  {row['lines_read']:>10}  {row['rss_mb']:>6}")
+        print(f"{row['seconds']:>7}  {row['lines_read']:>10}  {row['rss_mb']:>6}  "
+              f"{'/'.join(map(str, row['workers_rss_mb'])) or '-':>14}  {row['load']}")
     for name in expected:
         verdict = "ok" if counts[name] == expected[name] else "MISMATCH"
         print(f"{name}: stored {counts[name]:,}, planted {expected[name]:,} -> {verdict}")
-    return {"expected": expected, "stored": counts, "samples": samples}
+    slopes = second_half_slopes(samples)
+    for name, slope in slopes.items():
+        print(f"RSS slope over the second half ({name}): {slope:+.2f} MB per 1,000 documents")
+    return {"expected": expected, "stored": counts, "slopes": slopes, "samples": samples}
+
+
+def slope_per_1000(points: list[tuple[float, float]]) -> float:
+    """Least-squares slope of (documents, MB) points, in MB per 1,000 documents."""
+    n = len(points)
+    if n < 2:
+        return 0.0
+    mean_x, mean_y = sum(x for x, _ in points) / n, sum(y for _, y in points) / n
+    sxx = sum((x - mean_x) ** 2 for x, _ in points)
+    sxy = sum((x - mean_x) * (y - mean_y) for x, y in points)
+    return 1000 * sxy / sxx if sxx else 0.0
+
+
+def second_half_slopes(samples: list[dict]) -> dict[str, float]:
+    """The slope of the writer's RSS, and of writer plus workers, over samples past half the documents read."""
+    last = max((row["lines_read"] for row in samples), default=0)
+    half = [row for row in samples if row["lines_read"] >= last / 2]
+    slopes = {"writer": slope_per_1000([(r["lines_read"], r["rss_mb"]) for r in half])}
+    if any(row["workers_rss_mb"] for row in half):
+        slopes["writer + workers"] = slope_per_1000(
+            [(r["lines_read"], r["rss_mb"] + sum(r["workers_rss_mb"])) for r in half])
+    return slopes
 
 
 def story_index_growth(documents: int) -> None:
     """Resident memory the story index gains per 1,000 distinct soak documents (in this process)."""
-    import random
-
     from soak_corpus import document
 
     from dyadwatch.dedup import StoryIndex
@@ -135,6 +196,7 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--interval", type=float, default=10.0, help="Seconds between memory samples.")
     parser.add_argument("--out", type=Path, default=None, help="Folder for the corpus, store and results.")
+    parser.add_argument("--workers", type=int, default=0, help="ingest --workers (0: ingest's default).")
     parser.add_argument("--story-index", type=int, default=0, metavar="N",
                         help="Only measure the story index's memory over N documents, in this process.")
     args = parser.parse_args()
@@ -149,11 +211,20 @@ def main() -> None:
     per_sentence = events_per_sentence()
     print(f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"corpus {corpus}: {planted.lines:,} lines, {planted.good:,} distinct documents, "
-          f"{planted.duplicates:,} duplicates, {planted.errors:,} faults; events per pool sentence {per_sentence}")
-    code, seconds, samples = run_ingest(corpus, db, args.interval, out / "ingest.log")
+          f"{planted.duplicates:,} duplicates, {planted.errors:,} faults; {len(POOL):,} pool sentences yield "
+          f"{sum(per_sentence):,} events coded alone")
+    code, seconds, samples = run_ingest(corpus, db, args.interval, out / "ingest.log", args.workers)
     print(f"ingest exit code {code} after {seconds:.0f} s ({planted.lines / seconds:.1f} lines/s)")
-    result = report(planted, per_sentence, store_counts(db), samples)
-    result.update(documents=args.documents, seconds=round(seconds, 1), exit_code=code)
+    if code in (0, 1):
+        result = report(planted, per_sentence, store_counts(db), samples)
+    else:  # interrupted: check the part that was stored against what the same lines planted
+        last, counts = prefix_counts(db)
+        prefix = Planted()
+        for _ in lines(last, prefix):
+            pass
+        print(f"interrupted: articles stored up to line {last:,} of {planted.lines:,}; checking that prefix")
+        result = report(prefix, per_sentence, counts, samples)
+    result.update(documents=args.documents, seconds=round(seconds, 1), exit_code=code, workers=args.workers)
     (out / "soak.json").write_text(json.dumps(result, indent=1))
     print(f"results: {out / 'soak.json'}")
 

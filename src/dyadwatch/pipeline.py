@@ -116,20 +116,34 @@ class Pipeline:
                 coded = (i if isinstance(i, IngestError) else ArticleResult(article=i) for i in fresh)
             for position in range(len(chunk)):  # one result per input, in input order
                 yield duplicates.get(position) or next(coded)
+            next(coded, None)  # run the batch to its end: its memory zone closes before the next one opens
 
     def _code_batch(self, batch: list[Article | IngestError]) -> Iterator[ArticleResult | IngestError]:
+        """Parse a batch, then code its articles one at a time (each result is yielded, and its aliases
+        learned by the caller, before the next article is coded), all inside one spaCy memory zone.
+
+        The zone frees the strings and tokenizer cache entries the batch added (every new name or
+        number), which otherwise stay in the vocabulary for the life of the process: about 2 MB per
+        1,000 short documents in a long ingest (docs/performance.md, "Soak"). Results hold plain
+        Python values only, so nothing refers to the freed parses afterwards.
+        """
         assert self.nlp is not None
-        to_parse = [a for a in batch if isinstance(a, Article) and a.language in CODED_LANGUAGES]
-        sections = [(a, split_text(a.text, self.limits.section_chars)) for a in to_parse]
-        parsed = iter(parse_texts(self.nlp, [a.text[start:end] for a, cuts in sections for start, end in cuts]))
-        docs = {id(a): [(start, next(parsed)) for start, _ in cuts] for a, cuts in sections}
-        for item in batch:
-            if isinstance(item, IngestError):
-                yield item
-            elif id(item) not in docs:
-                yield ArticleResult(article=item, skipped_reason=f"language '{item.language}' is not coded")
-            else:
-                yield self._code_sections(item, docs[id(item)])
+        with self.nlp.memory_zone():
+            to_parse = [a for a in batch if isinstance(a, Article) and a.language in CODED_LANGUAGES]
+            sections = [(a, split_text(a.text, self.limits.section_chars)) for a in to_parse]
+            parsed = iter(parse_texts(self.nlp, [a.text[start:end] for a, cuts in sections for start, end in cuts]))
+            docs = {id(a): [(start, next(parsed)) for start, _ in cuts] for a, cuts in sections}
+            for item in batch:
+                yield self._code_item(item, docs.get(id(item)))
+
+    def _code_item(
+        self, item: Article | IngestError, sections: list[tuple[int, Doc | Exception]] | None
+    ) -> ArticleResult | IngestError:
+        if isinstance(item, IngestError):
+            return item
+        if sections is None:
+            return ArticleResult(article=item, skipped_reason=f"language '{item.language}' is not coded")
+        return self._code_sections(item, sections)
 
     def _code_sections(
         self, article: Article, sections: list[tuple[int, Doc | Exception]]

@@ -167,6 +167,12 @@ def quote_row(article_id: str, seq: int, quote: Quote, date: str) -> dict[str, A
     }
 
 
+# DuckDB's buffer pool for a writer. Its default (80 % of RAM) lets a long ingest keep every block it wrote
+# cached, so the process grows with the store file (about 3.7 MB per 1,000 short articles); past this limit
+# DuckDB evicts clean blocks and spills large operations to a temporary file (docs/performance.md, "Soak").
+WRITER_MEMORY_LIMIT = "128MB"
+
+
 class StoreBusyError(RuntimeError):
     """Another process holds the store file's lock (DuckDB allows one writer and no readers beside it)."""
 
@@ -211,6 +217,7 @@ class Store:
             raise FileNotFoundError(f"no dyadwatch store at {self.path}")
         self.con = _connect_waiting(self.path, read_only, wait)
         if not read_only:
+            self.con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
             self.con.execute(SCHEMA)
             self.con.execute(MIGRATIONS)
             story_tables.create(self.con)  # stories table, events.group_id, consolidated_events view
@@ -273,11 +280,7 @@ class Store:
         alias_rows = [asdict(a) for a in aliases]
         self.con.execute("BEGIN TRANSACTION")
         try:
-            earlier_groups = story_tables.groups_of(self.con, ids)  # a re-stored article may leave its groups
-            for table in ("events", "quotes", "actors"):
-                self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
-            self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
-            self.con.execute("DELETE FROM aliases WHERE article_id IN (SELECT unnest(?))", [ids])
+            earlier_groups = self._delete_articles(ids)
             self._insert("articles", article_rows)
             self._insert("events", event_rows)
             self._insert("quotes", quote_rows)
@@ -288,6 +291,22 @@ class Store:
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+
+    def _delete_articles(self, ids: list[str]) -> list[str]:
+        """Remove the stored rows of those of ``ids`` already stored; returns the event groups they were in.
+
+        New articles (all of them in a plain ingest) need no delete: the primary-key lookup is cheap,
+        the deletes scan the growing events, quotes, actors and aliases tables batch after batch.
+        """
+        found = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        stored = [row[0] for row in found]
+        if not stored:
+            return []
+        earlier_groups = story_tables.groups_of(self.con, stored)  # a re-stored article may leave its groups
+        for table in ("events", "quotes", "actors", "aliases"):
+            self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [stored])
+        self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [stored])
+        return earlier_groups
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
         if not rows:

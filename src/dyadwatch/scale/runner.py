@@ -18,6 +18,8 @@ from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
 from dyadwatch.models import Article, ArticleResult, IngestError, RawDocument
 from dyadwatch.nlp import split_text
 from dyadwatch.pipeline import CODED_LANGUAGES, Pipeline, _printable_path
@@ -168,15 +170,21 @@ def _finish(pipeline: Pipeline, preparer: Preparer, pool: Pool, pending: deque[J
     job = pending[0]
     docs = _wait(job, pool, pending)
     pending.popleft()
-    parsed = iter(docs.docs(pipeline.nlp.vocab) if isinstance(docs, ParsedChunk) else [docs] * len(job.texts))
-    for entry in job.entries:
-        if entry.result is not None:
-            yield entry.result
-            continue
-        assert entry.article is not None
-        sections = [(start, next(parsed)) for start, _ in entry.cuts]
-        result = pipeline._code_sections(entry.article, sections)  # noqa: SLF001 - same coding as process_many
-        yield result
+    assert pipeline.nlp is not None
+    # the chunk's new strings are not kept for the life of the writer; the zone closes when the caller has
+    # taken the last result (``yield from``), and each result is yielded before the next is coded (alias memory)
+    with pipeline.nlp.memory_zone():
+        parsed = iter(docs.docs(pipeline.nlp.vocab) if isinstance(docs, ParsedChunk) else [docs] * len(job.texts))
+        for entry in job.entries:
+            yield _code_entry(pipeline, entry, parsed)
+
+
+def _code_entry(pipeline: Pipeline, entry: Entry, parsed: Iterator[Doc | Exception]) -> Result:
+    if entry.result is not None:
+        return entry.result
+    assert entry.article is not None
+    sections = [(start, next(parsed)) for start, _ in entry.cuts]
+    return pipeline._code_sections(entry.article, sections)  # noqa: SLF001 - same coding as process_many
 
 
 def _wait(job: Job, pool: Pool, pending: deque[Job]) -> ParsedChunk | Exception:

@@ -64,7 +64,9 @@ def _exit_with(parent: int, every: float = 1.0) -> None:
 
 def parse_chunk(texts: list[str]) -> ParsedChunk:
     """Parse texts in one ``nlp.pipe`` stream; runs in a worker process."""
-    parsed = parse_texts(load_nlp(), texts)
-    docbin = DocBin(docs=[d for d in parsed if isinstance(d, Doc)])
-    failures = {i: repr(d) for i, d in enumerate(parsed) if not isinstance(d, Doc)}
-    return ParsedChunk(docbin=docbin.to_bytes(), failures=failures, count=len(texts))
+    nlp = load_nlp()
+    with nlp.memory_zone():  # the chunk's new strings are not kept for the life of the worker
+        parsed = parse_texts(nlp, texts)
+        docbin = DocBin(docs=[d for d in parsed if isinstance(d, Doc)])
+        failures = {i: repr(d) for i, d in enumerate(parsed) if not isinstance(d, Doc)}
+        return ParsedChunk(docbin=docbin.to_bytes(), failures=failures, count=len(texts))

@@ -12,7 +12,13 @@ The new article joins the best candidate's story, else starts its own (story id 
 Stories never merge afterwards, so an id once stored stays valid. Stored articles are loaded lazily,
 a date window at a time, through ``loader``; when more than ``max_articles`` are held, whole days
 furthest from the newest article's day are dropped (the loader brings them back if a later article
-needs them), so a long ingest holds at most about that many signatures.
+needs them), so a long ingest holds at most about that many signatures. If one day alone holds more (a single-day
+stream), its oldest articles are dropped too: a copy of an article more than about ``max_articles``
+articles older then starts a story of its own.
+
+Signatures are kept as rows of two numpy matrices (32-bit values), so an article is compared with
+all its candidates in one vectorised step: a stream where most articles share a sentence with many
+others (the soak corpus, boilerplate-heavy sites) has thousands of candidates per article.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from datetime import date as Date
 
 import numpy as np
 
-from dyadwatch.stories.signature import SHINGLE_WORDS, TEXT_PERM, Signature, signature, similarity
+from dyadwatch.stories.signature import _EMPTY, FACT_PERM, SHINGLE_WORDS, TEXT_PERM, Signature, signature
 
 # (article id, story id, date, signature values) of a stored article
 StoredRow = tuple[str, str, str, list[int]]
@@ -41,7 +47,7 @@ class StoryParams:
     borderline: float = 0.15
     facts_threshold: float = 0.3
     window_days: int = 3
-    max_articles: int = 50_000  # with a store behind the index: more are dropped a day at a time (~9 MB / 1,000)
+    max_articles: int = 50_000  # with a store behind the index: more are dropped, a day at a time where possible
 
     def __post_init__(self) -> None:
         if self.bands * self.rows > TEXT_PERM:
@@ -70,20 +76,28 @@ def day_number(value: str) -> int | None:
 
 
 class StoryIndex:
-    """Known articles (id, story, day, signature) with LSH buckets over their text signatures."""
+    """Known articles (id, story, day, signature) with LSH buckets over their text signatures.
+
+    Articles are numbered by position in the order they were added (dropped ones are compacted
+    away, keeping that order), so "the earliest known of equally similar copies" is the lowest position.
+    """
 
     def __init__(self, params: StoryParams | None = None, loader: Loader | None = None) -> None:
         self.params = params or StoryParams()
         self.loader = loader
+        self._loaded_days: set[int] = set()
+        self._loaded_undated = loader is None
+        self._reset(0)
+
+    def _reset(self, capacity: int) -> None:
         self._ids: list[str] = []
         self._stories: list[str] = []
-        self._days: list[int | None] = []
-        self._signatures: list[Signature | None] = []  # None: dropped (its day was evicted)
+        self._days = np.zeros(capacity, dtype=np.int64)  # NO_DAY: undated
+        self._text = np.zeros((capacity, TEXT_PERM), dtype=np.uint32)  # MinHash values are 32-bit
+        self._facts = np.zeros((capacity, FACT_PERM), dtype=np.uint32)
         self._position: dict[str, int] = {}
         self._by_day: dict[int | None, list[int]] = {}
         self._buckets: list[dict[int, int | list[int]]] = [{} for _ in range(self.params.bands)]
-        self._loaded_days: set[int] = set()
-        self._loaded_undated = loader is None
 
     def __len__(self) -> int:
         return len(self._position)
@@ -100,7 +114,7 @@ class StoryIndex:
         known = self.story_of(article_id)  # stored before (re-coded with --force): it keeps its story
         if known is not None:
             return StoryMatch(known, "same-text", 1.0, 1.0, article_id), sig
-        keys = self._band_keys(sig)
+        keys = self._band_keys(sig.text)
         match = self.best_match(sig, day, keys) or StoryMatch(article_id, "new")
         self._add(article_id, match.story_id, day, sig, keys)
         if self.loader is not None and len(self._position) > self.params.max_articles:
@@ -109,42 +123,46 @@ class StoryIndex:
 
     def best_match(self, sig: Signature, day: int | None, keys: list[int] | None = None) -> StoryMatch | None:
         """The most similar earlier copy within the time window (the earliest known of equals), or None."""
-        best: StoryMatch | None = None
-        for position in sorted(self._candidates(keys if keys is not None else self._band_keys(sig))):
-            if not self._within_window(day, self._days[position]):
-                continue
-            match = self._judge(sig, position)
-            if match and (best is None or match.text_similarity > best.text_similarity):
-                best = match
-        return best
-
-    def _judge(self, sig: Signature, position: int) -> StoryMatch | None:
-        params, other = self.params, self._signatures[position]
-        assert other is not None  # dropped articles are out of every bucket
-        text_sim = similarity(sig.text, other.text)
-        if text_sim >= params.text_threshold:
-            return StoryMatch(self._stories[position], "near-copy", text_sim, 0.0, self._ids[position])
-        if text_sim < params.borderline:
+        positions = self._candidates(keys if keys is not None else self._band_keys(sig.text))
+        if day is not None and len(positions):
+            days = self._days[positions]
+            positions = positions[(days == NO_DAY) | (np.abs(days - day) <= self.params.window_days)]
+        if not len(positions):
             return None
-        facts_sim = similarity(sig.facts, other.facts)
-        if facts_sim >= params.facts_threshold:
-            return StoryMatch(self._stories[position], "same-facts", text_sim, facts_sim, self._ids[position])
-        return None
+        params = self.params
+        text_sims = _similarities(sig.text, self._text, positions)
+        near = text_sims >= params.text_threshold
+        borderline = ~near & (text_sims >= params.borderline)
+        facts_sims = np.zeros(len(positions))
+        facts_sims[borderline] = _similarities(sig.facts, self._facts, positions[borderline])
+        matched = near | (borderline & (facts_sims >= params.facts_threshold))
+        if not matched.any():
+            return None
+        best = int(np.argmax(np.where(matched, text_sims, -1.0)))  # the first of equals: the lowest position
+        position = int(positions[best])
+        rule, facts = ("near-copy", 0.0) if near[best] else ("same-facts", float(facts_sims[best]))
+        return StoryMatch(self._stories[position], rule, float(text_sims[best]), facts, self._ids[position])
 
     def add(self, article_id: str, story_id: str, day: int | None, sig: Signature) -> None:
         """Remember an article (new, or loaded from the store); an id already known is left as it is."""
-        self._add(article_id, story_id, day, sig, self._band_keys(sig))
+        self._add(article_id, story_id, day, sig, self._band_keys(sig.text))
 
     def _add(self, article_id: str, story_id: str, day: int | None, sig: Signature, keys: list[int]) -> None:
         if article_id in self._position:
             return
         position = len(self._ids)
+        if position == len(self._days):
+            self._grow(max(1024, 2 * position))
         self._position[article_id] = position
         self._ids.append(article_id)
         self._stories.append(story_id)
-        self._days.append(day)
-        self._signatures.append(sig)
+        self._days[position] = NO_DAY if day is None else day
+        self._text[position] = sig.text
+        self._facts[position] = sig.facts
         self._by_day.setdefault(day, []).append(position)
+        self._bucket(position, keys)
+
+    def _bucket(self, position: int, keys: list[int]) -> None:
         for buckets, key in zip(self._buckets, keys, strict=True):
             found = buckets.get(key)
             if found is None:
@@ -153,6 +171,14 @@ class StoryIndex:
                 found.append(position)
             else:
                 buckets[key] = [found, position]
+
+    def _grow(self, capacity: int) -> None:
+        used = len(self._ids)
+        for name in ("_days", "_text", "_facts"):
+            old = getattr(self, name)
+            new = np.zeros((capacity, *old.shape[1:]), dtype=old.dtype)
+            new[:used] = old[:used]
+            setattr(self, name, new)
 
     def load(self, rows: Iterable[StoredRow]) -> int:
         """Add stored articles; rows whose signature is of another scheme are skipped. Returns how many."""
@@ -166,7 +192,8 @@ class StoryIndex:
             added += 1
         return added
 
-    def _candidates(self, keys: list[int]) -> set[int]:
+    def _candidates(self, keys: list[int]) -> np.ndarray:
+        """Positions sharing at least one band with ``keys``, ascending."""
         found: set[int] = set()
         for buckets, key in zip(self._buckets, keys, strict=True):
             hit = buckets.get(key)
@@ -176,44 +203,51 @@ class StoryIndex:
                 found.update(hit)
             else:
                 found.add(hit)
-        return found
+        return np.array(sorted(found), dtype=np.int64)
 
-    def _band_keys(self, sig: Signature) -> list[int]:
+    def _band_keys(self, text: np.ndarray) -> list[int]:
         """One int per band, combining its ``rows`` 32-bit values (exactly, for rows <= 2)."""
-        bands = sig.text[: self.params.bands * self.params.rows].reshape(self.params.bands, self.params.rows)
-        keys = bands[:, 0].copy()
-        for column in range(1, self.params.rows):
-            keys = (keys << np.uint64(32)) ^ (keys >> np.uint64(32)) ^ bands[:, column]
+        return self._band_key_rows(text[None, :])[0]
+
+    def _band_key_rows(self, texts: np.ndarray) -> list[list[int]]:
+        """``_band_keys`` of each row of a matrix of text signatures, in one numpy pass."""
+        bands, rows = self.params.bands, self.params.rows
+        values = texts[:, : bands * rows].astype(np.uint64).reshape(len(texts), bands, rows)
+        keys = values[:, :, 0].copy()
+        for column in range(1, rows):
+            keys = (keys << np.uint64(32)) ^ (keys >> np.uint64(32)) ^ values[:, :, column]
         return keys.tolist()
 
     def _evict(self, day: int | None) -> None:
-        """Drop whole days, furthest from ``day`` first, to 90 % of the cap (undated ones and ``day`` stay)."""
+        """Drop to 90 % of the cap: whole days, furthest from ``day`` first (undated ones and ``day`` stay),
+        then, if one day alone is over it, the oldest articles of what is left."""
+        target = int(0.9 * self.params.max_articles)
         dated = [d for d in self._by_day if d is not None and d != day]
         reference = day if day is not None else max(dated, default=0)
+        dropped: list[int] = []
         for old in sorted(dated, key=lambda d: abs(d - reference), reverse=True):
-            if len(self._position) <= 0.9 * self.params.max_articles:
-                return
-            self._drop_day(old)
+            if len(self._position) - len(dropped) <= target:
+                break
+            dropped += self._by_day[old]
+            self._loaded_days.discard(old)  # the loader brings the whole day back when it is needed
+        keep = np.ones(len(self._ids), dtype=bool)
+        keep[dropped] = False
+        over = int(keep.sum()) - target
+        if over > 0:  # one day alone is over the cap: its oldest go (not reloaded: the day stays "loaded")
+            keep[np.flatnonzero(keep)[:over]] = False
+        self._compact(np.flatnonzero(keep))
 
-    def _drop_day(self, day: int) -> None:
-        for position in self._by_day.pop(day):
-            sig = self._signatures[position]
-            assert sig is not None
-            for buckets, key in zip(self._buckets, self._band_keys(sig), strict=True):
-                found = buckets.get(key)
-                if found == position:
-                    del buckets[key]
-                elif isinstance(found, list) and position in found:
-                    found.remove(position)
-                    if len(found) == 1:
-                        buckets[key] = found[0]
-            del self._position[self._ids[position]]
-            self._ids[position] = self._stories[position] = ""
-            self._signatures[position] = None
-        self._loaded_days.discard(day)
-
-    def _within_window(self, day: int | None, other: int | None) -> bool:
-        return day is None or other is None or abs(day - other) <= self.params.window_days
+    def _compact(self, kept: np.ndarray) -> None:
+        """Keep only the articles at ``kept`` (ascending), renumbered in the same order."""
+        ids, stories = [self._ids[p] for p in kept], [self._stories[p] for p in kept]
+        days, text, facts = self._days[kept], self._text[kept], self._facts[kept]
+        self._reset(max(1024, 2 * len(kept)))
+        self._ids, self._stories = ids, stories
+        self._days[: len(kept)], self._text[: len(kept)], self._facts[: len(kept)] = days, text, facts
+        self._position = {article_id: position for position, article_id in enumerate(ids)}
+        for position, (day, keys) in enumerate(zip(days.tolist(), self._band_key_rows(text), strict=True)):
+            self._by_day.setdefault(None if day == NO_DAY else day, []).append(position)
+            self._bucket(position, keys)
 
     def _load_around(self, day: int | None) -> None:
         """Fetch stored articles of the days a new article could match (and the undated ones, once)."""
@@ -232,3 +266,12 @@ class StoryIndex:
         first, last = Date.fromordinal(min(missing)).isoformat(), Date.fromordinal(max(missing)).isoformat()
         self.load(self.loader(first, last))
 
+
+NO_DAY = -(1 << 40)  # the day of an undated article: within every window
+
+
+def _similarities(values: np.ndarray, matrix: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """``similarity`` of ``values`` with each row of ``matrix`` at ``positions`` (0 for an empty signature)."""
+    if values[0] == _EMPTY and (values == _EMPTY).all():
+        return np.zeros(len(positions))
+    return np.count_nonzero(matrix[positions] == values.astype(np.uint32), axis=1) / len(values)
