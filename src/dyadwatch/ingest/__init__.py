@@ -110,12 +110,10 @@ def _iter_input(item: str, max_bytes: int) -> Iterator[RawDocument | IngestError
         yield IngestError(path=item, reason="no such file or folder (check the path)")
 
 
-def _read_folder(folder: Path, max_bytes: int) -> Iterator[RawDocument | IngestError]:
-    """Walk a folder recursively in a stable order, skipping hidden and non-news files.
-
-    A subfolder that cannot be listed is an error naming it (``rglob`` would skip it silently);
-    links to folders are not followed, so a link back up the tree cannot loop.
-    """
+def list_folder(folder: Path) -> tuple[list[IngestError], list[Path]]:
+    """The files of a folder, recursively and sorted, hidden ones skipped, with an error for each subfolder that
+    cannot be listed (``rglob`` would skip it silently); links to folders are not followed, so a link back up the
+    tree cannot loop. Shared by ingest and the Dask partitioner (scale/partition.py)."""
     found: list[Path] = []
     unreadable: list[IngestError] = []
 
@@ -126,8 +124,14 @@ def _read_folder(folder: Path, max_bytes: int) -> Iterator[RawDocument | IngestE
     for root, folders, files in os.walk(folder, onerror=failed):
         folders[:] = [name for name in folders if not name.startswith(".")]
         found.extend(Path(root) / name for name in files if not name.startswith("."))
+    return unreadable, sorted(found)
+
+
+def _read_folder(folder: Path, max_bytes: int) -> Iterator[RawDocument | IngestError]:
+    """Walk a folder recursively in a stable order, skipping hidden and non-news files."""
+    unreadable, found = list_folder(folder)
     yield from unreadable
-    for path in sorted(found):
+    for path in found:
         yield from _read_entry(path, max_bytes)
 
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dyadwatch.ingest import _read_file, is_news_file, not_a_file
+from dyadwatch.ingest import _read_file, is_news_file, list_folder, not_a_file
 from dyadwatch.ingest.common import gzip_failure, too_large
 from dyadwatch.ingest.http import is_url
 from dyadwatch.ingest.jsonl import _skip_line, parse_line
@@ -150,18 +150,9 @@ def _sources(inputs: Iterable[str], lines_per_range: int) -> Iterator[Source | I
 
 
 def _folder(folder: Path, lines_per_range: int) -> Iterator[Source | IngestError]:
-    found: list[Path] = []
-    unreadable: list[IngestError] = []
-
-    def failed(exc: OSError) -> None:
-        reason = f"cannot read folder: {exc.strerror or exc} (its files were not read)"
-        unreadable.append(IngestError(path=str(exc.filename or folder), reason=reason))
-
-    for root, folders, files in os.walk(folder, onerror=failed):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        found.extend(Path(root) / name for name in files if not name.startswith("."))
+    unreadable, found = list_folder(folder)  # the listing ingest reads, so partitions cover the same files
     yield from unreadable
-    for path in sorted(found):
+    for path in found:
         yield from _entry(path, lines_per_range)
 
 
