@@ -66,3 +66,12 @@ def test_names_the_model_reads_as_common_words_are_parsed_as_names():
     trump, card_trump = doc[0], doc[14]
     assert (trump.text, trump.tag_, trump.dep_) == ("Trump", "NNP", "nsubj")
     assert card_trump.text == "trump" and card_trump.norm_ == "trump"  # the common word keeps its own norm
+
+
+def test_a_paragraph_break_always_ends_a_sentence():
+    """A wire header ending in a time ran into the next paragraph's sentence, which then coded nothing."""
+    from dyadwatch.nlp import load_nlp
+
+    text = "Synthetic wire item 9847, desk 796, reference 99328, filed at 02:23.\n\nIsraeli forces shelled the village."
+    sents = [s.text.strip() for s in load_nlp()(text).sents]
+    assert sents[-1] == "Israeli forces shelled the village."

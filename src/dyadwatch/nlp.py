@@ -52,7 +52,23 @@ def load_nlp() -> Language:
     """Load the English pipeline once per process (workers each load their own)."""
     nlp = spacy.load(resolve_model_name())
     add_name_norms(nlp)
+    if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     return nlp
+
+
+PARAGRAPH_BREAKS = "dyadwatch_paragraph_breaks"
+
+
+@Language.component(PARAGRAPH_BREAKS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A paragraph break always ends a sentence: the parser otherwise ran a headline or a wire header into the
+    first sentence ("..., filed at 02:23.\n\nIsraeli forces shelled ..." was one sentence, and coded nothing)."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n\n" in previous.text_with_ws[len(previous.text):] or (previous.is_space and "\n\n" in previous.text):
+            token.is_sent_start = True
+    return doc
 
 
 def add_name_norms(nlp: Language, path: Path = NAME_NORMS_FILE) -> None:
