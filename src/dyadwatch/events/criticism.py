@@ -108,11 +108,12 @@ def reported_criticism(coder: EventCoder, sent: Span, actors: DocActors, quotes:
     """ "X said/argued/pointed out that Y <did wrong | failed | is unfit>": X criticises Y."""
     out: list[Criticism] = []
     for say in (t for t in sent if is_speech_verb(t) and _asserted(modality(t)) and not _asked(sent, t)):
-        speakers = _quoted_speaker(say, quotes) or _speakers(coder, say, sent, actors)
+        attributed = _attributed(say, quotes)
+        speakers = _quoted_speaker(say, attributed) or _speakers(coder, say, sent, actors)
         if not speakers:
             continue
         about = _said_of(coder, say, sent, actors)
-        addressee = _addressee(say, quotes)
+        addressee = _addressee(attributed)
         for clause in complements(say):
             evidence = _clause_evidence(clause)
             if evidence is None or _conditional(clause):
@@ -122,27 +123,24 @@ def reported_criticism(coder: EventCoder, sent: Span, actors: DocActors, quotes:
     return out
 
 
-def _quoted_speaker(say: Token, quotes: list[Quote]) -> list[Actor]:
+def _attributed(say: Token, quotes: list[Quote]) -> list[Quote]:
+    """The quotes this speech verb attributes: its cue, starting in its sentence."""
+    sent = say.sent
+    return [q for q in quotes if q.cue == say.text and sent.start_char <= q.start < sent.end_char]
+
+
+def _quoted_speaker(say: Token, attributed: list[Quote]) -> list[Actor]:
     """The speaker the quote extractor gave a direct quote this verb attributes, when the verb's subject is a
     pronoun: it looked for the antecedent outside the quoted words ('"Trump is a con artist," he said')."""
     subj = subject_token(say)
     if subj is None or subj.pos_ != "PRON":
         return []
-    sent = say.sent
-    for quote in quotes:
-        attributed = quote.direct and quote.speaker is not None and quote.cue == say.text
-        if attributed and sent.start_char <= quote.start < sent.end_char:
-            return [quote.speaker]
-    return []
+    return next(([q.speaker] for q in attributed if q.direct and q.speaker is not None), [])
 
 
-def _addressee(say: Token, quotes: list[Quote]) -> Actor | None:
+def _addressee(attributed: list[Quote]) -> Actor | None:
     """Whom the quote attributed by this verb is said to ('"You are a liar," Trump told Cruz')."""
-    sent = say.sent
-    for quote in quotes:
-        if quote.cue == say.text and sent.start_char <= quote.start < sent.end_char:
-            return quote.addressee
-    return None
+    return attributed[0].addressee if attributed else None
 
 
 def is_speech_verb(tok: Token) -> bool:
