@@ -118,3 +118,28 @@ def test_a_malformed_trigger_row_fails_with_its_file_and_line(tmp_path):
     )
     with pytest.raises(ValueError, match=r"triggers\.tsv:3"):
         load_rules(lexicon, None)
+
+
+def test_a_row_whose_checks_fail_gives_way_to_the_next_row_of_the_word(tmp_path, nlp):
+    """The checks column picks a sense: "encouraged X to withdraw" is an appeal (the row needs an infinitive),
+    "encouraged X" alone is praise; the failing first row must not hide the second."""
+    from dyadwatch.events import checks
+    from dyadwatch.events.lexicon import Lexicon
+
+    lexicon = tmp_path / "triggers.tsv"
+    lexicon.write_text(
+        "lemma\tpos\tprep\tobject\tcameo\tnotes\tchecks\n"
+        "encourage\tV\t\t\t020\tencourage someone to act: an appeal\tneeds_infinitive\n"
+        "encourage\tV\t\t\t051\tencourage someone: praise\n",
+        encoding="utf-8",
+    )
+    lex = Lexicon(lexicon, converted=None)
+
+    def cameo_of(text: str) -> str | None:
+        doc = nlp(text)
+        verb = next(t for t in doc if t.lemma_ == "encourage")
+        found = lex.match(verb, accept=checks.passes)
+        return found.rule.cameo if found else None
+
+    assert cameo_of("The minister encouraged the rebels to lay down their arms.") == "020"
+    assert cameo_of("The minister encouraged the rebels.") == "051"

@@ -89,8 +89,8 @@ class EventCoder:
         events: list[Event] = []
         for sent in (s for s in doc.sents if not is_discarded(s.text)):  # sport, entertainment (discards.py)
             for token in sent:
-                match = self.lexicon.match(token)
-                if match is None or not self._accept(match):
+                match = self.lexicon.match(token, accept=self._accept)
+                if match is None:
                     continue
                 events.extend(self._events_for(match, sent, article, actors, quotes))
             events.extend(derive_sentence(DeriveContext(self, sent, article, actors, quotes=quotes, coded=events)))

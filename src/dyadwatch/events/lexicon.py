@@ -8,6 +8,7 @@ so "welcome a decision" (SUPPORT) beats "welcome a visitor" (CONSULT).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -350,8 +351,11 @@ class Lexicon:
                 return self.rules[stem]
         return []
 
-    def match(self, token: Token) -> TriggerMatch | None:
-        """The best rule for this token, or None."""
+    def match(self, token: Token, accept: Callable[[TriggerMatch], bool] | None = None) -> TriggerMatch | None:
+        """The first rule, in file order, whose word, particle and object fit this token and that ``accept``
+        (the checks a row names) passes; None when no rule does. A row whose checks fail gives way to the
+        next row of the same word: "encourage X to do" is not PRAISE (the row needs a plain object) and so
+        reaches the REQUEST row below it."""
         candidates = self._candidates(token)
         for rule in candidates:
             if not _pos_ok(rule, token) or _has_stray_particle(rule, token):
@@ -362,6 +366,9 @@ class Lexicon:
                 if prep_tok is None:
                     continue
             ok, obj = _object_test(rule, token, prep_tok)
-            if ok:
-                return TriggerMatch(rule, token, prep_tok, obj)
+            if not ok:
+                continue
+            found = TriggerMatch(rule, token, prep_tok, obj)
+            if accept is None or accept(found):
+                return found
         return None
