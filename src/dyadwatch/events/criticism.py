@@ -107,7 +107,8 @@ def derive(
 def reported_criticism(coder: EventCoder, sent: Span, actors: DocActors, quotes: list[Quote] = ()) -> list[Criticism]:
     """ "X said/argued/pointed out that Y <did wrong | failed | is unfit>": X criticises Y."""
     out: list[Criticism] = []
-    for say in (t for t in sent if is_speech_verb(t) and _asserted(modality(t)) and not _asked(sent, t)):
+    says = (t for t in sent if (is_speech_verb(t) or is_finding(t)) and _asserted(modality(t)) and not _asked(sent, t))
+    for say in says:
         attributed = _attributed(say, quotes)
         speakers = _quoted_speaker(say, attributed) or _speakers(coder, say, sent, actors)
         if not speakers:
@@ -151,6 +152,16 @@ def is_speech_verb(tok: Token) -> bool:
     if cue is not None and cue.role in SPEECH_CUE_ROLES:
         return True
     return _phrase(tok) in words("EXTRA_SPEECH") or tok.lemma_.lower() in words("EXTRA_SPEECH")
+
+
+def is_finding(tok: Token) -> bool:
+    """ "The committee's report found / concluded that ...": an inquiry stating its findings (FINDING_VERBS with
+    an INQUIRY_NOUNS subject). What it finds against someone is an accusation (PLOVER ACCUSE: investigations and
+    allegations), made by the inquiry's owner when the text names one."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in words("FINDING_VERBS"):
+        return False
+    subj = subject_token(tok)
+    return subj is not None and subj.lemma_.lower() in words("INQUIRY_NOUNS")
 
 
 def _phrase(tok: Token) -> str:
@@ -305,8 +316,12 @@ def _generic(subj: Token) -> bool:
 
 
 def _speakers(coder: EventCoder, say: Token, sent: Span, actors: DocActors) -> list[Actor]:
-    """Who speaks: the speech verb's subject (each conjunct), or the relayed speaker ("quoted X as saying")."""
-    found = coder._resolve(subject_token(say), sent, actors)
+    """Who speaks: the speech verb's subject (each conjunct), the owner of an inquiry that finds ("the
+    committee's report found"), or the relayed speaker ("quoted X as saying")."""
+    subj = subject_token(say)
+    found = coder._resolve(subj, sent, actors)
+    if not found and subj is not None and is_finding(say):
+        return _owner(coder, subj, sent, actors)
     relay = say.head.head if say.dep_ == "pcomp" else None
     if found or relay is None or relay.lemma_.lower() != "quote":
         return found
