@@ -47,3 +47,38 @@ def test_criminal_charges_are_accusations_not_coercion(code_events, text):
     events = code_events(text)
     assert asserted(events, "ACCUSE"), [(e.event_type, e.trigger) for e in events]
     assert not asserted(events, "COERCE"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Elizabeth Warren delivered a scathing critique of Donald Trump's business record.",
+        "Senator Elizabeth Warren offered a sharp rebuke of Donald Trump on Tuesday.",
+    ],
+)
+def test_a_criticism_noun_a_verb_delivers_is_made_by_that_verbs_subject(code_events, text):
+    pairs = asserted(code_events(text), "ACCUSE")
+    assert pairs and all("Warren" in actor and "Trump" in recipient for actor, recipient in pairs), pairs
+
+
+def test_a_light_verb_with_its_own_row_and_its_noun_give_one_event(code_events):
+    events = code_events("Senator Elizabeth Warren issued a blistering condemnation of Donald Trump.")
+    assert len(asserted(events, "ACCUSE")) == 1, [(e.trigger, e.actor, e.recipient) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump said he holds Hillary Clinton responsible for the refugee crisis.",
+        "Donald Trump held Hillary Clinton accountable for the attack in Benghazi.",
+    ],
+)
+def test_holding_someone_responsible_is_blame(code_events, text):
+    pairs = asserted(code_events(text), "ACCUSE")
+    assert pairs and all("Trump" in actor and "Clinton" in recipient for actor, recipient in pairs), pairs
+
+
+def test_holding_talks_or_shares_is_no_blame(code_events):
+    assert not asserted(code_events("The pension fund held the shares for a year."), "ACCUSE")
+    events = code_events("Barack Obama held talks with Vladimir Putin in Paris.")
+    assert asserted(events, "CONSULT") and not asserted(events, "ACCUSE")

@@ -420,6 +420,14 @@ def person_object(match: TriggerMatch) -> bool:
     return not objs or any(_person_like(o) for o in objs)
 
 
+@check("holds_responsible")
+def holds_responsible(match: TriggerMatch) -> bool:
+    """ "held Clinton responsible / accountable for the crisis": blame (CAMEO 112). The parser makes the
+    predicate an object complement or a small clause under "hold"; either way it is one of BLAME_PREDICATES."""
+    preds = _kids(match.head, "ccomp", "oprd", "xcomp", "acomp", "advcl")
+    return any(p.lemma_.lower() in words("BLAME_PREDICATES") for p in preds)
+
+
 @check("releases_captive")
 def releases_captive(match: TriggerMatch) -> bool:
     """A release (CAMEO 0841) frees people or seized property, or is done by a state or a body with power

@@ -258,7 +258,7 @@ class EventCoder:
     def _actors(self, match: TriggerMatch, sent: Span, actors: DocActors, speaker: Actor | None) -> list[Actor]:
         head = match.head
         if match.rule.pos == "N":
-            return self._resolve(noun_actor_token(head, match.rule.plover), sent, actors)
+            return self._resolve(self._noun_maker(match), sent, actors)
         if match.rule.pos == "A":
             tok = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if tok is None and head.dep_ == "acomp":
@@ -291,6 +291,15 @@ class EventCoder:
         if not found and tok is not None and speaker is not None:
             found = _speakers_country(tok, speaker, actors.country_name(speaker.country))
         return found
+
+    def _noun_maker(self, match: TriggerMatch) -> Token | None:
+        """Who makes the act an event noun names: its own possessor or by-phrase, else the subject of a verb that
+        delivers it ("offered a sharp rebuke of"), unless that verb's own row codes the act ("issued a
+        condemnation of": one act, one event)."""
+        maker = noun_actor_token(match.head, match.rule.plover)
+        if maker is None and not self.is_trigger(match.head.head):
+            maker = _deliverer(match.head)
+        return maker
 
     def _actor_by_identity(self, tok: Token, sent: Span, actors: DocActors, placed_only: bool) -> list[Actor]:
         """An unplaced subject phrase the sentence identifies with someone: "Matt Duss, the president of
@@ -432,6 +441,15 @@ SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?=[\s\"”’']|$)")
 
 
 
+
+
+def _deliverer(noun: Token) -> Token | None:
+    """The maker of an event noun that a verb delivers ("Smith delivered a scathing critique of Clinton's
+    record", "offered a sharp rebuke of"): the delivering verb's subject (DELIVERING_VERBS)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in words("DELIVERING_VERBS"):
+        return None
+    return subject_token(verb)
 
 def _needs_target(match: TriggerMatch) -> bool:
     """Rows whose event needs a resolved target: predicate adjectives ("is concerned"), broad verbs
