@@ -82,3 +82,25 @@ def test_holding_talks_or_shares_is_no_blame(code_events):
     assert not asserted(code_events("The pension fund held the shares for a year."), "ACCUSE")
     events = code_events("Barack Obama held talks with Vladimir Putin in Paris.")
     assert asserted(events, "CONSULT") and not asserted(events, "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a definite "the report" refers back to the report a body released earlier in the article
+        "The Senate Intelligence Committee released its report on Tuesday. The report faulted the CIA for its "
+        "interrogation program.",
+        "The Senate Intelligence Committee released its report on Tuesday. The report found that the CIA had "
+        "misled the White House.",
+        "The report by the Senate Intelligence Committee criticized the CIA.",  # the maker in a by-phrase
+    ],
+)
+def test_an_inquirys_findings_are_made_by_the_body_behind_it(code_events, text):
+    pairs = asserted(code_events(text), "ACCUSE")
+    committee = ("Intelligence", "Congress")  # the resolver names a congressional committee by its chamber
+    assert pairs and all(any(w in actor for w in committee) and "CIA" in recipient for actor, recipient in pairs)
+
+
+def test_a_report_with_no_maker_in_the_article_gets_none(code_events):
+    events = code_events("A report released on Tuesday faulted the CIA for its interrogation program.")
+    assert all(not e.actor for e in events if e.event_type == "ACCUSE"), [(e.actor, e.recipient) for e in events]

@@ -19,6 +19,7 @@ from dyadwatch.events.checks import MATERIAL_TYPES
 from dyadwatch.events.derive import Candidate, DeriveContext, derive_event, derive_sentence, derive_trigger
 from dyadwatch.events.derive import same_actor as _same
 from dyadwatch.events.discards import is_discarded
+from dyadwatch.events.inquiry import is_inquiry, maker_token
 from dyadwatch.events.lexicon import Lexicon, TriggerMatch
 from dyadwatch.events.modality import Modality, denial_scope, modality, noun_modality
 from dyadwatch.events.roles import (
@@ -276,11 +277,7 @@ class EventCoder:
             return [speaker]  # "The ministry said it welcomed ...": the pronoun is the speaker
         found = self._resolve(tok, sent, actors)
         if not found and tok is not None and tok.lower_ not in PRONOUNS:
-            for c in tok.children:  # "Doctors from two American aid groups", "Members of the Association"
-                if c.dep_ == "prep" and c.lower_ in {"of", "from"}:
-                    found = [a for p in c.children if p.dep_ == "pobj" for a in self._resolve(p, sent, actors)]
-                    if found:
-                        break
+            found = self._behind(tok, sent, actors)
         if tok is not None and not any(a.country for a in found):  # also "Mrs. Clinton's aides" found unplaced
             # a named person the sentence identifies with an unplaced description wins over it ("Corey is the
             # state attorney who charged"); an unplaced person is replaced only by someone placed
@@ -291,6 +288,19 @@ class EventCoder:
         if not found and tok is not None and speaker is not None:
             found = _speakers_country(tok, speaker, actors.country_name(speaker.country))
         return found
+
+    def _behind(self, tok: Token, sent: Span, actors: DocActors) -> list[Actor]:
+        """Who stands behind a subject that is no actor itself: the maker of an inquiry ("the committee's report
+        faulted", events/inquiry.py), or the group an "of"/"from" phrase names ("Doctors from two American aid
+        groups", "Members of the Association")."""
+        if is_inquiry(tok):
+            return self._resolve(maker_token(tok), sent, actors)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"of", "from"}:
+                found = [a for p in c.children if p.dep_ == "pobj" for a in self._resolve(p, sent, actors)]
+                if found:
+                    return found
+        return []
 
     def _noun_maker(self, match: TriggerMatch) -> Token | None:
         """Who makes the act an event noun names: its own possessor or by-phrase, else the subject of a verb that

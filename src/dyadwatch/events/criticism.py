@@ -26,6 +26,7 @@ from dyadwatch.actors import DocActors
 from dyadwatch.events import coder as _coder  # the coder module: its helpers, read at call time (it imports us)
 from dyadwatch.events.checks import bare_plural
 from dyadwatch.events.derive import Candidate, DeriveContext, derivation
+from dyadwatch.events.inquiry import is_inquiry, maker_token
 from dyadwatch.events.lexicon import TriggerMatch, TriggerRule
 from dyadwatch.events.modality import FROM_NEGATING, NEGATING, Modality, modality, noun_modality
 from dyadwatch.events.roles import FIRST_PERSON, noun_actor_token, subject_token
@@ -320,8 +321,8 @@ def _speakers(coder: EventCoder, say: Token, sent: Span, actors: DocActors) -> l
     committee's report found"), or the relayed speaker ("quoted X as saying")."""
     subj = subject_token(say)
     found = coder._resolve(subj, sent, actors)
-    if not found and subj is not None and is_finding(say):
-        return _owner(coder, subj, sent, actors)
+    if not found and is_inquiry(subj):  # "the committee's report found / says that ..."
+        return coder._resolve(maker_token(subj), sent, actors)
     relay = say.head.head if say.dep_ == "pcomp" else None
     if found or relay is None or relay.lemma_.lower() != "quote":
         return found
