@@ -104,3 +104,32 @@ def test_an_inquirys_findings_are_made_by_the_body_behind_it(code_events, text):
 def test_a_report_with_no_maker_in_the_article_gets_none(code_events):
     events = code_events("A report released on Tuesday faulted the CIA for its interrogation program.")
     assert all(not e.actor for e in events if e.event_type == "ACCUSE"), [(e.actor, e.recipient) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trey Gowdy said James Comey had lost all credibility.",  # a standing lost
+        "Trey Gowdy said James Comey had bent the rules for Hillary Clinton.",  # a rule breached
+        "Trey Gowdy said James Comey had violated department policy.",
+        "Trey Gowdy said James Comey had overstepped his authority.",
+        "Trey Gowdy suggested that James Comey had been too lenient.",  # a quality in excess
+        "Trey Gowdy said James Comey should be ashamed of himself.",
+    ],
+)
+def test_reported_wrongdoing_of_more_kinds_is_criticism(code_events, text):
+    pairs = asserted(code_events(text), "ACCUSE")
+    assert pairs and all("Gowdy" in actor and "Comey" in recipient for actor, recipient in pairs), pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trey Gowdy said James Comey broke the news to the director on Friday.",  # "break" without a rule
+        "Trey Gowdy said the committee had lost the vote.",  # a loss, not of standing
+        "Barack Obama said Vladimir Putin was too important to ignore.",  # a degree measured, no fault
+        "Bernie Sanders said the campaign had violated no rules.",  # the wrongdoing denied
+    ],
+)
+def test_the_same_words_without_a_fault_are_no_criticism(code_events, text):
+    assert not asserted(code_events(text), "ACCUSE"), text

@@ -208,6 +208,9 @@ def negative_predicate(clause: Token) -> tuple[Token, ...] | None:
     a condoned conduct, "have trouble / a hard time", a failed success, a disparaging predicate."""
     lemma = clause.lemma_.lower()
     negated = _negated(clause)
+    no_object = any(d.lower_ == "no" for o in clause.children if o.dep_ == "dobj" for d in o.children)
+    if no_object and lemma != "have":  # "has no idea what he is doing" is an ignorance imputed (below)
+        return None  # "had violated no rules": the wrongdoing is denied
     if negated:
         return (clause,) if lemma in words("NEGATED_SUCCESS") else _copular(clause, negated=True)
     if _phrase(clause) in words("WRONGDOING_VERBS") or lemma in words("WRONGDOING_VERBS"):
@@ -215,6 +218,10 @@ def negative_predicate(clause: Token) -> tuple[Token, ...] | None:
     objs = [c for c in clause.children if c.dep_ == "dobj"]
     if lemma in words("CONDONING_VERBS") and any(o.lemma_.lower() in words("CONDUCT_NOUNS") for o in objs):
         return (clause,)
+    if lemma in words("RULE_BREAKING_VERBS") and any(o.lemma_.lower() in words("RULE_NOUNS") for o in objs):
+        return (clause,)  # "had bent the rules", "broke the law"
+    if lemma == "lose" and any(o.lemma_.lower() in words("TRUST_NOUNS") for o in objs):
+        return (clause,)  # "has lost all credibility"
     if lemma == "have":
         for obj in objs:
             hard = any(a.lemma_.lower() in words("HARD_TIME_ADJECTIVES") for a in obj.children if a.dep_ == "amod")
@@ -245,9 +252,19 @@ def _copular(verb: Token, negated: bool) -> tuple[Token, ...] | None:
             if word.dep_ == "acomp" or word.pos_ == "ADJ":
                 if word.lemma_.lower() in adjectives or word.lower_ in adjectives:
                     return (verb, word)
+                if not negated and _excessive(word):
+                    return (verb, word)
             elif not negated and _insulting_noun(word):
                 return (verb, word)
     return None
+
+
+def _excessive(adjective: Token) -> bool:
+    """ "had been too lenient", "is too weak": a quality in excess is a fault imputed; not "too early to tell"
+    (a degree measured against what follows) nor "not too bad"."""
+    too = any(c.dep_ == "advmod" and c.lower_ == "too" for c in adjective.children)
+    measured = any(c.dep_ in {"xcomp", "ccomp", "prep"} for c in adjective.children)
+    return too and not measured
 
 
 def _noun_phrase(noun: Token) -> str:
