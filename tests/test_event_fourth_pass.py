@@ -133,3 +133,11 @@ def test_reported_wrongdoing_of_more_kinds_is_criticism(code_events, text):
 )
 def test_the_same_words_without_a_fault_are_no_criticism(code_events, text):
     assert not asserted(code_events(text), "ACCUSE"), text
+
+
+def test_refusing_to_hold_hearings_is_a_rejection_though_hold_has_a_blame_row(code_events):
+    """A row's checks pick the word's sense everywhere the lexicon is asked, also when a refusal asks what the
+    refused act is: "hold hearings" is no "hold responsible"."""
+    events = code_events("Senator Chuck Grassley has refused to hold hearings for Merrick Garland.")
+    pairs = asserted(events, "REJECT")
+    assert pairs and all("Grassley" in actor and "Garland" in recipient for actor, recipient in pairs), pairs

@@ -82,14 +82,20 @@ def passes(match: TriggerMatch) -> bool:
     return all(ref(match) for ref in GENERIC_REFS) and all(ref(match) for ref in match.rule.checks)
 
 
+def _row_checks_hold(match: TriggerMatch) -> bool:
+    return all(ref(match) for ref in match.rule.checks)
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> Lexicon:
     return Lexicon()
 
 
 def plover_of(token: Token) -> str:
-    """The PLOVER type a word codes as a trigger of the project's lexicon ("" when it is none)."""
-    found = _lexicon().match(token)
+    """The PLOVER type a word codes as a trigger of the project's lexicon ("" when it is none). The checks a row
+    names pick the word's sense and apply ("refused to hold hearings" refuses no blame, though "hold" has a blame
+    row for "hold responsible"); the generic ones judge an event's participants and do not."""
+    found = _lexicon().match(token, accept=_row_checks_hold)
     return found.rule.plover if found is not None else ""
 
 
