@@ -141,3 +141,28 @@ def test_refusing_to_hold_hearings_is_a_rejection_though_hold_has_a_blame_row(co
     events = code_events("Senator Chuck Grassley has refused to hold hearings for Merrick Garland.")
     pairs = asserted(events, "REJECT")
     assert pairs and all("Grassley" in actor and "Garland" in recipient for actor, recipient in pairs), pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phyllis Schlafly condemned homosexuality in her columns.",  # a thing, no one's act
+        "Ben Carson blamed the national debt for keeping interest rates low.",
+    ],
+)
+def test_disapproving_of_a_thing_is_an_opinion_not_an_accusation(code_events, text):
+    assert not asserted(code_events(text), "ACCUSE"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Bernie Sanders criticized the climate accord adopted in Paris.",  # a policy: PLOVER 'decry a policy'
+        "The Japanese government condemned the attack as despicable.",  # someone's act
+        "Senator Ted Cruz blamed the network for its reporting.",  # a body the resolver cannot name
+        "Donald Trump has smeared women because of their looks.",  # people
+        "Marco Rubio mocked his hand size.",  # someone's
+    ],
+)
+def test_disapproving_of_an_act_a_policy_or_people_stays_an_accusation(code_events, text):
+    assert asserted(code_events(text), "ACCUSE"), text

@@ -87,7 +87,8 @@ def _row_checks_hold(match: TriggerMatch) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> Lexicon:
+def lexicon() -> Lexicon:
+    """The project's lexicon, loaded once for the checks that ask what a word codes."""
     return Lexicon()
 
 
@@ -95,7 +96,7 @@ def plover_of(token: Token) -> str:
     """The PLOVER type a word codes as a trigger of the project's lexicon ("" when it is none). The checks a row
     names pick the word's sense and apply ("refused to hold hearings" refuses no blame, though "hold" has a blame
     row for "hold responsible"); the generic ones judge an event's participants and do not."""
-    found = _lexicon().match(token, accept=_row_checks_hold)
+    found = lexicon().match(token, accept=_row_checks_hold)
     return found.rule.plover if found is not None else ""
 
 
@@ -389,7 +390,7 @@ def campaign_trip(match: TriggerMatch) -> bool:
 THING_ENTS = {"PRODUCT", "WORK_OF_ART", "LAW", "EVENT"}
 
 
-def _person_like(tok: Token) -> bool:
+def person_like(tok: Token) -> bool:
     """A person or people: a name, a pronoun for people, a count ("executed 12", "released two guards"), or a
     noun for people."""
     if tok.ent_type_ in {"PERSON", "NORP"}:
@@ -406,7 +407,7 @@ def _person_like(tok: Token) -> bool:
     if tok.lemma_.lower() in words("PEOPLE_NOUNS") or tok.lower_ in words("PEOPLE_NOUNS"):
         return True
     of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in _kids(c, "pobj")]
-    return any(_person_like(p) for p in of)  # "thousands of dissidents", "van loads of illegal aliens"
+    return any(person_like(p) for p in of)  # "thousands of dissidents", "van loads of illegal aliens"
 
 
 def _done_to(match: TriggerMatch) -> list[Token]:
@@ -423,7 +424,7 @@ def person_object(match: TriggerMatch) -> bool:
     """ "executed the spy", "executed 12 prisoners" kill people; "executed a search warrant", "executed a
     trade" carry something out. An act on people needs a person as its object (none named: kept)."""
     objs = _done_to(match)
-    return not objs or any(_person_like(o) for o in objs)
+    return not objs or any(person_like(o) for o in objs)
 
 
 @check("holds_responsible")
@@ -443,7 +444,7 @@ def releases_captive(match: TriggerMatch) -> bool:
     if not objs:
         return True  # "Olmert, released from prison after ...": nothing else is named as released
     captured = words("CAPTURED_THINGS")
-    if any(_person_like(o) or o.lemma_.lower() in captured or o.lower_ in captured for o in objs):
+    if any(person_like(o) or o.lemma_.lower() in captured or o.lower_ in captured for o in objs):
         return True
     subj = subject_token(match.head)
     if subj is None:
@@ -631,7 +632,7 @@ def endangers(match: TriggerMatch) -> bool:
             return False
         if any(c.dep_ == "prep" and c.lower_ in {"against", "on", "over"} for c in obj.children):
             return False  # "threatened sanctions against Sweden": aimed at a party
-        if _person_like(obj) or plover_of(obj):
+        if person_like(obj) or plover_of(obj):
             return False  # "threatening the state chairwoman": a person is threatened, not endangered
     return True
 
@@ -701,7 +702,7 @@ def people_targeted(match: TriggerMatch) -> bool:
     policy against a practice, no repression (CAMEO 17x needs people or a body as the target)."""
     targets = _done_to(match) + [p for c in match.head.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}
                                  for p in c.children if p.dep_ == "pobj"]
-    return not targets or any(_person_like(t) or t.ent_type_ in {"ORG", "GPE", "NORP"} for t in targets)
+    return not targets or any(person_like(t) or t.ent_type_ in {"ORG", "GPE", "NORP"} for t in targets)
 
 
 @check("campaign_rally")

@@ -20,7 +20,7 @@ from dyadwatch.events.derive import Candidate, DeriveContext, derive_event, deri
 from dyadwatch.events.derive import same_actor as _same
 from dyadwatch.events.discards import is_discarded
 from dyadwatch.events.inquiry import is_inquiry, maker_token
-from dyadwatch.events.lexicon import Lexicon, TriggerMatch
+from dyadwatch.events.lexicon import Lexicon, TriggerMatch, direct_objects
 from dyadwatch.events.modality import Modality, denial_scope, modality, noun_modality
 from dyadwatch.events.roles import (
     FIRST_PERSON,
@@ -467,7 +467,29 @@ def _needs_target(match: TriggerMatch) -> bool:
     rule = match.rule
     if rule.pos == "A" or rule.lemma in words("NEEDS_RECIPIENT") or rule.cameo in TARGET_CODES:
         return True
+    if rule.plover == "ACCUSE" and rule.cameo[:2] == "11" and _disapproves_a_thing(match):
+        return True  # "condemned homosexuality", "blamed the national debt": an opinion of a thing, no one's act
     return rule.cameo == "052" and checks.defends_own(match)  # "defended his record"
+
+
+def _disapproves_a_thing(match: TriggerMatch) -> bool:
+    """The disapproval's object is a thing, not someone's act: no trigger of the lexicon ("condemned the
+    bombing", "criticised the decision" disapprove of acts, and so of whoever did them) nor an ACT_NOUNS word."""
+    if match.rule.objects:
+        return False  # "made serious allegations": the object is the trigger's own noun, not its target
+    objs = direct_objects(match.head)
+    return bool(objs) and not any(_someone_or_an_act(o) for o in objs)
+
+
+def _someone_or_an_act(obj: Token) -> bool:
+    """A name, a pronoun, a possessed noun, people or a body (someone, placed or not: "accused Gulen"), a word the
+    lexicon codes as an act in some sense ("condemned recent raids", "spying"), or an ACT_NOUNS word."""
+    if obj.ent_type_ or obj.pos_ in {"PROPN", "PRON"} or any(c.dep_ == "poss" for c in obj.children):
+        return True  # "mocking his hand size": someone's, so someone
+    lemma = obj.lemma_.lower()
+    if checks.person_like(obj) or lemma in words("GROUP_NOUNS"):
+        return True  # "smeared women", "accused the audience", "blamed the network"
+    return lemma in words("ACT_NOUNS") or bool(checks.lexicon().rules.get(lemma))
 
 
 def _pairs(actor_list: list[Actor], recipient_list: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
