@@ -166,3 +166,18 @@ def test_disapproving_of_a_thing_is_an_opinion_not_an_accusation(code_events, te
 )
 def test_disapproving_of_an_act_a_policy_or_people_stays_an_accusation(code_events, text):
     assert asserted(code_events(text), "ACCUSE"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Mitch McConnell opposed the nomination of Merrick Garland.",  # opposing a proposal rejects it
+        "Senate Republicans blocked President Barack Obama's Supreme Court nominee.",
+        "Hillary Clinton dismissed the FBI's findings.",
+        "Senator Bernie Sanders voted against the Iraq war resolution.",
+    ],
+)
+def test_opposing_blocking_or_dismissing_a_proposal_is_a_rejection(code_events, text):
+    events = code_events(text)
+    assert asserted(events, "REJECT"), [(e.event_type, e.trigger) for e in events]
+    assert not asserted(events, "ACCUSE"), text
