@@ -181,3 +181,26 @@ def test_opposing_blocking_or_dismissing_a_proposal_is_a_rejection(code_events, 
     events = code_events(text)
     assert asserted(events, "REJECT"), [(e.event_type, e.trigger) for e in events]
     assert not asserted(events, "ACCUSE"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hillary Clinton met voters at a diner in Des Moines.",  # a campaign stop
+        "Senator Bernie Sanders met with supporters after the rally.",
+        "Hillary Clinton talked to reporters aboard her campaign plane.",  # the press (one set for every row)
+    ],
+)
+def test_meeting_the_public_or_the_press_is_no_consultation(code_events, text):
+    assert not asserted(code_events(text), "CONSULT"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hillary Clinton met with workers impacted by the layoffs.",  # a group the meeting is about
+        "Donald Trump met with evangelical leaders in New York.",
+    ],
+)
+def test_meeting_a_described_group_or_leaders_is_a_consultation(code_events, text):
+    assert asserted(code_events(text), "CONSULT"), text

@@ -376,6 +376,18 @@ def trades_goods(match: TriggerMatch) -> bool:
     return all(c.lemma_.lower() in words("TRADED_GOODS") for c in _kids(match.head, "dobj"))
 
 
+@check("meets_the_public")
+def meets_the_public(match: TriggerMatch) -> bool:
+    """ "met voters at a diner", "met with supporters": a campaign stop, no consultation. The met party is the
+    object or the object of "with", and every one of them is PUBLIC_AUDIENCES."""
+    withs = [p for c in _kids(match.head, "prep") if c.lower_ == "with" for p in _kids(c, "pobj")]
+    met = _kids(match.head, "dobj") + withs
+    described = {"acl", "relcl"}  # "workers impacted by the layoffs": a group the meeting is about
+    return bool(met) and all(
+        m.lemma_.lower() in words("PUBLIC_AUDIENCES") and not _kids(m, *described) for m in met
+    )
+
+
 @check("campaign_trip")
 def campaign_trip(match: TriggerMatch) -> bool:
     """ "made a campaign trip to Puerto Rico", "a book tour": a candidate's or author's tour, no state visit."""

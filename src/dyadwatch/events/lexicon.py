@@ -96,7 +96,7 @@ def _parse_row(fields: list[str], where: str = "") -> TriggerRule:
     if obj == "-":
         no_object = True
     elif obj.startswith("-"):
-        blocked = frozenset(obj[1:].split("|"))
+        blocked = _expand(obj[1:].split("|"), where)
     elif obj:
         objects = _expand(obj.split("|"), where)
     refs = parse_refs(checks, where)
