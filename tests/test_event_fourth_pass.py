@@ -204,3 +204,24 @@ def test_meeting_the_public_or_the_press_is_no_consultation(code_events, text):
 )
 def test_meeting_a_described_group_or_leaders_is_a_consultation(code_events, text):
     assert asserted(code_events(text), "CONSULT"), text
+
+
+def test_should_have_done_is_a_reproach_not_a_demand(code_events):
+    """A demand is of the future; "should have recommended charges" says the target failed to: ACCUSE."""
+    events = code_events("Corey Lewandowski said James Comey should have recommended charges.")
+    pairs = asserted(events, "ACCUSE")
+    assert pairs and all("Lewandowski" in a and "Comey" in r for a, r in pairs), pairs
+    assert not asserted(events, "REQUEST")
+    demand = code_events("Corey Lewandowski said James Comey should recommend charges.")
+    assert asserted(demand, "REQUEST") and not asserted(demand, "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Republicans have long argued that Hillary Clinton put national security at risk.",
+        "Corey Lewandowski said James Comey made a grave mistake.",
+    ],
+)
+def test_an_endangering_or_an_error_imputed_is_criticism(code_events, text):
+    assert asserted(code_events(text), "ACCUSE"), text

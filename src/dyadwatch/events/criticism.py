@@ -222,6 +222,10 @@ def negative_predicate(clause: Token) -> tuple[Token, ...] | None:
         return (clause,)  # "had bent the rules", "broke the law"
     if lemma == "lose" and any(o.lemma_.lower() in words("TRUST_NOUNS") for o in objs):
         return (clause,)  # "has lost all credibility"
+    if lemma == "make" and any(o.lemma_.lower() in words("FAULT_NOUNS") for o in objs):
+        return (clause,)  # "made a grave mistake"
+    if lemma == "put" and _at_risk(clause):
+        return (clause,)  # "put national security at risk"
     if lemma == "have":
         for obj in objs:
             hard = any(a.lemma_.lower() in words("HARD_TIME_ADJECTIVES") for a in obj.children if a.dep_ == "amod")
@@ -230,6 +234,12 @@ def negative_predicate(clause: Token) -> tuple[Token, ...] | None:
             if obj.lemma_.lower() in words("IGNORANCE_NOUNS") and any(d.lower_ == "no" for d in obj.children):
                 return (clause, obj)  # "has no idea what he is doing": an ignorance imputed
     return _copular(clause, negated=False) or _bad_object(clause)
+
+
+def _at_risk(verb: Token) -> bool:
+    """ "put X at risk / in danger / in jeopardy": an endangering imputed."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "in"}]
+    return any(p.lemma_.lower() in words("RISK_NOUNS") for c in preps for p in c.children if p.dep_ == "pobj")
 
 
 def _bad_object(verb: Token) -> tuple[Token, ...] | None:

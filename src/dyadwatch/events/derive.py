@@ -57,6 +57,7 @@ VISIT_CODES = {"042", "043"}
 NO_DERIVATION_MODES = {"question", "alleged", "proposed"}
 
 _DEMAND_RULE = TriggerRule("must", "V", "", cameo=DEMAND_CODE, notes="X said Y must Z")
+_REPROACH_RULE = TriggerRule("should", "V", "", cameo=CRITICISE_CODE, notes="X said Y should have Z")
 
 
 @dataclass
@@ -351,9 +352,13 @@ def obligation(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> 
 
 
 def _demands(ctx: DeriveContext, verb: Token, say: Token, speaker: Actor, targets: list[Actor]) -> list[Event]:
+    """The speaker demands the act of each target; "should have recommended charges" is past, so what is said is
+    that the target failed to do it: a reproach (ACCUSE 111), no demand."""
     must = next(c for c in verb.children if c.dep_ == "aux" and c.lower_ in words("OBLIGATION_AUX"))
     first, last = sorted([must, verb], key=lambda t: t.i)
-    cand = Candidate(TriggerMatch(_DEMAND_RULE, verb, prep=must), DEMAND_CODE, modality(say))
+    perfect = any(c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in verb.children)
+    rule, code = (_REPROACH_RULE, CRITICISE_CODE) if perfect else (_DEMAND_RULE, DEMAND_CODE)
+    cand = Candidate(TriggerMatch(rule, verb, prep=must), code, modality(say))
     out = []
     for target in targets:
         if same_actor(target, speaker):
