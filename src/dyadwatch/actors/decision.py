@@ -35,10 +35,11 @@ class _Decision:
         doc = self.doc
         span = doc[desc.start: desc.end]
         head = doc[desc.head]
-        person = desc.person or (self._known_person(desc.name) if desc.name else None)
+        honorific = _honorific(span)
+        person = desc.person or (self._known_person(desc.name, honorific) if desc.name else None)
         name_like = head.pos_ == "PROPN" or name_tagged_as_verb(head)  # "to Trump" tagged as a verb
         if person is None and name_like and desc.head_entry is None and not desc.name:
-            person = self._known_person(head.text) if head.text[:1].isupper() else None
+            person = self._known_person(head.text, honorific) if head.text[:1].isupper() else None
         elif person is None and head.pos_ == "NOUN" and head.text.istitle() and desc.head_entry is None \
                 and desc.start == head.i:
             # "Sanders has accused Clinton": a surname of someone the document names in full, which the tagger
@@ -421,3 +422,18 @@ class _Decision:
         if actor.country or actor.sector:
             return actor
         return replace(actor, country=first.country, sector=first.sector, code=first.code)
+
+
+MALE_HONORIFICS = {"mr", "mr."}
+FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms."}
+
+
+def _honorific(span: Span) -> str:
+    """ "male" / "female" when the phrase names someone with Mr. or Mrs./Ms. (the NYT's "Mr. Clinton"), else ""."""
+    for tok in span:
+        if tok.lower_ in MALE_HONORIFICS:
+            return "male"
+        if tok.lower_ in FEMALE_HONORIFICS:
+            return "female"
+    return ""
+

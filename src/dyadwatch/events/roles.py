@@ -71,8 +71,22 @@ def _pobj(prep: Token) -> Token | None:
             pobj = next((c for c in pcomp.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
             pobj = pobj or next((c for c in pcomp.children if c.dep_ == "dobj"), None)
     if pobj is None and prep.dep_ == "prep" and not any(True for _ in prep.children):
-        pobj = _stranded_object(prep)
+        pobj = _stranded_object(prep) or _raised_object(prep)
     return pobj
+
+
+def _raised_object(prep: Token) -> Token | None:
+    """Fourth pass, class "one act reported by two verbs": a preposition left without its object before a
+    conjoined verb shares that verb's object: "met with and thanked King Salman" (met with him too), "spoke to
+    and praised the Mexican president". Only when the conjunction follows the preposition directly."""
+    doc, verb = prep.doc, prep.head
+    nxt = doc[prep.i + 1] if prep.i + 1 < len(doc) else None
+    if nxt is None or nxt.dep_ != "cc" or nxt.head.i != verb.i or verb.pos_ != "VERB":
+        return None
+    later = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > nxt.i), None)
+    if later is None or _child(later, {"nsubj", "nsubjpass"}) is not None:
+        return None
+    return _child(later, {"dobj", "dative"})
 
 
 def _stranded_object(prep: Token) -> Token | None:
@@ -554,10 +568,22 @@ def recipient_tokens(match: TriggerMatch) -> list[Token]:
     seen: set[int] = set()
     unique = []
     for tok in out:
-        if tok.i not in seen:
+        if tok.i not in seen and not common_foe(match, tok):
             seen.add(tok.i)
             unique.append(tok)
     return unique
+
+
+def common_foe(match: TriggerMatch, tok: Token) -> bool:
+    """Fourth pass, class "cooperation against a third side": the object of "against" under an act done with or
+    for someone (AGREE, AID, CONSULT, COOPERATE, SUPPORT: word set ``COMMON_FOE_TYPES``) is the side both
+    oppose, not the target: "Rubio and Kasich formed an alliance against Trump" (each other, or no one),
+    "backed Clinton against Sanders" (Clinton). Conjuncts count: "against Trump and Cruz"."""
+    if match.rule.plover not in words("COMMON_FOE_TYPES"):
+        return False
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "against"
 
 
 def _verb_targets(match: TriggerMatch) -> list[Token]:
@@ -893,9 +919,9 @@ class TargetSearch:
         return bool(found)
 
     def first_foreign(self, tokens: Iterable[Token | None]) -> list[Actor]:
-        """The participants of the first token that is a target."""
+        """The participants of the first token that is a target (never a common foe: ``common_foe``)."""
         for tok in tokens:
-            if tok is not None:
+            if tok is not None and not common_foe(self.match, tok):
                 found = self.others(tok)
                 if self.foreign(found):
                     return found

@@ -1,0 +1,85 @@
+"""Fourth pass of issue 11: participants of conjoined verbs, cooperation against a third side, relatives
+sharing a surname, and further classes found on unseen news. Each test is one class of cases
+(docs/actors.md, "Fourth pass"); the sentences are invented (synthetic) in the style of US news."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.models import Event
+
+
+@pytest.fixture()
+def code(code_events):
+    return code_events
+
+
+def asserted(events: list[Event], etype: str) -> list[Event]:
+    return [e for e in events if e.event_type == etype and e.asserted]
+
+
+def sides(events: list[Event]) -> list[tuple[str, str]]:
+    """(actor name, recipient name) of each event, "" for a missing side."""
+    return [(e.actor.name if e.actor else "", e.recipient.name if e.recipient else "") for e in events]
+
+
+# -- one act reported by two verbs ------------------------------------------------------------------------
+
+
+def test_conjoined_verbs_share_subject_and_object(code):
+    events = code("Senator Bernie Sanders congratulated and endorsed Hillary Clinton in Philadelphia.")
+    support = asserted(events, "SUPPORT")
+    assert len(support) == 2
+    assert all(e.actor and e.actor.name.endswith("Sanders") for e in support)
+    assert all(e.recipient and e.recipient.name == "Hillary Clinton" for e in support)
+
+
+def test_second_verb_inherits_the_first_verbs_subject(code):
+    events = code("Marco Rubio attacked Donald Trump on Monday and accused him of lying about his record.")
+    accuse = asserted(events, "ACCUSE")
+    assert len(accuse) == 2
+    assert {e.actor.name for e in accuse if e.actor} == {"Marco Rubio"}
+    assert {e.recipient.name for e in accuse if e.recipient} == {"Donald Trump"}
+
+
+def test_preposition_left_before_a_conjoined_verb_takes_its_object(code):
+    events = code("Hillary Clinton met with and thanked King Salman of Saudi Arabia on Tuesday.")
+    consult = asserted(events, "CONSULT")
+    assert consult and consult[0].recipient is not None and consult[0].recipient.country == "SAU"
+    assert ("Hillary Clinton", consult[0].recipient.name) in sides(asserted(events, "SUPPORT"))
+
+
+def test_preposition_with_its_own_object_is_left_alone(code):
+    events = code("Donald Trump spoke with reporters and praised the Mexican president.")
+    assert not any(e.recipient is not None and e.recipient.country == "MEX" for e in asserted(events, "CONSULT"))
+
+
+# -- cooperation against a third side -------------------------------------------------------------------
+
+
+def test_alliance_against_a_rival_is_between_the_partners(code):
+    events = code("Marco Rubio and John Kasich formed an alliance against Donald Trump in Ohio.")
+    support = asserted(events, "SUPPORT")
+    assert support and all(e.recipient is None or "Trump" not in e.recipient.name for e in support)
+    assert ("Marco Rubio", "John Kasich") in sides(support)
+
+
+def test_backing_one_side_against_another_targets_the_side_backed(code):
+    events = code("Senator Elizabeth Warren backed Hillary Clinton against Bernie Sanders on Monday.")
+    assert sides(asserted(events, "SUPPORT")) == [("Elizabeth Warren", "Hillary Clinton")]
+
+
+def test_against_still_names_the_target_of_a_hostile_act(code):
+    events = code("Marco Rubio railed against Donald Trump on Monday.")
+    assert ("Marco Rubio", "Donald Trump") in sides(asserted(events, "ACCUSE"))
+
+
+# -- relatives sharing a surname ----------------------------------------------------------------------------
+
+
+def test_honorific_picks_the_relative_of_that_gender(code):
+    text = ("Hillary Clinton spoke in Ohio while former President Bill Clinton campaigned in Iowa. "
+            "Mr. Clinton praised Bernie Sanders. Mrs. Clinton criticized Donald Trump.")
+    events = code(text)
+    assert ("Bill Clinton", "Bernard Sanders") in [(a, r) for a, r in sides(asserted(events, "SUPPORT"))]
+    assert ("Hillary Clinton", "Donald Trump") in sides(asserted(events, "ACCUSE"))
