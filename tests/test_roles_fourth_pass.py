@@ -83,3 +83,19 @@ def test_honorific_picks_the_relative_of_that_gender(code):
     events = code(text)
     assert ("Bill Clinton", "Bernard Sanders") in [(a, r) for a, r in sides(asserted(events, "SUPPORT"))]
     assert ("Hillary Clinton", "Donald Trump") in sides(asserted(events, "ACCUSE"))
+
+
+# -- kin of a named person ----------------------------------------------------------------------------------
+
+
+def test_relative_of_a_placed_person_takes_the_owners_country(code):
+    events = code("Hillary Clinton's husband criticized Donald Trump on Monday in Iowa.")
+    accuse = asserted(events, "ACCUSE")
+    assert accuse and accuse[0].actor is not None
+    assert accuse[0].actor.text == "Hillary Clinton's husband" and accuse[0].actor.country == "USA"
+    assert accuse[0].actor.name != "Hillary Clinton"  # the husband is not the owner
+
+
+def test_relative_of_an_unplaced_owner_stays_unplaced(code):
+    events = code("The farmer's wife criticized Donald Trump on Monday.")
+    assert all(e.actor is None or e.actor.country == "" for e in asserted(events, "ACCUSE"))
