@@ -99,3 +99,32 @@ def test_relative_of_a_placed_person_takes_the_owners_country(code):
 def test_relative_of_an_unplaced_owner_stays_unplaced(code):
     events = code("The farmer's wife criticized Donald Trump on Monday.")
     assert all(e.actor is None or e.actor.country == "" for e in asserted(events, "ACCUSE"))
+
+
+# -- passives: relative clauses and clauses with their own subject ------------------------------------------
+
+
+def test_passive_relative_clause_makes_the_modified_noun_the_target(code):
+    events = code("Protests followed the death of Michael Brown, who was fatally shot by a white police officer "
+                  "in Ferguson, Missouri.")
+    assault = asserted(events, "ASSAULT")
+    assert assault and assault[0].recipient is not None and assault[0].recipient.name == "Michael Brown"
+    assert assault[0].actor is not None and "police officer" in assault[0].actor.text
+
+
+def test_agentless_passive_clause_does_not_borrow_the_main_subject(code):
+    events = code("Soon after Debbie Wasserman Schultz was booed on Monday in Philadelphia, Senator Bernie Sanders "
+                  "wrote to his supporters.")
+    booed = [e for e in events if e.trigger == "booed"]
+    assert booed and all(e.actor is None for e in booed)
+    assert all(e.recipient is not None and "Wasserman Schultz" in e.recipient.name for e in booed)
+
+
+# -- the reason of a criticism is no target -----------------------------------------------------------------
+
+
+def test_criticism_for_a_reason_targets_the_object(code):
+    events = code("Donald Trump spoke in Iowa. A conservative super PAC released an ad on Thursday hitting him for "
+                  "skipping the Republican debate.")
+    accuse = asserted(events, "ACCUSE")
+    assert accuse and accuse[0].recipient is not None and accuse[0].recipient.name == "Donald Trump"

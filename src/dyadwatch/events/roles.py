@@ -111,6 +111,8 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
     own = _own_subject(verb) or misparsed_subject(verb)
     if own is not None:
         return own
+    if _child(verb, {"nsubjpass"}) is not None:
+        return None  # "Soon after Wasserman Schultz was booed ..., Canova wrote": an agentless passive names no doer
     if verb.head.i == verb.i:
         return stranded_subject(verb)
     if depth > 3:
@@ -261,6 +263,15 @@ def relative_object(verb: Token) -> Token | None:
         has_prep_gap = any(c.dep_ == "prep" and _pobj(c) is None for c in verb.children)
         return None if has_prep_gap else verb.head  # "the senator Trump mocked" (not "the man he spoke to")
     return None
+
+
+def passive_relative(verb: Token, subject: Token) -> Token:
+    """Fourth pass, class "passive relative clauses": the relative pronoun subject of a passive stands for the noun
+    the clause modifies, the target of the act: "Michael Brown, who was fatally shot by a police officer" (Brown),
+    "the reporter who was arrested"."""
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return person_antecedent(verb.head) if subject.lower_ in {"who", "whom"} else verb.head
+    return subject
 
 
 def modified_by_participle(verb: Token) -> Token | None:
@@ -557,7 +568,8 @@ def _purpose_targets(head: Token) -> list[Token]:
 def recipient_tokens(match: TriggerMatch) -> list[Token]:
     """Candidate recipient tokens, best first."""
     out: list[Token] = []
-    if match.prep is not None and match.prep.dep_ != "prt":
+    reason = for_reason(match)
+    if match.prep is not None and match.prep.dep_ != "prt" and not reason:
         pobj = _pobj(match.prep)
         if pobj is not None and not _same_tok(pobj, match.obj):
             out.append(pobj)
@@ -572,6 +584,14 @@ def recipient_tokens(match: TriggerMatch) -> list[Token]:
             seen.add(tok.i)
             unique.append(tok)
     return unique
+
+
+def for_reason(match: TriggerMatch) -> bool:
+    """Fourth pass, class "the reason is no target": the "for" of a criticism row ("hit", "attack", "fault" ... for)
+    gives the reason, and the verb's object is the target: "an ad hitting him for skipping the GOP debate" (him, not
+    the debate). Only when the verb has an object; "attacked for his remarks" keeps its passive subject anyway."""
+    return (match.prep is not None and match.prep.lower_ == "for" and match.rule.plover == "ACCUSE"
+            and _child(match.head, {"dobj"}) is not None)
 
 
 def common_foe(match: TriggerMatch, tok: Token) -> bool:
@@ -593,7 +613,7 @@ def _verb_targets(match: TriggerMatch) -> list[Token]:
     out = [c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     out += [p for c in head.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in [_pobj(c)] if p]
     if head.lemma_.lower() not in STATIVE_PASSIVES and not false_passive(head):
-        out += [c for c in head.children if c.dep_ == "nsubjpass"]
+        out += [passive_relative(head, c) for c in head.children if c.dep_ == "nsubjpass"]
     out += [t for t in (modified_by_participle(head), relative_object(head)) if t is not None]
     out += late_subjects(head)  # "called on Michigan Gov. Rick Snyder (R) to resign": Snyder parsed as a subject
     out += passive_conjunct_subject(head)  # "she invoked the attacks - and was roundly criticized"
