@@ -128,3 +128,15 @@ def test_criticism_for_a_reason_targets_the_object(code):
                   "skipping the Republican debate.")
     accuse = asserted(events, "ACCUSE")
     assert accuse and accuse[0].recipient is not None and accuse[0].recipient.name == "Donald Trump"
+
+
+def test_honorific_with_a_given_name_of_the_list(code):
+    text = ("Khizr Khan and his wife, Ghazala Khan, spoke at the convention on Thursday. "
+            "Mrs. Khan criticized Donald Trump.")
+    assert ("Ghazala Khan", "Donald Trump") in sides(asserted(code(text), "ACCUSE"))
+
+
+def test_a_sheikh_is_a_man_for_pronouns(code):
+    events = code("Qatar's emir, Sheikh Tamim bin Hamad al-Thani, met Barack Obama on Monday. He praised Obama.")
+    support = asserted(events, "SUPPORT")
+    assert support and support[0].actor is not None and support[0].actor.country == "QAT"
