@@ -140,3 +140,23 @@ def test_a_sheikh_is_a_man_for_pronouns(code):
     events = code("Qatar's emir, Sheikh Tamim bin Hamad al-Thani, met Barack Obama on Monday. He praised Obama.")
     support = asserted(events, "SUPPORT")
     assert support and support[0].actor is not None and support[0].actor.country == "QAT"
+
+
+# -- who acts in a message and in a reason ------------------------------------------------------------------
+
+
+def test_campaign_ad_acts_for_whoever_puts_it_out(code):
+    events = code("The National Rifle Association has put out a new video ad ripping Hillary Clinton for her record.")
+    accuse = asserted(events, "ACCUSE")
+    assert accuse and accuse[0].actor is not None and "National Rifle Association" in accuse[0].actor.text
+    assert accuse[0].recipient is not None and accuse[0].recipient.name == "Hillary Clinton"
+
+
+def test_for_gerund_is_done_by_the_verbs_subject(code):
+    events = code("Donald Trump said Ruth Bader Ginsburg should resign for criticizing him as unfit.")
+    assert ("Ruth Bader Ginsburg", "Donald Trump") in sides(asserted(events, "ACCUSE"))
+
+
+def test_for_gerund_is_done_by_a_passive_subject_not_the_agent(code):
+    events = code("Curt Schilling was fired by ESPN for attacking Hillary Clinton.")
+    assert ("Curt Schilling", "Hillary Clinton") in sides(asserted(events, "ACCUSE"))

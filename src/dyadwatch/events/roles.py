@@ -52,6 +52,9 @@ CULPABLE = {"guilty", "responsible"}
 STATIVE_PASSIVES = {"engage", "involve"}
 # "issued a statement condemning X": the statement's issuer is the actor of the participle.
 MESSAGE_NOUNS = set("statement declaration letter resolution communique message report note appeal petition".split())
+# Fourth pass, class "an ad that attacks": campaign messages act for whoever puts them out ("the NRA has put out a
+# new video ad ripping Hillary Clinton", "a super PAC is out with a new ad hitting him").
+MESSAGE_NOUNS |= set("ad advertisement commercial spot video mailer memo email tweet editorial op-ed column".split())
 # Governing verbs whose complement names the recipient: "threatened to break relations with Russia".
 COMPLEMENT_TYPES = {"THREATEN", "AGREE", "REJECT", "REQUEST", "CONCEDE"}  # not SUPPORT: "supports banning X"
 # Where an act is done, as a last resort target of material acts: "lifted a curfew in Montenegro".
@@ -191,6 +194,8 @@ def _shared_subject(verb: Token, depth: int) -> Token | None:
         return subject_token(head.head, depth + 1)  # "Syria says it is willing to withdraw"
     if verb.dep_ == "acl" and head.lemma_.lower() in MESSAGE_NOUNS and head.dep_ == "dobj":
         return subject_token(head.head, depth + 1)  # "the PKK issued a declaration demanding ..."
+    if verb.dep_ in {"acl", "advcl"} and _message_with(head):
+        return subject_token(head.head.head, depth + 1)  # "a super PAC is out with a new ad hitting him"
     if verb.dep_ == "xcomp" and raised_subject(head) is not None:
         return raised_subject(head)  # "Sanders, who is said to have pressed for", "X is believed to have funded"
     if verb.dep_ in {"xcomp", "advcl"} and head.pos_ in {"VERB", "AUX"}:
@@ -200,6 +205,12 @@ def _shared_subject(verb: Token, depth: int) -> Token | None:
     if verb.dep_ == "acl" and _root_noun(head) and _finite_with_object(verb):
         return head  # a main verb the parser hung on the subject: "Doctors from X donated goods to Y."
     return None
+
+
+def _message_with(noun: Token) -> bool:
+    """A message noun after "with" on a verb: "is out with a new ad", "came out with a statement"."""
+    return (noun.lemma_.lower() in MESSAGE_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "with"
+            and noun.head.head.pos_ in {"VERB", "AUX"})
 
 
 def _controlled_subject(verb: Token, depth: int) -> Token | None:
@@ -222,11 +233,23 @@ def _gerund_subject(verb: Token, depth: int) -> Token | None:
     holder = prep.head
     if prep.lower_ in {"to", "by"} and holder.pos_ == "VERB":
         return subject_token(holder, depth + 1)
+    if prep.lower_ == "for" and holder.pos_ == "VERB":
+        return _reason_doer(holder, depth)
     if verb.tag_ == "VBG" and prep.lower_ in words("ADJUNCT_PREP") and holder.pos_ in {"VERB", "AUX"}:
         return subject_token(holder, depth + 1)
     if holder.lemma_.lower() in CULPABLE and holder.dep_ in {"acomp", "oprd"}:
         return subject_token(holder.head, depth + 1)
     return None
+
+
+def _reason_doer(holder: Token, depth: int) -> Token | None:
+    """Fourth pass, class "for + gerund gives the reason": who did what the reason names. The object of the verb
+    ("praised Khan for standing up to Trump", "blamed Clinton for leaking"), else its passive subject ("Schilling was
+    fired for posting"), else its subject ("Ginsburg should resign for criticizing him", "apologized for mocking")."""
+    obj = _child(holder, {"dobj"})
+    if obj is not None and obj.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return obj
+    return _child(holder, {"nsubjpass"}) or subject_token(holder, depth + 1)
 
 
 NON_PERSON_ENTS = {"ORG", "GPE", "FAC", "LOC"}
