@@ -160,3 +160,18 @@ def test_for_gerund_is_done_by_the_verbs_subject(code):
 def test_for_gerund_is_done_by_a_passive_subject_not_the_agent(code):
     events = code("Curt Schilling was fired by ESPN for attacking Hillary Clinton.")
     assert ("Curt Schilling", "Hillary Clinton") in sides(asserted(events, "ACCUSE"))
+
+
+# -- "she" for a woman no list knows --------------------------------------------------------------------------
+
+
+def test_she_may_be_a_nearby_person_of_unknown_gender(code):
+    events = code("Hillary Clinton spoke in Ohio on Monday. "
+                  "Jan Brewer was in Phoenix when she criticized Donald Trump.")
+    assert ("Jan Brewer", "Donald Trump") in sides(asserted(events, "ACCUSE"))
+
+
+def test_she_is_never_a_known_man(code):
+    events = code("Hillary Clinton spoke in Ohio on Monday. "
+                  "Ted Cruz was in Phoenix when she criticized Donald Trump.")
+    assert ("Hillary Clinton", "Donald Trump") in sides(asserted(events, "ACCUSE"))

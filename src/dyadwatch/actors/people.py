@@ -169,6 +169,15 @@ class _People:
             found = self._gender[id(actor)] = self._female(actor)
         return found
 
+    def _gender_unknown(self, actor: Actor) -> bool:
+        """Fourth pass, class "she for a woman no list knows": neither a female nor a male given name or title
+        ("Giffords was a member of Congress when she was wounded": she may be Giffords, though the female list lacks
+        her; "Ted Cruz" never). The coreference lets "she" take such a person of this or the previous sentence."""
+        if self._female_once(actor):
+            return False
+        words = normalise(f"{actor.name} {actor.title} {actor.text}").split()
+        return not any(w in self.r.male for w in words[:1] + [w for w in words if w in ("mr", "mr.")])
+
     def _female(self, actor: Actor) -> bool:
         """Known female by given name or title ("Hillary Clinton", "spokeswoman"); unknown counts as male."""
         key = f"{actor.name}|{actor.title}|{actor.text}"

@@ -131,6 +131,7 @@ class ActorResolver:
         self.user: dict[str, list[UserEntry]] = load_user_dictionary(user_dictionary) if user_dictionary else {}
         self._known: dict[str, list[UserEntry]] | None = None
         self.female = _word_list("female_names.txt")
+        self.male = _word_list("male_names.txt")
         self.not_names = _word_list("not_names.txt")
         self.successions = {row["iso3"]: (row["since"], row["before"]) for row in _table("successions.tsv")}
         self.dependencies = {row["iso3"]: row["state"] for row in _table("dependencies.tsv")}
