@@ -175,3 +175,43 @@ def test_she_is_never_a_known_man(code):
     events = code("Hillary Clinton spoke in Ohio on Monday. "
                   "Ted Cruz was in Phoenix when she criticized Donald Trump.")
     assert ("Hillary Clinton", "Donald Trump") in sides(asserted(events, "ACCUSE"))
+
+
+# -- a leader's own followers; gifts for a purpose; attacks named by their attacker ----------------------------
+
+
+def test_bare_supporters_of_the_actor_are_the_actors_followers(code):
+    events = code("Bernie Sanders won in Vermont. Bernie Sanders is thanking supporters at a rally in Burlington.")
+    support = asserted(events, "SUPPORT")
+    assert support and support[0].recipient is not None
+    assert support[0].recipient.text == "supporters" and support[0].recipient.country == "USA"
+
+
+def test_supporters_with_another_owner_keep_it(code):
+    events = code("Donald Trump spoke in Ohio. Trump thanked Clinton supporters in Ohio.")
+    support = asserted(events, "SUPPORT")
+    assert support and support[0].recipient is not None and support[0].recipient.text == "Clinton supporters"
+
+
+def test_gift_for_a_purpose_names_whom_it_is_for(code):
+    events = code("Donald Trump said he has donated large amounts of money to support the Jewish state.")
+    aid = asserted(events, "AID")
+    assert aid and aid[0].recipient is not None and aid[0].recipient.country == "ISR"
+
+
+def test_killed_in_a_strike_names_the_attacker(code):
+    events = code("Anwar al-Awlaki, who was killed in a 2011 U.S. drone strike, is shown lecturing in the video.")
+    assault = asserted(events, "ASSAULT")
+    assert assault and assault[0].actor is not None and assault[0].actor.country == "USA"
+    assert assault[0].recipient is not None and "Awlaki" in assault[0].recipient.text
+
+
+def test_killed_in_a_named_groups_attack(code):
+    events = code("Five Afghan soldiers were killed in a Taliban attack in Helmand province.")
+    assault = asserted(events, "ASSAULT")
+    assert assault and assault[0].actor is not None and assault[0].actor.name == "Taliban"
+
+
+def test_killed_in_an_attack_of_no_one_named_has_no_actor(code):
+    events = code("Ten people were killed in the attack in Kabul on Monday.")
+    assert all(e.actor is None for e in asserted(events, "ASSAULT"))

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from dyadwatch.actors.common import (
     ACTING_DEPS,
+    ATTACK_NOUNS,
     FOREIGN_SECTORS,
     HOME_WINDOW,
     LED_WORDS,
@@ -21,6 +22,7 @@ from dyadwatch.actors.common import (
     PLACE_KINDS,
     STATE_SECTORS,
     _Desc,
+    _Person,
     name_tagged_as_verb,
 )
 from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry, normalise
@@ -149,7 +151,24 @@ class _Decision:
             person = self._surname_in_document(mod.text) or self._known_person(mod.text)
             if person is not None and person.country:
                 return person
-        return None
+        return self._own_followers(head)
+
+    def _own_followers(self, head: Token) -> _Person | None:
+        """Fourth pass, class "a leader's own followers": a followers' noun with no other owner than "his", "her" or
+        "their", as the object of a named person's act, names that person's followers: "Sanders is thanking
+        supporters", "Trump asked his supporters to" (citizens of the leader's country)."""
+        if any(m.dep_ in ("compound", "poss", "amod") and m.lower_ not in OWN_FOLLOWER_WORDS for m in head.lefts):
+            return None
+        verb = head.head
+        if head.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        if head.dep_ not in ("dobj", "dative", "pobj") or verb.pos_ != "VERB":
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ != "PROPN" or not subj.text.istitle():
+            return None
+        person = self._surname_in_document(subj.text) or self._known_person(subj.text)
+        return person if person is not None and person.country else None
 
     def followed_name(self, desc: _Desc) -> Actor | None:
         """The person a followers' phrase names, as an actor of the name's own token ("Clinton" in "a longtime
@@ -168,8 +187,8 @@ class _Decision:
     def _thing_named_for_country(self, head: Token) -> bool:
         """A singular non-role noun whose only country word is a country's own name: "the Iran deal",
         "the Russia release" are things, not people ("a Lebanese man" is a person: a nationality)."""
-        if head.tag_ != "NN":
-            return False
+        if head.tag_ != "NN" or head.lemma_.lower() in ATTACK_NOUNS:
+            return False  # "a U.S. drone strike": the attacker (fourth pass)
         kinds = {self.hit_at[c.i].entry.kind for c in head.lefts
                  if c.dep_ in ("compound", "nmod", "amod") and c.i in self.hit_at}
         return bool(kinds) and kinds <= {"country", "capital"}
@@ -424,6 +443,7 @@ class _Decision:
         return replace(actor, country=first.country, sector=first.sector, code=first.code)
 
 
+OWN_FOLLOWER_WORDS = {"his", "her", "their"}
 MALE_HONORIFICS = {"mr", "mr."}
 FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms."}
 

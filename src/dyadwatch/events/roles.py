@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from dyadwatch.actors import DocActors
+from dyadwatch.actors.common import ATTACK_NOUNS
 from dyadwatch.events.lexicon import TriggerMatch
 from dyadwatch.events.wordsets import load_wordsets
 from dyadwatch.models import Actor
@@ -131,7 +132,7 @@ def _own_subject(verb: Token) -> Token | None:
     agent = _child(verb, {"agent"})
     if agent is not None and _pobj(agent) is not None:
         return _pobj(agent)
-    source = passive_source(verb)
+    source = passive_source(verb) or passive_instrument(verb)
     if source is not None:
         return source  # "was promised $90 million in incentives from Chicago": Chicago promised
     subj = _child(verb, SUBJECT_DEPS)
@@ -322,6 +323,23 @@ def passive_source(verb: Token) -> Token | None:
         for c in holder.children:
             if c.dep_ == "prep" and c.lower_ == "from" and _pobj(c) is not None:
                 return _pobj(c)
+    return None
+
+
+def passive_instrument(verb: Token) -> Token | None:
+    """Fourth pass, class "killed in a U.S. drone strike": an agentless passive done in an attack names the
+    attacker in the attack's phrase ("was killed in a 2011 U.S. drone strike": the US; "died"-like verbs have no
+    passive). The attack nouns are ``actors.common.ATTACK_NOUNS``."""
+    if _child(verb, {"agent"}) is not None or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    for prep in verb.children:
+        noun = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ in {"in", "by"} else None
+        if noun is not None and noun.lemma_.lower() in ATTACK_NOUNS:
+            who = noun_actor_token(noun)
+            # a country modifying the attack is found through the attack's phrase ("a 2011 U.S. drone strike",
+            # "an Israeli airstrike"); a named group by itself ("a Taliban attack")
+            country = who is not None and who.ent_type_ in {"GPE", "NORP"} and who.head.i == noun.i
+            return noun if country else who
     return None
 
 
@@ -656,7 +674,17 @@ def _verb_targets(match: TriggerMatch) -> list[Token]:
         out += condition_subjects(head)
     if match.rule.plover in {"SUPPORT", "AGREE"}:
         out += supporter_of(head)  # "has been a longtime Clinton supporter and has pledged his support"
+    if match.rule.plover == "AID":
+        out += aided_by_purpose(head)  # "donated large amounts of money to support the Jewish state"
     return out
+
+
+def aided_by_purpose(verb: Token) -> list[Token]:
+    """Fourth pass, class "gave money to support X": whom a gift is for, named by a to-clause of help after it
+    ("donated large amounts of money to support the Jewish state", "gave $1 million to help Clinton"; the verbs
+    of the word set ``HELP_VERBS``)."""
+    return [o for c in verb.children if c.dep_ in {"advcl", "xcomp"} and c.i > verb.i and _has_to(c)
+            and c.lemma_.lower() in words("HELP_VERBS") for o in c.children if o.dep_ in {"dobj", "dative"}]
 
 
 def supporter_of(verb: Token) -> list[Token]:
