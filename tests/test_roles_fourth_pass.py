@@ -215,3 +215,11 @@ def test_killed_in_a_named_groups_attack(code):
 def test_killed_in_an_attack_of_no_one_named_has_no_actor(code):
     events = code("Ten people were killed in the attack in Kabul on Monday.")
     assert all(e.actor is None for e in asserted(events, "ASSAULT"))
+
+
+def test_a_campaign_manager_acts_for_the_campaigns_owner(code):
+    events = code("Ted Cruz weighed in on allegations against Donald Trump's campaign manager, who allegedly "
+                  "assaulted a reporter last week.")
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault and assault[0].actor is not None
+    assert assault[0].actor.text == "Donald Trump's campaign manager" and assault[0].actor.country == "USA"
