@@ -223,3 +223,16 @@ def test_a_campaign_manager_acts_for_the_campaigns_owner(code):
     assault = [e for e in events if e.event_type == "ASSAULT"]
     assert assault and assault[0].actor is not None
     assert assault[0].actor.text == "Donald Trump's campaign manager" and assault[0].actor.country == "USA"
+
+
+def test_a_name_swallowed_by_an_opening_date_is_the_subject(code):
+    events = code("In July 2015 President Obama, on an African tour, paid the first visit ever to Ethiopia.")
+    consult = asserted(events, "CONSULT")
+    assert consult and consult[0].actor is not None and consult[0].actor.name == "Barack Obama"
+    assert consult[0].recipient is not None and consult[0].recipient.country == "ETH"
+
+
+def test_crimea_is_ukraines(code):
+    events = code("Russia annexed Crimea in 2014.")
+    coerce = asserted(events, "COERCE")
+    assert coerce and coerce[0].recipient is not None and coerce[0].recipient.country == "UKR"

@@ -368,6 +368,9 @@ def stranded_subject(verb: Token) -> Token | None:
     before the verb (or its auxiliaries) is taken as the subject."""
     if verb.dep_ != "ROOT" or _child(verb, SUBJECT_DEPS | {"nsubjpass"}) is not None:
         return None
+    dated = _dated_subject(verb)
+    if dated is not None:
+        return dated
     first = min([verb, *(c for c in verb.lefts if c.dep_ in {"aux", "auxpass", "neg", "advmod"})], key=lambda t: t.i)
     if first.i == 0 or first.i - 1 < verb.sent.start:
         return None
@@ -380,6 +383,20 @@ def stranded_subject(verb: Token) -> Token | None:
     if comma < 0 or tok.left_edge.i != comma + 1:
         return None
     return tok
+
+
+def _dated_subject(verb: Token) -> Token | None:
+    """Fourth pass, class "a name swallowed by an opening date": "In July 2015 President Obama, on an African tour,
+    paid the first visit" (the parser made Obama a second object of "In"). A name after the date, as the last object
+    of the sentence's opening preposition, is the subject of a main verb that has none."""
+    for prep in verb.lefts:
+        if prep.dep_ != "prep" or prep.i != verb.sent.start:
+            continue
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        if len(objs) >= 2 and objs[0].ent_type_ == "DATE" and objs[-1].pos_ == "PROPN" \
+                and objs[-1].ent_type_ in NAME_ENTS:
+            return objs[-1]
+    return None
 
 
 def _finite_with_object(verb: Token) -> bool:
