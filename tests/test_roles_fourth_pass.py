@@ -236,3 +236,17 @@ def test_crimea_is_ukraines(code):
     events = code("Russia annexed Crimea in 2014.")
     coerce = asserted(events, "COERCE")
     assert coerce and coerce[0].recipient is not None and coerce[0].recipient.country == "UKR"
+
+
+def test_owner_of_words_criticised_in_the_passive_is_the_target(code):
+    events = code("Ralf Jaeger defended the police on Monday. His comments were quickly derided by Armin Laschet, "
+                  "the leader of the opposition.")
+    assert ("Armin Laschet", "Ralf Jaeger") in sides(asserted(events, "ACCUSE"))
+
+
+def test_an_industry_is_a_business_participant(code):
+    events = code("Donald Trump spoke in Ohio on Monday. Bernie Sanders stands with the gun industry, "
+                  "Hillary Clinton said.")
+    support = asserted(events, "SUPPORT")
+    assert support and support[0].recipient is not None
+    assert support[0].recipient.text == "the gun industry" and support[0].recipient.sector == "BUS"

@@ -762,7 +762,9 @@ def said_by(verb: Token) -> list[Token]:
     is something said or proposed ("Clinton has slammed his proposal", "rejected their plan"). The
     resolver's coreference never binds such a pronoun to the verb's own subject; "attacked his rivals"
     (people, not words) is left out."""
-    return [c for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in words("SAID_OR_PROPOSED")
+    # fourth pass: also the passive subject, "His comments were quickly derided by Armin Laschet" (his)
+    said = words("SAID_OR_PROPOSED")
+    return [c for o in verb.children if o.dep_ in {"dobj", "nsubjpass"} and o.lemma_.lower() in said
             for c in o.children if c.dep_ == "poss" and c.pos_ == "PRON"]
 
 
