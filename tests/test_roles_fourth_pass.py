@@ -250,3 +250,11 @@ def test_an_industry_is_a_business_participant(code):
     support = asserted(events, "SUPPORT")
     assert support and support[0].recipient is not None
     assert support[0].recipient.text == "the gun industry" and support[0].recipient.sector == "BUS"
+
+
+def test_voters_are_civilian_participants_of_the_story(code):
+    events = code("Donald Trump spoke in Ohio on Monday with Ted Cruz and Marco Rubio. Glenn Beck has also "
+                  "criticized Christian Evangelical voters for their choice.")
+    accuse = [e for e in asserted(events, "ACCUSE") if e.actor is not None and "Beck" in e.actor.text]
+    assert accuse and accuse[0].recipient is not None
+    assert accuse[0].recipient.sector == "CVL" and accuse[0].recipient.country == "USA"
