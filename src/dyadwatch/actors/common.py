@@ -45,6 +45,10 @@ MIN_UNTAGGED_CITY = 100_000  # a name the tagger did not call a place must be a 
 PLACE_CACHE_MAX = 50_000
 OWNER_WORDS = {"a", "an", "your", "my", "our", "their", "his", "her", "its", "any", "some", "every", "each", "no"}
 # "the people", "the public": generic, never an earlier "American people"
+# Attack nouns: a country modifying one is the attacker, not a thing named for it ("a U.S. drone strike" is the
+# US's act, unlike "the Russia release"); events/roles.py reads the same set for "was killed in a U.S. strike".
+ATTACK_NOUNS = frozenset({"airstrike", "ambush", "assault", "attack", "bombardment", "bombing", "raid", "shelling",
+                          "strike"})
 GENERIC_GROUPS = {"people", "public", "population", "world", "everyone", "mankind", "humanity"}
 # Sectors of a titled person that imply the story's country when none is written ("President Museveni");
 # a businessman or a journalist may come from anywhere ("casino magnate Sheldon Adelson").

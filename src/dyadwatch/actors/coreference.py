@@ -42,7 +42,7 @@ class _Coreference:
         if desc.pronoun in PERSON_PRONOUNS:
             female = desc.pronoun in FEMALE_PRONOUNS
             fits = [(p, a) for p, a in history if a.kind == "person" and a.name[:1].isupper()
-                    and self._female_once(a) == female]
+                    and (self._female_once(a) == female or female and p >= window and self._gender_unknown(a))]
         else:  # they / it: an actor of this or the previous sentence, never a place named as a location
             fits = [(p, a) for p, a in history if p >= window and (a.country or a.kind == "person")
                     and not self._located(p, a) and not _attribution_source(self.doc[p])]

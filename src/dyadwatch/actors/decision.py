@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from dyadwatch.actors.common import (
     ACTING_DEPS,
+    ATTACK_NOUNS,
     FOREIGN_SECTORS,
     HOME_WINDOW,
     LED_WORDS,
@@ -21,6 +22,7 @@ from dyadwatch.actors.common import (
     PLACE_KINDS,
     STATE_SECTORS,
     _Desc,
+    _Person,
     name_tagged_as_verb,
 )
 from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry, normalise
@@ -35,10 +37,11 @@ class _Decision:
         doc = self.doc
         span = doc[desc.start: desc.end]
         head = doc[desc.head]
-        person = desc.person or (self._known_person(desc.name) if desc.name else None)
+        honorific = _honorific(span)
+        person = desc.person or (self._known_person(desc.name, honorific) if desc.name else None)
         name_like = head.pos_ == "PROPN" or name_tagged_as_verb(head)  # "to Trump" tagged as a verb
         if person is None and name_like and desc.head_entry is None and not desc.name:
-            person = self._known_person(head.text) if head.text[:1].isupper() else None
+            person = self._known_person(head.text, honorific) if head.text[:1].isupper() else None
         elif person is None and head.pos_ == "NOUN" and head.text.istitle() and desc.head_entry is None \
                 and desc.start == head.i:
             # "Sanders has accused Clinton": a surname of someone the document names in full, which the tagger
@@ -148,7 +151,24 @@ class _Decision:
             person = self._surname_in_document(mod.text) or self._known_person(mod.text)
             if person is not None and person.country:
                 return person
-        return None
+        return self._own_followers(head)
+
+    def _own_followers(self, head: Token) -> _Person | None:
+        """Fourth pass, class "a leader's own followers": a followers' noun with no other owner than "his", "her" or
+        "their", as the object of a named person's act, names that person's followers: "Sanders is thanking
+        supporters", "Trump asked his supporters to" (citizens of the leader's country)."""
+        if any(m.dep_ in ("compound", "poss", "amod") and m.lower_ not in OWN_FOLLOWER_WORDS for m in head.lefts):
+            return None
+        verb = head.head
+        if head.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        if head.dep_ not in ("dobj", "dative", "pobj") or verb.pos_ != "VERB":
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ != "PROPN" or not subj.text.istitle():
+            return None
+        person = self._surname_in_document(subj.text) or self._known_person(subj.text)
+        return person if person is not None and person.country else None
 
     def followed_name(self, desc: _Desc) -> Actor | None:
         """The person a followers' phrase names, as an actor of the name's own token ("Clinton" in "a longtime
@@ -167,8 +187,8 @@ class _Decision:
     def _thing_named_for_country(self, head: Token) -> bool:
         """A singular non-role noun whose only country word is a country's own name: "the Iran deal",
         "the Russia release" are things, not people ("a Lebanese man" is a person: a nationality)."""
-        if head.tag_ != "NN":
-            return False
+        if head.tag_ != "NN" or head.lemma_.lower() in ATTACK_NOUNS:
+            return False  # "a U.S. drone strike": the attacker (fourth pass)
         kinds = {self.hit_at[c.i].entry.kind for c in head.lefts
                  if c.dep_ in ("compound", "nmod", "amod") and c.i in self.hit_at}
         return bool(kinds) and kinds <= {"country", "capital"}
@@ -421,3 +441,19 @@ class _Decision:
         if actor.country or actor.sector:
             return actor
         return replace(actor, country=first.country, sector=first.sector, code=first.code)
+
+
+OWN_FOLLOWER_WORDS = {"his", "her", "their"}
+MALE_HONORIFICS = {"mr", "mr."}
+FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms."}
+
+
+def _honorific(span: Span) -> str:
+    """ "male" / "female" when the phrase names someone with Mr. or Mrs./Ms. (the NYT's "Mr. Clinton"), else ""."""
+    for tok in span:
+        if tok.lower_ in MALE_HONORIFICS:
+            return "male"
+        if tok.lower_ in FEMALE_HONORIFICS:
+            return "female"
+    return ""
+

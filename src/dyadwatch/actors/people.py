@@ -21,18 +21,33 @@ from dyadwatch.models import Actor
 class _People:
     """Step 3: the document's registry of people and the lists of known people."""
 
-    def _known_person(self, name: str) -> _Person | None:
-        """A person of this document (or of the alias memory / user dictionary) that ``name`` refers to."""
+    def _known_person(self, name: str, honorific: str = "") -> _Person | None:
+        """A person of this document (or of the alias memory / user dictionary) that ``name`` refers to;
+        ``honorific`` ("male" for Mr., "female" for Mrs./Ms.) picks among relatives sharing the surname."""
         key = normalise(name)
         if key in self.persons:
             return self.persons[key]
         toks = set(key.split())
         matches = [p for p in self.persons.values() if toks and toks <= p.tokens]
+        if honorific:
+            matches = self._by_honorific(matches, honorific == "female")
         if matches:
             # "Trump" in a story naming Donald, then Melania Trump: the one the story introduces first is its
             # protagonist (the registry keeps document order); a later relative is named in full when meant
             return matches[0]
         return self._external_person(key)
+
+    def _by_honorific(self, matches: list[_Person], female: bool) -> list[_Person]:
+        """Fourth pass, class "relatives sharing a surname": "Mrs. Khan" after "Khizr Khan and his wife, Ghazala
+        Khan" is Ghazala, "Mr. Clinton" in a story naming Hillary and Bill Clinton is Bill (the first of the
+        people whose known gender fits the honorific; all of them when none fits)."""
+        fits = [p for p in matches if self._person_female(p) == female]
+        return fits or matches
+
+    def _person_female(self, person: _Person) -> bool:
+        """Known female by given name or title; unknown counts as male (as for pronouns)."""
+        words = normalise(f"{person.name} {person.title}").split()
+        return bool(words) and (words[0] in self.r.female or any(w in FEMALE_TITLES for w in words))
 
     def _surname_in_document(self, word: str) -> _Person | None:
         """The one person of this document whose full name ends with ``word`` ("Sanders" after "Bernie
@@ -153,6 +168,15 @@ class _People:
         if found is None:
             found = self._gender[id(actor)] = self._female(actor)
         return found
+
+    def _gender_unknown(self, actor: Actor) -> bool:
+        """Fourth pass, class "she for a woman no list knows": neither a female nor a male given name or title
+        ("Giffords was a member of Congress when she was wounded": she may be Giffords, though the female list lacks
+        her; "Ted Cruz" never). The coreference lets "she" take such a person of this or the previous sentence."""
+        if self._female_once(actor):
+            return False
+        words = normalise(f"{actor.name} {actor.title} {actor.text}").split()
+        return not any(w in self.r.male for w in words[:1] + [w for w in words if w in ("mr", "mr.")])
 
     def _female(self, actor: Actor) -> bool:
         """Known female by given name or title ("Hillary Clinton", "spokeswoman"); unknown counts as male."""

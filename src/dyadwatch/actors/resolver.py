@@ -46,6 +46,7 @@ from dyadwatch.actors.description import _Description
 from dyadwatch.actors.gazetteer import DATA_DIR, GazEntry, Gazetteer, normalise
 from dyadwatch.actors.matching import _Matching
 from dyadwatch.actors.people import _People
+from dyadwatch.actors.relatives import relatives
 from dyadwatch.actors.story import apply_story_country, story_country
 from dyadwatch.actors.userdict import UserEntry, load_converted, load_user_dictionary
 from dyadwatch.clean.metadata import find_dateline
@@ -130,6 +131,7 @@ class ActorResolver:
         self.user: dict[str, list[UserEntry]] = load_user_dictionary(user_dictionary) if user_dictionary else {}
         self._known: dict[str, list[UserEntry]] | None = None
         self.female = _word_list("female_names.txt")
+        self.male = _word_list("male_names.txt")
         self.not_names = _word_list("not_names.txt")
         self.successions = {row["iso3"]: (row["since"], row["before"]) for row in _table("successions.tsv")}
         self.dependencies = {row["iso3"]: row["state"] for row in _table("dependencies.tsv")}
@@ -313,6 +315,7 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
                 result.mentions.append(actor)
         self._acronyms(result)
         self._partitives(result)
+        result.by_token.update(relatives(self.doc, result.by_token))  # "his father": the owner's country
         result.mentions = self._outermost(result.mentions)
         result.aliases = self.learned_aliases()
         return result

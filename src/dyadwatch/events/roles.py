@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from dyadwatch.actors import DocActors
+from dyadwatch.actors.common import ATTACK_NOUNS
 from dyadwatch.events.lexicon import TriggerMatch
 from dyadwatch.events.wordsets import load_wordsets
 from dyadwatch.models import Actor
@@ -52,6 +53,9 @@ CULPABLE = {"guilty", "responsible"}
 STATIVE_PASSIVES = {"engage", "involve"}
 # "issued a statement condemning X": the statement's issuer is the actor of the participle.
 MESSAGE_NOUNS = set("statement declaration letter resolution communique message report note appeal petition".split())
+# Fourth pass, class "an ad that attacks": campaign messages act for whoever puts them out ("the NRA has put out a
+# new video ad ripping Hillary Clinton", "a super PAC is out with a new ad hitting him").
+MESSAGE_NOUNS |= set("ad advertisement commercial spot video mailer memo email tweet editorial op-ed column".split())
 # Governing verbs whose complement names the recipient: "threatened to break relations with Russia".
 COMPLEMENT_TYPES = {"THREATEN", "AGREE", "REJECT", "REQUEST", "CONCEDE"}  # not SUPPORT: "supports banning X"
 # Where an act is done, as a last resort target of material acts: "lifted a curfew in Montenegro".
@@ -71,8 +75,22 @@ def _pobj(prep: Token) -> Token | None:
             pobj = next((c for c in pcomp.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
             pobj = pobj or next((c for c in pcomp.children if c.dep_ == "dobj"), None)
     if pobj is None and prep.dep_ == "prep" and not any(True for _ in prep.children):
-        pobj = _stranded_object(prep)
+        pobj = _stranded_object(prep) or _raised_object(prep)
     return pobj
+
+
+def _raised_object(prep: Token) -> Token | None:
+    """Fourth pass, class "one act reported by two verbs": a preposition left without its object before a
+    conjoined verb shares that verb's object: "met with and thanked King Salman" (met with him too), "spoke to
+    and praised the Mexican president". Only when the conjunction follows the preposition directly."""
+    doc, verb = prep.doc, prep.head
+    nxt = doc[prep.i + 1] if prep.i + 1 < len(doc) else None
+    if nxt is None or nxt.dep_ != "cc" or nxt.head.i != verb.i or verb.pos_ != "VERB":
+        return None
+    later = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > nxt.i), None)
+    if later is None or _child(later, {"nsubj", "nsubjpass"}) is not None:
+        return None
+    return _child(later, {"dobj", "dative"})
 
 
 def _stranded_object(prep: Token) -> Token | None:
@@ -97,6 +115,8 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
     own = _own_subject(verb) or misparsed_subject(verb)
     if own is not None:
         return own
+    if _child(verb, {"nsubjpass"}) is not None:
+        return None  # "Soon after Wasserman Schultz was booed ..., Canova wrote": an agentless passive names no doer
     if verb.head.i == verb.i:
         return stranded_subject(verb)
     if depth > 3:
@@ -112,7 +132,7 @@ def _own_subject(verb: Token) -> Token | None:
     agent = _child(verb, {"agent"})
     if agent is not None and _pobj(agent) is not None:
         return _pobj(agent)
-    source = passive_source(verb)
+    source = passive_source(verb) or passive_instrument(verb)
     if source is not None:
         return source  # "was promised $90 million in incentives from Chicago": Chicago promised
     subj = _child(verb, SUBJECT_DEPS)
@@ -175,6 +195,8 @@ def _shared_subject(verb: Token, depth: int) -> Token | None:
         return subject_token(head.head, depth + 1)  # "Syria says it is willing to withdraw"
     if verb.dep_ == "acl" and head.lemma_.lower() in MESSAGE_NOUNS and head.dep_ == "dobj":
         return subject_token(head.head, depth + 1)  # "the PKK issued a declaration demanding ..."
+    if verb.dep_ in {"acl", "advcl"} and _message_with(head):
+        return subject_token(head.head.head, depth + 1)  # "a super PAC is out with a new ad hitting him"
     if verb.dep_ == "xcomp" and raised_subject(head) is not None:
         return raised_subject(head)  # "Sanders, who is said to have pressed for", "X is believed to have funded"
     if verb.dep_ in {"xcomp", "advcl"} and head.pos_ in {"VERB", "AUX"}:
@@ -184,6 +206,12 @@ def _shared_subject(verb: Token, depth: int) -> Token | None:
     if verb.dep_ == "acl" and _root_noun(head) and _finite_with_object(verb):
         return head  # a main verb the parser hung on the subject: "Doctors from X donated goods to Y."
     return None
+
+
+def _message_with(noun: Token) -> bool:
+    """A message noun after "with" on a verb: "is out with a new ad", "came out with a statement"."""
+    return (noun.lemma_.lower() in MESSAGE_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "with"
+            and noun.head.head.pos_ in {"VERB", "AUX"})
 
 
 def _controlled_subject(verb: Token, depth: int) -> Token | None:
@@ -206,11 +234,23 @@ def _gerund_subject(verb: Token, depth: int) -> Token | None:
     holder = prep.head
     if prep.lower_ in {"to", "by"} and holder.pos_ == "VERB":
         return subject_token(holder, depth + 1)
+    if prep.lower_ == "for" and holder.pos_ == "VERB":
+        return _reason_doer(holder, depth)
     if verb.tag_ == "VBG" and prep.lower_ in words("ADJUNCT_PREP") and holder.pos_ in {"VERB", "AUX"}:
         return subject_token(holder, depth + 1)
     if holder.lemma_.lower() in CULPABLE and holder.dep_ in {"acomp", "oprd"}:
         return subject_token(holder.head, depth + 1)
     return None
+
+
+def _reason_doer(holder: Token, depth: int) -> Token | None:
+    """Fourth pass, class "for + gerund gives the reason": who did what the reason names. The object of the verb
+    ("praised Khan for standing up to Trump", "blamed Clinton for leaking"), else its passive subject ("Schilling was
+    fired for posting"), else its subject ("Ginsburg should resign for criticizing him", "apologized for mocking")."""
+    obj = _child(holder, {"dobj"})
+    if obj is not None and obj.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return obj
+    return _child(holder, {"nsubjpass"}) or subject_token(holder, depth + 1)
 
 
 NON_PERSON_ENTS = {"ORG", "GPE", "FAC", "LOC"}
@@ -249,6 +289,15 @@ def relative_object(verb: Token) -> Token | None:
     return None
 
 
+def passive_relative(verb: Token, subject: Token) -> Token:
+    """Fourth pass, class "passive relative clauses": the relative pronoun subject of a passive stands for the noun
+    the clause modifies, the target of the act: "Michael Brown, who was fatally shot by a police officer" (Brown),
+    "the reporter who was arrested"."""
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return person_antecedent(verb.head) if subject.lower_ in {"who", "whom"} else verb.head
+    return subject
+
+
 def modified_by_participle(verb: Token) -> Token | None:
     """The noun a passive participle modifies is the target of its act: "Kasich, endorsed by the Boston
     Globe" (the Globe endorsed Kasich), "protesters arrested by police"."""
@@ -277,6 +326,23 @@ def passive_source(verb: Token) -> Token | None:
     return None
 
 
+def passive_instrument(verb: Token) -> Token | None:
+    """Fourth pass, class "killed in a U.S. drone strike": an agentless passive done in an attack names the
+    attacker in the attack's phrase ("was killed in a 2011 U.S. drone strike": the US; "died"-like verbs have no
+    passive). The attack nouns are ``actors.common.ATTACK_NOUNS``."""
+    if _child(verb, {"agent"}) is not None or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    for prep in verb.children:
+        noun = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ in {"in", "by"} else None
+        if noun is not None and noun.lemma_.lower() in ATTACK_NOUNS:
+            who = noun_actor_token(noun)
+            # a country modifying the attack is found through the attack's phrase ("a 2011 U.S. drone strike",
+            # "an Israeli airstrike"); a named group by itself ("a Taliban attack")
+            country = who is not None and who.ent_type_ in {"GPE", "NORP"} and who.head.i == noun.i
+            return noun if country else who
+    return None
+
+
 def raised_subject(verb: Token) -> Token | None:
     """The subject a passive raising verb lends its infinitive: "Sanders is said to have pressed for"
     (Sanders pressed), "the group, which is believed to have funded" (the group funded)."""
@@ -302,6 +368,9 @@ def stranded_subject(verb: Token) -> Token | None:
     before the verb (or its auxiliaries) is taken as the subject."""
     if verb.dep_ != "ROOT" or _child(verb, SUBJECT_DEPS | {"nsubjpass"}) is not None:
         return None
+    dated = _dated_subject(verb)
+    if dated is not None:
+        return dated
     first = min([verb, *(c for c in verb.lefts if c.dep_ in {"aux", "auxpass", "neg", "advmod"})], key=lambda t: t.i)
     if first.i == 0 or first.i - 1 < verb.sent.start:
         return None
@@ -314,6 +383,20 @@ def stranded_subject(verb: Token) -> Token | None:
     if comma < 0 or tok.left_edge.i != comma + 1:
         return None
     return tok
+
+
+def _dated_subject(verb: Token) -> Token | None:
+    """Fourth pass, class "a name swallowed by an opening date": "In July 2015 President Obama, on an African tour,
+    paid the first visit" (the parser made Obama a second object of "In"). A name after the date, as the last object
+    of the sentence's opening preposition, is the subject of a main verb that has none."""
+    for prep in verb.lefts:
+        if prep.dep_ != "prep" or prep.i != verb.sent.start:
+            continue
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        if len(objs) >= 2 and objs[0].ent_type_ == "DATE" and objs[-1].pos_ == "PROPN" \
+                and objs[-1].ent_type_ in NAME_ENTS:
+            return objs[-1]
+    return None
 
 
 def _finite_with_object(verb: Token) -> bool:
@@ -543,7 +626,8 @@ def _purpose_targets(head: Token) -> list[Token]:
 def recipient_tokens(match: TriggerMatch) -> list[Token]:
     """Candidate recipient tokens, best first."""
     out: list[Token] = []
-    if match.prep is not None and match.prep.dep_ != "prt":
+    reason = for_reason(match)
+    if match.prep is not None and match.prep.dep_ != "prt" and not reason:
         pobj = _pobj(match.prep)
         if pobj is not None and not _same_tok(pobj, match.obj):
             out.append(pobj)
@@ -554,10 +638,30 @@ def recipient_tokens(match: TriggerMatch) -> list[Token]:
     seen: set[int] = set()
     unique = []
     for tok in out:
-        if tok.i not in seen:
+        if tok.i not in seen and not common_foe(match, tok):
             seen.add(tok.i)
             unique.append(tok)
     return unique
+
+
+def for_reason(match: TriggerMatch) -> bool:
+    """Fourth pass, class "the reason is no target": the "for" of a criticism row ("hit", "attack", "fault" ... for)
+    gives the reason, and the verb's object is the target: "an ad hitting him for skipping the GOP debate" (him, not
+    the debate). Only when the verb has an object; "attacked for his remarks" keeps its passive subject anyway."""
+    return (match.prep is not None and match.prep.lower_ == "for" and match.rule.plover == "ACCUSE"
+            and _child(match.head, {"dobj"}) is not None)
+
+
+def common_foe(match: TriggerMatch, tok: Token) -> bool:
+    """Fourth pass, class "cooperation against a third side": the object of "against" under an act done with or
+    for someone (AGREE, AID, CONSULT, COOPERATE, SUPPORT: word set ``COMMON_FOE_TYPES``) is the side both
+    oppose, not the target: "Rubio and Kasich formed an alliance against Trump" (each other, or no one),
+    "backed Clinton against Sanders" (Clinton). Conjuncts count: "against Trump and Cruz"."""
+    if match.rule.plover not in words("COMMON_FOE_TYPES"):
+        return False
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "against"
 
 
 def _verb_targets(match: TriggerMatch) -> list[Token]:
@@ -567,7 +671,7 @@ def _verb_targets(match: TriggerMatch) -> list[Token]:
     out = [c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     out += [p for c in head.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in [_pobj(c)] if p]
     if head.lemma_.lower() not in STATIVE_PASSIVES and not false_passive(head):
-        out += [c for c in head.children if c.dep_ == "nsubjpass"]
+        out += [passive_relative(head, c) for c in head.children if c.dep_ == "nsubjpass"]
     out += [t for t in (modified_by_participle(head), relative_object(head)) if t is not None]
     out += late_subjects(head)  # "called on Michigan Gov. Rick Snyder (R) to resign": Snyder parsed as a subject
     out += passive_conjunct_subject(head)  # "she invoked the attacks - and was roundly criticized"
@@ -587,7 +691,17 @@ def _verb_targets(match: TriggerMatch) -> list[Token]:
         out += condition_subjects(head)
     if match.rule.plover in {"SUPPORT", "AGREE"}:
         out += supporter_of(head)  # "has been a longtime Clinton supporter and has pledged his support"
+    if match.rule.plover == "AID":
+        out += aided_by_purpose(head)  # "donated large amounts of money to support the Jewish state"
     return out
+
+
+def aided_by_purpose(verb: Token) -> list[Token]:
+    """Fourth pass, class "gave money to support X": whom a gift is for, named by a to-clause of help after it
+    ("donated large amounts of money to support the Jewish state", "gave $1 million to help Clinton"; the verbs
+    of the word set ``HELP_VERBS``)."""
+    return [o for c in verb.children if c.dep_ in {"advcl", "xcomp"} and c.i > verb.i and _has_to(c)
+            and c.lemma_.lower() in words("HELP_VERBS") for o in c.children if o.dep_ in {"dobj", "dative"}]
 
 
 def supporter_of(verb: Token) -> list[Token]:
@@ -648,7 +762,9 @@ def said_by(verb: Token) -> list[Token]:
     is something said or proposed ("Clinton has slammed his proposal", "rejected their plan"). The
     resolver's coreference never binds such a pronoun to the verb's own subject; "attacked his rivals"
     (people, not words) is left out."""
-    return [c for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in words("SAID_OR_PROPOSED")
+    # fourth pass: also the passive subject, "His comments were quickly derided by Armin Laschet" (his)
+    said = words("SAID_OR_PROPOSED")
+    return [c for o in verb.children if o.dep_ in {"dobj", "nsubjpass"} and o.lemma_.lower() in said
             for c in o.children if c.dep_ == "poss" and c.pos_ == "PRON"]
 
 
@@ -893,9 +1009,9 @@ class TargetSearch:
         return bool(found)
 
     def first_foreign(self, tokens: Iterable[Token | None]) -> list[Actor]:
-        """The participants of the first token that is a target."""
+        """The participants of the first token that is a target (never a common foe: ``common_foe``)."""
         for tok in tokens:
-            if tok is not None:
+            if tok is not None and not common_foe(self.match, tok):
                 found = self.others(tok)
                 if self.foreign(found):
                     return found
