@@ -225,3 +225,11 @@ def test_should_have_done_is_a_reproach_not_a_demand(code_events):
 )
 def test_an_endangering_or_an_error_imputed_is_criticism(code_events, text):
     assert asserted(code_events(text), "ACCUSE"), text
+
+
+def test_she_in_a_mans_speech_is_not_the_speaker(code_events):
+    """The speech pronoun rule ("Clinton said she would ...": the speaker) needs the pronoun's gender to fit."""
+    events = code_events("Hillary Clinton campaigned in Ohio on Monday. Ted Cruz said she had attacked him unfairly.")
+    pairs = asserted(events, "ACCUSE")
+    assert any("Clinton" in actor and "Cruz" in recipient for actor, recipient in pairs), pairs
+    assert not any("Cruz" in actor and "Cruz" in recipient for actor, recipient in pairs), pairs

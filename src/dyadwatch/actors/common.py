@@ -15,6 +15,7 @@ from dyadwatch.models import Actor
 NP_MODS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "flat", "predet"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself", "hers"}
 FEMALE_PRONOUNS = {"she", "her", "herself", "hers"}
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "madam", "madame", "queen", "princess", "spokeswoman", "chairwoman",
                  "congresswoman", "businesswoman"}
 GROUP_PRONOUNS = {"they", "them", "their", "themselves"}

@@ -28,6 +28,8 @@ from spacy.tokens import Doc, Span, Token
 from dyadwatch.actors.common import (
     CREDIT_CUES,
     FAMILY_NAME_FIRST,
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
     PARTITIVE_HASHES,
     PARTITIVE_WORDS,
     PLACE_CACHE_MAX,
@@ -79,6 +81,18 @@ class DocActors:
             return found
         split = self._analysis.modifier_conjuncts(token, found[0] if found else None)
         return split or found
+
+    def gender_fits(self, pronoun: str, actor: Actor) -> bool:
+        """Whether a personal pronoun may stand for this person: "she" never for a man the name lists know ("Ted
+        Cruz said she had attacked him"), "he" never for a known woman; unknown people fit either."""
+        if self._analysis is None or actor.kind != "person":
+            return True
+        word = pronoun.lower()
+        if word in FEMALE_PRONOUNS:
+            return self._analysis._female_once(actor) or self._analysis._gender_unknown(actor)
+        if word in MALE_PRONOUNS:
+            return not self._analysis._female_once(actor)
+        return True
 
     def country_name(self, iso3: str) -> str:
         """The common short name of a country code ("" when unknown): tells a country from a city or

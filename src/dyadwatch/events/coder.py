@@ -272,7 +272,7 @@ class EventCoder:
                 return [speaker]  # '"We attacked them first," Trump said': the speaker acts
             if tok.lower_ in PRONOUNS:  # '"He attacked my family," Trump said': someone else acts
                 return [a for a in self._resolve(tok, sent, actors) if not _same(a, speaker)]
-        agrees = tok is not None and speaker is not None and _pronoun_fits(tok, speaker)
+        agrees = tok is not None and speaker is not None and _pronoun_fits(tok, speaker, actors)
         if agrees and tok.lower_ in PRONOUNS and _under_speech(head):
             return [speaker]  # "The ministry said it welcomed ...": the pronoun is the speaker
         found = self._resolve(tok, sent, actors)
@@ -556,11 +556,12 @@ def _localised(actor: Actor, location: Location | None) -> Actor:
 
 
 
-def _pronoun_fits(pron: Token, speaker: Actor) -> bool:
-    """ "The ministry said it ...", "Clinton said she ...": not "the report concluded that she ..."."""
+def _pronoun_fits(pron: Token, speaker: Actor, actors: DocActors | None = None) -> bool:
+    """ "The ministry said it ...", "Clinton said she ...": not "the report concluded that she ...", nor "Ted Cruz
+    said she ..." (``actors`` knows the genders of the document's people)."""
     word = pron.lower_
     if word in {"he", "she", "him", "her", "his", "i"}:
-        return speaker.kind == "person"
+        return speaker.kind == "person" and (actors is None or actors.gender_fits(word, speaker))
     if word in {"it", "its"}:
         return speaker.kind != "person"
     return True

@@ -329,7 +329,7 @@ def _clause_targets(
         return []
     if about and subj.pos_ == "PRON":
         return [a for a in about if not _coder._same(a, speaker)]
-    if subj.lower_ in _coder.PRONOUNS and _coder._pronoun_fits(subj, speaker):
+    if subj.lower_ in _coder.PRONOUNS and _coder._pronoun_fits(subj, speaker, actors):
         return []
     found = coder._resolve(subj, sent, actors) or _owner(coder, subj, sent, actors)  # "Clinton's plan is weak"
     return [a for a in found if not _coder._same(a, speaker)]
