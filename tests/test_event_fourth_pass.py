@@ -233,3 +233,15 @@ def test_she_in_a_mans_speech_is_not_the_speaker(code_events):
     pairs = asserted(events, "ACCUSE")
     assert any("Clinton" in actor and "Cruz" in recipient for actor, recipient in pairs), pairs
     assert not any("Cruz" in actor and "Cruz" in recipient for actor, recipient in pairs), pairs
+
+
+def test_encouraging_someone_to_act_is_a_request_and_encouraging_them_is_support(code_events):
+    events = code_events("Hillary Clinton has encouraged the State Department to release her email quickly.")
+    assert asserted(events, "REQUEST") and not asserted(events, "SUPPORT")
+    assert asserted(code_events("Barack Obama encouraged the Syrian opposition."), "SUPPORT")
+
+
+def test_a_pledge_of_a_hostile_act_codes_no_threat_without_its_maker(code_events):
+    """ "who has repeatedly pledged to ban all Muslims": the pledge has its own row, so no threat is derived."""
+    text = "Donald Trump is a serial liar who has repeatedly pledged to ban all Muslims from entering the U.S."
+    assert not asserted(code_events(text), "THREATEN")

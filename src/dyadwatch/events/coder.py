@@ -99,7 +99,7 @@ class EventCoder:
 
     # -- what derivations may ask (derive.Coder) ----------------------------------------------------
     def is_trigger(self, token: Token) -> bool:
-        return self.lexicon.match(token, accept=self._accept) is not None
+        return self.lexicon.match(token) is not None  # any fitting row: "pledged to ban" stays the pledge's
 
     def resolve(self, tok: Token | None, sent: Span, actors: DocActors) -> list[Actor]:
         return self._resolve(tok, sent, actors)
