@@ -19,6 +19,8 @@ from spacy.language import Language
 from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc, Span
 
+from dyadwatch.attribute_matcher import use_indexed_matcher
+
 # Preference order: official packages first (larger is better), then the re-upload.
 MODEL_CANDIDATES = (
     "en_core_web_trf",
@@ -52,6 +54,7 @@ def load_nlp() -> Language:
     """Load the English pipeline once per process (workers each load their own)."""
     nlp = spacy.load(resolve_model_name())
     add_name_norms(nlp)
+    use_indexed_matcher(nlp)  # the same attribute-ruler matches, about six times cheaper (attribute_matcher.py)
     if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     return nlp
