@@ -30,7 +30,7 @@ ATTRIBUTES: dict[str, Callable[[Token], Any]] = {
     "IS_SPACE": lambda t: t.is_space,
 }
 KEY_ATTRIBUTES = [LOWER, TAG, DEP, IS_SPACE]  # all that a first token's tests read (ATTRIBUTES)
-MAX_KNOWN = 50_000  # distinct (form, tag, dependency, space) keys remembered, then forgotten (memory)
+MAX_KNOWN = 20_000  # (form, tag, label, space) keys remembered, then forgotten: about 6 MB at most
 Test = Callable[[Token], bool]
 
 
