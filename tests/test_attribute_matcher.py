@@ -122,3 +122,14 @@ def test_a_pattern_of_another_kind_keeps_spacys_matcher(pattern):
         IndexedMatcher(blank.vocab.strings, ruler.patterns, stock)
     assert not use_indexed_matcher(blank)
     assert ruler.matcher is stock
+
+
+def test_a_pipeline_with_the_indexed_matcher_pickles_and_matches_the_same():
+    import pickle
+
+    blank, ruler, doc = _ruler_doc(PATTERNS)
+    assert use_indexed_matcher(blank)
+    copy = pickle.loads(pickle.dumps(blank))
+    copied = copy.get_pipe("attribute_ruler").matcher
+    assert isinstance(copied, IndexedMatcher)
+    assert _matches(copied, doc) == _matches(ruler.matcher.stock, doc)

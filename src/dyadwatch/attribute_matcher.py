@@ -63,6 +63,7 @@ class IndexedMatcher:
 
     def __init__(self, strings: Any, groups: list[dict[str, Any]], stock: Any = None) -> None:
         self.stock = stock
+        self._args = (strings, groups, stock)  # to pickle it (its tests are closures): built again from these
         self.by_lower: dict[str, list[tuple[int, list[Test]]]] = {}
         self.by_tag: dict[str, list[tuple[int, list[Test]]]] = {}
         self.anywhere: list[tuple[int, list[Test]]] = []
@@ -72,8 +73,12 @@ class IndexedMatcher:
             for pattern in group["patterns"]:
                 self._index(match_id, pattern)
 
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        """Pickled as what it was built from, as spaCy's pipelines and matchers pickle (``nlp`` sent to a process)."""
+        return IndexedMatcher, self._args
+
     def __getattr__(self, name: str) -> Any:
-        if name == "stock":  # not set yet (while unpickling): no recursion
+        if name in ("stock", "_args"):  # not set yet: no recursion
             raise AttributeError(name)
         return getattr(self.stock, name)
 
