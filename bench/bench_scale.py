@@ -1,11 +1,13 @@
 """Scaling of `dyadwatch extract` / `ingest` with worker processes, against bare spaCy in the same run.
 
     .venv/bin/python bench/bench_scale.py --limit 400                  # news_bench: 1 and 2 workers
-    .venv/bin/python bench/bench_scale.py --limit 100 --only bare      # the parse alone: 3 ways
+    .venv/bin/python bench/bench_scale.py --limit 100 --only bare      # the parse alone: 4 ways
     .venv/bin/python bench/bench_scale.py --stream 10000 --only stream # flat memory on 10,000 records
 
 What it prints (articles/s, peak RSS):
-- bare: spaCy ``nlp.pipe`` in this process (batch 16, as the pipeline), spaCy's own ``n_process=2``
+- bare: spaCy ``nlp.pipe`` in this process with the model as installed (batch 16: the reference for the
+  ratios), dyadwatch's own parse (``load_nlp`` and ``parse_texts`` in chunks of 16, as the pipeline parses:
+  its attribute ruler is cheaper, docs/performance.md), spaCy's own ``n_process=2``
   (batch 8: larger batches give no gain), and dyadwatch's pool (``scale.worker.parse_chunk`` in 2
   spawned processes, chunks of 8, parses shipped back as DocBin bytes and read here).
 - extract / ingest: the real command as a process, ``--workers 1`` and ``--workers 2``; wall time
@@ -51,13 +53,21 @@ def chunks(items: list, size: int) -> list[list]:
 
 
 def bare(texts: list[str]) -> None:
-    """The parse alone, three ways, over the same texts."""
-    from dyadwatch.nlp import load_nlp
+    """The parse alone over the same texts: the model as installed (the reference), dyadwatch's own parse,
+    and two ways with 2 processes."""
+    import spacy
+
+    from dyadwatch.nlp import load_nlp, parse_texts, resolve_model_name
     from dyadwatch.scale.worker import parse_chunk, warm_up
 
+    stock = spacy.load(resolve_model_name())
+    BARE[0] = timed(lambda: list(stock.pipe(texts, batch_size=16)))
+    report("bare spaCy (the model as installed), 1 process, batch 16", len(texts), BARE[0])
+    stock = None  # its memory back before the next model loads
     nlp = load_nlp()
-    BARE[0] = timed(lambda: list(nlp.pipe(texts, batch_size=16)))
-    report("bare spaCy, 1 process, batch 16", len(texts), BARE[0])
+    PARSE[0] = timed(lambda: [parse_texts(nlp, chunk) for chunk in chunks(texts, 16)])
+    report("dyadwatch's parse (nlp.load_nlp, nlp.parse_texts), 1 process, chunks of 16", len(texts), PARSE[0],
+           f"; {PARSE[0] / BARE[0]:.2f} x the bare time")
     seconds = timed(lambda: list(nlp.pipe(texts, batch_size=8, n_process=2)))
     report("bare spaCy n_process=2, batch 8 (incl. starting 2 processes)", len(texts), seconds)
     with ProcessPoolExecutor(2, mp_context=get_context("spawn"), initializer=warm_up) as pool:
@@ -104,6 +114,7 @@ def run_tree(command: list[str], stdout=subprocess.DEVNULL) -> tuple[float, floa
 
 LAST_CPU = [0.0]
 BARE = [0.0]  # seconds of the bare one-process parse, for the ratio of extract --workers 1 to it
+PARSE = [0.0]  # seconds of dyadwatch's own parse in one process (a cheaper attribute ruler: docs/performance.md)
 
 
 def _children_cpu() -> float:
@@ -138,7 +149,8 @@ def whole(jsonl: Path, folder: Path, count: int, verbs: list[str]) -> None:
             report(f"{verb} --workers {workers}", count, seconds, extra)
             if workers == 1 and BARE[0]:
                 print(f"  ratio {verb} --workers 1 (without start-up) / bare spaCy: "
-                      f"{(seconds - startup) / BARE[0]:.2f}", flush=True)
+                      f"{(seconds - startup) / BARE[0]:.2f}; / dyadwatch's parse: "
+                      f"{(seconds - startup) / PARSE[0]:.2f}", flush=True)
     if dask_too:
         dask(jsonl, folder, count, startup)
 

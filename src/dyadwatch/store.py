@@ -16,14 +16,16 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from dyadwatch.filters import EventFilters
 from dyadwatch.models import Actor, Alias, ArticleResult, Event, IngestError, Quote
 from dyadwatch.stories import tables as story_tables
+
+if TYPE_CHECKING:  # query results are DataFrames; writing needs no pandas (its import costs a writer ~100 MB)
+    import pandas as pd
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -309,15 +311,18 @@ class Store:
         return earlier_groups
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Insert rows column by column: each column is one list parameter, unnested side by side.
+
+        Not through a pandas DataFrame: importing pandas (and pyarrow with it) adds about 100 MB to the
+        writer's resident memory (docs/performance.md, "Peak memory of one process").
+        """
         if not rows:
             return
-        frame = pd.DataFrame(rows)
-        columns = ", ".join(f'"{c}"' for c in frame.columns)
-        self.con.register("_rows", frame)
-        try:
-            self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _rows")
-        finally:
-            self.con.unregister("_rows")
+        names = list(rows[0])
+        columns = ", ".join(f'"{c}"' for c in names)
+        unnested = ", ".join(f"unnest(${i})" for i in range(1, len(names) + 1))
+        values = [[row.get(name) for row in rows] for name in names]
+        self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {unnested}", values)
 
     def record_error(self, error: IngestError, run_id: str) -> None:
         """Remember a failed document once per (path, stage, reason); re-runs update last_run."""
