@@ -1,19 +1,12 @@
 """Fourth pass on event coverage (issue 10), one test per class of cases, on invented sentences through the real
-model: findings of an inquiry, criminal charges as accusations (PLOVER ACCUSE 'allege')."""
+model: findings of an inquiry, criminal charges as accusations (PLOVER ACCUSE 'allege'), criticism delivered as a
+noun, blame, more kinds of reported wrongdoing, reproaches, rejections of proposals, campaign stops, disapproval of
+things, row checks that pick a word's sense, and a speech pronoun's gender (docs/events.md, "Fourth pass")."""
 
 from __future__ import annotations
 
 import pytest
-
-from dyadwatch.models import Event
-
-
-def asserted(events: list[Event], plover: str) -> list[tuple[str, str]]:
-    return [
-        (e.actor.name if e.actor else "", e.recipient.name if e.recipient else "")
-        for e in events
-        if e.event_type == plover and e.asserted
-    ]
+from eventtools import asserted_pairs as asserted
 
 
 def test_what_an_inquiry_finds_against_someone_is_its_owners_accusation(code_events):

@@ -8,17 +8,13 @@ Every sentence here is invented for the test.
 from __future__ import annotations
 
 import pytest
-
-from dyadwatch.models import Event
+from eventtools import asserted
 
 
 @pytest.fixture()
 def events(code_events):
     return code_events
 
-
-def asserted(evs: list[Event], etype: str) -> list[Event]:
-    return [e for e in evs if e.event_type == etype and e.asserted]
 
 
 # -- warnings: a threat, not a claim -------------------------------------------------------------

@@ -4,6 +4,7 @@ for talks. Sentences are invented for these tests."""
 from __future__ import annotations
 
 import pytest
+from eventtools import asserted
 
 from dyadwatch.models import Event
 
@@ -12,9 +13,6 @@ from dyadwatch.models import Event
 def code(code_events):
     return code_events
 
-
-def asserted(events: list[Event], etype: str) -> list[Event]:
-    return [e for e in events if e.event_type == etype and e.asserted]
 
 
 def actor_countries(events: list[Event]) -> set[str]:

@@ -6,16 +6,7 @@ that strike, and future acts with no one to promise them to."""
 from __future__ import annotations
 
 import pytest
-
-from dyadwatch.models import Event
-
-
-def asserted(events: list[Event], plover: str) -> list[tuple[str, str]]:
-    return [
-        (e.actor.name if e.actor else "", e.recipient.name if e.recipient else "")
-        for e in events
-        if e.event_type == plover and e.asserted
-    ]
+from eventtools import asserted_pairs as asserted
 
 
 @pytest.mark.parametrize(

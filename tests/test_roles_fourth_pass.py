@@ -5,8 +5,7 @@ sharing a surname, and further classes found on unseen news. Each test is one cl
 from __future__ import annotations
 
 import pytest
-
-from dyadwatch.models import Event
+from eventtools import asserted, sides
 
 
 @pytest.fixture()
@@ -14,13 +13,6 @@ def code(code_events):
     return code_events
 
 
-def asserted(events: list[Event], etype: str) -> list[Event]:
-    return [e for e in events if e.event_type == etype and e.asserted]
-
-
-def sides(events: list[Event]) -> list[tuple[str, str]]:
-    """(actor name, recipient name) of each event, "" for a missing side."""
-    return [(e.actor.name if e.actor else "", e.recipient.name if e.recipient else "") for e in events]
 
 
 # -- one act reported by two verbs ------------------------------------------------------------------------

@@ -5,8 +5,9 @@ embedded questions, and countries from titles and communities. Each test is one 
 from __future__ import annotations
 
 import pytest
+from eventtools import asserted, sides
 
-from dyadwatch.models import Article, Event
+from dyadwatch.models import Article
 
 
 @pytest.fixture()
@@ -14,13 +15,6 @@ def code(code_events):
     return code_events
 
 
-def asserted(events: list[Event], etype: str) -> list[Event]:
-    return [e for e in events if e.event_type == etype and e.asserted]
-
-
-def sides(events: list[Event]) -> list[tuple[str, str]]:
-    """(actor name, recipient name) of each event, "" for a missing side."""
-    return [(e.actor.name if e.actor else "", e.recipient.name if e.recipient else "") for e in events]
 
 
 def test_passive_participle_modifier_makes_the_modified_noun_the_target(code):
