@@ -47,8 +47,14 @@ def run_pipeline(rows: list[dict]) -> list[list]:
         for i, r in enumerate(rows)
     ]
     out = []
-    for res in pipe.process_many(raws, default_date="2000-01-01"):
+    errors = 0
+    for raw, res in zip(raws, pipe.process_many(raws, default_date="2000-01-01"), strict=True):
+        if isinstance(res, IngestError):  # a broken rule fails whole documents: say so, do not just score lower
+            errors += 1
+            print(f"error {raw.id}: {res.reason}", file=sys.stderr)
         out.append([] if isinstance(res, IngestError) else res.events)
+    if errors:
+        print(f"{errors} of {len(raws)} rows failed in the pipeline and count as no event", file=sys.stderr)
     return out
 
 
