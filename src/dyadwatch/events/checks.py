@@ -79,7 +79,7 @@ def parse_refs(field: str, where: str = "") -> tuple[CheckRef, ...]:
 
 def passes(match: TriggerMatch) -> bool:
     """The generic checks, then the row's own, in order; the first that fails drops the match."""
-    return all(ref(match) for ref in GENERIC_REFS) and all(ref(match) for ref in match.rule.checks)
+    return all(ref(match) for ref in GENERIC_REFS) and _row_checks_hold(match)
 
 
 def _row_checks_hold(match: TriggerMatch) -> bool:

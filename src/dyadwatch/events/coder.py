@@ -450,9 +450,6 @@ class EventCoder:
 SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?=[\s\"”’']|$)")
 
 
-
-
-
 def _deliverer(noun: Token) -> Token | None:
     """The maker of an event noun that a verb delivers ("Smith delivered a scathing critique of Clinton's
     record", "offered a sharp rebuke of"): the delivering verb's subject (DELIVERING_VERBS)."""
@@ -460,6 +457,7 @@ def _deliverer(noun: Token) -> Token | None:
     if noun.dep_ != "dobj" or verb.lemma_.lower() not in words("DELIVERING_VERBS"):
         return None
     return subject_token(verb)
+
 
 def _needs_target(match: TriggerMatch) -> bool:
     """Rows whose event needs a resolved target: predicate adjectives ("is concerned"), broad verbs

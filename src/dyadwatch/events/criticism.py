@@ -157,12 +157,12 @@ def is_speech_verb(tok: Token) -> bool:
 
 def is_finding(tok: Token) -> bool:
     """ "The committee's report found / concluded that ...": an inquiry stating its findings (FINDING_VERBS with
-    an INQUIRY_NOUNS subject). What it finds against someone is an accusation (PLOVER ACCUSE: investigations and
-    allegations), made by the inquiry's owner when the text names one."""
+    an inquiry body or document as subject). What it finds against someone is an accusation (PLOVER ACCUSE:
+    investigations and allegations), made by the inquiry's owner when the text names one."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in words("FINDING_VERBS"):
         return False
     subj = subject_token(tok)
-    return subj is not None and subj.lemma_.lower() in words("INQUIRY_NOUNS")
+    return subj is not None and (subj.lemma_.lower() in words("INQUIRY_BODIES") or is_inquiry(subj))
 
 
 def _phrase(tok: Token) -> str:

@@ -354,8 +354,8 @@ class Lexicon:
     def match(self, token: Token, accept: Callable[[TriggerMatch], bool] | None = None) -> TriggerMatch | None:
         """The first rule, in file order, whose word, particle and object fit this token and that ``accept``
         (the checks a row names) passes; None when no rule does. A row whose checks fail gives way to the
-        next row of the same word: "encourage X to do" is not PRAISE (the row needs a plain object) and so
-        reaches the REQUEST row below it."""
+        next row of the same word: "encouraged X" fails the appeal row's ``needs_infinitive`` and so reaches the
+        praise row below it."""
         candidates = self._candidates(token)
         for rule in candidates:
             if not _pos_ok(rule, token) or _has_stray_particle(rule, token):
