@@ -4,9 +4,10 @@ Runs the pipeline over ../shared/eval/news_bench.jsonl (or --data FILE), keeps t
 draws --n of them with a fixed --seed and prints each as a full row (type, actor and recipient with
 text, name, country and sector) with its sentence for a reviewer who judges whole rows
 (../shared/eval/ANNOTATION.md). Articles annotated in realnews_dev are left out (`--keep-realnews`
-keeps them), so the check is made on news the evaluation files never showed.
+keeps them), so the check is made on news the evaluation files never showed. `--half tune` lists the
+articles one may read to find classes of wrong rows; `--half check` samples only articles never read.
 
-Usage: python bench/precision_sample.py [--data FILE] [--articles 120] [--n 50] [--seed 7]
+Usage: python bench/precision_sample.py [--data FILE] [--articles 120] [--n 50] [--seed 7] [--half check]
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ import json
 import random
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from splits import select  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "news_bench.jsonl"
 
@@ -27,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=50, help="events to sample")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep-realnews", action="store_true", help="keep articles annotated in realnews_dev")
+    parser.add_argument("--half", choices=("all", "tune", "check"), default="all",
+                        help="only the articles of one half (bench/splits.py): read tune, measure on check")
     args = parser.parse_args(argv)
     if not args.data.is_file():
         print(f"news bench not found at {args.data}; pass --data FILE", file=sys.stderr)
@@ -39,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     if annotated.is_file() and not args.keep_realnews:
         seen = {json.loads(x)["id"] for x in annotated.read_text(encoding="utf-8").splitlines() if x.strip()}
         lines = [r for r in lines if r["id"] not in seen]
+    lines = select(lines, args.half)
     rows = lines[: args.articles] if args.articles else lines
     raws = [RawDocument(source_path=f"bench:{i}", text=r["text"], id=r["id"], date=r.get("date", ""), fmt="jsonl")
             for i, r in enumerate(rows)]  # fmt: skip

@@ -145,6 +145,26 @@ def adjectival_participle(match: TriggerMatch) -> bool:
     return _is_verb_row(match) and match.head.dep_ == "amod"
 
 
+@check("stance_description")
+def stance_description(match: TriggerMatch) -> bool:
+    """ "a super PAC supporting her", "conservative groups opposing her", "one pastor supporting Mr. Cruz": a
+    present participle after a noun tells which side the noun is on; it reports no act (STANCE_VERBS)."""
+    head = match.head
+    return (_is_verb_row(match) and head.dep_ == "acl" and head.tag_ == "VBG"
+            and head.lemma_.lower() in words("STANCE_VERBS"))
+
+
+@check("proposed_act")
+def proposed_act(match: TriggerMatch) -> bool:
+    """ "his position on banning Muslims", "his proposal for deporting immigrants": a gerund under a proposal or
+    a stated position names an act proposed, not one done."""
+    head = match.head
+    if not _is_verb_row(match) or head.tag_ != "VBG" or head.dep_ not in {"pcomp", "pobj"}:
+        return False
+    noun = head.head.head if head.head.dep_ == "prep" else None
+    return noun is not None and noun.lemma_.lower() in words("POSITION_NOUNS")
+
+
 @check("noun_tagged_as_verb")
 def noun_tagged_as_verb(match: TriggerMatch) -> bool:
     """ "the news release", "their support": a determiner before the word makes it a noun."""
@@ -229,6 +249,8 @@ GENERIC_CHECKS = (
     "!stray_away",
     "!participle_noun_blocked",
     "!adjectival_participle",
+    "!stance_description",
+    "!proposed_act",
     "!noun_tagged_as_verb",
     "!preposition_with_object",
     "!compound_noun",
@@ -390,11 +412,18 @@ def meets_the_public(match: TriggerMatch) -> bool:
 
 @check("campaign_trip")
 def campaign_trip(match: TriggerMatch) -> bool:
-    """ "made a campaign trip to Puerto Rico", "a book tour": a candidate's or author's tour, no state visit."""
+    """ "made a campaign trip to Puerto Rico", "a book tour": a candidate's or author's tour, no state visit;
+    nor a private trip: "visited his golf course in Scotland", "visited Scotland for the opening of a golf
+    course", "visiting Nice with his family" (PRIVATE_TRIP_WORDS in the object, the purpose or the company)."""
     obj = match.obj
-    return obj is not None and any(
+    if obj is not None and any(
         c.lemma_.lower() in words("CAMPAIGN_WORDS") for c in obj.children if c.dep_ in {"compound", "amod"}
-    )
+    ):
+        return True
+    private = words("PRIVATE_TRIP_WORDS")
+    objs = direct_objects(match.head) + [p for c in _kids(match.head, "prep") if c.lower_ in {"for", "with"}
+                                         for p in _kids(c, "pobj")]
+    return any(t.lemma_.lower() in private for o in objs for t in o.subtree)
 
 
 # -- acts done to people ---------------------------------------------------------------------------
@@ -437,6 +466,15 @@ def person_object(match: TriggerMatch) -> bool:
     trade" carry something out. An act on people needs a person as its object (none named: kept)."""
     objs = _done_to(match)
     return not objs or any(person_like(o) for o in objs)
+
+
+@check("hands_on_someone")
+def hands_on_someone(match: TriggerMatch) -> bool:
+    """ "grabbed the reporter", "shoved a protester", "grabbed her arm": a physical assault (CAMEO 182) lands on a
+    person or on someone's body; "grabbed headlines", "punched a hole in the argument" do not."""
+    objs = _done_to(match)
+    body = words("BODY_PARTS")
+    return any(person_like(o) or (o.lemma_.lower() in body and _kids(o, "poss")) for o in objs)
 
 
 @check("holds_responsible")
@@ -686,9 +724,18 @@ GENERIC_REFS = tuple(parse_ref(spec, "checks.GENERIC_CHECKS") for spec in GENERI
 def words_only(match: TriggerMatch) -> bool:
     """ "went after Trump for his remarks", "hit Clinton over her emails": a physical verb of pursuit or striking
     is verbal criticism when the sentence holds no violence (the coder's verbal-attack rule, for rows coded 111).
-    The trigger's own words do not count ("took a shot at Trump's record")."""
+    The trigger's own words do not count ("took a shot at Trump's record"), nor does a reason that is someone's
+    act ("hit Clinton over her vote for the Iraq war": the war is what the vote was about)."""
     own = {match.head.i} | ({match.obj.i} if match.obj is not None else set())
+    own |= {t.i for reason in _owned_reasons(match.head) for t in reason.subtree}
     return not violent(t for t in match.head.sent if t.i not in own)
+
+
+def _owned_reasons(head: Token) -> list[Token]:
+    """The "over" / "for" phrases of a verb whose object is someone's act or words ("over her vote", "for his
+    remarks"): the grounds of a criticism."""
+    return [prep for prep in head.children if prep.dep_ == "prep" and prep.lower_ in {"over", "for"}
+            and any(o.dep_ == "pobj" and any(c.dep_ == "poss" for c in o.children) for o in prep.children)]
 
 
 @check("names_object")

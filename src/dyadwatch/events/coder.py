@@ -243,6 +243,8 @@ class EventCoder:
         if named and (desc is not None or any(a.country for a in named)):  # "U.S. senators Manchin and Casey"
             return [a if desc is None else replace(a, country=desc.country, sector=a.sector or desc.sector,
                     code=desc.country + (a.sector or desc.sector)) for a in named]
+        if named and not found:
+            return named  # "the photographer Christopher Morris": the unplaced name is who the description is
         heads = [tok, *tok.conjuncts] if tok.dep_ != "conj" else [tok]  # "and Trump, who also pushed": Trump
         found += [a for t in heads if not covered(t, found) for a in [unlisted_name(t, unlisted)] if a]
         lo, hi = _phrase_bounds(tok)
@@ -436,16 +438,6 @@ class EventCoder:
             return None
 
 
-
-
-
-
-
-
-
-
-
-
 # The end of the clause a trigger is in: . ! ? before a space, a quote mark or the end (not "U.S." inside).
 SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?=[\s\"”’']|$)")
 
@@ -463,11 +455,19 @@ def _needs_target(match: TriggerMatch) -> bool:
     """Rows whose event needs a resolved target: predicate adjectives ("is concerned"), broad verbs
     ("opposes gun violence", "rescued the economy"), disapproval (110), and a defence of one's own record."""
     rule = match.rule
+    if rule.pos == "A" and rule.plover == "ACCUSE" and rule.cameo != "110":
+        return not any(_someone_or_an_act(o) for o in _prep_objects(match))  # "critical of the trade deal"
     if rule.pos == "A" or rule.lemma in words("NEEDS_RECIPIENT") or rule.cameo in TARGET_CODES:
         return True
     if rule.plover == "ACCUSE" and rule.cameo[:2] == "11" and _disapproves_a_thing(match):
         return True  # "condemned homosexuality", "blamed the national debt": an opinion of a thing, no one's act
     return rule.cameo == "052" and checks.defends_own(match)  # "defended his record"
+
+
+def _prep_objects(match: TriggerMatch) -> list[Token]:
+    """The objects of the row's preposition ("critical of the deal": the deal)."""
+    return [o for c in match.head.children if c.dep_ == "prep" and c.lower_ == match.rule.prep
+            for o in c.children if o.dep_ == "pobj"]
 
 
 def _disapproves_a_thing(match: TriggerMatch) -> bool:
@@ -487,7 +487,9 @@ def _someone_or_an_act(obj: Token) -> bool:
     lemma = obj.lemma_.lower()
     if checks.person_like(obj) or lemma in words("GROUP_NOUNS"):
         return True  # "smeared women", "accused the audience", "blamed the network"
-    return lemma in words("ACT_NOUNS") or bool(checks.lexicon().rules.get(lemma))
+    if lemma in words("ACT_NOUNS") or is_inquiry(obj):
+        return True  # "condemned the investigation": an inquiry is its makers' act
+    return bool(checks.lexicon().rules.get(lemma))
 
 
 def _pairs(actor_list: list[Actor], recipient_list: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
@@ -548,12 +550,6 @@ def _localised(actor: Actor, location: Location | None) -> Actor:
     return replace(actor, country=location.country, code=location.country + actor.sector)
 
 
-
-
-
-
-
-
 def _pronoun_fits(pron: Token, speaker: Actor, actors: DocActors | None = None) -> bool:
     """ "The ministry said it ...", "Clinton said she ...": not "the report concluded that she ...", nor "Ted Cruz
     said she ..." (``actors`` knows the genders of the document's people)."""
@@ -563,8 +559,6 @@ def _pronoun_fits(pron: Token, speaker: Actor, actors: DocActors | None = None) 
     if word in {"it", "its"}:
         return speaker.kind != "person"
     return True
-
-
 
 
 def _in_question(sent: Span, head: Token) -> bool:
@@ -580,19 +574,9 @@ def _in_question(sent: Span, head: Token) -> bool:
     return end is not None and end.group() == "?"
 
 
-
-
-
-
-
-
-
-
 def _same_tok(a: Token, b: Token | None) -> bool:
     """spaCy makes a new Token object on each access: compare positions, not identity."""
     return b is not None and a.i == b.i
-
-
 
 
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}

@@ -162,7 +162,15 @@ def is_finding(tok: Token) -> bool:
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in words("FINDING_VERBS"):
         return False
     subj = subject_token(tok)
-    return subj is not None and (subj.lemma_.lower() in words("INQUIRY_BODIES") or is_inquiry(subj))
+    return subj is not None and (is_inquiry_body(subj) or is_inquiry(subj))
+
+
+def is_inquiry_body(tok: Token) -> bool:
+    """A body that makes findings, by its head noun or a compound ("the inspector general", "the House
+    panel")."""
+    bodies = words("INQUIRY_BODIES")
+    compounds = (c.lemma_.lower() for c in tok.children if c.dep_ == "compound")
+    return tok.lemma_.lower() in bodies or any(c in bodies for c in compounds)
 
 
 def _phrase(tok: Token) -> str:

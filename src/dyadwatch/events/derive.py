@@ -27,6 +27,7 @@ from spacy.tokens import Span, Token
 
 from dyadwatch import codes
 from dyadwatch.actors import DocActors
+from dyadwatch.events.checks import person_like
 from dyadwatch.events.lexicon import TriggerMatch, TriggerRule
 from dyadwatch.events.modality import AGREE_GOVERNORS, Modality, modality, regretted
 from dyadwatch.events.roles import subject_token
@@ -341,6 +342,8 @@ def obligation(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> 
             continue  # "a president must be ready" describes, it does not demand; "must not" demands too
         if verb.lemma_.lower() in words("MENTAL_STATE_VERBS"):
             continue  # "said Clinton should worry about what is going to happen" warns, it asks for no act
+        if any(not person_like(c) for c in verb.children if c.dep_ == "nsubjpass"):
+            continue  # "said things should be wrapped up by Cleveland": no one is asked to act
         say = verb.head
         if say.lemma_.lower() not in words("SPEECH_LEMMAS") or negated(say):
             continue

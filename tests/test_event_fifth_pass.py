@@ -1,0 +1,119 @@
+"""Fifth pass on event coverage (issue 10), one test per class of cases, on invented sentences through the real
+model: physical assaults on a person, retorts with "hit back", criticism whose reason names a war, disapproval of
+an investigation or a policy, an adjective of criticism aimed at a policy, and the findings of an inspector
+general (docs/events.md, "Fifth pass")."""
+
+from __future__ import annotations
+
+import pytest
+from eventtools import asserted_pairs as asserted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Campaign manager Corey Lewandowski grabbed the reporter Michelle Fields by the arm.",
+        "Senator Ted Cruz punched Senator Marco Rubio after the debate.",
+        "Governor Chris Christie shoved the photographer Christopher Morris to the ground.",
+    ],
+)
+def test_a_physical_assault_on_a_person_is_an_assault(code_events, text):
+    pairs = asserted(code_events(text), "ASSAULT")
+    assert pairs and all(actor and recipient for actor, recipient in pairs), (text, pairs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The story about Senator Ted Cruz grabbed headlines across the country.",
+        "Hillary Clinton grabbed the Democratic nomination in June.",
+        "Senator Rand Paul punched a hole in the argument of Governor Chris Christie.",
+    ],
+)
+def test_grabbing_or_punching_a_thing_is_no_assault(code_events, text):
+    assert not asserted(code_events(text), "ASSAULT"), text
+
+
+def test_hitting_back_at_someone_is_a_retort(code_events):
+    pairs = asserted(code_events("Donald Trump hit back at Hillary Clinton on Twitter on Monday."), "ACCUSE")
+    assert pairs and all("Trump" in actor and "Clinton" in recipient for actor, recipient in pairs), pairs
+
+
+def test_hitting_back_with_airstrikes_is_not_a_retort(code_events):
+    events = code_events("Israel hit back at Hamas with airstrikes on Gaza on Monday.")
+    assert not asserted(events, "ACCUSE"), [(e.event_type, e.trigger) for e in events]
+
+
+def test_a_war_named_in_the_reason_for_criticism_leaves_it_verbal(code_events):
+    events = code_events("Senator Bernie Sanders hit Hillary Clinton over her vote for the Iraq war.")
+    pairs = asserted(events, "ACCUSE")
+    assert pairs and all("Clinton" in recipient for _, recipient in pairs), pairs
+    assert not asserted(events, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "House Democrats condemned the investigation as a political witch hunt.",
+        "Senator Bernie Sanders has been highly critical of the trade deal.",
+    ],
+)
+def test_disapproving_of_an_investigation_or_a_deal_is_criticism(code_events, text):
+    pairs = asserted(code_events(text), "ACCUSE")
+    assert pairs and all(actor for actor, _ in pairs), (text, pairs)
+
+
+def test_being_critical_of_a_thing_is_no_accusation(code_events):
+    assert not asserted(code_events("Senator Bernie Sanders has been highly critical of the weather."), "ACCUSE")
+
+
+def test_an_inspector_general_finding_wrongdoing_accuses(code_events):
+    events = code_events("The State Department's inspector general concluded that Hillary Clinton ignored warnings.")
+    pairs = asserted(events, "ACCUSE")
+    assert pairs and all("Clinton" in recipient for _, recipient in pairs), pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinton's allies worry about the big-money conservative groups opposing Hillary Clinton.",
+        "One pastor supporting Senator Ted Cruz, Darran Whiting of Liberty Baptist Church, made 150 phone calls.",
+    ],
+)
+def test_a_participle_telling_a_nouns_side_is_no_act(code_events, text):
+    events = code_events(text)
+    coded = [(e.event_type, e.trigger) for e in events]
+    assert not asserted(events, "SUPPORT") and not asserted(events, "ACCUSE"), coded
+
+
+def test_a_participle_of_stance_as_the_main_verb_still_counts(code_events):
+    pairs = asserted(code_events("Conservative groups are opposing Hillary Clinton in Ohio."), "ACCUSE")
+    assert pairs and all("Clinton" in recipient for _, recipient in pairs), pairs
+
+
+def test_an_act_under_a_stated_position_is_not_done(code_events):
+    events = code_events("Donald Trump said his position on banning Muslims has gotten bigger.")
+    assert not asserted(events, "COERCE"), [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump visited Scotland for the opening of a golf course in June.",
+        "Jimmy Ghazal, a Lebanese man visiting Nice with his family, told ABC News that he heard the blast.",
+        "Clinton, who was speaking to the US Conference of Mayors, did not mention Donald Trump by name.",
+    ],
+)
+def test_private_trips_and_speeches_to_a_conference_are_no_consultation(code_events, text):
+    events = code_events(text)
+    assert not asserted(events, "CONSULT"), [(e.event_type, e.trigger, e.recipient) for e in events]
+
+
+def test_a_state_visit_is_still_a_visit(code_events):
+    pairs = asserted(code_events("President Barack Obama visited Jerusalem in 2013."), "CONSULT")
+    assert pairs and all("Obama" in actor for actor, _ in pairs), pairs
+
+
+def test_an_obligation_of_things_asks_no_one(code_events):
+    events = code_events("Donald Trump said things should be wrapped up by Cleveland.")
+    assert not asserted(events, "REQUEST"), [(e.event_type, e.trigger, e.recipient) for e in events]
