@@ -117,3 +117,40 @@ def test_a_state_visit_is_still_a_visit(code_events):
 def test_an_obligation_of_things_asks_no_one(code_events):
     events = code_events("Donald Trump said things should be wrapped up by Cleveland.")
     assert not asserted(events, "REQUEST"), [(e.event_type, e.trigger, e.recipient) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump and his aides are organizing fundraisers and rallies in Virginia, Florida and Texas.",
+        '"Thank God, I am very healthy," Donald Trump said on Monday.',
+        "Women back Bernie Sanders by almost 20 points in the latest poll.",
+        '"I am always looking for a way to serve the nation," Senator Marco Rubio said.',
+        "Senator Ted Cruz said the states should have the ability to set their own rules.",
+    ],
+)
+def test_campaigning_interjections_poll_margins_and_opinions_are_no_acts(code_events, text):
+    events = [e for e in code_events(text) if e.asserted]
+    assert not events, [(e.event_type, e.trigger) for e in events]
+
+
+def test_organizing_rallies_against_something_is_still_a_protest(code_events):
+    events = code_events("Native American activists organized rallies against the pipeline in North Dakota.")
+    assert [e for e in events if e.event_type == "PROTEST" and e.asserted], [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Barbara Boxer declined to run for reelection in California.",
+        "A senior State Department official, who requested anonymity to discuss the talks, said they went well.",
+    ],
+)
+def test_declining_to_run_and_requesting_anonymity_are_no_acts(code_events, text):
+    events = [e for e in code_events(text) if e.asserted and e.event_type in {"REJECT", "REQUEST"}]
+    assert not events, [(e.event_type, e.trigger) for e in events]
+
+
+def test_declining_to_meet_someone_is_still_a_refusal(code_events):
+    events = code_events("President Barack Obama declined to meet the Dalai Lama in Washington.")
+    assert [e for e in events if e.event_type == "REJECT" and e.asserted], [(e.event_type, e.trigger) for e in events]

@@ -275,7 +275,10 @@ def poll_result(match: TriggerMatch) -> bool:
     head = match.head
     near = [*head.children, *(c for k in head.children if k.dep_ in {"nsubj", "npadvmod", "advmod"} for c in k.subtree)]
     near += [c for o in head.children if o.dep_ == "dobj" for c in o.children if c.dep_ in {"appos", "npadvmod"}]
-    return any(t.ent_type_ == "PERCENT" for t in near) or (head.dep_ != "ROOT" and head.head.ent_type_ == "PERCENT")
+    if any(t.ent_type_ == "PERCENT" for t in near) or (head.dep_ != "ROOT" and head.head.ent_type_ == "PERCENT"):
+        return True
+    margins = [p for c in _kids(head, "prep") if c.lower_ == "by" for p in _kids(c, "pobj")]
+    return any(m.lemma_.lower() in words("POLL_MARGINS") for m in margins)  # "women back him by 20 points"
 
 
 # -- requests and orders ---------------------------------------------------------------------------
@@ -301,8 +304,12 @@ def asks_for_act(match: TriggerMatch) -> bool:
 
 @check("requests_something")
 def requests_something(match: TriggerMatch) -> bool:
-    """ "requested a meeting", "requested them to leave": an act, help or a thing is requested."""
-    return asks_for_act(match) or bool(_kids(match.head, "dobj"))
+    """ "requested a meeting", "requested them to leave": an act, help or a thing is requested; a source that
+    "requested anonymity" asks the reporter, about the report (ANONYMITY_NOUNS)."""
+    objs = _kids(match.head, "dobj")
+    if any(o.lemma_.lower() in words("ANONYMITY_NOUNS") for o in objs):
+        return False
+    return asks_for_act(match) or bool(objs)
 
 
 @check("orders_someone")
@@ -361,8 +368,10 @@ def no_comment(act: Token) -> bool:
 
 @check("declines_an_act")
 def declines_an_act(match: TriggerMatch) -> bool:
-    """ "declined to meet" refuses an act; "the yen declined", "declined to comment" refuse none."""
-    return any(not no_comment(c) for c in _kids(match.head, "xcomp"))
+    """ "declined to meet" refuses an act; "the yen declined", "declined to comment" refuse none; nor does
+    "declined to run for reelection", a choice about one's own candidacy (CANDIDACY_VERBS)."""
+    own = words("CANDIDACY_VERBS")
+    return any(not no_comment(c) and c.lemma_.lower() not in own for c in _kids(match.head, "xcomp"))
 
 
 @check("empty_refusal")
@@ -414,7 +423,8 @@ def meets_the_public(match: TriggerMatch) -> bool:
 def campaign_trip(match: TriggerMatch) -> bool:
     """ "made a campaign trip to Puerto Rico", "a book tour": a candidate's or author's tour, no state visit;
     nor a private trip: "visited his golf course in Scotland", "visited Scotland for the opening of a golf
-    course", "visiting Nice with his family" (PRIVATE_TRIP_WORDS in the object, the purpose or the company)."""
+    course", "visiting Nice with his family", "traveling to Cairo to visit her daughter" (PRIVATE_TRIP_WORDS in
+    the object, the purpose or the company)."""
     obj = match.obj
     if obj is not None and any(
         c.lemma_.lower() in words("CAMPAIGN_WORDS") for c in obj.children if c.dep_ in {"compound", "amod"}
@@ -423,6 +433,7 @@ def campaign_trip(match: TriggerMatch) -> bool:
     private = words("PRIVATE_TRIP_WORDS")
     objs = direct_objects(match.head) + [p for c in _kids(match.head, "prep") if c.lower_ in {"for", "with"}
                                          for p in _kids(c, "pobj")]
+    objs += [o for c in _kids(match.head, "xcomp", "advcl") for o in direct_objects(c)]  # "to visit her daughter"
     return any(t.lemma_.lower() in private for o in objs for t in o.subtree)
 
 
@@ -774,6 +785,14 @@ def campaign_rally(match: TriggerMatch) -> bool:
     if subj.ent_type_ == "PERSON" or subj.lower_ in {"he", "she"}:
         return True
     return subj.lemma_.lower() in words("PEOPLE_NOUNS") and subj.lemma_.lower() not in words("PROTESTER_NOUNS")
+
+
+@check("campaign_events")
+def campaign_events(match: TriggerMatch) -> bool:
+    """ "Trump and aides are organizing fundraisers and rallies in Virginia": rallies listed with a campaign's
+    other events (CAMPAIGN_EVENT_NOUNS) are campaigning, not a demonstration."""
+    objs = direct_objects(match.head)
+    return any(o.lemma_.lower() in words("CAMPAIGN_EVENT_NOUNS") for o in objs)
 
 
 @check("strikes_as")

@@ -338,8 +338,8 @@ def obligation(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> 
     """ "Russia says Israel must end attacks": the speaker demands the act of the clause's subject (100)."""
     out: list[Event] = []
     for verb in ctx.sent:
-        if verb.dep_ != "ccomp" or not has_aux(verb, words("OBLIGATION_AUX")) or verb.lemma_ == "be":
-            continue  # "a president must be ready" describes, it does not demand; "must not" demands too
+        if verb.dep_ != "ccomp" or not has_aux(verb, words("OBLIGATION_AUX")) or verb.lemma_ in {"be", "have"}:
+            continue  # "a president must be ready", "states should have the ability" describe, they do not demand
         if verb.lemma_.lower() in words("MENTAL_STATE_VERBS"):
             continue  # "said Clinton should worry about what is going to happen" warns, it asks for no act
         if any(not person_like(c) for c in verb.children if c.dep_ == "nsubjpass"):
