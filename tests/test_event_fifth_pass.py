@@ -154,3 +154,29 @@ def test_declining_to_run_and_requesting_anonymity_are_no_acts(code_events, text
 def test_declining_to_meet_someone_is_still_a_refusal(code_events):
     events = code_events("President Barack Obama declined to meet the Dalai Lama in Washington.")
     assert [e for e in events if e.event_type == "REJECT" and e.asserted], [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jim VandeHei stepped down last week as Politico's chief executive.",
+        "Republican strategists concede that a Trump loss could pull incumbents such as Kelly Ayotte down.",
+        "Michael Bloomberg tried to ban sales of large sodas in New York City.",
+    ],
+)
+def test_company_posts_possibilities_and_tried_bans_are_no_acts(code_events, text):
+    events = [e for e in code_events(text) if e.asserted]
+    assert not events, [(e.event_type, e.trigger) for e in events]
+
+
+def test_an_official_resigning_and_an_attempted_arrest_still_count(code_events):
+    assert [e for e in code_events("Defense Minister Gerard Longuet resigned on Tuesday after the scandal.")
+            if e.event_type == "CONCEDE" and e.asserted]
+    assert [e for e in code_events("French police tried to arrest the protesters in Calais.")
+            if e.event_type == "COERCE" and e.asserted]
+
+
+def test_guns_in_the_record_attacked_leave_the_attack_verbal(code_events):
+    events = code_events("Later in the day, Hillary Clinton escalated her attacks on Bernie Sanders' record on guns.")
+    assert [e for e in events if e.event_type == "ACCUSE" and e.asserted], [(e.event_type, e.trigger) for e in events]
+    assert not [e for e in events if e.event_type == "ASSAULT" and e.asserted]

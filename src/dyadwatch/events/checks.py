@@ -738,15 +738,25 @@ def words_only(match: TriggerMatch) -> bool:
     The trigger's own words do not count ("took a shot at Trump's record"), nor does a reason that is someone's
     act ("hit Clinton over her vote for the Iraq war": the war is what the vote was about)."""
     own = {match.head.i} | ({match.obj.i} if match.obj is not None else set())
-    own |= {t.i for reason in _owned_reasons(match.head) for t in reason.subtree}
+    own |= topic_tokens(match.head)
     return not violent(t for t in match.head.sent if t.i not in own)
 
 
 def _owned_reasons(head: Token) -> list[Token]:
-    """The "over" / "for" phrases of a verb whose object is someone's act or words ("over her vote", "for his
-    remarks"): the grounds of a criticism."""
-    return [prep for prep in head.children if prep.dep_ == "prep" and prep.lower_ in {"over", "for"}
+    """The "over" / "for" / "on" phrases of a verb (or of its object) whose object is someone's act or words
+    ("over her vote", "for his remarks", "her attacks on Sanders' record on guns"): the grounds or the target of a
+    criticism, whose words say what it is about."""
+    holders = [head, *(o for o in head.children if o.dep_ == "dobj")]
+    return [prep for h in holders for prep in h.children if prep.dep_ == "prep" and prep.lower_ in REASON_PREPS
             and any(o.dep_ == "pobj" and any(c.dep_ == "poss" for c in o.children) for o in prep.children)]
+
+
+def topic_tokens(head: Token) -> set[int]:
+    """Indexes of the tokens that say what a criticism is about (see ``_owned_reasons``)."""
+    return {t.i for reason in _owned_reasons(head) for t in reason.subtree}
+
+
+REASON_PREPS = {"over", "for", "on"}
 
 
 @check("names_object")
@@ -785,6 +795,21 @@ def campaign_rally(match: TriggerMatch) -> bool:
     if subj.ent_type_ == "PERSON" or subj.lower_ in {"he", "she"}:
         return True
     return subj.lemma_.lower() in words("PEOPLE_NOUNS") and subj.lemma_.lower() not in words("PROTESTER_NOUNS")
+
+
+@check("business_post")
+def business_post(match: TriggerMatch) -> bool:
+    """ "stepped down as Politico's chief executive", "resigned as CEO": leaving a post in a company is no
+    change of political leadership (CAMEO 0832 needs a political post)."""
+    posts = [p for c in _kids(match.head, "prep") if c.lower_ in {"as", "from"} for p in _kids(c, "pobj")]
+    return any(t.lemma_.lower() in words("BUSINESS_POSTS") for p in posts for t in (p, *_kids(p, "compound")))
+
+
+@check("concedes_a_possibility")
+def concedes_a_possibility(match: TriggerMatch) -> bool:
+    """ "strategists concede that a Trump loss could pull incumbents down", "conceded that more tunnels might
+    exist": granting that something may be so yields nothing to anyone (no CAMEO 080)."""
+    return any(has_aux(c, words("POSSIBILITY_AUX")) for c in _kids(match.head, "ccomp"))
 
 
 @check("campaign_events")

@@ -148,8 +148,8 @@ class EventCoder:
             mod.mode, mod.hypothetical = "question", True  # "Will you resign?" asks, it does not report
         gov = mod.governor
         attempt = gov is not None and gov.lemma_.lower() in words("ATTEMPT_GOVERNORS")
-        if attempt and match.rule.plover in {"ASSAULT", "COERCE"}:
-            mod.hypothetical, mod.mode = False, ""  # an attempted attack is an attack (CAMEO 185)
+        if attempt and match.rule.plover in {"ASSAULT", "COERCE"} and not match.rule.cameo.startswith("172"):
+            mod.hypothetical, mod.mode = False, ""  # an attempted attack is an attack (CAMEO 185); a ban tried is none
         return mod
 
     @staticmethod

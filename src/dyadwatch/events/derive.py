@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 
 from dyadwatch import codes
 from dyadwatch.actors import DocActors
-from dyadwatch.events.checks import person_like
+from dyadwatch.events.checks import person_like, topic_tokens
 from dyadwatch.events.lexicon import TriggerMatch, TriggerRule
 from dyadwatch.events.modality import AGREE_GOVERNORS, Modality, modality, regretted
 from dyadwatch.events.roles import subject_token
@@ -180,7 +180,9 @@ def verbal_attack(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) 
         return [ev]  # "carried out strikes": physical by construction
     if not (_verbal_side(ev.actor) and _verbal_side(ev.recipient)) or (ev.actor is None and ev.recipient is None):
         return [ev]
-    if violent(cand.match.head.sent):
+    head = cand.match.head
+    topic = topic_tokens(head)  # "her attacks on Sanders' record on guns": guns are what the attack is about
+    if violent(t for t in head.sent if t.i not in topic):
         return [ev]
     return [recode(ev, CRITICISE_CODE)]
 
@@ -203,6 +205,15 @@ def contest(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> lis
         return [ev]
     head = cand.match.head
     return [ev] if violent(t for t in head.sent if t.i != head.i) else []  # "was beaten in the primary by"
+
+
+@derivation("markets")
+def markets(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> list[Event]:
+    """ "Mr. Ackman teamed up with the company in a takeover", "brokered real estate deals": one company acting on
+    another is the market, which the realnews guide leaves out (companies count only acting politically)."""
+    assert ev is not None
+    sides = [ev.actor, ev.recipient]
+    return [] if all(side is not None and side.sector == "BUS" for side in sides) else [ev]
 
 
 @derivation("press_contact")
