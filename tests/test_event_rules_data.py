@@ -67,7 +67,8 @@ def test_no_word_list_is_defined_twice_in_the_event_code():
 # -- derivations ----------------------------------------------------------------------------------------
 def test_derivations_run_in_the_documented_order():
     assert [r.name for r in derive.rules("event")] == [
-        "verbal_attack", "contest", "press_contact", "home_trip", "threat", "intent_agree", "refusal", "regret",
+        "verbal_attack", "contest", "markets", "press_contact", "home_trip", "threat", "intent_agree", "refusal",
+        "regret",
     ]  # fmt: skip
     assert [r.name for r in derive.rules("trigger")] == ["dismissal"]
     assert [r.name for r in derive.rules("sentence")] == ["obligation", "reported_criticism"]

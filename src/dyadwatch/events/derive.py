@@ -6,7 +6,7 @@ coder runs it (rules of a stage run in registration order, which is the order of
 ``event``
     once for each event of a trigger: the rule returns what the event becomes: ``[event]`` unchanged,
     ``[recoded]``, ``[event, derived]`` or ``[]`` (not an event after all). Order: ``verbal_attack``,
-    ``contest``, ``press_contact``, ``home_trip``, ``threat``, ``intent_agree``, ``refusal``, ``regret``.
+    ``contest``, ``markets``, ``press_contact``, ``home_trip``, ``threat``, ``intent_agree``, ``refusal``, ``regret``.
 ``trigger``
     once per trigger, given its first event (``dismissal``); returns events to add.
 ``sentence``
