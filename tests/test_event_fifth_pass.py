@@ -180,3 +180,39 @@ def test_guns_in_the_record_attacked_leave_the_attack_verbal(code_events):
     events = code_events("Later in the day, Hillary Clinton escalated her attacks on Bernie Sanders' record on guns.")
     assert [e for e in events if e.event_type == "ACCUSE" and e.asserted], [(e.event_type, e.trigger) for e in events]
     assert not [e for e in events if e.event_type == "ASSAULT" and e.asserted]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking to the Republican Jewish Coalition in Washington, Donald Trump wavered in answering a question.",
+        "John Smith is running to be a delegate when the Republican Party meets next Wednesday in Fargo.",
+        'Bernie Sanders says he respects Hillary Clinton and calls her "an extremely intelligent woman."',
+        "Tim Selaty, organizer of a group called Citizens for Trump, expects 5,000 people in Cleveland.",
+        "President Recep Tayyip Erdogan laments hosting the growing number of migrants in Turkey.",
+    ],
+)
+def test_speech_settings_sessions_names_and_refugees_hosted_are_no_acts(code_events, text):
+    events = [e for e in code_events(text) if e.asserted]
+    assert not events, [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Donald Trump spoke to Vladimir Putin by phone on Tuesday.", "CONSULT"),
+        ("President Barack Obama and President Xi Jinping met in Beijing on Tuesday.", "CONSULT"),
+        ("Hillary Clinton called on lawmakers to close the Charleston loophole.", "REQUEST"),
+        ("Hillary Clinton attacked President Barack Obama in 2008 for being too tough on guns.", "ACCUSE"),
+        ("Edward Snowden and WikiLeaks clash over the DNC emails.", "ACCUSE"),
+    ],
+)
+def test_consultations_calls_and_verbal_clashes_still_count(code_events, text, etype):
+    events = code_events(text)
+    assert [e for e in events if e.event_type == etype and e.asserted], [(e.event_type, e.trigger) for e in events]
+
+
+def test_a_ban_called_for_is_not_done(code_events):
+    events = code_events("Donald Trump called for temporarily barring all Muslims from entering the United States.")
+    coerce = [e for e in events if e.event_type == "COERCE" and e.asserted]
+    assert not coerce, [(e.event_type, e.trigger) for e in events]

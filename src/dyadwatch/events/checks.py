@@ -156,13 +156,19 @@ def stance_description(match: TriggerMatch) -> bool:
 
 @check("proposed_act")
 def proposed_act(match: TriggerMatch) -> bool:
-    """ "his position on banning Muslims", "his proposal for deporting immigrants": a gerund under a proposal or
-    a stated position names an act proposed, not one done."""
+    """ "his position on banning Muslims", "his proposal for deporting immigrants", "called for barring all
+    Muslims", "legalizing it could put thousands to work": a gerund under a proposal, a stated position or a
+    call, or the subject of a conjecture, names an act proposed, not one done."""
     head = match.head
-    if not _is_verb_row(match) or head.tag_ != "VBG" or head.dep_ not in {"pcomp", "pobj"}:
+    if not _is_verb_row(match) or head.tag_ != "VBG":
         return False
-    noun = head.head.head if head.head.dep_ == "prep" else None
-    return noun is not None and noun.lemma_.lower() in words("POSITION_NOUNS")
+    if head.dep_ == "csubj":
+        return has_aux(head.head, MODAL_AUX)  # "legalizing it could put thousands to work": a conjecture
+    if head.dep_ not in {"pcomp", "pobj"} or head.head.dep_ != "prep":
+        return False
+    holder = head.head.head  # "his position on banning", "called for temporarily barring all Muslims"
+    return holder.lemma_.lower() in words("POSITION_NOUNS") or (
+        head.head.lower_ == "for" and holder.pos_ == "VERB" and holder.lemma_.lower() in words("CALLING_VERBS"))
 
 
 @check("noun_tagged_as_verb")
@@ -748,7 +754,12 @@ def _owned_reasons(head: Token) -> list[Token]:
     criticism, whose words say what it is about."""
     holders = [head, *(o for o in head.children if o.dep_ == "dobj")]
     return [prep for h in holders for prep in h.children if prep.dep_ == "prep" and prep.lower_ in REASON_PREPS
-            and any(o.dep_ == "pobj" and any(c.dep_ == "poss" for c in o.children) for o in prep.children)]
+            and any(_owned_or_done(o) for o in prep.children)]
+
+
+def _owned_or_done(obj: Token) -> bool:
+    """Someone's act or words ("her vote") or a gerund clause ("for being too tough on guns")."""
+    return (obj.dep_ == "pobj" and any(c.dep_ == "poss" for c in obj.children)) or obj.dep_ == "pcomp"
 
 
 def topic_tokens(head: Token) -> set[int]:
@@ -765,7 +776,7 @@ def names_object(match: TriggerMatch) -> bool:
     (a predicate or clause follows), which is no telephone call."""
     head = match.head
     complements = {"oprd", "xcomp", "ccomp", "attr", "acomp", "dative"}
-    if any(c.dep_ in complements for c in head.children):
+    if any(c.dep_ in complements for c in head.children) or gives_a_name(match):
         return True
     # "called her son her hero": the parser may hang the second noun phrase on the object as an apposition
     # (with no comma between, unlike a true apposition: "called Putin, the Russian leader,")
@@ -774,6 +785,22 @@ def names_object(match: TriggerMatch) -> bool:
         for o in direct_objects(head)
         for c in o.children
     )
+
+
+@check("gives_a_name")
+def gives_a_name(match: TriggerMatch) -> bool:
+    """ "a group called Citizens for Trump", "has been called the 'Trump of the East' for", 'calls her "an
+    extremely intelligent woman"': "call" gives a name or a label, it neither phones nor calls for anything."""
+    head = match.head
+    if (head.dep_ == "acl" and head.tag_ == "VBN") or _kids(head, "oprd", "attr"):
+        return True
+    return any(_quoted_after(o) for o in direct_objects(head))
+
+
+def _quoted_after(obj: Token, window: int = 6) -> bool:
+    """An opening quote mark shortly after the object, in its sentence: a name or label quoted for it."""
+    end = min(obj.i + window, obj.sent.end)
+    return any(t.text in {"“", '"', "‘", "''", "``"} for t in obj.doc[obj.i + 1 : end])
 
 
 @check("people_targeted")
@@ -795,6 +822,26 @@ def campaign_rally(match: TriggerMatch) -> bool:
     if subj.ent_type_ == "PERSON" or subj.lower_ in {"he", "she"}:
         return True
     return subj.lemma_.lower() in words("PEOPLE_NOUNS") and subj.lemma_.lower() not in words("PROTESTER_NOUNS")
+
+
+@check("speech_setting")
+def speech_setting(match: TriggerMatch) -> bool:
+    """ "Speaking to the Republican Jewish Coalition, Trump wavered", "Clinton, who was speaking to the US
+    Conference of Mayors": a participle framing what is said sets the scene of a speech or an interview; it
+    reports no consultation."""
+    head = match.head
+    return head.tag_ == "VBG" and (head.dep_ == "advcl" or (head.dep_ == "relcl" and has_aux(head, {"was", "is"})))
+
+
+@check("convenes")
+def convenes(match: TriggerMatch) -> bool:
+    """ "when the party meets next Wednesday", "the committee met on Tuesday": one body meeting on its own holds a
+    session, which consults no one else (two sides, "Obama and Xi met", "the leaders met", stay)."""
+    head = match.head
+    if _kids(head, "dobj") or any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children):
+        return False
+    subj = _kids(head, "nsubj")
+    return bool(subj) and all(s.tag_ in {"NN", "NNP"} and not _kids(s, "conj") for s in subj)
 
 
 @check("business_post")
