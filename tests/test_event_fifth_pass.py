@@ -216,3 +216,24 @@ def test_a_ban_called_for_is_not_done(code_events):
     events = code_events("Donald Trump called for temporarily barring all Muslims from entering the United States.")
     coerce = [e for e in events if e.event_type == "COERCE" and e.asserted]
     assert not coerce, [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump visited the state on Aug. 19.",
+        "Bernie Sanders is speaking to a rising generation who want a better capitalism.",
+        "Donald Trump named Senator Ted Cruz when asked to pick a possible running mate.",
+        "In the 2016 election, Donald Trump beat a large field of 16 GOP candidates to clinch the nomination.",
+    ],
+)
+def test_trips_at_home_figurative_speech_interview_questions_and_contests_are_no_acts(code_events, text):
+    events = [e for e in code_events(text) if e.asserted]
+    assert not events, [(e.event_type, e.trigger) for e in events]
+
+
+def test_a_visit_to_a_foreign_government_and_a_request_to_congress_still_count(code_events):
+    assert [e for e in code_events("President Barack Obama visited the Kremlin in 2009.")
+            if e.event_type == "CONSULT" and e.asserted]
+    assert [e for e in code_events("President Barack Obama asked Congress to pass the bill.")
+            if e.event_type == "REQUEST" and e.asserted]

@@ -844,6 +844,15 @@ def convenes(match: TriggerMatch) -> bool:
     return bool(subj) and all(s.tag_ in {"NN", "NNP"} and not _kids(s, "conj") for s in subj)
 
 
+@check("interview_question")
+def interview_question(match: TriggerMatch) -> bool:
+    """ "Trump named Cruz when asked to pick a running mate": a question put in an interview (a passive "asked" in
+    a when/if clause, with no asker named) is journalism, no request between political actors."""
+    head = match.head
+    passive = head.tag_ == "VBN" and not _kids(head, "agent")
+    return passive and any(m.lower_ in {"when", "if", "after", "once"} for m in _kids(head, "mark", "advmod"))
+
+
 @check("business_post")
 def business_post(match: TriggerMatch) -> bool:
     """ "stepped down as Politico's chief executive", "resigned as CEO": leaving a post in a company is no

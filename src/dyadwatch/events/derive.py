@@ -239,15 +239,19 @@ def _press(actor: Actor) -> bool:
 @derivation("home_trip")
 def home_trip(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> list[Event]:
     """A visit needs a host abroad or a person/organisation to visit: not "visited a train station", "traveled
-    to New York" (a domestic trip), nor a trip of someone of unknown country to a city or region."""
+    to New York" (a domestic trip), "visited the state" (a place at home the resolver read as its government),
+    nor a trip of someone of unknown country to a city or region."""
     assert ev is not None
     if ev.cameo_code not in VISIT_CODES:
         return [ev]
     rec = ev.recipient
     if rec is None:
         return []
-    if rec.kind != "country":
-        return [ev]
+    if rec.kind != "country":  # "Trump visited the state Aug. 19": a place at home, named by a common noun
+        words_of = rec.text.lower().split()
+        home_place = len(words_of) == 2 and words_of[0] == "the" and words_of[1] in words("HOME_PLACE_NOUNS")
+        same = not rec.country or (ev.actor is not None and ev.actor.country == rec.country)
+        return [] if home_place and same else [ev]
     if not rec.country or (ev.actor is not None and rec.country == ev.actor.country):
         return []
     subnational = rec.name != ctx.actors.country_name(rec.country) and not rec.sector  # a capital acting has GOV
