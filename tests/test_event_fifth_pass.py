@@ -237,3 +237,30 @@ def test_a_visit_to_a_foreign_government_and_a_request_to_congress_still_count(c
             if e.event_type == "CONSULT" and e.asserted]
     assert [e for e in code_events("President Barack Obama asked Congress to pass the bill.")
             if e.event_type == "REQUEST" and e.asserted]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year, German police reported 906 attacks against asylum seeker homes.",
+        "Over one 12-year stretch in the House, Bernie Sanders passed more amendments than any other member.",
+        "Bernie Sanders also made a visit to the Brooklyn apartment where he grew up.",
+        "The Huffington Post spoke with Zephyr Teachout on the latest episode of its podcast.",
+    ],
+)
+def test_conditional_attempts_reports_of_attacks_amendments_homes_and_the_press_are_no_acts(code_events, text):
+    events = [e for e in code_events(text) if e.asserted]
+    assert not events, [(e.event_type, e.trigger) for e in events]
+
+
+def test_an_attempted_killing_and_a_visit_to_the_white_house_still_count(code_events):
+    assert [e for e in code_events("Militants tried to kill the governor of Kandahar on Tuesday.")
+            if e.event_type == "ASSAULT" and e.asserted]
+    assert [e for e in code_events("Prime Minister Benjamin Netanyahu visited the White House on Monday.")
+            if e.event_type == "CONSULT" and e.asserted]
+
+
+def test_an_attempt_inside_a_condition_is_no_attack(code_events):
+    events = code_events('"I would stand with people I disagree with if someone was trying to murder them," he said.')
+    attacks = [e for e in events if e.event_type == "ASSAULT" and e.asserted]
+    assert not attacks, [(e.event_type, e.trigger) for e in events]

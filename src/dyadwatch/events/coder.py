@@ -148,6 +148,7 @@ class EventCoder:
             mod.mode, mod.hypothetical = "question", True  # "Will you resign?" asks, it does not report
         gov = mod.governor
         attempt = gov is not None and gov.lemma_.lower() in words("ATTEMPT_GOVERNORS")
+        attempt = attempt and not modality(gov).hypothetical  # "if someone was trying to murder them": no attack
         if attempt and match.rule.plover in {"ASSAULT", "COERCE"} and not match.rule.cameo.startswith("172"):
             mod.hypothetical, mod.mode = False, ""  # an attempted attack is an attack (CAMEO 185); a ban tried is none
         return mod

@@ -225,8 +225,8 @@ def press_contact(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) 
     assert cand is not None and ev is not None
     if ev.event_type != "CONSULT":
         return [ev]
-    if ev.actor is not None and ev.actor.sector == "MED":
-        return []
+    if ev.actor is not None and _press(ev.actor):
+        return []  # "The Huffington Post spoke with Teachout on its podcast"
     interview = cand.match.head.lemma_.lower() in words("INTERVIEW_VERBS")
     return [] if interview and ev.recipient is not None and _press(ev.recipient) else [ev]
 
