@@ -264,3 +264,23 @@ def test_an_attempt_inside_a_condition_is_no_attack(code_events):
     events = code_events('"I would stand with people I disagree with if someone was trying to murder them," he said.')
     attacks = [e for e in events if e.event_type == "ASSAULT" and e.asserted]
     assert not attacks, [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump signed a licensing agreement with G-III Apparel Group in 2012.",
+        "John Kasich appears to have the best odds of beating Hillary Clinton, though he has no shot at winning.",
+        "He is indiscriminate in doling out interviews: Donald Trump talks to everybody all the time.",
+        "A friend called Senator John McCain the most decent man she had ever met.",
+    ],
+)
+def test_commercial_deals_chances_talking_to_everybody_and_ever_met_are_no_acts(code_events, text):
+    events = [e for e in code_events(text) if e.asserted]
+    assert not events, [(e.event_type, e.trigger) for e in events]
+
+
+def test_a_peace_agreement_and_gunfire_still_count(code_events):
+    assert [e for e in code_events("Israel signed a peace agreement with Jordan in 1994.") if e.asserted]
+    assert [e for e in code_events("Taliban gunmen shot at the convoy near Kabul on Monday.")
+            if e.event_type == "ASSAULT" and e.asserted]

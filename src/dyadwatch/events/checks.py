@@ -154,6 +154,13 @@ def stance_description(match: TriggerMatch) -> bool:
             and head.lemma_.lower() in words("STANCE_VERBS"))
 
 
+@check("ever_done")
+def ever_done(match: TriggerMatch) -> bool:
+    """ "the most beautiful soul I've ever met", "has anyone ever visited": "ever" makes a clause of experience or
+    comparison, which reports no single act."""
+    return _is_verb_row(match) and any(c.lower_ == "ever" for c in _kids(match.head, "advmod"))
+
+
 @check("proposed_act")
 def proposed_act(match: TriggerMatch) -> bool:
     """ "his position on banning Muslims", "his proposal for deporting immigrants", "called for barring all
@@ -256,6 +263,7 @@ GENERIC_CHECKS = (
     "!participle_noun_blocked",
     "!adjectival_participle",
     "!stance_description",
+    "!ever_done",
     "!proposed_act",
     "!noun_tagged_as_verb",
     "!preposition_with_object",
@@ -851,6 +859,15 @@ def interview_question(match: TriggerMatch) -> bool:
     head = match.head
     passive = head.tag_ == "VBN" and not _kids(head, "agent")
     return passive and any(m.lower_ in {"when", "if", "after", "once"} for m in _kids(head, "mark", "advmod"))
+
+
+@check("commercial_deal")
+def commercial_deal(match: TriggerMatch) -> bool:
+    """ "signed a licensing agreement with G-III", "struck a book deal": a contract of commerce is the market, no
+    political agreement (COMMERCIAL_DEAL_WORDS in the agreement's own words)."""
+    objs = direct_objects(match.head)
+    return any(c.lemma_.lower() in words("COMMERCIAL_DEAL_WORDS") for o in objs for c in o.children
+               if c.dep_ in {"compound", "amod", "nmod"})
 
 
 @check("business_post")

@@ -219,9 +219,10 @@ def markets(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> lis
 @derivation("press_contact")
 def press_contact(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> list[Event]:
     """ "when contacted by Reuters", "interviewed by the Post": reporters reaching a source is journalism, not a
-    consultation between political actors (ANNOTATION: media count only acting politically). Only the press as
-    the actor, or a source speaking with the press ("speaking with the Des Moines Register editorial board" is an
-    interview): an official meeting a broadcaster's delegation stays."""
+    consultation between political actors (ANNOTATION: media count only acting politically): the press as the
+    actor, or the press as the other side of a talk ("speaking with the Des Moines Register editorial board": an
+    interview); an official meeting a broadcaster's delegation stays, and so does a visit to a broadcaster (tried
+    for "visited NBC's 'Today'": it cost a PLOVER check row)."""
     assert cand is not None and ev is not None
     if ev.event_type != "CONSULT":
         return [ev]

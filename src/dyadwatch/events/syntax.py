@@ -60,5 +60,17 @@ def violent(tokens: Iterable[Token]) -> bool:
         if tok.lower_ in words("VIOLENCE_WORDS"):
             if tok.dep_ in {"compound", "amod", "nmod"} and tok.head.lower_ in words("POLICY_NOUNS"):
                 continue
+            if _a_chance(tok):
+                continue
             return True
     return False
+
+
+def _a_chance(tok: Token) -> bool:
+    """ "has no shot at winning", "a shot at the nomination": a chance, not gunfire."""
+    if tok.lower_ not in {"shot", "shots"}:
+        return False
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "at" and any(g.tag_ == "VBG" or g.lemma_.lower() in
+               words("CONTEST_PRIZES") for g in c.children) for c in tok.children)
