@@ -284,3 +284,8 @@ def test_a_peace_agreement_and_gunfire_still_count(code_events):
     assert [e for e in code_events("Israel signed a peace agreement with Jordan in 1994.") if e.asserted]
     assert [e for e in code_events("Taliban gunmen shot at the convoy near Kabul on Monday.")
             if e.event_type == "ASSAULT" and e.asserted]
+
+
+def test_ever_since_is_no_clause_of_experience(code_events):
+    events = code_events("Ever since Senator Elizabeth Warren endorsed Hillary Clinton, she has been a surrogate.")
+    assert [e for e in events if e.event_type == "SUPPORT" and e.asserted], [(e.event_type, e.trigger) for e in events]

@@ -158,7 +158,10 @@ def stance_description(match: TriggerMatch) -> bool:
 def ever_done(match: TriggerMatch) -> bool:
     """ "the most beautiful soul I've ever met", "has anyone ever visited": "ever" makes a clause of experience or
     comparison, which reports no single act."""
-    return _is_verb_row(match) and any(c.lower_ == "ever" for c in _kids(match.head, "advmod"))
+    doc = match.head.doc
+    return _is_verb_row(match) and any(
+        c.lower_ == "ever" and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "since")  # "ever since she endorsed"
+        for c in _kids(match.head, "advmod"))
 
 
 @check("proposed_act")
@@ -854,11 +857,14 @@ def convenes(match: TriggerMatch) -> bool:
 
 @check("interview_question")
 def interview_question(match: TriggerMatch) -> bool:
-    """ "Trump named Cruz when asked to pick a running mate": a question put in an interview (a passive "asked" in
-    a when/if clause, with no asker named) is journalism, no request between political actors."""
+    """ "Trump named Cruz when asked to pick a running mate", "when asked to confirm": a question put in an
+    interview (a passive "asked" in a when/if clause, with no asker named, to say or choose something:
+    INTERVIEW_ANSWERS) is journalism, no request between political actors."""
     head = match.head
     passive = head.tag_ == "VBN" and not _kids(head, "agent")
-    return passive and any(m.lower_ in {"when", "if", "after", "once"} for m in _kids(head, "mark", "advmod"))
+    asked = any(c.lemma_.lower() in words("INTERVIEW_ANSWERS") for c in _kids(head, "xcomp", "ccomp"))
+    when = any(m.lower_ in {"when", "if", "after", "once"} for m in _kids(head, "mark", "advmod"))
+    return passive and when and asked  # "when asked to leave, he refused" is a request all the same
 
 
 @check("commercial_deal")
