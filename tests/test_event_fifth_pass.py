@@ -289,3 +289,27 @@ def test_a_peace_agreement_and_gunfire_still_count(code_events):
 def test_ever_since_is_no_clause_of_experience(code_events):
     events = code_events("Ever since Senator Elizabeth Warren endorsed Hillary Clinton, she has been a surrogate.")
     assert [e for e in events if e.event_type == "SUPPORT" and e.asserted], [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hillary Clinton, speaking to me for the podcast, remembers being taken aback.",
+        "In May, the Supreme Court unanimously returned a major case on access to contraception.",
+        "Governor Mike Pence has privately worked to quell the growing concerns surrounding the Republican ticket.",
+        "The move to ban Donald Trump from Britain was unsuccessful.",
+        "Judge Richard Berman refused to be the government's pawn.",
+        '"He should relax and accept it," Newt Gingrich said of Donald Trump.',
+    ],
+)
+def test_interviews_remands_reassurance_failed_moves_and_advice_are_no_acts(code_events, text):
+    events = [e for e in code_events(text) if e.asserted]
+    assert not events, [(e.event_type, e.trigger) for e in events]
+
+
+def test_quelling_riots_is_still_repression_and_exchanging_shots_in_words_is_criticism(code_events):
+    assert [e for e in code_events("Police quelled the riots in Ferguson on Monday night.")
+            if e.event_type == "COERCE" and e.asserted]
+    events = code_events("Bernie Sanders and Hillary Clinton exchange shots as the crucial New York contest nears.")
+    attacks = [e for e in events if e.event_type == "ASSAULT" and e.asserted]
+    assert not attacks, [(e.event_type, e.trigger) for e in events]

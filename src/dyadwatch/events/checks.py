@@ -170,7 +170,11 @@ def proposed_act(match: TriggerMatch) -> bool:
     Muslims", "legalizing it could put thousands to work": a gerund under a proposal, a stated position or a
     call, or the subject of a conjecture, names an act proposed, not one done."""
     head = match.head
-    if not _is_verb_row(match) or head.tag_ != "VBG":
+    if not _is_verb_row(match):
+        return False
+    if head.dep_ == "acl" and has_aux(head, {"to"}):  # "the move to ban him was unsuccessful", "a bid to oust"
+        return head.head.lemma_.lower() in words("POSITION_NOUNS") | words("ATTEMPT_NOUNS")
+    if head.tag_ != "VBG":
         return False
     if head.dep_ == "csubj":
         return has_aux(head.head, MODAL_AUX)  # "legalizing it could put thousands to work": a conjecture
@@ -396,7 +400,8 @@ def empty_refusal(match: TriggerMatch) -> bool:
     """A refusal is a REJECT when what is refused is asked of the actor or cooperative. Refusing to comment
     is a no-comment, and refusing a hostile verbal act ("declined to criticize her") rejects no one."""
     verbal_conflict = {"ACCUSE", "THREATEN", "REJECT"}
-    return any(no_comment(a) or plover_of(a) in verbal_conflict for a in _kids(match.head, "xcomp"))
+    return any(no_comment(a) or plover_of(a) in verbal_conflict or a.lemma_ == "be"  # "refused to be their pawn"
+               for a in _kids(match.head, "xcomp"))
 
 
 # -- word senses that are no event ---------------------------------------------------------------

@@ -182,6 +182,7 @@ def verbal_attack(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) 
         return [ev]
     head = cand.match.head
     topic = topic_tokens(head)  # "her attacks on Sanders' record on guns": guns are what the attack is about
+    topic |= {t.i for t in cand.match.tokens}  # "Sanders, Clinton exchange shots": the trigger's own words
     if violent(t for t in head.sent if t.i not in topic):
         return [ev]
     return [recode(ev, CRITICISE_CODE)]
