@@ -313,3 +313,15 @@ def test_quelling_riots_is_still_repression_and_exchanging_shots_in_words_is_cri
     events = code_events("Bernie Sanders and Hillary Clinton exchange shots as the crucial New York contest nears.")
     attacks = [e for e in events if e.event_type == "ASSAULT" and e.asserted]
     assert not attacks, [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the debate, Senator Bernie Sanders was asked to name a decision Hillary Clinton made as a senator.",
+        '"Hillary should just do whatever she wants to do," Senator Lindsey Graham said.',
+    ],
+)
+def test_debate_questions_and_advice_to_do_whatever_are_no_acts(code_events, text):
+    events = [e for e in code_events(text) if e.asserted]
+    assert not events, [(e.event_type, e.trigger) for e in events]

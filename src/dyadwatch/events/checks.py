@@ -862,14 +862,13 @@ def convenes(match: TriggerMatch) -> bool:
 
 @check("interview_question")
 def interview_question(match: TriggerMatch) -> bool:
-    """ "Trump named Cruz when asked to pick a running mate", "when asked to confirm": a question put in an
-    interview (a passive "asked" in a when/if clause, with no asker named, to say or choose something:
+    """ "Trump named Cruz when asked to pick a running mate", "Sanders was asked to name a decision": a question
+    put in an interview or a debate (a passive "asked", with no asker named, to say or choose something:
     INTERVIEW_ANSWERS) is journalism, no request between political actors."""
     head = match.head
     passive = head.tag_ == "VBN" and not _kids(head, "agent")
     asked = any(c.lemma_.lower() in words("INTERVIEW_ANSWERS") for c in _kids(head, "xcomp", "ccomp"))
-    when = any(m.lower_ in {"when", "if", "after", "once"} for m in _kids(head, "mark", "advmod"))
-    return passive and when and asked  # "when asked to leave, he refused" is a request all the same
+    return passive and asked  # "when asked to leave, he refused" is a request all the same
 
 
 @check("commercial_deal")

@@ -361,6 +361,8 @@ def obligation(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> 
             continue  # "said Clinton should worry about what is going to happen" warns, it asks for no act
         if any(not person_like(c) for c in verb.children if c.dep_ == "nsubjpass"):
             continue  # "said things should be wrapped up by Cleveland": no one is asked to act
+        if verb.lemma_ == "do" and any(t.lower_ in {"whatever", "what"} for t in verb.subtree if t.i > verb.i):
+            continue  # '"Hillary should just do whatever she wants to do," he said': advice, no act named
         say = verb.head
         if say.lemma_.lower() not in words("SPEECH_LEMMAS") or negated(say):
             continue
