@@ -325,3 +325,21 @@ def test_quelling_riots_is_still_repression_and_exchanging_shots_in_words_is_cri
 def test_debate_questions_and_advice_to_do_whatever_are_no_acts(code_events, text):
     events = [e for e in code_events(text) if e.asserted]
     assert not events, [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ted Cruz seemed lost, applauding along with the audience.",
+        "The Ohio Republican Party is paying for a mailer sent to every voter who requests an absentee ballot.",
+    ],
+)
+def test_clapping_and_ballot_requests_are_no_acts(code_events, text):
+    events = [e for e in code_events(text) if e.asserted]
+    assert not events, [(e.event_type, e.trigger) for e in events]
+
+
+def test_clashing_with_someone_over_an_issue_is_criticism_and_troops_clashing_is_fighting(code_events):
+    pairs = asserted(code_events("Donald Trump clashed with Mark Zuckerberg over immigration."), "ACCUSE")
+    assert pairs and all("Trump" in actor for actor, _ in pairs), pairs
+    assert asserted(code_events("Israeli troops clashed with Palestinian protesters in Hebron."), "ASSAULT")

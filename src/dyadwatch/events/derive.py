@@ -200,8 +200,8 @@ def _verbal_side(actor: Actor | None) -> bool:
 def contest(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> list[Event]:
     """ "Clinton beats Cruz 42-40": a physical verb between people with no violence is a contest, no event."""
     assert cand is not None and ev is not None
-    if cand.match.head.lemma_.lower() not in words("CONTEST_LEMMAS"):
-        return [ev]
+    if cand.match.head.lemma_.lower() not in words("CONTEST_LEMMAS") or ev.event_type != "ASSAULT":
+        return [ev]  # "clashed with Zuckerberg over immigration" is coded verbal by its own row
     if any(a.kind not in {"person", ""} for a in (ev.actor, ev.recipient) if a is not None):
         return [ev]
     head = cand.match.head
