@@ -343,3 +343,12 @@ def test_clashing_with_someone_over_an_issue_is_criticism_and_troops_clashing_is
     pairs = asserted(code_events("Donald Trump clashed with Mark Zuckerberg over immigration."), "ACCUSE")
     assert pairs and all("Trump" in actor for actor, _ in pairs), pairs
     assert asserted(code_events("Israeli troops clashed with Palestinian protesters in Hebron."), "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Cleveland hosted the Republican National Convention in July.", 'Donald Trump tweeted, "Thank you Indiana!"'],
+)
+def test_hosting_a_convention_and_thanking_a_crowd_are_no_acts(code_events, text):
+    events = [e for e in code_events(text) if e.asserted]
+    assert not events, [(e.event_type, e.trigger) for e in events]
