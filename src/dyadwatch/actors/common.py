@@ -118,6 +118,7 @@ class _Desc:
     not_country: str = ""  # "anti-American protesters": never this country
     party_sector: str = ""  # from a party word ("Republican Trump"): the sector only when nothing else gives one
     title_country: str = ""  # from a title used by one country ("Sen.", "Congresswoman")
+    legislature: bool = False  # a committee of a legislature ("the House Benghazi committee")
 
 
 def _acronym_like(text: str) -> bool:

@@ -96,6 +96,9 @@ class _Decision:
             if desc.sector_strength and desc.role_kind:
                 kind, name = desc.role_kind, self._plain(span)
             return self._make(span, name, country, sector, desc.title, kind)
+        if desc.legislature:  # "the House Benghazi committee": the legislature's, of the story's country
+            country = country or self._home(head.i) or desc.title_country
+            return self._make(span, self._org_name(head) or self._plain(span), country, "LEG", desc.title, "org")
         if desc.sector_strength and (desc.role_kind or country) and self._role_head(head):
             # "the Obama administration"; "the pope" (a title of one state)
             country = country or self._leader_country(head) or desc.title_country
@@ -103,7 +106,8 @@ class _Decision:
                     and desc.sector not in FOREIGN_SECTORS:
                 # "Clinton's campaign": its owner's country; "the court said": a domestic institution of the
                 # story's country
-                country = self._owner_country(head) or self._home(head.i, exclude=desc.not_country)
+                country = self._owner_country(head) or self._home(head.i, exclude=desc.not_country,
+                                                                  armed=desc.sector in ARMED_SECTORS)
             name = self._org_name(head) or self._plain(span)
             return self._make(span, name, country, sector, desc.title, desc.role_kind or "group")
         if desc.name:
@@ -380,9 +384,11 @@ class _Decision:
         return Actor(text=span.text, name=name, country=country, sector=sector, code=code, title=title,
                      start=span.start_char, end=span.end_char, kind=kind)
 
-    def _home(self, i: int, exclude: str = "") -> str:
+    def _home(self, i: int, exclude: str = "", armed: bool = False) -> str:
         """The country the passage is about: the most named one in this and the previous sentences
-        (first named on ties); the default for titled people and institutions written without one."""
+        (first named on ties); the default for titled people and institutions written without one.
+        ``armed``: the phrase is an armed group or force, which the country of its target never places
+        (``_target_modifier``)."""
         sent = self.doc[i].sent
         first = sent
         for _ in range(HOME_WINDOW):
@@ -394,7 +400,8 @@ class _Decision:
             country = hit.entry.country
             if first.start <= hit.start < sent.end and hit.entry.kind in PLACE_KINDS and len(country) == 3 \
                     and country not in NON_STATE_CODES and country != exclude \
-                    and not self._co_participant(hit.start, i):
+                    and not self._co_participant(hit.start, i) \
+                    and not (armed and self._target_modifier(hit.start, i)):
                 counts[country] = counts.get(country, 0) + 1
         return max(counts, key=lambda c: counts[c]) if counts else ""
 
@@ -424,6 +431,23 @@ class _Decision:
             return tok.head.head.i == verb
         return tok.head.i == verb and tok.dep_ in ACTING_DEPS
 
+    def _target_modifier(self, k: int, i: int) -> bool:
+        """Fifth pass, class "attackers given the country of the place attacked": a country word that qualifies
+        the object of the clause of token i ("Militants attacked the U.S. compound", "gunmen stormed the American
+        consulate") says whose target it is, not where the attackers are from. Only for armed groups and forces
+        (``ARMED_SECTORS``); "in Benghazi" after the object still places them."""
+        tok, head = self.doc[k], self.doc[i]
+        if tok.sent.start != head.sent.start or head.left_edge.i <= k <= head.right_edge.i:
+            return False
+        while tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.i != tok.i and tok.head.i > tok.i:
+            tok = tok.head
+        if tok.i == k:
+            return False
+        verb = self._verb(head).i
+        if tok.dep_ == "pobj" and tok.head.lower_ not in LOCATIVE_PREPS:  # "opened fire on the U.S. base"
+            return tok.head.head.i == verb
+        return tok.head.i == verb and tok.dep_ in ("dobj", "nsubjpass")
+
     @staticmethod
     def _same_org(actor: Actor, orgs: dict[str, Actor]) -> Actor:
         """An organisation named again keeps what its first mention said: "Snack giant Nabisco ...
@@ -444,6 +468,7 @@ class _Decision:
 
 
 OWN_FOLLOWER_WORDS = {"his", "her", "their"}
+ARMED_SECTORS = {"REB", "MIL"}
 MALE_HONORIFICS = {"mr", "mr."}
 FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms."}
 
