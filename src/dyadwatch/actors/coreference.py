@@ -17,6 +17,7 @@ from dyadwatch.actors.common import (
     _Desc,
     _tree_distance,
 )
+from dyadwatch.actors.traits import mocked_trait_owner, mocker
 from dyadwatch.models import Actor
 
 
@@ -60,10 +61,13 @@ class _Coreference:
             fits = subjects or fits
             if desc.pronoun not in PERSON_PRONOUNS:
                 fits = self._nearest_clause(tok, fits)
-        elif tok.dep_ != "poss" or desc.pronoun not in PERSON_PRONOUNS:
+        elif tok.dep_ != "poss" or desc.pronoun not in PERSON_PRONOUNS or mocked_trait_owner(tok):
+            # fifth pass: "Rubio mocked his hand size" is not Rubio's own
             # "Perry announced his endorsement": his/her may be the subject's own; "its" keeps the old rule
             # ("the UN imposed sanctions in response to its invasion of Kuwait": its is not the UN)
             own_subjects = {c.i for c in self._verb(tok).children if c.dep_ in ("nsubj", "nsubjpass")}
+            doer = mocker(tok) if desc.pronoun in PERSON_PRONOUNS else None
+            own_subjects |= {doer.i} if doer is not None else set()
             fits = [(p, a) for p, a in fits if p not in own_subjects]
         if not fits:
             return None

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from dyadwatch.actors import DocActors
 from dyadwatch.actors.common import ATTACK_NOUNS
+from dyadwatch.actors.traits import is_trait
 from dyadwatch.events.lexicon import TriggerMatch
 from dyadwatch.events.wordsets import load_wordsets
 from dyadwatch.models import Actor
@@ -677,6 +678,8 @@ def _verb_targets(match: TriggerMatch) -> list[Token]:
     out += passive_conjunct_subject(head)  # "she invoked the attacks - and was roundly criticized"
     if match.rule.plover in {"ACCUSE", "REJECT", "SUPPORT"}:
         out += said_by(head)  # "slammed his remarks to the Daily News": whose remarks, before where they went
+    if match.rule.plover in OWNED_TARGET_TYPES:
+        out += owned_targets(match)  # "rails against its policies", "mocked his hand size"
     out += [c for c in head.children if c.dep_ == "dobj" and not _same_tok(c, match.obj)]
     out += stray_object(head)
     out += [o for o in shared_object_verbs(head) if o.dep_ == "dobj"]  # "killed and injured dozens of people"
@@ -766,6 +769,29 @@ def said_by(verb: Token) -> list[Token]:
     said = words("SAID_OR_PROPOSED")
     return [c for o in verb.children if o.dep_ in {"dobj", "nsubjpass"} and o.lemma_.lower() in said
             for c in o.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+
+
+OWNED_TARGET_TYPES = {"ACCUSE", "REJECT"}
+OWNER_PRONOUNS = {"its", "their"}  # never the subject's own (the coreference skips it); his/her may be
+
+
+def owned_targets(match: TriggerMatch) -> list[Token]:
+    """Fifth pass, class "a possessive recipient": the owner of what a criticism or rejection is aimed at. "He
+    rails against its Great Wall of Protectionism" (its: China), "took aim at their policies", and for his/her
+    only what is said or proposed or a trait ("lashed out at her record", "mocked his hand size": the
+    coreference does not bind a mocked trait's owner to the mocker, ``actors.traits``)."""
+    head = match.head
+    nouns = [c for c in head.children if c.dep_ == "dobj" and is_trait(c)]
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in HOSTILE_PREPS]
+    if match.prep is not None and match.prep.dep_ == "prep":
+        preps.append(match.prep)
+    nouns += [p for c in preps for p in [_pobj(c)] if p is not None]
+    said = words("SAID_OR_PROPOSED")
+    return [c for n in nouns for c in n.children if c.dep_ == "poss" and c.pos_ == "PRON"
+            and (c.lower_ in OWNER_PRONOUNS or n.lemma_.lower() in said or is_trait(n))]
+
+
+HOSTILE_PREPS = {"against", "at"}  # "railed against", "took aim at", "lashed out at"
 
 
 def _verb_prep_targets(match: TriggerMatch) -> list[Token]:
