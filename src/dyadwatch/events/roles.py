@@ -219,6 +219,10 @@ def _controlled_subject(verb: Token, depth: int) -> Token | None:
     """Subject of a to-clause or adverbial clause: the object of an object-control verb ("urged Iran to
     release"), else the head's subject (not for a finite adverbial clause with its own missing subject)."""
     head = verb.head
+    if passive_participle_clause(verb):
+        return None  # "when asked to leave, he refused": he is the one asked (participle_clause_target)
+    if verb.dep_ == "xcomp" and passive_participle_clause(head):
+        return subject_token(head.head, depth + 1)  # "when asked to condemn it, Clinton refused": Clinton would
     if head.lemma_.lower() in OBJECT_CONTROL:
         obj = _child(head, {"dobj", "dative"}) or next(iter(late_subjects(head)), None)
         if obj is not None:
@@ -226,6 +230,24 @@ def _controlled_subject(verb: Token, depth: int) -> Token | None:
     if verb.dep_ == "advcl" and verb.tag_ not in {"VBG", "VBN"} and not _has_to(verb):
         return None
     return subject_token(head, depth + 1)
+
+
+def passive_participle_clause(verb: Token) -> bool:
+    """Fifth pass, class "when asked, he refused": an adverbial clause of a bare past participle ("when asked to
+    leave", "asked by reporters about Iran", "if invited") is a passive whose subject is the main clause's. That
+    subject is the one asked or invited, never the asker (a by-phrase names the asker). Not "having criticized"
+    (an auxiliary makes it active), not a clause with a subject of its own."""
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.head.pos_ in {"VERB", "AUX"}
+            and _child(verb, {"aux", "auxpass", "nsubj", "nsubjpass", "expl"}) is None)
+
+
+def participle_clause_target(verb: Token) -> list[Token]:
+    """The target of a ``passive_participle_clause``: the main clause's subject ("when asked to leave, he refused":
+    he was asked)."""
+    if not passive_participle_clause(verb):
+        return []
+    subj = subject_token(verb.head)
+    return [subj] if subj is not None else []
 
 
 def _gerund_subject(verb: Token, depth: int) -> Token | None:
@@ -676,6 +698,7 @@ def _verb_targets(match: TriggerMatch) -> list[Token]:
     out += [t for t in (modified_by_participle(head), relative_object(head)) if t is not None]
     out += late_subjects(head)  # "called on Michigan Gov. Rick Snyder (R) to resign": Snyder parsed as a subject
     out += passive_conjunct_subject(head)  # "she invoked the attacks - and was roundly criticized"
+    out += participle_clause_target(head)  # "when asked to leave, he refused"
     if match.rule.plover in {"ACCUSE", "REJECT", "SUPPORT"}:
         out += said_by(head)  # "slammed his remarks to the Daily News": whose remarks, before where they went
     if match.rule.plover in OWNED_TARGET_TYPES:
