@@ -717,9 +717,32 @@ def _verb_targets(match: TriggerMatch) -> list[Token]:
         out += condition_subjects(head)
     if match.rule.plover in {"SUPPORT", "AGREE"}:
         out += supporter_of(head)  # "has been a longtime Clinton supporter and has pledged his support"
+    if match.rule.plover == "REJECT":
+        out += refused_proposer(head)  # "Mr. Obama had proposed ..., but the Republicans refused"
     if match.rule.plover == "AID":
         out += aided_by_purpose(head)  # "donated large amounts of money to support the Jewish state"
     return out
+
+
+PROPOSING_VERBS = set("propose offer ask request suggest urge seek invite push demand".split())
+PROPOSAL_OBJECTS = {"it", "this", "that", "offer", "proposal", "request", "invitation", "idea", "plan", "demand"}
+
+
+def refused_proposer(verb: Token) -> list[Token]:
+    """Fifth pass, class "whose proposal was refused": a refusal conjoined to a clause in which someone else
+    proposes, offers or asks ("Mr. Obama had proposed paying for the tax cuts ..., but the Republicans who control
+    Congress refused", "Trump proposed a debate, but Clinton rejected it") is aimed at the proposer. Only when the
+    refusal has no object or one standing for the proposal ("it", "the offer")."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.lemma_.lower() not in PROPOSING_VERBS or head.pos_ != "VERB":
+        return []
+    obj = _child(verb, {"dobj"})
+    if obj is not None and obj.lower_ not in PROPOSAL_OBJECTS and obj.lemma_.lower() not in PROPOSAL_OBJECTS:
+        return []
+    proposer, refuser = subject_token(head), subject_token(verb)
+    if proposer is None or refuser is None or _same_tok(proposer, refuser):
+        return []
+    return [proposer]
 
 
 def aided_by_purpose(verb: Token) -> list[Token]:
