@@ -374,8 +374,10 @@ class _Decision:
     def _make(self, span: Span, name: str, country: str, sector: str, title: str, kind: str,
               entry: GazEntry | None = None) -> Actor:
         country = self._of_date(country)
-        if not country and sector == "NGO" and kind in ("org", "group"):
-            country = "NGO"  # "Association of African Jurists": a non-governmental body of no one country
+        if not country and sector == "NGO" and kind == "org":
+            # "Association of African Jurists": a non-governmental body of no one country; fifth pass, class
+            # "activists coded NGO": people (kind group, "civil rights activists") belong to a state, unknown here
+            country = "NGO"
         code = country + sector
         if entry is not None and entry.code and country == entry.country:
             code = entry.code
