@@ -101,7 +101,7 @@ class _Decision:
             return self._make(span, self._org_name(head) or self._plain(span), country, "LEG", desc.title, "org")
         if desc.sector_strength and (desc.role_kind or country) and self._role_head(head):
             # "the Obama administration"; "the pope" (a title of one state)
-            country = country or self._leader_country(head) or desc.title_country
+            country = country or self._leader_country(head) or desc.title_country or self._appointer_country(head)
             if not country and desc.sector_strength == 2 and span[0].lower_ not in OWNER_WORDS \
                     and desc.sector not in FOREIGN_SECTORS:
                 # "Clinton's campaign": its owner's country; "the court said": a domestic institution of the
@@ -420,6 +420,22 @@ class _Decision:
                 return person.country
         return ""
 
+    def _appointer_country(self, head: Token) -> str:
+        """Fifth pass, class "an appointee coded by the story's country": an official whom a placed person or
+        state appoints, names or hires serves that state ("Mr. Netanyahu appointed a diplomacy chief who had
+        accused Mr. Obama": Israeli, in a story about the United States; ``APPOINTING_VERBS``)."""
+        verb = head.head
+        if head.dep_ != "dobj" or verb.lemma_.lower() not in APPOINTING_VERBS:
+            return ""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return ""
+        desc = self.descs.get(subj.i)
+        person = self._known_person(desc.name) if desc is not None and desc.name else None
+        if person is not None and person.country:
+            return person.country
+        return desc.country if desc is not None and desc.country_kind in ("country", "capital", "seat") else ""
+
     def _co_participant(self, k: int, i: int) -> bool:
         """Is the place name at token k itself another participant of the clause of token i ("The
         administration also blamed Moscow": Moscow is the one blamed, not where the administration is
@@ -471,6 +487,7 @@ class _Decision:
 
 OWN_FOLLOWER_WORDS = {"his", "her", "their"}
 ARMED_SECTORS = {"REB", "MIL"}
+APPOINTING_VERBS = {"appoint", "name", "nominate", "hire", "tap", "designate", "install", "pick", "choose"}
 MALE_HONORIFICS = {"mr", "mr."}
 FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms."}
 
