@@ -74,7 +74,7 @@ class _People:
             entry = pick(known, self.date)
             if entry is not None:
                 return _Person(entry.name, entry.country, entry.sector)
-            return _Person(known[-1].name, known[-1].country)  # out of office: country only
+            return _Person(known[-1].name, known[-1].country, tentative=True)  # out of office: country only
         return None
 
     def _party_state_labels(self) -> None:
