@@ -66,7 +66,7 @@ class _Coreference:
             # "Perry announced his endorsement": his/her may be the subject's own; "its" keeps the old rule
             # ("the UN imposed sanctions in response to its invasion of Kuwait": its is not the UN)
             own_subjects = {c.i for c in self._verb(tok).children if c.dep_ in ("nsubj", "nsubjpass")}
-            doer = mocker(tok) if desc.pronoun in PERSON_PRONOUNS else None
+            doer = mocker(tok) if mocked_trait_owner(tok) else None
             own_subjects |= {doer.i} if doer is not None else set()
             fits = [(p, a) for p, a in fits if p not in own_subjects]
         if not fits:
