@@ -195,3 +195,18 @@ def test_attendees_are_the_ones_called_on(code):
     events = code("Hillary Clinton spoke in New York. She called on attendees to oppose bigotry.")
     event = one(events, "REQUEST")
     assert event.recipient is not None and (event.recipient.country, event.recipient.sector) == ("USA", "CVL")
+
+
+# -- "the senator" ----------------------------------------------------------------------------------------------
+
+
+def test_the_senator_is_the_last_legislator_named(code):
+    text = "Marco Rubio spoke in Iowa. Donald Trump said that the senator had criticized Hillary Clinton."
+    event = one(code(text), "ACCUSE")
+    assert event.actor is not None and event.actor.name == "Marco Rubio"
+
+
+def test_the_senator_is_never_a_person_of_another_sector(code):
+    text = "Donald Trump spoke in Iowa. The senator criticized Hillary Clinton on Monday."
+    event = one(code(text), "ACCUSE")
+    assert event.actor is None or event.actor.name != "Donald Trump"

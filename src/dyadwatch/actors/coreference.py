@@ -39,7 +39,7 @@ class _Coreference:
                 words = {w.lower() for w in (actor.title + " " + actor.name + " " + actor.text).split()}
                 if head in words and actor.country:
                     return actor
-            return None
+            return self._legislator(desc, history, window)
         if desc.pronoun in PERSON_PRONOUNS:
             female = desc.pronoun in FEMALE_PRONOUNS
             fits = [(p, a) for p, a in history if a.kind == "person" and a.name[:1].isupper()
@@ -67,8 +67,8 @@ class _Coreference:
             # ("the UN imposed sanctions in response to its invasion of Kuwait": its is not the UN)
             own_subjects = {c.i for c in self._verb(tok).children if c.dep_ in ("nsubj", "nsubjpass")}
             doer = mocker(tok) if mocked_trait_owner(tok) else None
-            own_subjects |= {doer.i} if doer is not None else set()
-            fits = [(p, a) for p, a in fits if p not in own_subjects]
+            mockers = {a.name for p, a in fits if doer is not None and p == doer.i}  # "the senator" = Rubio, anywhere
+            fits = [(p, a) for p, a in fits if p not in own_subjects and a.name not in mockers]
         if not fits:
             return None
         last, actor = fits[-1]
@@ -76,6 +76,21 @@ class _Coreference:
         if desc.pronoun not in PERSON_PRONOUNS and several:
             return None  # "Xi met Putin ... they sealed", "Russia and China ... they/it": several, not one
         return actor
+
+    def _legislator(self, desc: _Desc, history: list[tuple[int, Actor]], window: int) -> Actor | None:
+        """Fifth pass, class "the senator is no one": a bare "the senator" / "the lawmaker" (a person role of the
+        legislature) is the most recent legislator of this or the previous sentence, though no text calls them so
+        ("Trump ... called Rubio a lightweight, and then pointed out that the senator had found ...": Rubio, a
+        senator by the lists). Only LEG: "the governor" must not become President Obama."""
+        role = self.r.gazetteer.roles.get(self.doc[desc.head].lemma_.lower())
+        if desc.sector != "LEG" or role is None or role.kind != "person":
+            return None
+        for p, actor in reversed(history):
+            if p < window:
+                return None
+            if actor.kind == "person" and actor.sector == "LEG" and actor.country and actor.name[:1].isupper():
+                return actor
+        return None
 
     def _nearest_clause(self, tok: Token, fits: list[tuple[int, Actor]]) -> list[tuple[int, Actor]]:
         """Among subjects of the pronoun's own sentence, keep those of the clause nearest in the tree.
