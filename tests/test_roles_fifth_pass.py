@@ -210,3 +210,20 @@ def test_the_senator_is_never_a_person_of_another_sector(code):
     text = "Donald Trump spoke in Iowa. The senator criticized Hillary Clinton on Monday."
     event = one(code(text), "ACCUSE")
     assert event.actor is None or event.actor.name != "Donald Trump"
+
+
+# -- a pronoun in a relative clause ------------------------------------------------------------------------------
+
+
+def test_an_object_pronoun_in_a_relative_clause_is_not_its_subject(code):
+    text = "Donald Trump met Jeb Bush, who criticized him on Monday."
+    events = code(text)
+    assert ("Jeb Bush", "Donald Trump") in sides(asserted(events, "ACCUSE"))
+
+
+def test_an_object_pronoun_skips_the_apposed_name_of_the_relative(code):
+    text = ("Rahm Emanuel won a runoff with Jesus Garcia, a county commissioner who accused him of catering to "
+            "special interests.")
+    event = one(code(text), "ACCUSE")
+    assert event.actor is not None and event.actor.name == "Jesus Garcia"
+    assert event.recipient is not None and event.recipient.name != "Jesus Garcia"

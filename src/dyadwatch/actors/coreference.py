@@ -66,6 +66,7 @@ class _Coreference:
             # "Perry announced his endorsement": his/her may be the subject's own; "its" keeps the old rule
             # ("the UN imposed sanctions in response to its invasion of Kuwait": its is not the UN)
             own_subjects = {c.i for c in self._verb(tok).children if c.dep_ in ("nsubj", "nsubjpass")}
+            own_subjects |= _relative_antecedents(self._verb(tok))
             doer = mocker(tok) if mocked_trait_owner(tok) else None
             mockers = {a.name for p, a in fits if doer is not None and p == doer.i}  # "the senator" = Rubio, anywhere
             fits = [(p, a) for p, a in fits if p not in own_subjects and a.name not in mockers]
@@ -152,6 +153,20 @@ class _Coreference:
                 and span[0].lower_ in ("the", "this", "that")
                 and self.doc[desc.head].lemma_.lower() not in GENERIC_GROUPS
                 and not self._of_country(self.doc[desc.head]))  # "the President of China" names its own
+
+
+def _relative_antecedents(verb: Token) -> set[int]:
+    """Fifth pass, class "a pronoun bound to the wrong man": the subject of a relative clause is the noun it
+    modifies, and that noun's apposition anchor ("Jesus Garcia, a county commissioner who accused him": who is
+    Garcia, so "him" is someone else). Positions of those nouns, for a clause whose subject is who/that/which."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which")
+                                       for c in verb.children):
+        return set()
+    noun = verb.head
+    out = {noun.i}
+    if noun.dep_ == "appos":
+        out.add(noun.head.i)
+    return out
 
 
 ASKING_VERBS = frozenset({"ask", "question", "press", "quiz", "query", "challenge"})
