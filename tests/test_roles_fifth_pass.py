@@ -227,3 +227,10 @@ def test_an_object_pronoun_skips_the_apposed_name_of_the_relative(code):
     event = one(code(text), "ACCUSE")
     assert event.actor is not None and event.actor.name == "Jesus Garcia"
     assert event.recipient is not None and event.recipient.name != "Jesus Garcia"
+
+
+def test_it_is_never_a_plural_group(code):
+    text = ("Donald Trump often speaks about China. He accuses it of stealing American jobs. He promises to "
+            "declare it a currency manipulator. He rails against its trade policies.")
+    events = asserted(code(text), "ACCUSE")
+    assert events and all(e.recipient is not None and e.recipient.country == "CHN" for e in events)

@@ -47,8 +47,9 @@ class _Coreference:
         else:  # they / it: an actor of this or the previous sentence, never a place named as a location
             fits = [(p, a) for p, a in history if p >= window and (a.country or a.kind == "person")
                     and not self._located(p, a) and not _attribution_source(self.doc[p])]
-            if desc.pronoun in THING_PRONOUNS:
-                fits = [(p, a) for p, a in fits if a.kind != "person"]
+            if desc.pronoun in THING_PRONOUNS:  # fifth pass: "it" is never a plural group ("American jobs")
+                fits = [(p, a) for p, a in fits if a.kind != "person"
+                        and not (a.kind == "group" and self.doc[p].tag_ in ("NNS", "NNPS"))]
         if tok.dep_ in ("nsubj", "nsubjpass"):
             asked = _asked_person(tok)
             if asked is not None and desc.pronoun in PERSON_PRONOUNS:
