@@ -234,3 +234,11 @@ def test_it_is_never_a_plural_group(code):
             "declare it a currency manipulator. He rails against its trade policies.")
     events = asserted(code(text), "ACCUSE")
     assert events and all(e.recipient is not None and e.recipient.country == "CHN" for e in events)
+
+
+def test_its_own_is_the_subjects_and_never_a_target(code):
+    text = ("The United States began a bombing campaign against the group last year, just as Russia began its own "
+            "parallel bombing operation.")
+    events = asserted(code(text), "ASSAULT")
+    russia = [e for e in events if e.actor is not None and e.actor.country == "RUS"]
+    assert russia and all(e.recipient is None or e.recipient.country != "USA" for e in russia)

@@ -62,6 +62,9 @@ class _Coreference:
             fits = subjects or fits
             if desc.pronoun not in PERSON_PRONOUNS:
                 fits = self._nearest_clause(tok, fits)
+        elif _own_marked(tok):  # fifth pass: "Russia began its own bombing operation": its is Russia
+            subjects = {c.i for c in self._verb(tok).children if c.dep_ in ("nsubj", "nsubjpass")}
+            fits = [(p, a) for p, a in fits if p in subjects] or fits
         elif tok.dep_ != "poss" or desc.pronoun not in PERSON_PRONOUNS or mocked_trait_owner(tok):
             # fifth pass: "Rubio mocked his hand size" is not Rubio's own
             # "Perry announced his endorsement": his/her may be the subject's own; "its" keeps the old rule
@@ -154,6 +157,13 @@ class _Coreference:
                 and span[0].lower_ in ("the", "this", "that")
                 and self.doc[desc.head].lemma_.lower() not in GENERIC_GROUPS
                 and not self._of_country(self.doc[desc.head]))  # "the President of China" names its own
+
+
+def _own_marked(tok: Token) -> bool:
+    """A possessive followed by "own" ("its own operation", "their own candidate"): the owner is the subject of
+    the clause, whatever the old rule for "its" says (fifth pass, class "a pronoun bound to another side")."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.dep_ == "poss" and nxt is not None and nxt.lower_ == "own" and nxt.head.i == tok.head.i
 
 
 def _relative_antecedents(verb: Token) -> set[int]:
