@@ -242,3 +242,41 @@ def test_its_own_is_the_subjects_and_never_a_target(code):
     events = asserted(code(text), "ASSAULT")
     russia = [e for e in events if e.actor is not None and e.actor.country == "RUS"]
     assert russia and all(e.recipient is None or e.recipient.country != "USA" for e in russia)
+
+
+# -- found on the class-reading sample (seed 318457) --------------------------------------------------------
+
+
+def test_a_person_named_after_an_outlet_is_that_person(code):
+    event = one(code("At a conference, Fox News Sean Hannity asked John Kasich to lay out his path."), "REQUEST")
+    assert event.actor is not None and event.actor.name == "Sean Hannity"
+    assert (event.actor.country, event.actor.sector) == ("USA", "MED")
+
+
+def test_an_outlets_host_is_a_media_person(code):
+    event = one(code("The Fox News host criticized Donald Trump on Monday."), "ACCUSE")
+    assert event.actor is not None and (event.actor.country, event.actor.sector) == ("USA", "MED")
+
+
+def test_ones_opposition_is_a_stance_not_the_opposition(code):
+    events = code("Donald Trump spoke in Iowa. He later denied his opposition in a separate interview.")
+    assert all(e.recipient is None or e.recipient.sector != "OPP" for e in events)
+
+
+def test_the_opposition_of_a_country_is_still_the_opposition(code):
+    event = one(code("The Syrian opposition criticized Bashar al-Assad on Sunday."), "ACCUSE")
+    assert event.actor is not None and (event.actor.country, event.actor.sector) == ("SYR", "OPP")
+
+
+def test_an_opening_phrase_of_plural_leaders_is_no_apposition(code):
+    text = ("In New York, after meeting with the Rev. Al Sharpton and other civil rights leaders, Hillary Clinton "
+            "proposed new federal regulations.")
+    events = asserted(code(text), "CONSULT")
+    assert events and all(e.recipient is None or e.recipient.name != "Hillary Clinton" for e in events)
+
+
+def test_where_people_met_is_not_whom_they_met(code):
+    events = code("Some 90 young conservatives met at the Sharon, Connecticut, home of a magazine editor.")
+    assert all(e.recipient is None for e in asserted(events, "CONSULT"))
+    pairs = sides(asserted(code("Barack Obama met with Vladimir Putin at the White House."), "CONSULT"))
+    assert pairs == [("Barack Obama", "Vladimir Putin")]

@@ -67,6 +67,9 @@ class _Decision:
             kind = "person" if desc.head in self.person_ent else "org"
             return self._make(span, user.name, user.country, user.sector, desc.title, kind)
         entry = desc.entry or desc.head_entry
+        named = self._person_of_body(desc, head)
+        if named:  # "Fox News Sean Hannity asked Kasich": Hannity, of Fox News
+            return self._make(span, named, desc.entry.country, desc.entry.sector, desc.title, "person")
         glossed = self._acronym_entry(head) if entry is None else None
         if glossed is not None:  # "National Union for the Total Independence of Angola (UNITA)"
             return self._make(span, glossed.name, glossed.country, glossed.sector, desc.title, "org", glossed)
@@ -141,6 +144,24 @@ class _Decision:
             # "Evangelicals", "Latinos": a named people no list places is kept, with no country
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
         return None
+
+    def _person_of_body(self, desc: _Desc, head: Token) -> str:
+        """Fifth pass, class "a person named after an outlet": a person's name written right after an outlet or
+        organisation with no role word between ("Fox News Sean Hannity asked Kasich", "CNN Wolf Blitzer") is that
+        person, of the body's country and sector, not the body (which made the name a mere modifier: no actor).
+        The person's name, else ""."""
+        entry = desc.entry
+        if entry is None or desc.head_entry is not None or entry.kind not in ("media", "org") or desc.role_kind:
+            return ""
+        if head.pos_ != "PROPN" or desc.name and head.i in self.person_ent:
+            return desc.name if len(desc.name.split()) >= 2 else ""
+        hit = next((h for h in self.hits if desc.start <= h.start < desc.end and h.entry is entry), None)
+        after = self.doc[hit.end: head.i + 1] if hit is not None and hit.end <= head.i else []
+        first = after[0].lower_ if len(after) else ""
+        # the tagger often takes the whole "Fox News Sean Hannity" for one organisation: a known given name says
+        if len(after) >= 2 and all(t.pos_ == "PROPN" for t in after) and (first in self.r.male or first in self.r.female):
+            return " ".join(t.text for t in after)
+        return ""
 
     def _followed_person(self, desc: _Desc, head: Token, kinds: tuple[str, ...] = ("group",)):
         """The person whose followers a members' noun names ("Sanders backers", "Trump's supporters"), when the

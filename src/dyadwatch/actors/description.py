@@ -193,7 +193,19 @@ class _Description:
             desc.sector, desc.sector_strength, desc.role_kind = "LEG", 2, "org"
             desc.legislature, desc.title_country = True, desc.title_country or legislature
         self._institution_role(desc)
+        if self._stance(self.doc[head]):  # "He later denied his opposition": his stance, no opposition party
+            desc.sector, desc.sector_strength, desc.role_kind = "", 0, ""
         return desc
+
+    @staticmethod
+    def _stance(head: Token) -> bool:
+        """Fifth pass, class "a stance taken for a body": "opposition" or "resistance" owned by a pronoun or
+        aimed "to" something names someone's stance ("denied his opposition", "their opposition to the deal"),
+        not the political opposition (OPP)."""
+        if head.lemma_.lower() not in STANCE_NOUNS:
+            return False
+        return any((c.dep_ == "poss" and c.pos_ == "PRON") or (c.dep_ == "prep" and c.lower_ == "to")
+                   for c in head.children)
 
     def _legislature(self, start: int, head: int) -> str | None:
         """Fifth pass, class "US congressional committees unplaced": a committee or panel (the head) qualified by a
@@ -213,7 +225,7 @@ class _Description:
         entry = desc.entry
         if kind is None or desc.role_kind or desc.name or entry is None or desc.head_entry is not None:
             return
-        if entry.kind in ("org", "seat") and entry.country:
+        if entry.kind in ("org", "seat", "media") and entry.country:
             desc.role_kind = kind
             desc.title = desc.title or head.text
 
@@ -256,6 +268,9 @@ class _Description:
             k -= 1
         return " ".join(t.text for t in names)
 
+
+# Nouns of a body that are also a stance ("his opposition to the war").
+STANCE_NOUNS = frozenset({"opposition", "resistance"})
 
 # Heads of a body that a legislature word makes the legislature's ("the House Benghazi committee").
 COMMITTEE_NOUNS = frozenset({"committee", "subcommittee", "panel"})

@@ -852,11 +852,16 @@ def _verb_prep_targets(match: TriggerMatch) -> list[Token]:
     for holder in holders:
         preps = VERB_RECIPIENT_PREPS if holder.i == head.i else RECIPIENT_PREPS
         for c in holder.children:
+            if c.lower_ == "at" and match.rule.plover in MEETING_TYPES:
+                continue  # fifth pass: "met at the Sharon, Connecticut, home of ...": where, not whom
             if c.dep_ == "prep" and c.lower_ in preps and not _same_tok(c, match.prep):
                 pobj = _pobj(c)
                 if pobj is not None and not aside(pobj) and not (c.lower_ == "on" and pobj.lower_ in words("VENUES")):
                     out.append(pobj)  # not "was roundly criticized on Twitter": where it was said
     return out
+
+
+MEETING_TYPES = {"CONSULT"}  # "met at", "was held at": the object of "at" is where people met
 
 
 def aside(pobj: Token) -> bool:
