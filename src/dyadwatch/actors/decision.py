@@ -159,7 +159,8 @@ class _Decision:
         after = self.doc[hit.end: head.i + 1] if hit is not None and hit.end <= head.i else []
         first = after[0].lower_ if len(after) else ""
         # the tagger often takes the whole "Fox News Sean Hannity" for one organisation: a known given name says
-        if len(after) >= 2 and all(t.pos_ == "PROPN" for t in after) and (first in self.r.male or first in self.r.female):
+        given = first in self.r.male or first in self.r.female
+        if len(after) >= 2 and all(t.pos_ == "PROPN" for t in after) and given:
             return " ".join(t.text for t in after)
         return ""
 
