@@ -280,3 +280,19 @@ def test_where_people_met_is_not_whom_they_met(code):
     assert all(e.recipient is None for e in asserted(events, "CONSULT"))
     pairs = sides(asserted(code("Barack Obama met with Vladimir Putin at the White House."), "CONSULT"))
     assert pairs == [("Barack Obama", "Vladimir Putin")]
+
+
+def test_an_armed_group_abroad_takes_no_story_country(code):
+    text = ("Senator Marco Rubio spoke in Iowa. Donald Trump criticized Hillary Clinton in Ohio. Bernie Sanders "
+            "praised Elizabeth Warren in Vermont. Libyan security forces clashed with members of an armed group "
+            "on Sunday.")
+    event = one(code(text), "ASSAULT")
+    assert event.actor is not None and event.actor.country == "LBY"
+    assert event.recipient is None or event.recipient.country != "USA"
+
+
+def test_armed_attackers_take_the_country_of_their_own_sentence(code):
+    text = ("Donald Trump criticized Hillary Clinton in Ohio. Bernie Sanders praised Elizabeth Warren in Vermont. "
+            "Militants attacked a police station in Afghanistan on Sunday.")
+    event = one(code(text), "ASSAULT")
+    assert event.actor is not None and event.actor.country == "AFG"

@@ -412,17 +412,27 @@ class _Decision:
         """The country the passage is about: the most named one in this and the previous sentences
         (first named on ties); the default for titled people and institutions written without one.
         ``armed``: the phrase is an armed group or force, which the country of its target never places
-        (``_target_modifier``)."""
+        (``_target_modifier``) and which acts where its own sentence is, when that sentence names a country (fifth
+        pass: "Libyan security forces clashed with members of an armed group ... based in eastern Libya" in a story
+        about San Bernardino is a Libyan group)."""
         sent = self.doc[i].sent
         first = sent
         for _ in range(HOME_WINDOW):
             if first.start == 0:
                 break
             first = self.doc[first.start - 1].sent
+        if armed:
+            return self._most_named(sent.start, sent.end, i, exclude, armed) or \
+                self._most_named(first.start, sent.end, i, exclude, armed)
+        return self._most_named(first.start, sent.end, i, exclude, armed)
+
+    def _most_named(self, start: int, end: int, i: int, exclude: str, armed: bool) -> str:
+        """The most named state among the places of tokens [start, end) (first named on ties), leaving out
+        ``exclude``, the other participants of token i's clause, and for ``armed`` the country of its target."""
         counts: dict[str, int] = {}
         for hit in self.hits:
             country = hit.entry.country
-            if first.start <= hit.start < sent.end and hit.entry.kind in PLACE_KINDS and len(country) == 3 \
+            if start <= hit.start < end and hit.entry.kind in PLACE_KINDS and len(country) == 3 \
                     and country not in NON_STATE_CODES and country != exclude \
                     and not self._co_participant(hit.start, i) \
                     and not (armed and self._target_modifier(hit.start, i)):
