@@ -296,3 +296,23 @@ def test_armed_attackers_take_the_country_of_their_own_sentence(code):
             "Militants attacked a police station in Afghanistan on Sunday.")
     event = one(code(text), "ASSAULT")
     assert event.actor is not None and event.actor.country == "AFG"
+
+
+# -- found on the measuring sample (seed 352919) and fixed after it --------------------------------------------
+
+
+def test_a_subject_pronoun_is_never_its_verbs_object(code):
+    text = ("Khizr Khan spoke in Philadelphia on Thursday. He said that Mr. Trump had shown disrespect to his wife, "
+            "and he accused Mr. Trump of running a campaign of hatred.")
+    assert ("Khizr Khan", "Donald Trump") in sides(asserted(code(text), "ACCUSE"))
+
+
+def test_the_next_president_is_not_the_president_named_before(code):
+    text = "President Obama spoke in Iowa. Mitch McConnell said the next president should choose the nominee."
+    events = code(text)
+    assert all(e.recipient is None or e.recipient.name != "Barack Obama" for e in events)
+
+
+def test_which_after_a_body_of_a_place_is_the_body(code):
+    event = one(code("The case drew the ACLU of Oregon, which criticized Governor Kate Brown on Tuesday."), "ACCUSE")
+    assert event.actor is not None and event.actor.name == "American Civil Liberties Union"

@@ -56,6 +56,9 @@ class _Coreference:
                 named = [a for p, a in fits if p == asked.i]
                 if named:
                     return named[-1]  # "asking Rubio why he decided to attack Trump": he is Rubio
+            if desc.pronoun in PERSON_PRONOUNS:  # fifth pass: "and he accused Mr. Trump": he is not Trump
+                objects = _object_names(tok.head)
+                fits = [(p, a) for p, a in fits if not a.name or a.name.split()[-1].lower() not in objects]
             subjects = [(p, a) for p, a in fits if p >= window and self._is_subject(self.doc[p])]
             if not subjects and desc.pronoun in PERSON_PRONOUNS:
                 return self._protagonist(tok, fits)
@@ -156,7 +159,16 @@ class _Coreference:
         return (not desc.country and not desc.name and desc.sector_strength > 0 and len(span) <= 3
                 and span[0].lower_ in ("the", "this", "that")
                 and self.doc[desc.head].lemma_.lower() not in GENERIC_GROUPS
+                and not any(t.lower_ in NOT_YET_WORDS for t in span)  # "the next president" is not Obama
                 and not self._of_country(self.doc[desc.head]))  # "the President of China" names its own
+
+
+def _object_names(verb: Token) -> set[str]:
+    """Lower-cased proper-noun heads of a verb's objects ("accused Mr. Trump": trump): a subject pronoun of that
+    verb never stands for them (fifth pass, class "a pronoun bound to another man")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {o.lower_ for o in verb.children if o.dep_ in ("dobj", "dative") and o.pos_ == "PROPN"}
 
 
 def _own_marked(tok: Token) -> bool:
@@ -180,6 +192,8 @@ def _relative_antecedents(verb: Token) -> set[int]:
     return out
 
 
+# Fifth pass, class "the next president": a holder to come is never the one named before.
+NOT_YET_WORDS = frozenset({"next", "future", "incoming"})
 ASKING_VERBS = frozenset({"ask", "question", "press", "quiz", "query", "challenge"})
 QUESTION_WORDS = frozenset({"why", "whether", "if", "how", "when", "what", "where"})
 

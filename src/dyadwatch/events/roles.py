@@ -146,7 +146,7 @@ def _own_subject(verb: Token) -> Token | None:
         if subj is None:
             return None
     if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return person_antecedent(verb.head) if subj.lower_ in {"who", "whom"} else verb.head
+        return person_antecedent(verb.head) if subj.lower_ in {"who", "whom"} else body_of_place(verb.head)
     inner = _child(subj, {"nsubj"}) if subj.pos_ == "VERB" else None
     if inner is None and subj.lower_ in words("SHARE_WORDS"):
         inner = next((p for c in subj.children if c.dep_ == "prep" and c.lower_ in {"in", "among", "of"}
@@ -286,6 +286,16 @@ def person_antecedent(noun: Token) -> Token:
     while tok.ent_type_ in NON_PERSON_ENTS and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         tok = tok.head.head
     return tok if tok.ent_type_ not in NON_PERSON_ENTS else noun
+
+
+def body_of_place(noun: Token) -> Token:
+    """Fifth pass, class "a body named by its place": what "which" or "that" refers to when the parser hung it on the
+    place ending an organisation's name: "the ACLU of Oregon, which released a statement" (the ACLU, not Oregon).
+    Only a place after "of" on an organisation or role noun."""
+    if noun.ent_type_ not in {"GPE", "LOC"} or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return noun
+    owner = noun.head.head
+    return owner if owner.pos_ in {"NOUN", "PROPN"} and owner.ent_type_ not in {"GPE", "LOC"} else noun
 
 
 def _other_subject(verb: Token, pronoun: Token) -> Token | None:
