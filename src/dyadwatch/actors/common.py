@@ -84,6 +84,10 @@ class _Person:
     sector: str = ""
     title: str = ""
     fixed: bool = False  # from the user dictionary: never overwritten
+    # from a list, out of office on the article's date: the document's own evidence of a country wins (fifth pass,
+    # class "a namesake of a foreign office holder": "former Alabama Democratic Governor George Wallace" is not the
+    # Liberian minister George Wallace of 2006-2007)
+    tentative: bool = False
 
     @property
     def tokens(self) -> set[str]:
@@ -92,6 +96,8 @@ class _Person:
     def merge(self, country: str, sector: str, title: str) -> None:
         if self.fixed:
             return
+        if self.tentative and country:
+            self.country, self.tentative = country, False
         self.country = self.country or country
         self.sector = self.sector or sector
         self.title = self.title or title
@@ -118,6 +124,7 @@ class _Desc:
     not_country: str = ""  # "anti-American protesters": never this country
     party_sector: str = ""  # from a party word ("Republican Trump"): the sector only when nothing else gives one
     title_country: str = ""  # from a title used by one country ("Sen.", "Congresswoman")
+    legislature: bool = False  # a committee of a legislature ("the House Benghazi committee")
 
 
 def _acronym_like(text: str) -> bool:

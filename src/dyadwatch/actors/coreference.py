@@ -17,6 +17,7 @@ from dyadwatch.actors.common import (
     _Desc,
     _tree_distance,
 )
+from dyadwatch.actors.traits import mocked_trait_owner, mocker
 from dyadwatch.models import Actor
 
 
@@ -38,7 +39,7 @@ class _Coreference:
                 words = {w.lower() for w in (actor.title + " " + actor.name + " " + actor.text).split()}
                 if head in words and actor.country:
                     return actor
-            return None
+            return self._legislator(desc, history, window)
         if desc.pronoun in PERSON_PRONOUNS:
             female = desc.pronoun in FEMALE_PRONOUNS
             fits = [(p, a) for p, a in history if a.kind == "person" and a.name[:1].isupper()
@@ -46,25 +47,36 @@ class _Coreference:
         else:  # they / it: an actor of this or the previous sentence, never a place named as a location
             fits = [(p, a) for p, a in history if p >= window and (a.country or a.kind == "person")
                     and not self._located(p, a) and not _attribution_source(self.doc[p])]
-            if desc.pronoun in THING_PRONOUNS:
-                fits = [(p, a) for p, a in fits if a.kind != "person"]
+            if desc.pronoun in THING_PRONOUNS:  # fifth pass: "it" is never a plural group ("American jobs")
+                fits = [(p, a) for p, a in fits if a.kind != "person"
+                        and not (a.kind == "group" and self.doc[p].tag_ in ("NNS", "NNPS"))]
         if tok.dep_ in ("nsubj", "nsubjpass"):
             asked = _asked_person(tok)
             if asked is not None and desc.pronoun in PERSON_PRONOUNS:
                 named = [a for p, a in fits if p == asked.i]
                 if named:
                     return named[-1]  # "asking Rubio why he decided to attack Trump": he is Rubio
+            if desc.pronoun in PERSON_PRONOUNS:  # fifth pass: "and he accused Mr. Trump": he is not Trump
+                objects = _object_names(tok.head)
+                fits = [(p, a) for p, a in fits if not a.name or a.name.split()[-1].lower() not in objects]
             subjects = [(p, a) for p, a in fits if p >= window and self._is_subject(self.doc[p])]
             if not subjects and desc.pronoun in PERSON_PRONOUNS:
                 return self._protagonist(tok, fits)
             fits = subjects or fits
             if desc.pronoun not in PERSON_PRONOUNS:
                 fits = self._nearest_clause(tok, fits)
-        elif tok.dep_ != "poss" or desc.pronoun not in PERSON_PRONOUNS:
+        elif _own_marked(tok):  # fifth pass: "Russia began its own bombing operation": its is Russia
+            subjects = {c.i for c in self._verb(tok).children if c.dep_ in ("nsubj", "nsubjpass")}
+            fits = [(p, a) for p, a in fits if p in subjects] or fits
+        elif tok.dep_ != "poss" or desc.pronoun not in PERSON_PRONOUNS or mocked_trait_owner(tok):
+            # fifth pass: "Rubio mocked his hand size" is not Rubio's own
             # "Perry announced his endorsement": his/her may be the subject's own; "its" keeps the old rule
             # ("the UN imposed sanctions in response to its invasion of Kuwait": its is not the UN)
             own_subjects = {c.i for c in self._verb(tok).children if c.dep_ in ("nsubj", "nsubjpass")}
-            fits = [(p, a) for p, a in fits if p not in own_subjects]
+            own_subjects |= _relative_antecedents(self._verb(tok))
+            doer = mocker(tok) if mocked_trait_owner(tok) else None
+            mockers = {a.name for p, a in fits if doer is not None and p == doer.i}  # "the senator" = Rubio, anywhere
+            fits = [(p, a) for p, a in fits if p not in own_subjects and a.name not in mockers]
         if not fits:
             return None
         last, actor = fits[-1]
@@ -72,6 +84,21 @@ class _Coreference:
         if desc.pronoun not in PERSON_PRONOUNS and several:
             return None  # "Xi met Putin ... they sealed", "Russia and China ... they/it": several, not one
         return actor
+
+    def _legislator(self, desc: _Desc, history: list[tuple[int, Actor]], window: int) -> Actor | None:
+        """Fifth pass, class "the senator is no one": a bare "the senator" / "the lawmaker" (a person role of the
+        legislature) is the most recent legislator of this or the previous sentence, though no text calls them so
+        ("Trump ... called Rubio a lightweight, and then pointed out that the senator had found ...": Rubio, a
+        senator by the lists). Only LEG: "the governor" must not become President Obama."""
+        role = self.r.gazetteer.roles.get(self.doc[desc.head].lemma_.lower())
+        if desc.sector != "LEG" or role is None or role.kind != "person":
+            return None
+        for p, actor in reversed(history):
+            if p < window:
+                return None
+            if actor.kind == "person" and actor.sector == "LEG" and actor.country and actor.name[:1].isupper():
+                return actor
+        return None
 
     def _nearest_clause(self, tok: Token, fits: list[tuple[int, Actor]]) -> list[tuple[int, Actor]]:
         """Among subjects of the pronoun's own sentence, keep those of the clause nearest in the tree.
@@ -132,9 +159,41 @@ class _Coreference:
         return (not desc.country and not desc.name and desc.sector_strength > 0 and len(span) <= 3
                 and span[0].lower_ in ("the", "this", "that")
                 and self.doc[desc.head].lemma_.lower() not in GENERIC_GROUPS
+                and not any(t.lower_ in NOT_YET_WORDS for t in span)  # "the next president" is not Obama
                 and not self._of_country(self.doc[desc.head]))  # "the President of China" names its own
 
 
+def _object_names(verb: Token) -> set[str]:
+    """Lower-cased proper-noun heads of a verb's objects ("accused Mr. Trump": trump): a subject pronoun of that
+    verb never stands for them (fifth pass, class "a pronoun bound to another man")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {o.lower_ for o in verb.children if o.dep_ in ("dobj", "dative") and o.pos_ == "PROPN"}
+
+
+def _own_marked(tok: Token) -> bool:
+    """A possessive followed by "own" ("its own operation", "their own candidate"): the owner is the subject of
+    the clause, whatever the old rule for "its" says (fifth pass, class "a pronoun bound to another side")."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.dep_ == "poss" and nxt is not None and nxt.lower_ == "own" and nxt.head.i == tok.head.i
+
+
+def _relative_antecedents(verb: Token) -> set[int]:
+    """Fifth pass, class "a pronoun bound to the wrong man": the subject of a relative clause is the noun it
+    modifies, and that noun's apposition anchor ("Jesus Garcia, a county commissioner who accused him": who is
+    Garcia, so "him" is someone else). Positions of those nouns, for a clause whose subject is who/that/which."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which")
+                                       for c in verb.children):
+        return set()
+    noun = verb.head
+    out = {noun.i}
+    if noun.dep_ == "appos":
+        out.add(noun.head.i)
+    return out
+
+
+# Fifth pass, class "the next president": a holder to come is never the one named before.
+NOT_YET_WORDS = frozenset({"next", "future", "incoming"})
 ASKING_VERBS = frozenset({"ask", "question", "press", "quiz", "query", "challenge"})
 QUESTION_WORDS = frozenset({"why", "whether", "if", "how", "when", "what", "where"})
 

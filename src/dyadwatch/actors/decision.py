@@ -67,6 +67,9 @@ class _Decision:
             kind = "person" if desc.head in self.person_ent else "org"
             return self._make(span, user.name, user.country, user.sector, desc.title, kind)
         entry = desc.entry or desc.head_entry
+        named = self._person_of_body(desc, head)
+        if named:  # "Fox News Sean Hannity asked Kasich": Hannity, of Fox News
+            return self._make(span, named, desc.entry.country, desc.entry.sector, desc.title, "person")
         glossed = self._acronym_entry(head) if entry is None else None
         if glossed is not None:  # "National Union for the Total Independence of Angola (UNITA)"
             return self._make(span, glossed.name, glossed.country, glossed.sector, desc.title, "org", glossed)
@@ -96,14 +99,18 @@ class _Decision:
             if desc.sector_strength and desc.role_kind:
                 kind, name = desc.role_kind, self._plain(span)
             return self._make(span, name, country, sector, desc.title, kind)
+        if desc.legislature:  # "the House Benghazi committee": the legislature's, of the story's country
+            country = country or self._home(head.i) or desc.title_country
+            return self._make(span, self._org_name(head) or self._plain(span), country, "LEG", desc.title, "org")
         if desc.sector_strength and (desc.role_kind or country) and self._role_head(head):
             # "the Obama administration"; "the pope" (a title of one state)
-            country = country or self._leader_country(head) or desc.title_country
+            country = country or self._leader_country(head) or desc.title_country or self._appointer_country(head)
             if not country and desc.sector_strength == 2 and span[0].lower_ not in OWNER_WORDS \
                     and desc.sector not in FOREIGN_SECTORS:
                 # "Clinton's campaign": its owner's country; "the court said": a domestic institution of the
                 # story's country
-                country = self._owner_country(head) or self._home(head.i, exclude=desc.not_country)
+                country = self._owner_country(head) or self._home(head.i, exclude=desc.not_country,
+                                                                  armed=desc.sector in ARMED_SECTORS)
             name = self._org_name(head) or self._plain(span)
             return self._make(span, name, country, sector, desc.title, desc.role_kind or "group")
         if desc.name:
@@ -137,6 +144,25 @@ class _Decision:
             # "Evangelicals", "Latinos": a named people no list places is kept, with no country
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
         return None
+
+    def _person_of_body(self, desc: _Desc, head: Token) -> str:
+        """Fifth pass, class "a person named after an outlet": a person's name written right after an outlet or
+        organisation with no role word between ("Fox News Sean Hannity asked Kasich", "CNN Wolf Blitzer") is that
+        person, of the body's country and sector, not the body (which made the name a mere modifier: no actor).
+        The person's name, else ""."""
+        entry = desc.entry
+        if entry is None or desc.head_entry is not None or entry.kind not in ("media", "org") or desc.role_kind:
+            return ""
+        if head.pos_ != "PROPN" or desc.name and head.i in self.person_ent:
+            return desc.name if len(desc.name.split()) >= 2 else ""
+        hit = next((h for h in self.hits if desc.start <= h.start < desc.end and h.entry is entry), None)
+        after = self.doc[hit.end: head.i + 1] if hit is not None and hit.end <= head.i else []
+        first = after[0].lower_ if len(after) else ""
+        # the tagger often takes the whole "Fox News Sean Hannity" for one organisation: a known given name says
+        given = first in self.r.male or first in self.r.female
+        if len(after) >= 2 and all(t.pos_ == "PROPN" for t in after) and given:
+            return " ".join(t.text for t in after)
+        return ""
 
     def _followed_person(self, desc: _Desc, head: Token, kinds: tuple[str, ...] = ("group",)):
         """The person whose followers a members' noun names ("Sanders backers", "Trump's supporters"), when the
@@ -370,8 +396,10 @@ class _Decision:
     def _make(self, span: Span, name: str, country: str, sector: str, title: str, kind: str,
               entry: GazEntry | None = None) -> Actor:
         country = self._of_date(country)
-        if not country and sector == "NGO" and kind in ("org", "group"):
-            country = "NGO"  # "Association of African Jurists": a non-governmental body of no one country
+        if not country and sector == "NGO" and kind == "org":
+            # "Association of African Jurists": a non-governmental body of no one country; fifth pass, class
+            # "activists coded NGO": people (kind group, "civil rights activists") belong to a state, unknown here
+            country = "NGO"
         code = country + sector
         if entry is not None and entry.code and country == entry.country:
             code = entry.code
@@ -380,21 +408,34 @@ class _Decision:
         return Actor(text=span.text, name=name, country=country, sector=sector, code=code, title=title,
                      start=span.start_char, end=span.end_char, kind=kind)
 
-    def _home(self, i: int, exclude: str = "") -> str:
+    def _home(self, i: int, exclude: str = "", armed: bool = False) -> str:
         """The country the passage is about: the most named one in this and the previous sentences
-        (first named on ties); the default for titled people and institutions written without one."""
+        (first named on ties); the default for titled people and institutions written without one.
+        ``armed``: the phrase is an armed group or force, which the country of its target never places
+        (``_target_modifier``) and which acts where its own sentence is, when that sentence names a country (fifth
+        pass: "Libyan security forces clashed with members of an armed group ... based in eastern Libya" in a story
+        about San Bernardino is a Libyan group)."""
         sent = self.doc[i].sent
         first = sent
         for _ in range(HOME_WINDOW):
             if first.start == 0:
                 break
             first = self.doc[first.start - 1].sent
+        if armed:
+            return self._most_named(sent.start, sent.end, i, exclude, armed) or \
+                self._most_named(first.start, sent.end, i, exclude, armed)
+        return self._most_named(first.start, sent.end, i, exclude, armed)
+
+    def _most_named(self, start: int, end: int, i: int, exclude: str, armed: bool) -> str:
+        """The most named state among the places of tokens [start, end) (first named on ties), leaving out
+        ``exclude``, the other participants of token i's clause, and for ``armed`` the country of its target."""
         counts: dict[str, int] = {}
         for hit in self.hits:
             country = hit.entry.country
-            if first.start <= hit.start < sent.end and hit.entry.kind in PLACE_KINDS and len(country) == 3 \
+            if start <= hit.start < end and hit.entry.kind in PLACE_KINDS and len(country) == 3 \
                     and country not in NON_STATE_CODES and country != exclude \
-                    and not self._co_participant(hit.start, i):
+                    and not self._co_participant(hit.start, i) \
+                    and not (armed and self._target_modifier(hit.start, i)):
                 counts[country] = counts.get(country, 0) + 1
         return max(counts, key=lambda c: counts[c]) if counts else ""
 
@@ -411,6 +452,22 @@ class _Decision:
                 return person.country
         return ""
 
+    def _appointer_country(self, head: Token) -> str:
+        """Fifth pass, class "an appointee coded by the story's country": an official whom a placed person or
+        state appoints, names or hires serves that state ("Mr. Netanyahu appointed a diplomacy chief who had
+        accused Mr. Obama": Israeli, in a story about the United States; ``APPOINTING_VERBS``)."""
+        verb = head.head
+        if head.dep_ != "dobj" or verb.lemma_.lower() not in APPOINTING_VERBS:
+            return ""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return ""
+        desc = self.descs.get(subj.i)
+        person = self._known_person(desc.name) if desc is not None and desc.name else None
+        if person is not None and person.country:
+            return person.country
+        return desc.country if desc is not None and desc.country_kind in ("country", "capital", "seat") else ""
+
     def _co_participant(self, k: int, i: int) -> bool:
         """Is the place name at token k itself another participant of the clause of token i ("The
         administration also blamed Moscow": Moscow is the one blamed, not where the administration is
@@ -423,6 +480,23 @@ class _Decision:
         if tok.dep_ == "pobj" and tok.head.lower_ not in LOCATIVE_PREPS:  # "sanctions against Moscow"
             return tok.head.head.i == verb
         return tok.head.i == verb and tok.dep_ in ACTING_DEPS
+
+    def _target_modifier(self, k: int, i: int) -> bool:
+        """Fifth pass, class "attackers given the country of the place attacked": a country word that qualifies
+        the object of the clause of token i ("Militants attacked the U.S. compound", "gunmen stormed the American
+        consulate") says whose target it is, not where the attackers are from. Only for armed groups and forces
+        (``ARMED_SECTORS``); "in Benghazi" after the object still places them."""
+        tok, head = self.doc[k], self.doc[i]
+        if tok.sent.start != head.sent.start or head.left_edge.i <= k <= head.right_edge.i:
+            return False
+        while tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.i != tok.i and tok.head.i > tok.i:
+            tok = tok.head
+        if tok.i == k:
+            return False
+        verb = self._verb(head).i
+        if tok.dep_ == "pobj" and tok.head.lower_ not in LOCATIVE_PREPS:  # "opened fire on the U.S. base"
+            return tok.head.head.i == verb
+        return tok.head.i == verb and tok.dep_ in ("dobj", "nsubjpass")
 
     @staticmethod
     def _same_org(actor: Actor, orgs: dict[str, Actor]) -> Actor:
@@ -444,6 +518,8 @@ class _Decision:
 
 
 OWN_FOLLOWER_WORDS = {"his", "her", "their"}
+ARMED_SECTORS = {"REB", "MIL"}
+APPOINTING_VERBS = {"appoint", "name", "nominate", "hire", "tap", "designate", "install", "pick", "choose"}
 MALE_HONORIFICS = {"mr", "mr."}
 FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms."}
 

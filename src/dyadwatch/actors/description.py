@@ -121,6 +121,7 @@ class _Description:
         seen: set[int] = set()
         i = start
         title_tokens: list[int] = []
+        committee = doc[head].lemma_.lower() in COMMITTEE_NOUNS
         while i < end:
             if doc[i].text == "(" and head > i:  # a gloss inside the phrase names nothing new
                 close = next((k for k in range(i + 1, head) if doc[k].text == ")"), -1)
@@ -135,7 +136,8 @@ class _Description:
                     desc.head_entry = entry
                 if entry.kind in ("org", "media", "seat", "user"):
                     desc.entry = desc.entry or entry
-                if entry.country:
+                if entry.country and not (committee and hit.end <= head and entry.kind in SUBJECT_PLACE_KINDS):
+                    # not "the Benghazi committee": a place in a committee's name is what it looks into
                     countries.append((hit.start + (1000 if hit.weak else 0), entry))
                 if entry.kind == "party":  # a party word places, but a role says the sector
                     desc.party_sector = entry.sector
@@ -186,7 +188,46 @@ class _Description:
             desc.sector, desc.sector_strength = best[2], best[0]
         desc.title = self._title(sorted(set(title_tokens)))
         desc.name = self._person_name(start, end, head, titled=desc.role_kind == "person")
+        legislature = self._legislature(start, head) if committee else None
+        if legislature is not None:
+            desc.sector, desc.sector_strength, desc.role_kind = "LEG", 2, "org"
+            desc.legislature, desc.title_country = True, desc.title_country or legislature
+        self._institution_role(desc)
+        if self._stance(self.doc[head]):  # "He later denied his opposition": his stance, no opposition party
+            desc.sector, desc.sector_strength, desc.role_kind = "", 0, ""
         return desc
+
+    @staticmethod
+    def _stance(head: Token) -> bool:
+        """Fifth pass, class "a stance taken for a body": "opposition" or "resistance" owned by a pronoun or
+        aimed "to" something names someone's stance ("denied his opposition", "their opposition to the deal"),
+        not the political opposition (OPP)."""
+        if head.lemma_.lower() not in STANCE_NOUNS:
+            return False
+        return any((c.dep_ == "poss" and c.pos_ == "PRON") or (c.dep_ == "prep" and c.lower_ == "to")
+                   for c in head.children)
+
+    def _legislature(self, start: int, head: int) -> str | None:
+        """Fifth pass, class "US congressional committees unplaced": a committee or panel (the head) qualified by a
+        legislature word ("the House Benghazi committee", "the Senate Judiciary Committee", "a congressional
+        panel"; ``legislatures.tsv``) is a body of that legislature: its last-resort country ("" when the word
+        names none), else None."""
+        words = self.r.gazetteer.legislatures
+        found = [words[t.lower_] for t in self.doc[start: head] if t.lower_ in words and t.dep_ in ("compound", "amod")]
+        return found[0] if found else None
+
+    def _institution_role(self, desc: _Desc) -> None:
+        """Fifth pass, class "the FBI director": a role noun that names a person only with an institution
+        (``institution_roles.tsv``: director, chairman, administrator ...) does so when the phrase names a body
+        the lists know ("the FBI director", "the CIA's director"); "the film's director" stays no one."""
+        head = self.doc[desc.head]
+        kind = self.r.gazetteer.institution_roles.get(head.lower_)
+        entry = desc.entry
+        if kind is None or desc.role_kind or desc.name or entry is None or desc.head_entry is not None:
+            return
+        if entry.kind in ("org", "seat", "media") and entry.country:
+            desc.role_kind = kind
+            desc.title = desc.title or head.text
 
     def _leading_title(self, i: int) -> bool:
         """Is token i a title the tagger put at the start of a person's name ("Pope Francis", "King
@@ -227,6 +268,14 @@ class _Description:
             k -= 1
         return " ".join(t.text for t in names)
 
+
+# Nouns of a body that are also a stance ("his opposition to the war").
+STANCE_NOUNS = frozenset({"opposition", "resistance"})
+
+# Heads of a body that a legislature word makes the legislature's ("the House Benghazi committee").
+COMMITTEE_NOUNS = frozenset({"committee", "subcommittee", "panel"})
+# Places inside a committee's name say what it looks into, not whose it is ("the Benghazi committee").
+SUBJECT_PLACE_KINDS = frozenset({"city", "region", "capital", "country"})
 
 # Function words a headline capitalises and running text does not.
 HEADLINE_WORDS = frozenset("a an the of in on to for with and his her their its is are just".split())

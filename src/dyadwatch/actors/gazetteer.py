@@ -91,6 +91,8 @@ class Gazetteer:
         self.country_names: dict[str, str] = {}  # iso3 -> common short name
         self.roles: dict[str, Role] = {}
         self.title_countries: dict[str, str] = {}  # "sen." -> USA: a title used by one country
+        self.institution_roles: dict[str, str] = {}  # "director" -> person: a role only with an institution
+        self.legislatures: dict[str, str] = {}  # "house" -> USA: a word making a committee a legislature's
         self._load_countries()
         self._load_capitals()
         self._load_files()
@@ -223,6 +225,8 @@ class Gazetteer:
         for row in _rows("roles.tsv"):
             self.roles[row["role"]] = Role(row["sector"], int(row["strength"]), row["kind"])
         self.title_countries = {row["title"]: row["iso3"] for row in _rows("title_countries.tsv")}
+        self.institution_roles = {row["role"]: row["kind"] for row in _rows("institution_roles.tsv")}
+        self.legislatures = {row["word"]: row["iso3"] for row in _rows("legislatures.tsv")}
         self._load_converted()
 
     def _load_converted(self) -> None:

@@ -74,7 +74,7 @@ class _People:
             entry = pick(known, self.date)
             if entry is not None:
                 return _Person(entry.name, entry.country, entry.sector)
-            return _Person(known[-1].name, known[-1].country)  # out of office: country only
+            return _Person(known[-1].name, known[-1].country, tentative=True)  # out of office: country only
         return None
 
     def _party_state_labels(self) -> None:
@@ -119,6 +119,9 @@ class _People:
                     self.persons.setdefault(normalise(named.name), _Person(named.name))
             if not named.name or role.name or not (role.country or role.sector) or role.role_kind != "person":
                 continue
+            if self.doc[role.head].tag_ in ("NNS", "NNPS"):
+                continue  # fifth pass: "after meeting with ... other civil rights leaders, Clinton proposed": no one
+                # person is "leaders"; the comma ends an opening phrase
             person = self.persons.get(normalise(named.name)) or self._known_person(named.name)
             if person is not None:
                 person.merge(role.country, role.sector, role.title)

@@ -49,7 +49,7 @@ from dyadwatch.actors.gazetteer import DATA_DIR, GazEntry, Gazetteer, normalise
 from dyadwatch.actors.matching import _Matching
 from dyadwatch.actors.people import _People
 from dyadwatch.actors.relatives import relatives
-from dyadwatch.actors.story import apply_story_country, story_country
+from dyadwatch.actors.story import apply_story_country, dateline_country, story_country
 from dyadwatch.actors.userdict import UserEntry, load_converted, load_user_dictionary
 from dyadwatch.clean.metadata import find_dateline
 from dyadwatch.models import Actor, Alias, Article
@@ -221,8 +221,9 @@ class ActorResolver:
         Named participants no evidence places take the story's country last, labelled (``story.py``)."""
         result = _DocAnalysis(self, doc, article).run()
         everyone = [*result.mentions, *result.by_token.values(), *result.by_member.values()]
-        country = story_country(everyone, article.dateline if article else [], self.place)
-        apply_story_country(everyone, country)
+        dateline = article.dateline if article else []
+        country = story_country(everyone, dateline, self.place)
+        apply_story_country(everyone, country, dated=bool(dateline_country(dateline, self.place)))
         return result
 
 

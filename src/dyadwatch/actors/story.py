@@ -23,6 +23,7 @@ STORY = "story"
 STORY_KINDS = {"person", "org", "group"}  # not countries, cities or regions: a place is where it is
 MIN_NAMES = 3  # fewer distinct resolved participants say too little about a story (one sentence, a brief)
 MIN_SHARE = 0.5  # the main country must hold at least half of them
+ARMED_GROUP_SECTORS = {"REB"}  # take a dateline's country only
 
 
 def _state(country: str) -> bool:
@@ -42,12 +43,17 @@ def main_country(actors: Iterable[Actor]) -> str:
 
 def story_country(actors: list[Actor], dateline: list[str], place: Callable[[str], object]) -> str:
     """The dateline's country (the first dateline place that resolves), else the document's main country."""
+    return dateline_country(dateline, place) or main_country(actors)
+
+
+def dateline_country(dateline: list[str], place: Callable[[str], object]) -> str:
+    """The country of the first dateline place that resolves, else ""."""
     for name in dateline:
         entry = place(name)
         country = getattr(entry, "country", "") if entry is not None else ""
         if _state(country):
             return country
-    return main_country(actors)
+    return ""
 
 
 def needs_story_country(actor: Actor) -> bool:
@@ -58,16 +64,19 @@ def needs_story_country(actor: Actor) -> bool:
     return not actor.country and actor.kind in STORY_KINDS and (actor.named or role)
 
 
-def apply_story_country(actors: Iterable[Actor], country: str) -> int:
+def apply_story_country(actors: Iterable[Actor], country: str, dated: bool = False) -> int:
     """Give each unplaced named participant the story's country, labelled; returns how many changed.
 
-    Actors are shared by reference between the document's indexes, so each object is changed once.
+    Actors are shared by reference between the document's indexes, so each object is changed once. Armed
+    non-state groups (REB) take only a dateline's country (``dated``): the main country of a story's
+    participants says where its politicians are, not its militants (fifth pass: "clashes with members of an
+    armed group ... based in eastern Libya" in a story about San Bernardino is no American group).
     """
     if not _state(country):
         return 0
     changed = 0
     for actor in {id(a): a for a in actors}.values():
-        if needs_story_country(actor):
+        if needs_story_country(actor) and (dated or actor.sector not in ARMED_GROUP_SECTORS):
             actor.country, actor.country_source = country, STORY
             actor.code = country + actor.sector
             changed += 1

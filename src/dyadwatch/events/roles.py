@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from dyadwatch.actors import DocActors
 from dyadwatch.actors.common import ATTACK_NOUNS
+from dyadwatch.actors.traits import is_trait
 from dyadwatch.events.lexicon import TriggerMatch
 from dyadwatch.events.wordsets import load_wordsets
 from dyadwatch.models import Actor
@@ -145,7 +146,7 @@ def _own_subject(verb: Token) -> Token | None:
         if subj is None:
             return None
     if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return person_antecedent(verb.head) if subj.lower_ in {"who", "whom"} else verb.head
+        return person_antecedent(verb.head) if subj.lower_ in {"who", "whom"} else body_of_place(verb.head)
     inner = _child(subj, {"nsubj"}) if subj.pos_ == "VERB" else None
     if inner is None and subj.lower_ in words("SHARE_WORDS"):
         inner = next((p for c in subj.children if c.dep_ == "prep" and c.lower_ in {"in", "among", "of"}
@@ -218,6 +219,10 @@ def _controlled_subject(verb: Token, depth: int) -> Token | None:
     """Subject of a to-clause or adverbial clause: the object of an object-control verb ("urged Iran to
     release"), else the head's subject (not for a finite adverbial clause with its own missing subject)."""
     head = verb.head
+    if passive_participle_clause(verb):
+        return None  # "when asked to leave, he refused": he is the one asked (participle_clause_target)
+    if verb.dep_ == "xcomp" and passive_participle_clause(head):
+        return subject_token(head.head, depth + 1)  # "when asked to condemn it, Clinton refused": Clinton would
     if head.lemma_.lower() in OBJECT_CONTROL:
         obj = _child(head, {"dobj", "dative"}) or next(iter(late_subjects(head)), None)
         if obj is not None:
@@ -225,6 +230,24 @@ def _controlled_subject(verb: Token, depth: int) -> Token | None:
     if verb.dep_ == "advcl" and verb.tag_ not in {"VBG", "VBN"} and not _has_to(verb):
         return None
     return subject_token(head, depth + 1)
+
+
+def passive_participle_clause(verb: Token) -> bool:
+    """Fifth pass, class "when asked, he refused": an adverbial clause of a bare past participle ("when asked to
+    leave", "asked by reporters about Iran", "if invited") is a passive whose subject is the main clause's. That
+    subject is the one asked or invited, never the asker (a by-phrase names the asker). Not "having criticized"
+    (an auxiliary makes it active), not a clause with a subject of its own."""
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.head.pos_ in {"VERB", "AUX"}
+            and _child(verb, {"aux", "auxpass", "nsubj", "nsubjpass", "expl"}) is None)
+
+
+def participle_clause_target(verb: Token) -> list[Token]:
+    """The target of a ``passive_participle_clause``: the main clause's subject ("when asked to leave, he refused":
+    he was asked)."""
+    if not passive_participle_clause(verb):
+        return []
+    subj = subject_token(verb.head)
+    return [subj] if subj is not None else []
 
 
 def _gerund_subject(verb: Token, depth: int) -> Token | None:
@@ -263,6 +286,16 @@ def person_antecedent(noun: Token) -> Token:
     while tok.ent_type_ in NON_PERSON_ENTS and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         tok = tok.head.head
     return tok if tok.ent_type_ not in NON_PERSON_ENTS else noun
+
+
+def body_of_place(noun: Token) -> Token:
+    """Fifth pass, class "a body named by its place": what "which" or "that" refers to when the parser hung it on the
+    place ending an organisation's name: "the ACLU of Oregon, which released a statement" (the ACLU, not Oregon).
+    Only a place after "of" on an organisation or role noun."""
+    if noun.ent_type_ not in {"GPE", "LOC"} or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return noun
+    owner = noun.head.head
+    return owner if owner.pos_ in {"NOUN", "PROPN"} and owner.ent_type_ not in {"GPE", "LOC"} else noun
 
 
 def _other_subject(verb: Token, pronoun: Token) -> Token | None:
@@ -675,8 +708,11 @@ def _verb_targets(match: TriggerMatch) -> list[Token]:
     out += [t for t in (modified_by_participle(head), relative_object(head)) if t is not None]
     out += late_subjects(head)  # "called on Michigan Gov. Rick Snyder (R) to resign": Snyder parsed as a subject
     out += passive_conjunct_subject(head)  # "she invoked the attacks - and was roundly criticized"
+    out += participle_clause_target(head)  # "when asked to leave, he refused"
     if match.rule.plover in {"ACCUSE", "REJECT", "SUPPORT"}:
         out += said_by(head)  # "slammed his remarks to the Daily News": whose remarks, before where they went
+    if match.rule.plover in OWNED_TARGET_TYPES:
+        out += owned_targets(match)  # "rails against its policies", "mocked his hand size"
     out += [c for c in head.children if c.dep_ == "dobj" and not _same_tok(c, match.obj)]
     out += stray_object(head)
     out += [o for o in shared_object_verbs(head) if o.dep_ == "dobj"]  # "killed and injured dozens of people"
@@ -691,9 +727,32 @@ def _verb_targets(match: TriggerMatch) -> list[Token]:
         out += condition_subjects(head)
     if match.rule.plover in {"SUPPORT", "AGREE"}:
         out += supporter_of(head)  # "has been a longtime Clinton supporter and has pledged his support"
+    if match.rule.plover == "REJECT":
+        out += refused_proposer(head)  # "Mr. Obama had proposed ..., but the Republicans refused"
     if match.rule.plover == "AID":
         out += aided_by_purpose(head)  # "donated large amounts of money to support the Jewish state"
     return out
+
+
+PROPOSING_VERBS = set("propose offer ask request suggest urge seek invite push demand".split())
+PROPOSAL_OBJECTS = {"it", "this", "that", "offer", "proposal", "request", "invitation", "idea", "plan", "demand"}
+
+
+def refused_proposer(verb: Token) -> list[Token]:
+    """Fifth pass, class "whose proposal was refused": a refusal conjoined to a clause in which someone else
+    proposes, offers or asks ("Mr. Obama had proposed paying for the tax cuts ..., but the Republicans who control
+    Congress refused", "Trump proposed a debate, but Clinton rejected it") is aimed at the proposer. Only when the
+    refusal has no object or one standing for the proposal ("it", "the offer")."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.lemma_.lower() not in PROPOSING_VERBS or head.pos_ != "VERB":
+        return []
+    obj = _child(verb, {"dobj"})
+    if obj is not None and obj.lower_ not in PROPOSAL_OBJECTS and obj.lemma_.lower() not in PROPOSAL_OBJECTS:
+        return []
+    proposer, refuser = subject_token(head), subject_token(verb)
+    if proposer is None or refuser is None or _same_tok(proposer, refuser):
+        return []
+    return [proposer]
 
 
 def aided_by_purpose(verb: Token) -> list[Token]:
@@ -768,6 +827,29 @@ def said_by(verb: Token) -> list[Token]:
             for c in o.children if c.dep_ == "poss" and c.pos_ == "PRON"]
 
 
+OWNED_TARGET_TYPES = {"ACCUSE", "REJECT"}
+OWNER_PRONOUNS = {"its", "their"}  # never the subject's own (the coreference skips it); his/her may be
+
+
+def owned_targets(match: TriggerMatch) -> list[Token]:
+    """Fifth pass, class "a possessive recipient": the owner of what a criticism or rejection is aimed at. "He
+    rails against its Great Wall of Protectionism" (its: China), "took aim at their policies", and for his/her
+    only what is said or proposed or a trait ("lashed out at her record", "mocked his hand size": the
+    coreference does not bind a mocked trait's owner to the mocker, ``actors.traits``)."""
+    head = match.head
+    nouns = [c for c in head.children if c.dep_ == "dobj" and is_trait(c)]
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in HOSTILE_PREPS]
+    if match.prep is not None and match.prep.dep_ == "prep":
+        preps.append(match.prep)
+    nouns += [p for c in preps for p in [_pobj(c)] if p is not None]
+    said = words("SAID_OR_PROPOSED")
+    return [c for n in nouns for c in n.children if c.dep_ == "poss" and c.pos_ == "PRON"
+            and (c.lower_ in OWNER_PRONOUNS or n.lemma_.lower() in said or is_trait(n))]
+
+
+HOSTILE_PREPS = {"against", "at"}  # "railed against", "took aim at", "lashed out at"
+
+
 def _verb_prep_targets(match: TriggerMatch) -> list[Token]:
     """Objects of with/to/against... on the verb, and of any preposition on its objects ("launched
     artillery and rocket fire against")."""
@@ -780,11 +862,16 @@ def _verb_prep_targets(match: TriggerMatch) -> list[Token]:
     for holder in holders:
         preps = VERB_RECIPIENT_PREPS if holder.i == head.i else RECIPIENT_PREPS
         for c in holder.children:
+            if c.lower_ == "at" and match.rule.plover in MEETING_TYPES:
+                continue  # fifth pass: "met at the Sharon, Connecticut, home of ...": where, not whom
             if c.dep_ == "prep" and c.lower_ in preps and not _same_tok(c, match.prep):
                 pobj = _pobj(c)
                 if pobj is not None and not aside(pobj) and not (c.lower_ == "on" and pobj.lower_ in words("VENUES")):
                     out.append(pobj)  # not "was roundly criticized on Twitter": where it was said
     return out
+
+
+MEETING_TYPES = {"CONSULT"}  # "met at", "was held at": the object of "at" is where people met
 
 
 def aside(pobj: Token) -> bool:
