@@ -352,3 +352,10 @@ def test_clashing_with_someone_over_an_issue_is_criticism_and_troops_clashing_is
 def test_hosting_a_convention_and_thanking_a_crowd_are_no_acts(code_events, text):
     events = [e for e in code_events(text) if e.asserted]
     assert not events, [(e.event_type, e.trigger) for e in events]
+
+
+def test_one_group_accusing_each_other_is_both_sides(code_events):
+    events = code_events("The Republican candidates accused each other of lying about their records.")
+    rows = [(e.actor.text, e.recipient.text) for e in events if e.event_type == "ACCUSE" and e.asserted
+            and e.actor is not None and e.recipient is not None]
+    assert rows and all(actor == recipient for actor, recipient in rows), rows

@@ -178,7 +178,7 @@ class EventCoder:
         actor_list = [_localised(a, location) for a in actor_list]
         recipient_list = [_localised(r, location) for r in recipient_list]  # "killed 49 people in Orlando"
         events: list[Event] = []
-        for actor, recipient in _pairs(actor_list, recipient_list):
+        for actor, recipient in _pairs(actor_list, recipient_list, mutual=_each_other_within(match, actor_list)):
             ev = self._event(cand, sent, article, actor, recipient, speaker, date, gran, resolved, location)
             events += derive_event(ctx, cand, ev) if actor is not None or recipient is not None else [ev]
         events += derive_trigger(ctx, cand, events)
@@ -334,6 +334,8 @@ class EventCoder:
         found = self._direct_targets(search)
         if found:
             return found
+        if _each_other_within(match, actor_list):
+            return list(actor_list)  # "the Republican candidates accused each other": the group of itself
         if match.rule.pos == "N":  # "Nabisco faced criticism from Trump": whoever faces it is the target
             found = search.first_foreign([receiver_token(match.head)])
             if found:
@@ -493,12 +495,27 @@ def _someone_or_an_act(obj: Token) -> bool:
     return bool(checks.lexicon().rules.get(lemma))
 
 
-def _pairs(actor_list: list[Actor], recipient_list: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
+def _each_other_within(match: TriggerMatch, actor_list: list[Actor]) -> bool:
+    """ "The Republican candidates accused each other": one group acting on its own members ("each other", "one
+    another" as the object, a single group as the actor) is both sides of the act."""
+    if len(actor_list) != 1 or actor_list[0].kind != "group":
+        return False
+    return any(o.lower_ in {"other", "another"} and any(d.lower_ in {"each", "one"} for d in o.children)
+               for o in direct_objects(match.head))
+
+
+def _pairs(
+    actor_list: list[Actor], recipient_list: list[Actor], mutual: bool = False
+) -> list[tuple[Actor | None, Actor | None]]:
     """Every actor with every recipient; a recipient that is the actor again is dropped (the pair keeps the
-    actor alone when it was the only recipient). No participants at all: one empty pair."""
+    actor alone when it was the only recipient), unless the act is ``mutual`` within one group ("the candidates
+    accused each other"). No participants at all: one empty pair."""
     pairs: list[tuple[Actor | None, Actor | None]] = []
     for actor in actor_list or [None]:
         for recipient in recipient_list or [None]:
+            if mutual:
+                pairs.append((actor, recipient))
+                continue
             if actor is not None and recipient is not None and _same(actor, recipient):
                 if len(recipient_list) > 1:
                     continue
