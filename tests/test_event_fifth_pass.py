@@ -359,3 +359,15 @@ def test_one_group_accusing_each_other_is_both_sides(code_events):
     rows = [(e.actor.text, e.recipient.text) for e in events if e.event_type == "ACCUSE" and e.asserted
             and e.actor is not None and e.recipient is not None]
     assert rows and all(actor == recipient for actor, recipient in rows), rows
+
+
+def test_the_country_of_a_thing_criticised_does_not_place_the_critic(code_events):
+    events = [e for e in code_events("The senator sharply criticized the Iran deal on Tuesday.") if e.asserted]
+    assert events and all(e.actor is not None and e.actor.country != "IRN" for e in events), [
+        (e.event_type, e.actor) for e in events]
+
+
+def test_the_nationality_of_people_acted_on_still_places_the_actor(code_events):
+    events = code_events("Judge Alejandro Rivera opened fraud investigations against 28 Chilean government officials.")
+    assert [e for e in events if e.actor is not None and e.actor.country == "CHL"], [(e.event_type, e.actor)
+                                                                                     for e in events]

@@ -435,7 +435,7 @@ class _Decision:
             if start <= hit.start < end and hit.entry.kind in PLACE_KINDS and len(country) == 3 \
                     and country not in NON_STATE_CODES and country != exclude \
                     and not self._co_participant(hit.start, i) \
-                    and not (armed and self._target_modifier(hit.start, i)):
+                    and not self._target_modifier(hit.start, i, armed):
                 counts[country] = counts.get(country, 0) + 1
         return max(counts, key=lambda c: counts[c]) if counts else ""
 
@@ -481,22 +481,32 @@ class _Decision:
             return tok.head.head.i == verb
         return tok.head.i == verb and tok.dep_ in ACTING_DEPS
 
-    def _target_modifier(self, k: int, i: int) -> bool:
+    def _target_modifier(self, k: int, i: int, armed: bool = True) -> bool:
         """Fifth pass, class "attackers given the country of the place attacked": a country word that qualifies
         the object of the clause of token i ("Militants attacked the U.S. compound", "gunmen stormed the American
         consulate") says whose target it is, not where the attackers are from. Only for armed groups and forces
-        (``ARMED_SECTORS``); "in Benghazi" after the object still places them."""
+        (``ARMED_SECTORS``); "in Benghazi" after the object still places them. For everyone else (``armed``
+        false) only when the object is a thing, not people (sixth class, lead's fifth pass: "The senator criticized
+        the Iran deal" says nothing of where the senator is from; "Judge Rivera opened investigations against
+        Chilean officials" still places the judge)."""
         tok, head = self.doc[k], self.doc[i]
         if tok.sent.start != head.sent.start or head.left_edge.i <= k <= head.right_edge.i:
             return False
         while tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.i != tok.i and tok.head.i > tok.i:
             tok = tok.head
-        if tok.i == k:
+        if tok.i == k or (not armed and self._people_phrase(tok)):
             return False
         verb = self._verb(head).i
         if tok.dep_ == "pobj" and tok.head.lower_ not in LOCATIVE_PREPS:  # "opened fire on the U.S. base"
             return tok.head.head.i == verb
         return tok.head.i == verb and tok.dep_ in ("dobj", "nsubjpass")
+
+    def _people_phrase(self, tok: Token) -> bool:
+        """Does the phrase headed by ``tok`` name people or a body (a name, a role, a sector), not a thing?"""
+        if tok.ent_type_ in ("PERSON", "NORP", "ORG") or tok.pos_ == "PROPN":
+            return True
+        desc = self.descs.get(tok.i)
+        return desc is not None and bool(desc.sector or desc.title or desc.name or desc.role_kind)
 
     @staticmethod
     def _same_org(actor: Actor, orgs: dict[str, Actor]) -> Actor:
