@@ -371,3 +371,16 @@ def test_the_nationality_of_people_acted_on_still_places_the_actor(code_events):
     events = code_events("Judge Alejandro Rivera opened fraud investigations against 28 Chilean government officials.")
     assert [e for e in events if e.actor is not None and e.actor.country == "CHL"], [(e.event_type, e.actor)
                                                                                      for e in events]
+
+
+def test_we_attacked_in_a_quote_is_the_speakers_country(code_events):
+    events = code_events('"We were attacked in downtown Manhattan," Hillary Clinton said on Sunday.')
+    attacks = [e for e in events if e.event_type == "ASSAULT" and e.asserted]
+    assert attacks and all(e.recipient is not None and e.recipient.country == "USA" for e in attacks), [
+        (e.event_type, e.recipient) for e in events]
+    assert not any(e.recipient is not None and "Manhattan" in e.recipient.text for e in attacks)
+
+
+def test_god_forgiving_us_in_a_quote_is_no_act_on_the_speaker(code_events):
+    events = code_events('"God will forgive us and heal our land," Senator Ted Cruz said.')
+    assert not [e for e in events if e.asserted and e.recipient is not None and e.recipient.text.lower() == "us"]

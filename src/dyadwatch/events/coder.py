@@ -168,7 +168,8 @@ class EventCoder:
         mod = self._modality(match, sent)
         speaker = self._speaker(head, sent, actors, quotes)
         actor_list = self._actors(match, sent, actors, speaker)
-        recipient_list = self._recipients(match, sent, actors, actor_list)
+        recipient_list = self._quoted_us(match, actors, speaker, actor_list) or self._recipients(
+            match, sent, actors, actor_list)
         if not self._sides_ok(match, actor_list, recipient_list):
             return []
         cand = Candidate(match, self._cameo(match), mod)
@@ -345,6 +346,27 @@ class EventCoder:
         if match.rule.pos != "V":
             return search.own_side
         return self._fallback_targets(search) or search.own_side
+
+    @staticmethod
+    def _quoted_us(
+        match: TriggerMatch, actors: DocActors, speaker: Actor | None, actor_list: list[Actor]
+    ) -> list[Actor]:
+        """'"We were attacked in downtown Manhattan," Clinton said': a first-person target in a direct quote is the
+        speaker, and for a material act on "we" or "us" the speaker's country (the roles4 hook). With no actor
+        named, only an attack or a coercion counts ('"God will forgive us"' is no one's act on the speaker)."""
+        if speaker is None or not in_direct_quote(match.head):
+            return []
+        if not actor_list and match.rule.plover not in {"ASSAULT", "COERCE"}:
+            return []
+        tok = next((t for t in recipient_tokens(match) if t.lower_ in FIRST_PERSON), None)
+        if tok is None:
+            return []
+        state = len(speaker.country) == 3 and speaker.country not in NON_STATE_CODES
+        if tok.lower_ in {"we", "us"} and match.rule.plover in MATERIAL_TYPES and state:
+            name = actors.country_name(speaker.country) or speaker.country
+            return [Actor(text=tok.text, name=name, country=speaker.country, code=speaker.country,
+                          start=tok.idx, end=tok.idx + len(tok.text), kind="country")]
+        return [replace(speaker, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))]
 
     def _other_participants(
         self, match: TriggerMatch, sent: Span, actors: DocActors, actor_list: list[Actor], tok: Token
