@@ -14,7 +14,9 @@ What it prints (articles/s, peak RSS):
   with and without the start-up of one process (measured separately); peak RSS of the largest
   process of the tree and of the whole tree (sampled every 0.1 s with psutil); CPU seconds of the
   whole tree per article (what a machine with free cores divides among them; wall time on a shared
-  machine says more about the other users than about us).
+  machine says more about the other users than about us). For ``--workers 1`` two ratios to the bare
+  parse: of wall times (start-up subtracted), and of CPU times (the start-up's CPU subtracted, the bare
+  parse's CPU measured in this process): the second is the one that holds when the load changes mid-run.
 - dask: ``ingest --scheduler`` on a local Dask cluster of 2 worker processes (partitioned: the
   workers read line ranges of the input themselves); wall time and the client's peak RSS.
 - stream: a synthetic 10,000-record JSONL and a 10,000-page WARC through ``extract --no-events``
@@ -61,13 +63,19 @@ def bare(texts: list[str]) -> None:
     from dyadwatch.scale.worker import parse_chunk, warm_up
 
     stock = spacy.load(resolve_model_name())
+    cpu = time.process_time()
     BARE[0] = timed(lambda: list(stock.pipe(texts, batch_size=16)))
-    report("bare spaCy (the model as installed), 1 process, batch 16", len(texts), BARE[0])
+    BARE_CPU[0] = time.process_time() - cpu
+    report("bare spaCy (the model as installed), 1 process, batch 16", len(texts), BARE[0],
+           f"; CPU {BARE_CPU[0]:.1f} s")
     stock = None  # its memory back before the next model loads
     nlp = load_nlp()
+    cpu = time.process_time()
     PARSE[0] = timed(lambda: [parse_texts(nlp, chunk) for chunk in chunks(texts, 16)])
+    PARSE_CPU[0] = time.process_time() - cpu
     report("dyadwatch's parse (nlp.load_nlp, nlp.parse_texts), 1 process, chunks of 16", len(texts), PARSE[0],
-           f"; {PARSE[0] / BARE[0]:.2f} x the bare time")
+           f"; {PARSE[0] / BARE[0]:.2f} x the bare time; CPU {PARSE_CPU[0]:.1f} s = "
+           f"{PARSE_CPU[0] / BARE_CPU[0]:.2f} x the bare CPU")
     seconds = timed(lambda: list(nlp.pipe(texts, batch_size=8, n_process=2)))
     report("bare spaCy n_process=2, batch 8 (incl. starting 2 processes)", len(texts), seconds)
     with ProcessPoolExecutor(2, mp_context=get_context("spawn"), initializer=warm_up) as pool:
@@ -115,6 +123,11 @@ def run_tree(command: list[str], stdout=subprocess.DEVNULL) -> tuple[float, floa
 LAST_CPU = [0.0]
 BARE = [0.0]  # seconds of the bare one-process parse, for the ratio of extract --workers 1 to it
 PARSE = [0.0]  # seconds of dyadwatch's own parse in one process (a cheaper attribute ruler: docs/performance.md)
+# CPU seconds of the same two, and of one process's start-up: wall time on a shared machine also counts the time
+# the process waited for a core (an ingest at load 5 took 53.6 s wall for 36.1 s of CPU), CPU time does not
+BARE_CPU = [0.0]
+PARSE_CPU = [0.0]
+STARTUP_CPU = [0.0]
 
 
 def _children_cpu() -> float:
@@ -123,8 +136,11 @@ def _children_cpu() -> float:
 
 
 def startup_seconds() -> float:
+    """Wall seconds of one process's start-up (its CPU seconds are left in ``STARTUP_CPU[0]``)."""
     command = [sys.executable, "-c", "from dyadwatch.pipeline import Pipeline; Pipeline()"]
-    return run_tree(command)[0]
+    seconds = run_tree(command)[0]
+    STARTUP_CPU[0] = LAST_CPU[0]
+    return seconds
 
 
 def commands(jsonl: Path, folder: Path, workers: int) -> dict[str, list[str]]:
@@ -151,6 +167,9 @@ def whole(jsonl: Path, folder: Path, count: int, verbs: list[str]) -> None:
                 print(f"  ratio {verb} --workers 1 (without start-up) / bare spaCy: "
                       f"{(seconds - startup) / BARE[0]:.2f}; / dyadwatch's parse: "
                       f"{(seconds - startup) / PARSE[0]:.2f}", flush=True)
+                cpu = LAST_CPU[0] - STARTUP_CPU[0]
+                print(f"  CPU ratio {verb} --workers 1 (without start-up CPU) / bare spaCy's CPU: "
+                      f"{cpu / BARE_CPU[0]:.2f}; / dyadwatch's parse: {cpu / PARSE_CPU[0]:.2f}", flush=True)
     if dask_too:
         dask(jsonl, folder, count, startup)
 

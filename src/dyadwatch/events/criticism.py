@@ -152,7 +152,7 @@ def is_speech_verb(tok: Token) -> bool:
     cue = cue_of(tok)
     if cue is not None and cue.role in SPEECH_CUE_ROLES:
         return True
-    return _phrase(tok) in words("EXTRA_SPEECH") or tok.lemma_.lower() in words("EXTRA_SPEECH")
+    return _phrase_in(tok, "EXTRA_SPEECH") or tok.lemma_.lower() in words("EXTRA_SPEECH")
 
 
 def is_finding(tok: Token) -> bool:
@@ -177,6 +177,21 @@ def _phrase(tok: Token) -> str:
     """The lemma with its particle, as the data files write phrases: "point_out", "cover_up"."""
     prt = next((c for c in tok.children if c.dep_ == "prt"), None)
     return f"{tok.lemma_.lower()}_{prt.lower_}" if prt is not None else tok.lemma_.lower()
+
+
+def _phrase_in(tok: Token, name: str) -> bool:
+    """``_phrase(tok) in words(name)``; the particle is looked for only when a phrase of the set starts with the
+    lemma (most tokens are no such verb, and reading a token's children is the costly part)."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _phrase_heads(name) and "_" not in lemma:
+        return False
+    return _phrase(tok) in words(name)
+
+
+@lru_cache(maxsize=64)
+def _phrase_heads(name: str) -> frozenset[str]:
+    """The first words of a word set's phrases ("point" of "point_out")."""
+    return frozenset(w.split("_")[0] for w in words(name))
 
 
 def complements(say: Token) -> list[Token]:
@@ -397,7 +412,7 @@ def doubts(coder: EventCoder, sent: Span, actors: DocActors) -> list[Criticism]:
     """ "questioned whether Cruz was eligible", publicly doubting whether someone is or
     did something impugns them (CAMEO 111), whatever the predicate."""
     out: list[Criticism] = []
-    for verb in (t for t in sent if t.pos_ == "VERB" and _phrase(t) in words("DOUBTING_VERBS")):
+    for verb in (t for t in sent if t.pos_ == "VERB" and _phrase_in(t, "DOUBTING_VERBS")):
         if not _asserted(modality(verb)) or _asked(sent, verb):
             continue
         makers = coder._resolve(subject_token(verb), sent, actors)
@@ -417,7 +432,8 @@ def characterisations(coder: EventCoder, sent: Span, actors: DocActors) -> list[
     """ "painted Clinton as weak", "called Trump dangerous", "called Trump a blowhard": presenting or naming
     someone as bad criticises them."""
     out: list[Criticism] = []
-    for verb in sent:
+    verbs = words("CHARACTERISING_VERBS") | words("NAMING_VERBS")  # what _label needs: skip other words early
+    for verb in (t for t in sent if t.lemma_.lower() in verbs):
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         label = _label(verb, obj)
         if obj is None or label is None or not _asserted(modality(verb)) or _asked(sent, verb):

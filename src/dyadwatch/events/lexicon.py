@@ -334,13 +334,28 @@ def _stems(word: str) -> list[str]:
     return out
 
 
+CANDIDATE_MEMORY = 50_000  # (lemma, form, POS) keys remembered by Lexicon._candidates, then forgotten (a few MB)
+
+
 class Lexicon:
     """Loaded trigger rules with a ``match`` for one token."""
 
     def __init__(self, path: Path | None = None, converted: Path | None = CONVERTED_FILE) -> None:
         self.rules = load_rules(path or HAND_FILE, converted)
+        self._known: dict[tuple[int, int, int], list[TriggerRule]] = {}  # _candidates by the token's ids
 
     def _candidates(self, token: Token) -> list[TriggerRule]:
+        """``_lookup``, remembered by (lemma, lower-case form, part of speech) ids: every token of every sentence
+        is looked up, and reading its strings costs more than the lookup (at most CANDIDATE_MEMORY keys)."""
+        key = (token.lemma, token.lower, token.pos)
+        found = self._known.get(key)
+        if found is None:
+            if len(self._known) >= CANDIDATE_MEMORY:
+                self._known.clear()
+            found = self._known[key] = self._lookup(token)
+        return found
+
+    def _lookup(self, token: Token) -> list[TriggerRule]:
         """Rules for the token's lemma, its form, or (for verbs the lemmatizer mangles: "staged" -> "stag")
         a plain de-inflection of its form."""
         found = self.rules.get(token.lemma_.lower(), []) or self.rules.get(token.lower_, [])
