@@ -230,8 +230,10 @@ def test_god_forgiving_us_in_a_quote_is_no_act_on_the_speaker(code_events):
 
 
 # Sentences of the classes above that report no act; the label names the kind of class (opinion, a scene of speech,
-# a trip or a contest, a report or the press, the market or a chance, advice or a failed move, routine).
+# a trip or a contest, a report or the press, the market or a chance, advice or a failed move, routine, a vote).
 NOT_ACTS = [
+    ("vote-or-poll", "Black voters have backed Hillary Clinton in high numbers in the South."),
+    ("vote-or-poll", "A strong majority of union members support Hillary Clinton."),
     ("opinion", "Donald Trump and his aides are organizing fundraisers and rallies in Virginia, Florida and Texas."),
     ("opinion", '"Thank God, I am very healthy," Donald Trump said on Monday.'),
     ("opinion", "Women back Bernie Sanders by almost 20 points in the latest poll."),
@@ -304,6 +306,8 @@ def test_sentences_that_report_no_act_code_no_asserted_event(code_events, kind, 
 
 # Counter-cases: sentences next to each class above that must still code their act.
 STILL_CODED = [
+    ("The AFL-CIO endorsed Hillary Clinton on Thursday.", "SUPPORT"),
+    ("Senate Republicans support the nomination of Neil Gorsuch.", "SUPPORT"),
     ("Donald Trump spoke to Vladimir Putin by phone on Tuesday.", "CONSULT"),
     ("President Barack Obama and President Xi Jinping met in Beijing on Tuesday.", "CONSULT"),
     ("Hillary Clinton called on lawmakers to close the Charleston loophole.", "REQUEST"),

@@ -880,6 +880,19 @@ def commercial_deal(match: TriggerMatch) -> bool:
                if c.dep_ in {"compound", "amod", "nmod"})
 
 
+@check("electorate_support")
+def electorate_support(match: TriggerMatch) -> bool:
+    """ "Black voters have backed Clinton in high numbers", "most in both states supported Sanders", "a strong
+    majority of members support Clinton": an electorate's or a share's support is a vote or a poll, no act
+    (ELECTORATE_NOUNS as the subject, or the antecedent of "who"; "the AFL-CIO endorsed Clinton" stays)."""
+    subj = subject_token(match.head)
+    if subj is not None and subj.lower_ in {"who", "that"} and match.head.dep_ == "relcl":
+        subj = match.head.head  # "the voters who have supported the mainstream candidates"
+    if subj is None:  # "most in both states supported Sanders", parsed with "most" as an adverb
+        subj = next((c for c in _kids(match.head, "advmod") if c.lower_ == "most" and c.i < match.head.i), None)
+    return subj is not None and subj.lemma_.lower() in words("ELECTORATE_NOUNS")
+
+
 @check("business_post")
 def business_post(match: TriggerMatch) -> bool:
     """ "stepped down as Politico's chief executive", "resigned as CEO": leaving a post in a company is no
