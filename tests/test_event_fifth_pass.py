@@ -232,6 +232,7 @@ def test_god_forgiving_us_in_a_quote_is_no_act_on_the_speaker(code_events):
 # Sentences of the classes above that report no act; the label names the kind of class (opinion, a scene of speech,
 # a trip or a contest, a report or the press, the market or a chance, advice or a failed move, routine, a vote).
 NOT_ACTS = [
+    ("law-as-actor", "The new legislation returns more responsibility for education to the states."),
     ("vote-or-poll", "Black voters have backed Hillary Clinton in high numbers in the South."),
     ("vote-or-poll", "A strong majority of union members support Hillary Clinton."),
     ("opinion", "Donald Trump and his aides are organizing fundraisers and rallies in Virginia, Florida and Texas."),
