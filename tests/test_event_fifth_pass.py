@@ -232,6 +232,8 @@ def test_god_forgiving_us_in_a_quote_is_no_act_on_the_speaker(code_events):
 # Sentences of the classes above that report no act; the label names the kind of class (opinion, a scene of speech,
 # a trip or a contest, a report or the press, the market or a chance, advice or a failed move, routine, a vote).
 NOT_ACTS = [
+    ("no-deed", "Mel Sembler, a Florida developer, has agreed to serve as a vice chairman of the finance committee."),
+    ("vote-or-poll", "Hillary Clinton is backed by 520 superdelegates, compared with 39 delegates who back Sanders."),
     ("law-as-actor", "The new legislation returns more responsibility for education to the states."),
     ("vote-or-poll", "Black voters have backed Hillary Clinton in high numbers in the South."),
     ("vote-or-poll", "A strong majority of union members support Hillary Clinton."),
@@ -307,6 +309,7 @@ def test_sentences_that_report_no_act_code_no_asserted_event(code_events, kind, 
 
 # Counter-cases: sentences next to each class above that must still code their act.
 STILL_CODED = [
+    ("Iran agreed to ship its enriched uranium to Russia.", "AGREE"),
     ("The AFL-CIO endorsed Hillary Clinton on Thursday.", "SUPPORT"),
     ("Senate Republicans support the nomination of Neil Gorsuch.", "SUPPORT"),
     ("Donald Trump spoke to Vladimir Putin by phone on Tuesday.", "CONSULT"),

@@ -893,6 +893,13 @@ def electorate_support(match: TriggerMatch) -> bool:
     return subj is not None and subj.lemma_.lower() in words("ELECTORATE_NOUNS")
 
 
+@check("takes_a_post")
+def takes_a_post(match: TriggerMatch) -> bool:
+    """ "Sembler has agreed to serve as a vice chairman": accepting a post or a candidacy (POST_VERBS) agrees
+    nothing with anyone."""
+    return any(c.lemma_.lower() in words("POST_VERBS") for c in _kids(match.head, "xcomp"))
+
+
 @check("business_post")
 def business_post(match: TriggerMatch) -> bool:
     """ "stepped down as Politico's chief executive", "resigned as CEO": leaving a post in a company is no
