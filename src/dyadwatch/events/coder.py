@@ -168,8 +168,9 @@ class EventCoder:
         mod = self._modality(match, sent)
         speaker = self._speaker(head, sent, actors, quotes)
         actor_list = self._actors(match, sent, actors, speaker)
+        mutual = _each_other_within(match, actor_list)  # "the Republican candidates accused each other"
         recipient_list = self._quoted_us(match, actors, speaker, actor_list) or self._recipients(
-            match, sent, actors, actor_list)
+            match, sent, actors, actor_list, mutual)
         if not self._sides_ok(match, actor_list, recipient_list):
             return []
         cand = Candidate(match, self._cameo(match), mod)
@@ -179,7 +180,7 @@ class EventCoder:
         actor_list = [_localised(a, location) for a in actor_list]
         recipient_list = [_localised(r, location) for r in recipient_list]  # "killed 49 people in Orlando"
         events: list[Event] = []
-        for actor, recipient in _pairs(actor_list, recipient_list, mutual=_each_other_within(match, actor_list)):
+        for actor, recipient in _pairs(actor_list, recipient_list, mutual=mutual):
             ev = self._event(cand, sent, article, actor, recipient, speaker, date, gran, resolved, location)
             events += derive_event(ctx, cand, ev) if actor is not None or recipient is not None else [ev]
         events += derive_trigger(ctx, cand, events)
@@ -326,16 +327,19 @@ class EventCoder:
                 return [_named_by(a, [tok]) if other.dep_ == "poss" else a for a in found]
         return []
 
-    def _recipients(self, match: TriggerMatch, sent: Span, actors: DocActors, actor_list: list[Actor]) -> list[Actor]:
+    def _recipients(
+        self, match: TriggerMatch, sent: Span, actors: DocActors, actor_list: list[Actor], mutual: bool = False
+    ) -> list[Actor]:
         """The first candidate that resolves to someone other than the actor; each candidate is tried
         directly, then one level down ("China's role", "calls by Belarus's rulers"); then whoever receives
-        an event noun, the other side of a reciprocal act, and for verbs the fallback targets."""
+        an event noun, the other side of a reciprocal act, and for verbs the fallback targets. ``mutual``: one
+        group acting on "each other" is its own target."""
         search = TargetSearch(match, actor_list, OWN_SIDE_TYPES,
                               lambda tok: self._other_participants(match, sent, actors, actor_list, tok))
         found = self._direct_targets(search)
         if found:
             return found
-        if _each_other_within(match, actor_list):
+        if mutual:
             return list(actor_list)  # "the Republican candidates accused each other": the group of itself
         if match.rule.pos == "N":  # "Nabisco faced criticism from Trump": whoever faces it is the target
             found = search.first_foreign([receiver_token(match.head)])
@@ -490,9 +494,8 @@ def _needs_target(match: TriggerMatch) -> bool:
 
 
 def _prep_objects(match: TriggerMatch) -> list[Token]:
-    """The objects of the row's preposition ("critical of the deal": the deal)."""
-    return [o for c in match.head.children if c.dep_ == "prep" and c.lower_ == match.rule.prep
-            for o in c.children if o.dep_ == "pobj"]
+    """The objects of the preposition the lexicon matched for the row ("critical of the deal": the deal)."""
+    return [o for o in match.prep.children if o.dep_ == "pobj"] if match.prep is not None else []
 
 
 def _disapproves_a_thing(match: TriggerMatch) -> bool:
