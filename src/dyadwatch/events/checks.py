@@ -518,6 +518,14 @@ def holds_responsible(match: TriggerMatch) -> bool:
     return any(p.lemma_.lower() in words("BLAME_PREDICATES") for p in preds)
 
 
+@check("aimed_at")
+def aimed_at(match: TriggerMatch) -> bool:
+    """ "pointed the finger at Clinton": the gesture is blame only when aimed "at" someone, on the verb or on its
+    object; "pointing a finger in the woman's face" is a gesture."""
+    holders = [match.head, *_kids(match.head, "dobj")]
+    return any(c.dep_ == "prep" and c.lower_ == "at" for h in holders for c in h.children)
+
+
 @check("releases_captive")
 def releases_captive(match: TriggerMatch) -> bool:
     """A release (CAMEO 0841) frees people or seized property, or is done by a state or a body with power

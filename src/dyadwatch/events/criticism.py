@@ -25,13 +25,13 @@ from spacy.tokens import Span, Token
 from dyadwatch.actors import DocActors
 from dyadwatch.events import coder as _coder  # the coder module: its helpers, read at call time (it imports us)
 from dyadwatch.events.checks import bare_plural
-from dyadwatch.events.derive import Candidate, DeriveContext, derivation
+from dyadwatch.events.derive import Candidate, DeriveContext, derivation, verbal_side
 from dyadwatch.events.inquiry import is_inquiry, maker_token
 from dyadwatch.events.lexicon import TriggerMatch, TriggerRule
 from dyadwatch.events.modality import FROM_NEGATING, NEGATING, Modality, modality, noun_modality
 from dyadwatch.events.roles import FIRST_PERSON, noun_actor_token, subject_token
 from dyadwatch.events.roles import words as role_words
-from dyadwatch.events.syntax import violent
+from dyadwatch.events.syntax import has_aux, violent
 from dyadwatch.events.wordsets import words as shared_words
 from dyadwatch.models import Actor, Article, Event, Quote
 from dyadwatch.nlp import doc_text
@@ -44,7 +44,6 @@ WORDS_FILE = Path(__file__).parent / "data" / "criticism_words.tsv"
 CRITICISE_CODE = "111"
 SPEECH_CUE_ROLES = {"speech", "address"}  # quotes/data/cues.tsv roles whose subject is the speaker
 CONDITION_MARKS = {"if", "unless", "whether"}
-VERBAL_KINDS = {"person", ""}  # "attack" is words only between people (as the coder's verbal-attack rule)
 _REPORTED_RULE = TriggerRule("say", "V", "", cameo=CRITICISE_CODE, notes="reported criticism (criticism.py)")
 _NOUN_RULE = TriggerRule("attack", "N", "", cameo=CRITICISE_CODE, notes="attack noun between politicians")
 
@@ -256,7 +255,29 @@ def negative_predicate(clause: Token) -> tuple[Token, ...] | None:
                 return (clause, obj)
             if obj.lemma_.lower() in words("IGNORANCE_NOUNS") and any(d.lower_ == "no" for d in obj.children):
                 return (clause, obj)  # "has no idea what he is doing": an ignorance imputed
-    return _copular(clause, negated=False) or _bad_object(clause)
+    return _copular(clause, negated=False) or _bad_object(clause) or _held_responsible(clause)
+
+
+def _held_responsible(verb: Token) -> tuple[Token, ...] | None:
+    """ "was responsible for the attacks", "is to blame for the crisis": a harm laid at the subject's door (blame,
+    CAMEO 112); only for a harm (HARM_NOUNS or a word of violence), not "responsible for the recovery"."""
+    if verb.lemma_.lower() != "be":
+        return None
+    for pred in verb.children:
+        to_blame = pred.dep_ == "xcomp" and pred.lemma_.lower() == "blame" and has_aux(pred, {"to"})
+        responsible = pred.dep_ == "acomp" and pred.lemma_.lower() in words("RESPONSIBILITY_WORDS")
+        if (to_blame or responsible) and _for_a_harm(pred):
+            return (verb, pred)
+    return None
+
+
+def _for_a_harm(pred: Token) -> bool:
+    """A "for" phrase naming a harm: its object a HARM_NOUNS word, or a word of violence in it."""
+    for prep in (c for c in pred.children if c.dep_ == "prep" and c.lower_ == "for"):
+        objs = [g for g in prep.children if g.dep_ == "pobj"]
+        if any(o.lemma_.lower() in words("HARM_NOUNS") for o in objs) or violent(prep.subtree):
+            return True
+    return False
 
 
 def _at_risk(verb: Token) -> bool:
@@ -500,7 +521,7 @@ def attack_nouns(
         return []
     out: list[Criticism] = []
     for noun in sent:
-        if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() not in words("ATTACK_NOUNS"):
+        if noun.pos_ not in {"NOUN", "PROPN"} or not is_attack_noun(noun):
             continue
         if any(e.trigger_start <= noun.idx < e.trigger_end for e in coded) or not _noun_asserted(sent, noun):
             continue  # the coder's own noun rule coded it (and recoded a verbal attack), or it is not reported
@@ -510,18 +531,36 @@ def attack_nouns(
     return out
 
 
+def is_attack_noun(noun: Token) -> bool:
+    """A noun of verbal attack (ATTACK_NOUNS), one received "under" ("came under fire from Democrats"), or
+    something said that is qualified as disparaging ("Trump's disparaging remarks about Carly Fiorina")."""
+    lemma = noun.lemma_.lower()
+    if lemma in words("ATTACK_NOUNS"):
+        return True
+    if lemma in words("UNDER_NOUNS") and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        return True
+    return _disparaging_remark(noun)
+
+
+def _disparaging_remark(noun: Token) -> bool:
+    """A REMARK_NOUNS word with a DISPARAGING_MODIFIERS adjective ("his racist comments", "derogatory remarks")."""
+    if noun.lemma_.lower() not in words("REMARK_NOUNS") and noun.lower_ not in words("REMARK_NOUNS"):
+        return False
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in words("DISPARAGING_MODIFIERS") for c in noun.children)
+
+
 def _attack_pairs(coder: EventCoder, noun: Token, sent: Span, actors: DocActors) -> list[tuple[Actor, Actor]]:
     """Maker -> target pairs of one attack noun; "each"/"both" makes the coordinated pair attack each other."""
     maker_tok = attack_maker(noun)
     target_tok = attack_target(noun)
-    verbal = noun.lemma_.lower() != "attack"  # "attack" alone may be physical: people on both sides only
+    verbal = noun.lemma_.lower() not in {"attack", "fire"}  # may be physical: political sides only (verbal_side)
     if maker_tok is not None and maker_tok.lower_ in words("DISTRIBUTIVE_SUBJECTS") and target_tok is None:
-        sides = [a for a in coder._resolve(_distributed(maker_tok), sent, actors) if verbal or a.kind in VERBAL_KINDS]
+        sides = [a for a in coder._resolve(_distributed(maker_tok), sent, actors) if verbal or verbal_side(a)]
         return [(a, b) for a in sides for b in sides if not _coder._same(a, b)]
     if maker_tok is None or target_tok is None:
         return []
-    makers = [a for a in coder._resolve(maker_tok, sent, actors) if verbal or a.kind in VERBAL_KINDS]
-    targets = [a for a in coder._resolve(target_tok, sent, actors) if verbal or a.kind in VERBAL_KINDS]
+    makers = [a for a in coder._resolve(maker_tok, sent, actors) if verbal or verbal_side(a)]
+    targets = [a for a in coder._resolve(target_tok, sent, actors) if verbal or verbal_side(a)]
     return [(m, t) for m in makers for t in targets if not _coder._same(m, t)]
 
 
@@ -529,7 +568,7 @@ def attack_maker(noun: Token) -> Token | None:
     """Who makes the attack: a possessive, "by"/"from" ("Rubio's attack", "a swipe from Trump"), the subject
     of a verb that launches it ("launched attacks on", "engaged in attacks"), or of a relative clause on it
     ("the attacks each has engaged in")."""
-    own = noun_actor_token(noun, "ACCUSE")
+    own = noun_actor_token(noun, "ACCUSE") or _received_from(noun)
     if own is not None:
         return own
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "on"} else noun.head
@@ -541,10 +580,27 @@ def attack_maker(noun: Token) -> Token | None:
     return None
 
 
+def _received_from(noun: Token) -> Token | None:
+    """The maker named on the verb that receives the attack: "Rubio drew criticism from Trump", "came under fire
+    from Democrats" (the parser hangs the "from" on the verb, not on the noun)."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" else noun.head
+    if noun.dep_ not in {"dobj", "pobj"} or verb.lemma_.lower() not in role_words("RECEIVING"):
+        return None
+    source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    return next((g for g in source.children if g.dep_ == "pobj"), None) if source is not None else None
+
+
+def _target_preps(noun: Token) -> frozenset[str]:
+    """The prepositions that name an attack noun's target: "on/against/at", "about" for disparaging remarks,
+    "of" for criticism and its kin."""
+    preps = words("REMARK_TARGET_PREPS") if _disparaging_remark(noun) else words("ATTACK_TARGET_PREPS")
+    return preps | {"of"} if noun.lemma_.lower() in words("OF_TARGET_NOUNS") else preps
+
+
 def attack_target(noun: Token) -> Token | None:
-    """Whom the attack is aimed at: "on/against/at" X, whoever replies to it ("Trump responded to") or receives it
-    ("Trump faced criticism from Republican leaders")."""
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in words("ATTACK_TARGET_PREPS")):
+    """Whom the attack is aimed at: "on/against/at" X (see ``_target_preps``), whoever replies to it ("Trump
+    responded to") or receives it ("Trump faced criticism from Republican leaders")."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _target_preps(noun)):
         pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
         owner = next((g for g in pobj.children if g.dep_ == "poss" and g.pos_ != "PRON"), None) if pobj else None
         if pobj is not None:

@@ -178,7 +178,7 @@ def verbal_attack(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) 
         return [ev]
     if obj is not None and obj.lemma_.lower() in words("ARMED_OBJECTS"):
         return [ev]  # "carried out strikes": physical by construction
-    if not (_verbal_side(ev.actor) and _verbal_side(ev.recipient)) or (ev.actor is None and ev.recipient is None):
+    if not (verbal_side(ev.actor) and verbal_side(ev.recipient)) or (ev.actor is None and ev.recipient is None):
         return [ev]
     head = cand.match.head
     topic = topic_tokens(head)  # "her attacks on Sanders' record on guns": guns are what the attack is about
@@ -188,7 +188,7 @@ def verbal_attack(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) 
     return [recode(ev, CRITICISE_CODE)]
 
 
-def _verbal_side(actor: Actor | None) -> bool:
+def verbal_side(actor: Actor | None) -> bool:
     """A side between whom an "attack" can be words: a person, a party or campaign, or nobody named ("the super
     PAC will focus on attacking Clinton"): not a state, an army or an armed group."""
     if actor is None:

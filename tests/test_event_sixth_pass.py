@@ -1,0 +1,75 @@
+"""Sixth pass on events (issue 10), on invented sentences through the real model (docs/events.md, "Sixth pass"):
+criticism carried by nouns whose maker or target the verbs around them name -- criticism received from someone
+("drew criticism from", "came under fire from"), criticism taken up ("echoed criticism of"), remarks qualified as
+disparaging, and blame laid on someone -- beside the counter-cases that must stay silent."""
+
+from __future__ import annotations
+
+import pytest
+from eventtools import asserted_pairs as asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "maker", "target"),
+    [
+        ("Senator Marco Rubio drew criticism from Donald Trump for his immigration bill.", "Trump", "Rubio"),
+        ("Senator Ted Cruz has come under fire from Donald Trump over his Canadian birth.", "Trump", "Cruz"),
+        ("Donald Trump picked up on the criticism of Ben Carson in an interview with ABC.", "Trump", "Carson"),
+        ("Bernie Sanders echoed criticism of Hillary Clinton's speeches to Goldman Sachs.", "Sanders", "Clinton"),
+        ("Hillary Clinton condemned Donald Trump's racist remarks about Judge Gonzalo Curiel.", "Trump", "Curiel"),
+        ("Donald Trump's derogatory comments about Megyn Kelly drew rebukes on Sunday.", "Trump", "Kelly"),
+    ],
+)
+def test_criticism_named_by_a_noun_has_its_maker_and_target(code_events, text, maker, target):
+    pairs = asserted(code_events(text), "ACCUSE")
+    assert any(maker in actor and target in recipient for actor, recipient in pairs), (text, pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "maker", "target"),
+    [
+        ("President Barack Obama put the blame on Senate Republicans for the shutdown.", "Obama", "Republican"),
+        ("Donald Trump cast the blame on Hillary Clinton for the attack in Benghazi.", "Trump", "Clinton"),
+        ("House Republicans pointed the finger at Hillary Clinton over Benghazi.", "Republican", "Clinton"),
+    ],
+)
+def test_laying_the_blame_on_someone_blames_them(code_events, text, maker, target):
+    pairs = asserted(code_events(text), "ACCUSE")
+    assert any(maker in actor and target in recipient for actor, recipient in pairs), (text, pairs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The convoy came under fire from insurgents near Kandahar on Tuesday.",
+        "Senator Marco Rubio's comments about the economy drew applause from the crowd.",
+        "Donald Trump's remarks about Hillary Clinton drew laughter in the hall.",
+    ],
+)
+def test_gunfire_and_plain_remarks_are_no_criticism(code_events, text):
+    assert not asserted(code_events(text), "ACCUSE"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "maker", "target"),
+    [
+        ("Hillary Clinton said Donald Trump is responsible for the violence at his rallies.", "Clinton", "Trump"),
+        ("Secretary John Kerry said the Syrian government was responsible for the chemical attack.", "Kerry", "SYR"),
+    ],
+)
+def test_saying_someone_is_responsible_for_a_harm_blames_them(code_events, text, maker, target):
+    events = [e for e in code_events(text) if e.event_type == "ACCUSE" and e.asserted]
+    found = [(e.actor.name or e.actor.text, e.recipient.name or e.recipient.text, e.recipient.country) for e in events
+             if e.actor and e.recipient]
+    assert any(maker in actor and (target in recipient or target == country) for actor, recipient, country in found), (
+        text, found)
+
+
+def test_being_responsible_for_a_good_thing_is_no_blame(code_events):
+    events = code_events("Governor Andrew Cuomo said Mayor Bill de Blasio was responsible for the city's recovery.")
+    assert not asserted(events, "ACCUSE")
+
+
+def test_pointing_a_finger_in_a_face_is_a_gesture(code_events):
+    events = code_events("Hillary Clinton responded by pointing a finger in the woman's face at the town hall.")
+    assert not asserted(events, "ACCUSE")
