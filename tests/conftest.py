@@ -33,13 +33,14 @@ def code_events(nlp):
     from dyadwatch.actors import ActorResolver
     from dyadwatch.events import EventCoder
     from dyadwatch.models import Article
+    from dyadwatch.nlp import parse_texts
     from dyadwatch.quotes import extract_quotes
 
     coder, resolver = EventCoder(), ActorResolver()
 
     def run(text: str, date: str = "2024-05-14"):
         article = Article(id="t", text=text, date=date)
-        doc = nlp(text)
+        doc = parse_texts(nlp, [text])[0]  # as the pipeline parses (Title Case headlines read in sentence case)
         actors = resolver.analyze(doc, article)
         return coder.code(doc, article, actors, extract_quotes(doc, article, actors))
 

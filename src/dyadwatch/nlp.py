@@ -20,6 +20,7 @@ from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc, Span
 
 from dyadwatch.attribute_matcher import use_indexed_matcher
+from dyadwatch.headline_case import sentence_case_headlines
 
 # Preference order: official packages first (larger is better), then the re-upload.
 MODEL_CANDIDATES = (
@@ -180,13 +181,17 @@ def parse_texts(nlp: Language, texts: Sequence[str]) -> list[Doc | Exception]:
     If a batch fails, each of its texts is parsed alone so that one bad text costs only itself.
     """
     nlp.max_length = max(nlp.max_length, max((len(t) for t in texts), default=0) + 1)
+    cased = [sentence_case_headlines(t) for t in texts]  # the parser reads Title Case headlines in sentence case
     docs: list[Doc | Exception] = []
-    for batch in batches_by_size(texts, PARSE_BATCH_CHARS):
+    for batch in batches_by_size(cased, PARSE_BATCH_CHARS):
         try:
             parsed = list(nlp.pipe(batch, batch_size=len(batch)))  # whole or not at all
         except Exception:  # noqa: BLE001 - isolate the failing text below
             parsed = [_parse_one(nlp, text) for text in batch]
         docs += parsed
+    for doc, original, seen in zip(docs, texts, cased, strict=True):
+        if isinstance(doc, Doc) and seen != original:
+            doc.user_data[_TEXT_KEY] = original  # evidence and offsets come from the text as written
     return docs
 
 
