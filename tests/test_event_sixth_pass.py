@@ -73,3 +73,21 @@ def test_being_responsible_for_a_good_thing_is_no_blame(code_events):
 def test_pointing_a_finger_in_a_face_is_a_gesture(code_events):
     events = code_events("Hillary Clinton responded by pointing a finger in the woman's face at the town hall.")
     assert not asserted(events, "ACCUSE")
+
+
+def test_violence_in_another_clause_leaves_a_clash_between_politicians_verbal(code_events):
+    text = ("Mr. Donald Trump suggested boycotting Apple over the phone of one of the attackers in San Bernardino, "
+            "clashed with Mark Zuckerberg over immigration and mocked him.")
+    events = code_events(text)
+    clash = [e for e in events if e.trigger.startswith("clashed")]
+    assert clash and all(e.event_type == "ACCUSE" for e in clash), [(e.event_type, e.trigger) for e in events]
+
+
+def test_violence_in_the_clash_s_own_clause_keeps_it_physical(code_events):
+    events = code_events("Police clashed with protesters in Ferguson on Sunday.")
+    assert asserted(events, "ASSAULT") and not asserted(events, "ACCUSE")
+
+
+def test_calls_to_boycott_are_no_boycott(code_events):
+    events = code_events("Social media outlets were flooded with calls to boycott the films of Bradley Cooper.")
+    assert not asserted(events, "PROTEST"), [(e.event_type, e.trigger) for e in events]

@@ -56,3 +56,8 @@ def test_function_words_and_adverbs_the_body_does_not_use_are_lowercased():
     text = "Donald Trump Finally Endorses Paul Ryan Just Before Primary" + BODY
     head = sentence_case_headlines(text).split("\n")[0]
     assert head.startswith("Donald Trump finally endorses Paul Ryan just before")
+
+
+def test_a_body_sentence_full_of_names_is_no_headline():
+    assert not is_title_case("Russian Foreign Minister Sergei Lavrov met his Chinese counterpart Wang Yi in Beijing.")
+    assert is_title_case("Trump Meets with Expert on Hillary Clinton's Past")  # "with", "on": stop words

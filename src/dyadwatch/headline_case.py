@@ -16,8 +16,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-MIN_CONTENT_WORDS = 3  # a title-cased line has at least this many words of 4+ letters ...
-MIN_CAPITALISED_SHARE = 0.8  # ... and this share of them capitalised
+MIN_CONTENT_WORDS = 3  # a title-cased line has at least this many content words, all capitalised
 MAX_HEADLINE_CHARS = 250
 MIN_ADVERB_CHARS = 6  # "Finally", "Resoundingly": an -ly word this long is an adverb, not a name like "Kelly"
 CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
@@ -38,13 +37,15 @@ def sentence_case_headlines(text: str) -> str:
 
 
 def is_title_case(line: str) -> bool:
-    """A short line whose words of four letters or more are nearly all capitalised (not all in capitals)."""
+    """A short line whose content words (three letters or more, not on the stop list, not in capitals) are all
+    capitalised: "Carly Fiorina Endorses Ted Cruz". A sentence of the body full of names still has a word in lower
+    case ("Russian Foreign Minister Sergei Lavrov met his Chinese counterpart").
+
+    Headline styles that keep "with" or "from" in lower case pass, since those words are on the stop list."""
     if not line.strip() or len(line) > MAX_HEADLINE_CHARS:
         return False
-    content = [w for w in LETTERS.findall(line) if len(w) >= 4 and not w.isupper()]
-    if len(content) < MIN_CONTENT_WORDS:
-        return False
-    return sum(w[0].isupper() for w in content) / len(content) >= MIN_CAPITALISED_SHARE
+    content = [w for w in LETTERS.findall(line) if len(w) >= 3 and not w.isupper() and w.lower() not in STOP_WORDS]
+    return len(content) >= MIN_CONTENT_WORDS and all(w[0].isupper() for w in content)
 
 
 def _body_forms(body: str) -> tuple[set[str], set[str]]:

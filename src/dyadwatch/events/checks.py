@@ -167,13 +167,14 @@ def ever_done(match: TriggerMatch) -> bool:
 @check("proposed_act")
 def proposed_act(match: TriggerMatch) -> bool:
     """ "his position on banning Muslims", "his proposal for deporting immigrants", "called for barring all
-    Muslims", "legalizing it could put thousands to work": a gerund under a proposal, a stated position or a
-    call, or the subject of a conjecture, names an act proposed, not one done."""
+    Muslims", "calls to boycott his films", "legalizing it could put thousands to work": a gerund or an infinitive
+    under a proposal, a stated position or a call, or the subject of a conjecture, names an act proposed, not one
+    done."""
     head = match.head
     if not _is_verb_row(match):
         return False
-    if head.dep_ == "acl" and has_aux(head, {"to"}):  # "the move to ban him was unsuccessful", "a bid to oust"
-        return head.head.lemma_.lower() in words("POSITION_NOUNS") | words("ATTEMPT_NOUNS")
+    if head.dep_ == "acl" and has_aux(head, {"to"}):  # "the move to ban him was unsuccessful", "calls to boycott"
+        return head.head.lemma_.lower() in words("POSITION_NOUNS") | words("ATTEMPT_NOUNS") | words("CALL_NOUNS")
     if head.tag_ != "VBG":
         return False
     if head.dep_ == "csubj":

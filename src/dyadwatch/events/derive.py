@@ -183,9 +183,19 @@ def verbal_attack(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) 
     head = cand.match.head
     topic = topic_tokens(head)  # "her attacks on Sanders' record on guns": guns are what the attack is about
     topic |= {t.i for t in cand.match.tokens}  # "Sanders, Clinton exchange shots": the trigger's own words
-    if violent(t for t in head.sent if t.i not in topic):
+    if violent(t for t in clause_tokens(head) if t.i not in topic):
         return [ev]
     return [recode(ev, CRITICISE_CODE)]
+
+
+def clause_tokens(head: Token) -> list[Token]:
+    """The words of the trigger's own clause: its phrase and its subject's. A word of violence in another clause of
+    a long sentence ("suggested boycotting Apple over the phone of one of the attackers ...; clashed with
+    Zuckerberg over immigration") says nothing of this act; one in its own phrase or subject does ("rebels attacked
+    the town, killing 12"; "police clashed with protesters")."""
+    subj = subject_token(head)
+    return [*head.subtree, *(subj.subtree if subj is not None and subj.i not in range(head.left_edge.i,
+                                                                                      head.right_edge.i + 1) else [])]
 
 
 def verbal_side(actor: Actor | None) -> bool:
