@@ -88,6 +88,27 @@ def test_violence_in_the_clash_s_own_clause_keeps_it_physical(code_events):
     assert asserted(events, "ASSAULT") and not asserted(events, "ACCUSE")
 
 
-def test_calls_to_boycott_are_no_boycott(code_events):
-    events = code_events("Social media outlets were flooded with calls to boycott the films of Bradley Cooper.")
-    assert not asserted(events, "PROTEST"), [(e.event_type, e.trigger) for e in events]
+# Descriptions of which side someone is on, and acts only called for: no act reported (and counter-cases that code).
+NOT_ACTS = [
+    "The caucuses are run by party regulars, a group that is vigorously opposed to Donald Trump.",
+    "He wanted to gather the largest number of people opposed to the current government in Kiev.",
+    "Party leaders are another group that strongly opposes Donald Trump.",
+    "Social media outlets were flooded with calls to boycott the films of Bradley Cooper.",
+]
+STILL_CODED = [
+    ("Senator Mitch McConnell opposed the nomination of Merrick Garland in March.", "REJECT"),
+    ("Senator John McCain, who opposed the war in 2003, met with Secretary John Kerry on Tuesday.", "CONSULT"),
+    ("Bernie Sanders endorsed Hillary Clinton on Tuesday in Portsmouth.", "SUPPORT"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_ACTS)
+def test_sides_described_and_acts_called_for_code_no_asserted_event(code_events, text):
+    events = [e for e in code_events(text) if e.asserted]
+    assert not events, [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(("text", "etype"), STILL_CODED)
+def test_acts_next_to_those_descriptions_still_code(code_events, text, etype):
+    events = code_events(text)
+    assert [e for e in events if e.event_type == etype and e.asserted], [(e.event_type, e.trigger) for e in events]

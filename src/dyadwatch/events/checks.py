@@ -147,11 +147,18 @@ def adjectival_participle(match: TriggerMatch) -> bool:
 
 @check("stance_description")
 def stance_description(match: TriggerMatch) -> bool:
-    """ "a super PAC supporting her", "conservative groups opposing her", "one pastor supporting Mr. Cruz": a
-    present participle after a noun tells which side the noun is on; it reports no act (STANCE_VERBS)."""
+    """ "a super PAC supporting her", "conservative groups opposing her", "one pastor supporting Mr. Cruz", "people
+    opposed to the current government", "a group that is vigorously opposed to Trump", "another group that strongly
+    opposes Trump": a participle after a noun, "opposed to", or a relative clause in the present simple tells which
+    side the noun is on; it reports no act (STANCE_VERBS)."""
     head = match.head
-    return (_is_verb_row(match) and head.dep_ == "acl" and head.tag_ == "VBG"
-            and head.lemma_.lower() in words("STANCE_VERBS"))
+    if not _is_verb_row(match) or head.lemma_.lower() not in words("STANCE_VERBS"):
+        return False
+    if head.dep_ == "acl" and head.tag_ == "VBG":
+        return True
+    if head.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
+        return not _kids(head, "agent")  # "opposed to Trump", not "opposed by the White House"
+    return head.dep_ == "relcl" and head.tag_ in {"VBZ", "VBP"}  # "a group that opposes Trump": a standing position
 
 
 @check("ever_done")
