@@ -88,17 +88,23 @@ def test_violence_in_the_clash_s_own_clause_keeps_it_physical(code_events):
     assert asserted(events, "ASSAULT") and not asserted(events, "ACCUSE")
 
 
-# Descriptions of which side someone is on, and acts only called for: no act reported (and counter-cases that code).
+# Descriptions of which side someone is on, acts only called for, sales, states of controversy and cautions that
+# only describe: no act reported (and counter-cases that code).
 NOT_ACTS = [
     "The caucuses are run by party regulars, a group that is vigorously opposed to Donald Trump.",
     "He wanted to gather the largest number of people opposed to the current government in Kiev.",
     "Party leaders are another group that strongly opposes Donald Trump.",
     "Social media outlets were flooded with calls to boycott the films of Bradley Cooper.",
+    "In 2008, Paul Manafort and the developer Arthur Cohen negotiated a deal to buy the site of the Drake Hotel.",
+    "Donald Trump once again found himself embroiled in controversy over his remarks.",
+    '"Your success depends on you," Michelle Stevens says, but she cautions that she sees two different sides to it.',
 ]
 STILL_CODED = [
     ("Senator Mitch McConnell opposed the nomination of Merrick Garland in March.", "REJECT"),
     ("Senator John McCain, who opposed the war in 2003, met with Secretary John Kerry on Tuesday.", "CONSULT"),
     ("Bernie Sanders endorsed Hillary Clinton on Tuesday in Portsmouth.", "SUPPORT"),
+    ("Iran negotiated a deal with the European Union on its nuclear programme.", "CONSULT"),
+    ("Secretary John Kerry cautioned Russia against any move into Ukraine.", "THREATEN"),
 ]
 
 

@@ -889,11 +889,15 @@ def interview_question(match: TriggerMatch) -> bool:
 
 @check("commercial_deal")
 def commercial_deal(match: TriggerMatch) -> bool:
-    """ "signed a licensing agreement with G-III", "struck a book deal": a contract of commerce is the market, no
-    political agreement (COMMERCIAL_DEAL_WORDS in the agreement's own words)."""
+    """ "signed a licensing agreement with G-III", "struck a book deal", "negotiated a deal to buy the site": a
+    contract of commerce is the market, no political agreement (COMMERCIAL_DEAL_WORDS in the agreement's own words,
+    or a sale in its infinitive: COMMERCE_VERBS)."""
     objs = direct_objects(match.head)
-    return any(c.lemma_.lower() in words("COMMERCIAL_DEAL_WORDS") for o in objs for c in o.children
-               if c.dep_ in {"compound", "amod", "nmod"})
+    kinds = any(c.lemma_.lower() in words("COMMERCIAL_DEAL_WORDS") for o in objs for c in o.children
+                if c.dep_ in {"compound", "amod", "nmod"})
+    purposes = [c for o in objs for c in o.children if c.dep_ == "acl"] + [  # "a deal to buy the site", or the
+        c for c in match.head.children if c.dep_ in {"advcl", "xcomp"} and has_aux(c, {"to"})]  # parser's reading
+    return kinds or any(p.lemma_.lower() in words("COMMERCE_VERBS") for p in purposes)
 
 
 @check("electorate_support")
