@@ -118,3 +118,17 @@ def test_sides_described_and_acts_called_for_code_no_asserted_event(code_events,
 def test_acts_next_to_those_descriptions_still_code(code_events, text, etype):
     events = code_events(text)
     assert [e for e in events if e.event_type == etype and e.asserted], [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "maker", "target"),
+    [
+        ("Senator Ted Cruz won the endorsement of Governor Scott Walker last week.", "Walker", "Cruz"),
+        ("Senator Ted Cruz received an endorsement from Governor Mike Pence on Friday.", "Pence", "Cruz"),
+        ("Senator Ted Cruz picked up the backing of Governor Scott Walker in April.", "Walker", "Cruz"),
+        ("Bernie Sanders touted the endorsement of Representative Raul Grijalva of Arizona.", "Grijalva", "Sanders"),
+    ],
+)
+def test_an_endorsement_received_is_the_endorser_s_support_of_the_receiver(code_events, text, maker, target):
+    pairs = asserted(code_events(text), "SUPPORT")
+    assert any(maker in actor and target in recipient for actor, recipient in pairs), (text, pairs)

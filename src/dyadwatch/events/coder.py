@@ -312,6 +312,8 @@ class EventCoder:
         delivers it ("offered a sharp rebuke of"), unless that verb's own row codes the act ("issued a
         condemnation of": one act, one event)."""
         maker = noun_actor_token(match.head, match.rule.plover)
+        if maker is None and receiver_token(match.head) is not None:
+            maker = _of_object(match.head)  # "Cruz won the endorsement of Gov. Walker": Walker endorses Cruz
         if maker is None and not self.is_trigger(match.head.head):
             maker = _deliverer(match.head)
         return maker
@@ -336,15 +338,14 @@ class EventCoder:
         group acting on "each other" is its own target."""
         search = TargetSearch(match, actor_list, OWN_SIDE_TYPES,
                               lambda tok: self._other_participants(match, sent, actors, actor_list, tok))
+        receiver = receiver_token(match.head) if match.rule.pos == "N" else None
+        if receiver is not None:  # "Nabisco faced criticism from Trump", "Cruz won the endorsement of Walker":
+            return search.first_foreign([receiver])  # whoever receives it is the target, and only they
         found = self._direct_targets(search)
         if found:
             return found
         if mutual:
             return list(actor_list)  # "the Republican candidates accused each other": the group of itself
-        if match.rule.pos == "N":  # "Nabisco faced criticism from Trump": whoever faces it is the target
-            found = search.first_foreign([receiver_token(match.head)])
-            if found:
-                return found
         if not search.own_side and len(actor_list) > 1 and reciprocal(match):
             return list(actor_list)  # "Washington and the Taliban held talks": each side with the other
         if match.rule.pos != "V":
@@ -469,6 +470,12 @@ class EventCoder:
 
 # The end of the clause a trigger is in: . ! ? before a space, a quote mark or the end (not "U.S." inside).
 SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?=[\s\"”’']|$)")
+
+
+def _of_object(noun: Token) -> Token | None:
+    """The object of the noun's "of" phrase."""
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
 
 
 def _deliverer(noun: Token) -> Token | None:
