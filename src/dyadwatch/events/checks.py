@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from dyadwatch import codes
 from dyadwatch.events.lexicon import Lexicon, TriggerMatch, direct_objects, object_words
 from dyadwatch.events.modality import IMPLICATIVE, MODAL_AUX, governs_condition
-from dyadwatch.events.roles import subject_token
+from dyadwatch.events.roles import receiver_token, subject_token
 from dyadwatch.events.syntax import has_aux, violent
 from dyadwatch.events.wordsets import words
 
@@ -532,6 +532,14 @@ def aimed_at(match: TriggerMatch) -> bool:
     object; "pointing a finger in the woman's face" is a gesture."""
     holders = [match.head, *_kids(match.head, "dobj")]
     return any(c.dep_ == "prep" and c.lower_ == "at" for h in holders for c in h.children)
+
+
+@check("received")
+def received(match: TriggerMatch) -> bool:
+    """ "won / received / picked up an endorsement from Pence": a noun whose "from" phrase is its maker needs a
+    receiver (a RECEIVING verb's subject) to have a target; "locked up endorsements from the political arm of the
+    Congressional Black Caucus and state politicians" has none, and the maker must not become the target."""
+    return receiver_token(match.head) is not None
 
 
 @check("releases_captive")
