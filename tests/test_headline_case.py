@@ -1,5 +1,6 @@
-"""Title-case headlines are parsed in sentence case where the article's body says so (headline_case.py), while the
-evidence keeps the words as written."""
+"""The top of a news text as the parser reads it: Title Case headlines are parsed in sentence case where the article's
+body says so (headline_case.py), while the evidence keeps the words as written; a dateline that opens a paragraph
+("DES MOINES - ") is a sentence of its own (nlp.dateline_end)."""
 
 from __future__ import annotations
 
@@ -61,3 +62,27 @@ def test_function_words_and_adverbs_the_body_does_not_use_are_lowercased():
 def test_a_body_sentence_full_of_names_is_no_headline():
     assert not is_title_case("Russian Foreign Minister Sergei Lavrov met his Chinese counterpart Wang Yi in Beijing.")
     assert is_title_case("Trump Meets with Expert on Hillary Clinton's Past")  # "with", "on": stop words
+
+
+def test_a_dateline_is_a_sentence_of_its_own(nlp):
+    from dyadwatch.nlp import parse_texts
+
+    text = "Cruz wins Iowa.\n\nDES MOINES - Ted Cruz attacked Donald Trump on Monday over his stance on ethanol."
+    doc = parse_texts(nlp, [text])[0]
+    starts = [s.text.strip() for s in doc.sents]
+    assert "Ted Cruz attacked Donald Trump on Monday over his stance on ethanol." in starts, starts
+    assert any(s.startswith("DES MOINES") and "Cruz" not in s for s in starts), starts
+
+
+def test_a_capitalised_word_before_a_hyphen_inside_a_sentence_is_no_dateline(nlp):
+    from dyadwatch.nlp import parse_texts
+
+    doc = parse_texts(nlp, ["The NATO - Russia council met in Brussels on Tuesday."])[0]
+    assert len(list(doc.sents)) == 1
+
+
+def test_a_dateline_no_longer_runs_into_the_actor(code_events):
+    text = "Cruz wins.\n\nDES MOINES - Ted Cruz attacked Donald Trump on Monday over his stance on ethanol."
+    events = code_events(text)
+    accuse = [e for e in events if e.event_type == "ACCUSE" and e.asserted]
+    assert accuse and accuse[0].actor.text == "Ted Cruz", [(e.event_type, e.actor and e.actor.text) for e in events]

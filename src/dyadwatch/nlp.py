@@ -72,7 +72,38 @@ def paragraph_breaks(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         if previous.is_space and "\n\n" in previous.text:  # spaCy keeps a line break as a space token
             token.is_sent_start = True
+    for start in [0] + [t.i + 1 for t in doc if t.is_space and "\n" in t.text and t.i + 1 < len(doc)]:
+        after = dateline_end(doc, start)
+        if after is not None:
+            doc[after].is_sent_start = True
     return doc
+
+
+DATELINE_DASHES = {"—", "–", "-", "--"}
+DATELINE_MAX_TOKENS = 12
+
+
+def dateline_end(doc: Doc, start: int) -> int | None:
+    """The first token after a dateline that opens a paragraph ("WASHINGTON (AP) — ", "MANCHESTER, N.H. - "), or
+    None. The dateline says where the story was filed: kept in the first sentence, the parser made it part of the
+    subject ("DES MOINES - Ted Cruz attacked ...") and the place the actor's country (Sheldon Adelson placed in
+    Macau); as a sentence of its own it is neither."""
+    i, words = start, 0
+    while i < min(len(doc), start + DATELINE_MAX_TOKENS):
+        tok = doc[i]
+        if tok.text in DATELINE_DASHES:
+            return i + 1 if words and i + 1 < len(doc) and not doc[i + 1].is_space else None
+        if tok.text == "(":  # the agency: "(AP)", "(Reuters)"
+            close = next((j for j in range(i + 1, min(len(doc), i + 5)) if doc[j].text == ")"), None)
+            if close is None:
+                return None
+            i = close + 1
+            continue
+        if not (tok.is_upper or tok.text in {",", "."}) or not any(ch.isalpha() or ch in ",." for ch in tok.text):
+            return None
+        words += tok.is_alpha
+        i += 1
+    return None
 
 
 def add_name_norms(nlp: Language, path: Path = NAME_NORMS_FILE) -> None:
