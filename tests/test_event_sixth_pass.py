@@ -132,3 +132,10 @@ def test_acts_next_to_those_descriptions_still_code(code_events, text, etype):
 def test_an_endorsement_received_is_the_endorser_s_support_of_the_receiver(code_events, text, maker, target):
     pairs = asserted(code_events(text), "SUPPORT")
     assert any(maker in actor and target in recipient for actor, recipient in pairs), (text, pairs)
+
+
+def test_a_round_of_attacks_between_politicians_is_verbal(code_events):
+    text = ("Hillary Clinton dove deeper into Donald Trump's record on Tuesday, launching a new round of attacks "
+            "designed to paint the billionaire as a fraud.")
+    events = code_events(text)
+    assert asserted(events, "ACCUSE") and not asserted(events, "ASSAULT"), [(e.event_type, e.trigger) for e in events]

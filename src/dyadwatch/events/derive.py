@@ -174,6 +174,9 @@ def verbal_attack(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) 
     assert cand is not None and ev is not None
     obj = cand.match.obj
     lemmas = {cand.match.head.lemma_.lower(), obj.lemma_.lower() if obj is not None else ""}
+    if obj is not None:  # "launched a new round of attacks": the attacks are in the object's "of" phrase
+        lemmas |= {g.lemma_.lower() for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                   if g.dep_ == "pobj"}
     if ev.event_type != "ASSAULT" or not lemmas & words("VERBAL_ATTACK_LEMMAS"):
         return [ev]
     if obj is not None and obj.lemma_.lower() in words("ARMED_OBJECTS"):
