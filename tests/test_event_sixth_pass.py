@@ -98,6 +98,7 @@ NOT_ACTS = [
     "In 2008, Paul Manafort and the developer Arthur Cohen negotiated a deal to buy the site of the Drake Hotel.",
     "Donald Trump once again found himself embroiled in controversy over his remarks.",
     '"Your success depends on you," Michelle Stevens says, but she cautions that she sees two different sides to it.',
+    "Welcome to POLITICO New York's Culture-Business Report, a weekly digest of news from the arts industries.",
 ]
 STILL_CODED = [
     ("Senator Mitch McConnell opposed the nomination of Merrick Garland in March.", "REJECT"),
@@ -139,3 +140,11 @@ def test_a_round_of_attacks_between_politicians_is_verbal(code_events):
             "designed to paint the billionaire as a fraud.")
     events = code_events(text)
     assert asserted(events, "ACCUSE") and not asserted(events, "ASSAULT"), [(e.event_type, e.trigger) for e in events]
+
+
+def test_a_gerund_spelling_out_a_method_endorsed_is_not_done(code_events):
+    text = ("Later, Wisconsin Gov. Scott Walker endorsed one of their preferred methods for stopping Donald Trump: "
+            "freeing all 2,472 Republican National Convention delegates to vote their conscience.")
+    assert not asserted(code_events(text), "RETREAT")
+    assert asserted(code_events("Iran freed the ten American sailors on Wednesday: releasing them after a day of "
+                                "talks with Secretary John Kerry."), "RETREAT")

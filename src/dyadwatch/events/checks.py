@@ -186,11 +186,23 @@ def proposed_act(match: TriggerMatch) -> bool:
         return False
     if head.dep_ == "csubj":
         return has_aux(head.head, MODAL_AUX)  # "legalizing it could put thousands to work": a conjecture
+    if head.dep_ == "advcl" and _spells_out_a_proposal(head):
+        return True
     if head.dep_ not in {"pcomp", "pobj"} or head.head.dep_ != "prep":
         return False
     holder = head.head.head  # "his position on banning", "called for temporarily barring all Muslims"
     return holder.lemma_.lower() in words("POSITION_NOUNS") or (
         head.head.lower_ == "for" and holder.pos_ == "VERB" and holder.lemma_.lower() in words("CALLING_VERBS"))
+
+
+def _spells_out_a_proposal(gerund: Token) -> bool:
+    """ "endorsed one of their preferred methods for stopping Trump: freeing all the delegates": a gerund after a
+    colon that spells out a proposal, a method or a position named as the governing verb's object."""
+    verb = gerund.head
+    colon = any(c.dep_ == "punct" and c.text == ":" and c.i < gerund.i for c in verb.children)
+    objs = _kids(verb, "dobj")
+    nouns = objs + [g for o in objs for p in _kids(o, "prep") if p.lower_ == "of" for g in _kids(p, "pobj")]
+    return colon and any(n.lemma_.lower() in words("POSITION_NOUNS") for n in nouns)
 
 
 @check("noun_tagged_as_verb")
@@ -215,10 +227,12 @@ def compound_noun(match: TriggerMatch) -> bool:
 
 @check("imperative")
 def imperative(match: TriggerMatch) -> bool:
-    """ "Visit his country.": a bare base-form verb heading its sentence with no subject is a command or a
-    headline fragment, not a report."""
+    """ "Visit his country.", "Welcome to POLITICO's Culture-Business Report": a bare base-form verb heading its
+    sentence with no subject is a command, a greeting or a headline fragment, not a report (the tagger may call a
+    sentence's first word a present-tense verb)."""
     tok = match.head
-    if tok.pos_ != "VERB" or tok.dep_ != "ROOT" or tok.tag_ != "VB":
+    first = tok.i == tok.sent.start and tok.tag_ == "VBP"
+    if tok.pos_ != "VERB" or tok.dep_ != "ROOT" or (tok.tag_ != "VB" and not first):
         return False
     return not _kids(tok, "nsubj", "nsubjpass", "aux", "expl")
 
