@@ -34,7 +34,10 @@ MINORITY_WORDS = {"minority", "diaspora"}  # "the Serb minority", "the Turkish d
 # Heads naming a share of a group ("one third of the rebels", "dozens of Hamas militants").
 PARTITIVE_WORDS = {"third", "thirds", "half", "quarter", "some", "many", "most", "several", "all", "dozens",
                    "hundreds", "thousands", "scores", "tens", "millions", "majority", "number", "none", "each",
-                   "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+                   "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                   "both", "few"}  # sixth pass: "both of Trump's remaining rivals", "a few of his allies"
+# Sixth pass: nouns of a large number that are no body of their own: "an army of Sanders supporters".
+FIGURATIVE_GROUPS = {"army", "legion", "horde", "battalion"}
 PARTITIVE_HASHES = {get_string_id(w) for w in PARTITIVE_WORDS}
 # Staff an organisation sends act for it: "UN human rights experts", "IAEA inspectors", "OSCE monitors".
 STAFF_WORDS = {"expert", "investigator", "inspector", "monitor", "observer", "staff", "staffer", "envoy"}

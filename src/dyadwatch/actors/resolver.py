@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from dyadwatch.actors.common import (
     CREDIT_CUES,
     FAMILY_NAME_FIRST,
+    FIGURATIVE_GROUPS,
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
     PARTITIVE_HASHES,
@@ -43,10 +44,11 @@ from dyadwatch.actors.common import (
     actor_start,
 )
 from dyadwatch.actors.coreference import _Coreference
-from dyadwatch.actors.decision import _Decision
+from dyadwatch.actors.decision import ARMED_SECTORS, _Decision
 from dyadwatch.actors.description import _Description
 from dyadwatch.actors.gazetteer import DATA_DIR, GazEntry, Gazetteer, normalise
 from dyadwatch.actors.matching import _Matching
+from dyadwatch.actors.owners import owned
 from dyadwatch.actors.people import _People
 from dyadwatch.actors.relatives import relatives
 from dyadwatch.actors.story import apply_story_country, dateline_country, story_country
@@ -329,8 +331,10 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
             if self._listed(desc, actor):
                 result.mentions.append(actor)
         self._acronyms(result)
-        self._partitives(result)
         result.by_token.update(relatives(self.doc, result.by_token))  # "his father": the owner's country
+        result.by_token.update(owned(self.doc, result.by_token))  # "a judge's Mexican heritage": the judge
+        self._partitives(result)  # after both: "some of his allies", "both of Trump's rivals"
+        self._figurative_groups(result)
         result.mentions = self._outermost(result.mentions)
         result.aliases = self.learned_aliases()
         return result
@@ -403,6 +407,22 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
             result.by_token[tok.i] = replace(actor, text=span.text, start=span.start_char, end=span.end_char)
             if id(actor) in listed:
                 result.mentions.append(result.by_token[tok.i])
+
+    def _figurative_groups(self, result: DocActors) -> None:
+        """Sixth pass, class "a figurative army": "an army of Sanders supporters", "a legion of lawyers" is that
+        group, not a military (MIL). Only an indefinite "a"/"an" with an "of" group that is no armed force itself
+        ("an army of 10,000 soldiers" stays an army)."""
+        for tok in self.doc:
+            if tok.lower_ not in FIGURATIVE_GROUPS or not any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                              for c in tok.children):
+                continue
+            of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            group = result.by_token.get(pobj.i) if pobj is not None else None
+            if group is None or group.sector in ARMED_SECTORS:
+                continue
+            span = self.doc[tok.left_edge.i: pobj.i + 1]
+            result.by_token[tok.i] = replace(group, text=span.text, start=span.start_char, end=span.end_char)
 
     def _name_end(self, desc: _Desc, actor: Actor) -> int:
         """End of the ORG entity a phrase heads when the name goes on past the phrase ("the Nigerian
