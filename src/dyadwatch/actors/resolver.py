@@ -28,8 +28,8 @@ from spacy.tokens import Doc, Span, Token
 from dyadwatch.actors.common import (
     CREDIT_CUES,
     FAMILY_NAME_FIRST,
-    FIGURATIVE_GROUPS,
     FEMALE_PRONOUNS,
+    FIGURATIVE_GROUPS,
     MALE_PRONOUNS,
     PARTITIVE_HASHES,
     PARTITIVE_WORDS,
