@@ -123,3 +123,31 @@ def test_al_shabab_in_either_spelling_is_somali(resolver, nlp):
     for spelling in ("al-Shabab", "al-Shabaab"):
         actor = actor_of(resolver, nlp, f"The {spelling} group attacked a hotel.", ["group"])
         assert actor is not None and (actor.country, actor.sector) == ("SOM", "REB"), spelling
+
+
+# -- found on the tune half of news_bench (seed 731942, read for classes only) -------------------------------------
+
+
+def test_a_states_ambassador_to_the_un_is_the_states(resolver, nlp):
+    text = "Former U.N. Ambassador John Bolton spoke in London on Monday. Bolton criticized the deal."
+    assert actor_of(resolver, nlp, text, ["John", "Bolton"]).country == "USA"
+    envoy = actor_of(resolver, nlp, "U.N. envoy Staffan de Mistura met Syrian officials in Geneva.", ["Mistura"])
+    assert envoy is not None and envoy.country == "IGO"  # the UN's own envoy stays the UN's
+
+
+def test_one_by_phrase_serves_two_conjoined_passives(code):
+    events = code("The senator was criticized and mocked by Democrats on Monday.")
+    assert [(e.trigger, e.actor.name if e.actor else "", e.recipient.text if e.recipient else "")
+            for e in asserted(events, "ACCUSE")] == [("criticized", "Democratic Party", "The senator"),
+                                                     ("mocked", "Democratic Party", "The senator")]
+
+
+def test_an_agentless_passive_still_names_no_doer(code):
+    events = code("The senator was criticized on Monday and later resigned.")
+    assert all(e.actor is None for e in asserted(events, "ACCUSE"))
+
+
+def test_followers_named_by_a_full_name_are_that_persons_country(code):
+    events = code("Comedian Sarah Silverman was booed and shouted down by Bernie Sanders supporters on Monday.")
+    booed = [e for e in asserted(events, "ACCUSE") if e.trigger == "booed"]
+    assert booed and (booed[0].actor.country, booed[0].actor.sector) == ("USA", "CVL")

@@ -10,7 +10,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from dyadwatch.actors.gazetteer import DATA_DIR, GazEntry, normalise
-from dyadwatch.models import Actor
+from dyadwatch.models import NON_STATE_CODES, Actor
 
 NP_MODS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "flat", "predet"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself", "hers"}
@@ -128,6 +128,18 @@ class _Desc:
     party_sector: str = ""  # from a party word ("Republican Trump"): the sector only when nothing else gives one
     title_country: str = ""  # from a title used by one country ("Sen.", "Congresswoman")
     legislature: bool = False  # a committee of a legislature ("the House Benghazi committee")
+
+
+# Titles of a state's representative at an international body: "U.N. Ambassador John Bolton" is the US's.
+STATE_ENVOY_TITLES = ("ambassador",)
+
+
+def envoy_at_igo(desc: _Desc) -> bool:
+    """Sixth pass, class "a state's ambassador to an international body": the body qualifying an ambassador's title
+    ("Former U.N. Ambassador John Bolton", "NATO Ambassador") is where the person serves, not whose: the person's
+    country comes from the lists or the story. A UN envoy or official stays the body's."""
+    return (desc.country in NON_STATE_CODES or desc.country_kind == "org") and any(
+        w in desc.title.lower() for w in STATE_ENVOY_TITLES)
 
 
 def _acronym_like(text: str) -> bool:

@@ -117,7 +117,9 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
     if own is not None:
         return own
     if _child(verb, {"nsubjpass"}) is not None:
-        return None  # "Soon after Wasserman Schultz was booed ..., Canova wrote": an agentless passive names no doer
+        # "Soon after Wasserman Schultz was booed ..., Canova wrote": an agentless passive names no doer, unless a
+        # passive conjoined to it names one for both ("was booed and shouted down by Sanders supporters")
+        return shared_agent(verb)
     if verb.head.i == verb.i:
         return stranded_subject(verb)
     if depth > 3:
@@ -125,6 +127,21 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "pcomp":
         return _gerund_subject(verb, depth)
     return _shared_subject(verb, depth)
+
+
+def shared_agent(verb: Token) -> Token | None:
+    """Sixth pass, class "one by-phrase for two passives": "Silverman was booed and shouted down by Bernie Sanders
+    supporters", "The senator was criticized and mocked by Democrats": the agent of the later passive conjunct (one
+    with no subject of its own) is the agent of the first too."""
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i < verb.i or conj.tag_ not in {"VBN", "VBD"}:
+            continue
+        if _child(conj, SUBJECT_DEPS | {"nsubjpass"}) is not None:
+            return None
+        agent = _child(conj, {"agent"})
+        if agent is not None and _pobj(agent) is not None:
+            return _pobj(agent)
+    return None
 
 
 def _own_subject(verb: Token) -> Token | None:
@@ -815,14 +832,22 @@ def passive_conjunct_subject(verb: Token) -> list[Token]:
     "she invoked the attacks to defend herself - and was roundly criticized on Twitter" (she was criticized)."""
     if not _passive_conjunct(verb):
         return []
-    shared = subject_token(verb.head)
+    # a passive before it shares its passive subject ("was criticized and mocked by Democrats": the senator)
+    shared = _child(verb.head, {"nsubjpass"}) or subject_token(verb.head)
     return [shared] if shared is not None else []
 
 
 def _passive_conjunct(verb: Token) -> bool:
-    """A passive verb conjoined to an earlier clause, with no subject of its own ("... and was criticized")."""
-    return (verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children)
-            and _child(verb, SUBJECT_DEPS | {"nsubjpass"}) is None)
+    """A passive verb conjoined to an earlier clause, with no subject of its own ("... and was criticized"), or (sixth
+    pass, class "one by-phrase for two passives") a participle with a by-phrase sharing the auxiliary of a passive
+    before it ("was criticized and mocked by Democrats": the senator was mocked)."""
+    if verb.dep_ != "conj" or _child(verb, SUBJECT_DEPS | {"nsubjpass"}) is not None:
+        return False
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    head = verb.head
+    return (verb.tag_ == "VBN" and _child(verb, {"agent"}) is not None and _child(verb, {"aux"}) is None
+            and any(c.dep_ == "auxpass" for c in head.children) and _child(head, {"nsubjpass"}) is not None)
 
 
 def said_by(verb: Token) -> list[Token]:
