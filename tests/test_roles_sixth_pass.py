@@ -151,3 +151,24 @@ def test_followers_named_by_a_full_name_are_that_persons_country(code):
     events = code("Comedian Sarah Silverman was booed and shouted down by Bernie Sanders supporters on Monday.")
     booed = [e for e in asserted(events, "ACCUSE") if e.trigger == "booed"]
     assert booed and (booed[0].actor.country, booed[0].actor.sector) == ("USA", "CVL")
+
+
+def test_an_owned_thing_as_subject_or_time_names_no_one(code):
+    events = code("Governor Jane Doe spoke on Monday. Toward the end of her tenure, the company agreed to pay $5 "
+                  "million.")
+    assert all(e.recipient is None or e.recipient.name != "Jane Doe" for e in asserted(events, "AGREE"))
+
+
+@pytest.mark.parametrize(("text", "word", "slot"), [
+    ("Clinton criticized his handling of the crisis.", "handling", True),
+    ("Republican attacks on her record continued.", "record", True),
+    ("His comments were derided by Laschet.", "comments", True),
+    ("His handling of the crisis has made him a pariah.", "handling", False),
+    ("He was encouraging violence with his initial statement.", "statement", False),
+    ("Toward the end of her tenure, the company agreed to pay.", "tenure", False),
+])
+def test_an_owned_thing_stands_for_its_owner_only_where_a_target_stands(nlp, text, word, slot):
+    from dyadwatch.actors.owners import target_slot
+
+    doc = nlp(text)
+    assert target_slot(next(t for t in doc if t.text == word)) is slot

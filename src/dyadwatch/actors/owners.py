@@ -7,7 +7,8 @@ someone), like ``relatives.py`` for kin:
   the judge (USA in a US story), not at a Mexican group; "criticized his handling of the incident", "mocked Trump's
   spray tan", "attacks on her record". The phrase stands for its owner, with the owner's country, never the
   country of an adjective on the thing (``data/owned_nouns.tsv``, kind ``thing``, and the traits of
-  ``traits.tsv``).
+  ``traits.tsv``). Only where a target stands (``target_slot``): as a subject or an instrument the thing is no
+  one ("his handling of the police shooting has made him a pariah" names the police as the shooters).
 - *A person's rivals are in the same contest*: "both of Trump's remaining rivals", "his opponents" are of the
   owner's country, and candidates (PTY) when the owner is a politician or has no sector (kind ``counterpart``).
 - *A person's own people*: a role phrase owned by a placed person that names no country of its own takes the
@@ -30,6 +31,8 @@ OWNED_FILE = DATA_DIR / "owned_nouns.tsv"
 # Sectors of a person whose rivals are in a political contest (candidates, PTY); "" is a person the lists know
 # with no office on the date ("Trump's rivals" in a story dated 2024).
 CONTEST_SECTORS = frozenset({"PTY", "GOV", "LEG", ""})
+# Prepositions whose object is what an act is aimed at ("attack on", "critical of", "railed against").
+TARGET_PREPS = frozenset({"on", "against", "at", "about", "over", "of", "into", "upon"})
 
 
 @lru_cache(maxsize=1)
@@ -45,8 +48,25 @@ def _words(tok: Token) -> set[str]:
 
 
 def is_owned_thing(tok: Token) -> bool:
-    """Is the common noun an attribute, record or conduct of whoever owns it ("her record", "his handling")?"""
-    return tok.pos_ == "NOUN" and (bool(_words(tok) & owned_nouns()["thing"]) or is_trait(tok))
+    """Is the common noun an attribute, record or conduct of whoever owns it ("her record", "his handling"), standing
+    where a target stands (``target_slot``)?"""
+    return (tok.pos_ == "NOUN" and (bool(_words(tok) & owned_nouns()["thing"]) or is_trait(tok))
+            and target_slot(tok))
+
+
+def target_slot(tok: Token) -> bool:
+    """Is the noun (or the first of its conjuncts) where an act's target stands: the object or passive subject of a
+    verb ("criticized his handling", "His comments were derided"), or the object of a hostile preposition not on a
+    noun of time or part ("attacks on her record", "concerned about his stance"; not "toward the end of his tenure",
+    "with his initial statement", "for his statements", nor a subject: "his handling of the shooting has made him")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass"):
+        return True
+    if tok.dep_ != "pobj" or tok.head.lower_ not in TARGET_PREPS:
+        return False
+    holder = tok.head.head
+    return not _words(holder) & owned_nouns()["part"]
 
 
 def _owner(tok: Token, by_token: dict[int, Actor]) -> Actor | None:
