@@ -172,3 +172,30 @@ def test_an_owned_thing_stands_for_its_owner_only_where_a_target_stands(nlp, tex
 
     doc = nlp(text)
     assert target_slot(next(t for t in doc if t.text == word)) is slot
+
+
+# -- found on the tune half of news_bench (seed 764203, read for classes only) -------------------------------------
+
+
+def test_a_name_in_apposition_to_the_subject_takes_the_later_he(code):
+    events = code("Donald Trump spoke on Monday. Last week, the bureau's director, James B. Comey, recommended that "
+                  "no charges be filed against Mrs. Clinton, but he called her actions extremely careless.")
+    called = [e for e in asserted(events, "ACCUSE") if e.trigger.startswith("called")]
+    assert called and called[0].actor.name == "James Comey" and called[0].recipient.name == "Hillary Clinton"
+
+
+def test_one_nationality_serves_two_conjoined_nouns(resolver, nlp):
+    text = "Paul Manafort was valued by Ukrainian politicians and officials who worked with him."
+    officials = actor_of(resolver, nlp, text, ["officials"])
+    assert officials is not None and (officials.country, officials.sector) == ("UKR", "GOV")
+    own = actor_of(resolver, nlp, "American troops and their allies attacked the town.", ["allies"])
+    assert own is None or own.country != "USA"
+
+
+def test_a_name_swallowed_by_a_time_noun_is_the_target(code):
+    events = code("Scott Walker endorsed Ted Cruz on Tuesday. Donald Trump went after Walker hours after the "
+                  "governor endorsed Cruz.")
+    went = [e for e in asserted(events, "ACCUSE") if e.trigger.startswith("went")]
+    assert went and went[0].recipient is not None and went[0].recipient.name == "Scott Walker"
+    events = code("Donald Trump went after two hours of delays.")
+    assert all(e.recipient is None for e in asserted(events, "ACCUSE"))

@@ -142,6 +142,21 @@ def envoy_at_igo(desc: _Desc) -> bool:
         w in desc.title.lower() for w in STATE_ENVOY_TITLES)
 
 
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "moment"})
+
+
+def swallowed_by_time(name: Token) -> bool:
+    """Sixth pass, class "a name swallowed by a time noun": in "Trump went after Walker hours after the governor
+    endorsed Cruz" the parser made "Walker" a modifier of "hours"; the name is a participant of its own (the
+    resolver describes it, the roles take it as the object). Only a proper name right before a bare plural time
+    unit (no determiner, number or adjective of its own: "two hours" stays a time)."""
+    if name.dep_ != "compound" or name.pos_ != "PROPN" or name.head.i != name.i + 1:
+        return False
+    unit = name.head
+    return (unit.lemma_.lower() in TIME_UNITS and unit.tag_ == "NNS"
+            and not any(c.dep_ in ("det", "nummod", "amod") for c in unit.children))
+
+
 def _acronym_like(text: str) -> bool:
     """"ADF", "CNRP", "M23": capitals (a digit allowed), 2 to 8 characters."""
     return 2 <= len(text) <= 8 and text.isupper() and text.isalnum() and text[0].isalpha()

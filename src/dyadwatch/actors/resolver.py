@@ -54,7 +54,7 @@ from dyadwatch.actors.relatives import relatives
 from dyadwatch.actors.story import apply_story_country, dateline_country, story_country
 from dyadwatch.actors.userdict import UserEntry, load_converted, load_user_dictionary
 from dyadwatch.clean.metadata import find_dateline
-from dyadwatch.models import Actor, Alias, Article
+from dyadwatch.models import NON_STATE_CODES, Actor, Alias, Article
 from dyadwatch.nlp import doc_text
 
 
@@ -335,6 +335,7 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
         result.by_token.update(owned(self.doc, result.by_token))  # "a judge's Mexican heritage": the judge
         self._partitives(result)  # after both: "some of his allies", "both of Trump's rivals"
         self._figurative_groups(result)
+        self._shared_nationality(result)
         result.mentions = self._outermost(result.mentions)
         result.aliases = self.learned_aliases()
         return result
@@ -423,6 +424,24 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
                 continue
             span = self.doc[tok.left_edge.i: pobj.i + 1]
             result.by_token[tok.i] = replace(group, text=span.text, start=span.start_char, end=span.end_char)
+
+    def _shared_nationality(self, result: DocActors) -> None:
+        """Sixth pass, class "one nationality for two nouns": "Ukrainian politicians and officials", "Syrian rebels and
+        civilians": a role noun conjoined to a placed group whose country comes from its adjective, with no modifier
+        of its own, is of that country too ("American troops and their allies" keep their own)."""
+        for tok in self.doc:
+            own = result.by_token.get(tok.i)
+            if tok.dep_ != "conj" or tok.pos_ != "NOUN" or own is None or not own.sector or (
+                    own.country and own.country_source != "story"):
+                continue
+            if any(c.dep_ in ("amod", "compound", "poss", "nmod", "det") for c in tok.lefts):
+                continue
+            first = result.by_token.get(tok.head.i)
+            national = any(c.dep_ == "amod" and self.hit_at.get(c.i) is not None for c in tok.head.lefts)
+            if first is None or not national or len(first.country) != 3 or first.country in NON_STATE_CODES:
+                continue
+            result.by_token[tok.i] = replace(own, country=first.country, code=first.country + own.sector,
+                                             country_source="")
 
     def _name_end(self, desc: _Desc, actor: Actor) -> int:
         """End of the ORG entity a phrase heads when the name goes on past the phrase ("the Nigerian

@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from dyadwatch.actors import DocActors
-from dyadwatch.actors.common import ATTACK_NOUNS
+from dyadwatch.actors.common import ATTACK_NOUNS, swallowed_by_time
 from dyadwatch.actors.traits import is_trait
 from dyadwatch.events.lexicon import TriggerMatch
 from dyadwatch.events.wordsets import load_wordsets
@@ -696,11 +696,18 @@ def recipient_tokens(match: TriggerMatch) -> list[Token]:
         out += _noun_targets(match)
     seen: set[int] = set()
     unique = []
-    for tok in out:
+    for tok in (name_before_time(t) for t in out):
         if tok.i not in seen and not common_foe(match, tok):
             seen.add(tok.i)
             unique.append(tok)
     return unique
+
+
+def name_before_time(tok: Token) -> Token:
+    """The name a time noun swallowed ("went after Walker hours after ...": Walker), else the token
+    (``actors.common.swallowed_by_time``)."""
+    name = tok.doc[tok.i - 1] if tok.i > 0 else tok
+    return name if swallowed_by_time(name) else tok
 
 
 def for_reason(match: TriggerMatch) -> bool:
