@@ -10,7 +10,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from dyadwatch.actors.gazetteer import DATA_DIR, GazEntry, normalise
-from dyadwatch.models import Actor
+from dyadwatch.models import NON_STATE_CODES, Actor
 
 NP_MODS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "flat", "predet"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself", "hers"}
@@ -34,7 +34,10 @@ MINORITY_WORDS = {"minority", "diaspora"}  # "the Serb minority", "the Turkish d
 # Heads naming a share of a group ("one third of the rebels", "dozens of Hamas militants").
 PARTITIVE_WORDS = {"third", "thirds", "half", "quarter", "some", "many", "most", "several", "all", "dozens",
                    "hundreds", "thousands", "scores", "tens", "millions", "majority", "number", "none", "each",
-                   "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+                   "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                   "both", "few"}  # sixth pass: "both of Trump's remaining rivals", "a few of his allies"
+# Sixth pass: nouns of a large number that are no body of their own: "an army of Sanders supporters".
+FIGURATIVE_GROUPS = {"army", "legion", "horde", "battalion"}
 PARTITIVE_HASHES = {get_string_id(w) for w in PARTITIVE_WORDS}
 # Staff an organisation sends act for it: "UN human rights experts", "IAEA inspectors", "OSCE monitors".
 STAFF_WORDS = {"expert", "investigator", "inspector", "monitor", "observer", "staff", "staffer", "envoy"}
@@ -125,6 +128,33 @@ class _Desc:
     party_sector: str = ""  # from a party word ("Republican Trump"): the sector only when nothing else gives one
     title_country: str = ""  # from a title used by one country ("Sen.", "Congresswoman")
     legislature: bool = False  # a committee of a legislature ("the House Benghazi committee")
+
+
+# Titles of a state's representative at an international body: "U.N. Ambassador John Bolton" is the US's.
+STATE_ENVOY_TITLES = ("ambassador",)
+
+
+def envoy_at_igo(desc: _Desc) -> bool:
+    """Sixth pass, class "a state's ambassador to an international body": the body qualifying an ambassador's title
+    ("Former U.N. Ambassador John Bolton", "NATO Ambassador") is where the person serves, not whose: the person's
+    country comes from the lists or the story. A UN envoy or official stays the body's."""
+    return (desc.country in NON_STATE_CODES or desc.country_kind == "org") and any(
+        w in desc.title.lower() for w in STATE_ENVOY_TITLES)
+
+
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "moment"})
+
+
+def swallowed_by_time(name: Token) -> bool:
+    """Sixth pass, class "a name swallowed by a time noun": in "Trump went after Walker hours after the governor
+    endorsed Cruz" the parser made "Walker" a modifier of "hours"; the name is a participant of its own (the
+    resolver describes it, the roles take it as the object). Only a proper name right before a bare plural time
+    unit (no determiner, number or adjective of its own: "two hours" stays a time)."""
+    if name.dep_ != "compound" or name.pos_ != "PROPN" or name.head.i != name.i + 1:
+        return False
+    unit = name.head
+    return (unit.lemma_.lower() in TIME_UNITS and unit.tag_ == "NNS"
+            and not any(c.dep_ in ("det", "nummod", "amod") for c in unit.children))
 
 
 def _acronym_like(text: str) -> bool:

@@ -146,6 +146,8 @@ class _Coreference:
             tok = tok.head
         if tok.dep_ == "pobj" and tok.head.dep_ == "agent":  # "signed by Governor Brown"
             return True
+        if tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+            return True  # sixth pass: "the F.B.I. director, James B. Comey, recommended ..., but he called": Comey
         return tok.dep_ in ("nsubj", "nsubjpass")
 
     @staticmethod

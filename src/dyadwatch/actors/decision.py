@@ -23,6 +23,7 @@ from dyadwatch.actors.common import (
     STATE_SECTORS,
     _Desc,
     _Person,
+    envoy_at_igo,
     name_tagged_as_verb,
 )
 from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry, normalise
@@ -50,7 +51,8 @@ class _Decision:
             if person is None and head.i == head.sent.start:
                 person = self._external_person(head.lower_)
         if person is not None:
-            country = person.country if person.fixed else (desc.country or person.country)
+            written = "" if envoy_at_igo(desc) else desc.country
+            country = person.country if person.fixed else (written or person.country)
             sector = person.sector if person.fixed else (desc.sector or person.sector or desc.party_sector)
             if not country and not person.fixed:
                 country = desc.title_country  # "Sen. Jane Doe": a title only one country uses
@@ -174,7 +176,10 @@ class _Decision:
         for mod in head.lefts:
             if mod.dep_ not in ("compound", "poss") or not mod.text.istitle() or mod.pos_ not in ("PROPN", "NOUN"):
                 continue
-            person = self._surname_in_document(mod.text) or self._known_person(mod.text)
+            # sixth pass: the full name first ("Bernie Sanders supporters" with no other mention of him)
+            full = " ".join(t.text for t in mod.subtree if t.pos_ == "PROPN" and t.i <= mod.i)
+            person = (self._known_person(full) if " " in full else None) or self._surname_in_document(mod.text) \
+                or self._known_person(mod.text)
             if person is not None and person.country:
                 return person
         return self._own_followers(head)

@@ -17,6 +17,7 @@ from dyadwatch.actors.common import (
     THING_PRONOUNS,
     _Desc,
     name_tagged_as_verb,
+    swallowed_by_time,
 )
 from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry
 from dyadwatch.models import NON_STATE_CODES
@@ -28,7 +29,7 @@ class _Description:
     def heads(self) -> list[Token]:
         out = []
         for tok in self.doc:
-            if tok.i in self.skip or tok.dep_ in ("compound", "flat"):
+            if tok.i in self.skip or (tok.dep_ in ("compound", "flat") and not swallowed_by_time(tok)):
                 continue
             if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.i in self.hit_at and tok.dep_ != "amod"):
                 out.append(tok)

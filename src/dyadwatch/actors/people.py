@@ -12,6 +12,7 @@ from dyadwatch.actors.common import (
     PARTY_LETTERS,
     _Desc,
     _Person,
+    envoy_at_igo,
 )
 from dyadwatch.actors.gazetteer import normalise
 from dyadwatch.actors.userdict import pick
@@ -104,7 +105,8 @@ class _People:
                     self.persons[key] = person
                 if labelled:
                     person.merge("USA", "LEG", desc.title)
-                person.merge(desc.country or desc.title_country, desc.sector or desc.party_sector, desc.title)
+                written = "" if envoy_at_igo(desc) else desc.country  # "U.N. Ambassador John Bolton": the US's
+                person.merge(written or desc.title_country, desc.sector or desc.party_sector, desc.title)
                 person.merge(self._stated_nationality(desc), "", "")
         for desc in sorted(self.descs.values(), key=lambda d: d.start):
             other = self._apposed(desc)

@@ -29,6 +29,7 @@ from dyadwatch.actors.common import (
     CREDIT_CUES,
     FAMILY_NAME_FIRST,
     FEMALE_PRONOUNS,
+    FIGURATIVE_GROUPS,
     MALE_PRONOUNS,
     PARTITIVE_HASHES,
     PARTITIVE_WORDS,
@@ -43,16 +44,17 @@ from dyadwatch.actors.common import (
     actor_start,
 )
 from dyadwatch.actors.coreference import _Coreference
-from dyadwatch.actors.decision import _Decision
+from dyadwatch.actors.decision import ARMED_SECTORS, _Decision
 from dyadwatch.actors.description import _Description
 from dyadwatch.actors.gazetteer import DATA_DIR, GazEntry, Gazetteer, normalise
 from dyadwatch.actors.matching import _Matching
+from dyadwatch.actors.owners import owned
 from dyadwatch.actors.people import _People
 from dyadwatch.actors.relatives import relatives
 from dyadwatch.actors.story import apply_story_country, dateline_country, story_country
 from dyadwatch.actors.userdict import UserEntry, load_converted, load_user_dictionary
 from dyadwatch.clean.metadata import find_dateline
-from dyadwatch.models import Actor, Alias, Article
+from dyadwatch.models import NON_STATE_CODES, Actor, Alias, Article
 from dyadwatch.nlp import doc_text
 
 
@@ -329,8 +331,11 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
             if self._listed(desc, actor):
                 result.mentions.append(actor)
         self._acronyms(result)
-        self._partitives(result)
         result.by_token.update(relatives(self.doc, result.by_token))  # "his father": the owner's country
+        result.by_token.update(owned(self.doc, result.by_token))  # "a judge's Mexican heritage": the judge
+        self._partitives(result)  # after both: "some of his allies", "both of Trump's rivals"
+        self._figurative_groups(result)
+        self._shared_nationality(result)
         result.mentions = self._outermost(result.mentions)
         result.aliases = self.learned_aliases()
         return result
@@ -403,6 +408,40 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
             result.by_token[tok.i] = replace(actor, text=span.text, start=span.start_char, end=span.end_char)
             if id(actor) in listed:
                 result.mentions.append(result.by_token[tok.i])
+
+    def _figurative_groups(self, result: DocActors) -> None:
+        """Sixth pass, class "a figurative army": "an army of Sanders supporters", "a legion of lawyers" is that
+        group, not a military (MIL). Only an indefinite "a"/"an" with an "of" group that is no armed force itself
+        ("an army of 10,000 soldiers" stays an army)."""
+        for tok in self.doc:
+            if tok.lower_ not in FIGURATIVE_GROUPS or not any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                              for c in tok.children):
+                continue
+            of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            group = result.by_token.get(pobj.i) if pobj is not None else None
+            if group is None or group.sector in ARMED_SECTORS:
+                continue
+            span = self.doc[tok.left_edge.i: pobj.i + 1]
+            result.by_token[tok.i] = replace(group, text=span.text, start=span.start_char, end=span.end_char)
+
+    def _shared_nationality(self, result: DocActors) -> None:
+        """Sixth pass, class "one nationality for two nouns": "Ukrainian politicians and officials", "Syrian rebels and
+        civilians": a role noun conjoined to a placed group whose country comes from its adjective, with no modifier
+        of its own, is of that country too ("American troops and their allies" keep their own)."""
+        for tok in self.doc:
+            own = result.by_token.get(tok.i)
+            if tok.dep_ != "conj" or tok.pos_ != "NOUN" or own is None or not own.sector or (
+                    own.country and own.country_source != "story"):
+                continue
+            if any(c.dep_ in ("amod", "compound", "poss", "nmod", "det") for c in tok.lefts):
+                continue
+            first = result.by_token.get(tok.head.i)
+            national = any(c.dep_ == "amod" and self.hit_at.get(c.i) is not None for c in tok.head.lefts)
+            if first is None or not national or len(first.country) != 3 or first.country in NON_STATE_CODES:
+                continue
+            result.by_token[tok.i] = replace(own, country=first.country, code=first.country + own.sector,
+                                             country_source="")
 
     def _name_end(self, desc: _Desc, actor: Actor) -> int:
         """End of the ORG entity a phrase heads when the name goes on past the phrase ("the Nigerian

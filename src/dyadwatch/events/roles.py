@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from dyadwatch.actors import DocActors
-from dyadwatch.actors.common import ATTACK_NOUNS
+from dyadwatch.actors.common import ATTACK_NOUNS, swallowed_by_time
 from dyadwatch.actors.traits import is_trait
 from dyadwatch.events.lexicon import TriggerMatch
 from dyadwatch.events.wordsets import load_wordsets
@@ -117,7 +117,9 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
     if own is not None:
         return own
     if _child(verb, {"nsubjpass"}) is not None:
-        return None  # "Soon after Wasserman Schultz was booed ..., Canova wrote": an agentless passive names no doer
+        # "Soon after Wasserman Schultz was booed ..., Canova wrote": an agentless passive names no doer, unless a
+        # passive conjoined to it names one for both ("was booed and shouted down by Sanders supporters")
+        return shared_agent(verb)
     if verb.head.i == verb.i:
         return stranded_subject(verb)
     if depth > 3:
@@ -125,6 +127,21 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "pcomp":
         return _gerund_subject(verb, depth)
     return _shared_subject(verb, depth)
+
+
+def shared_agent(verb: Token) -> Token | None:
+    """Sixth pass, class "one by-phrase for two passives": "Silverman was booed and shouted down by Bernie Sanders
+    supporters", "The senator was criticized and mocked by Democrats": the agent of the later passive conjunct (one
+    with no subject of its own) is the agent of the first too."""
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i < verb.i or conj.tag_ not in {"VBN", "VBD"}:
+            continue
+        if _child(conj, SUBJECT_DEPS | {"nsubjpass"}) is not None:
+            return None
+        agent = _child(conj, {"agent"})
+        if agent is not None and _pobj(agent) is not None:
+            return _pobj(agent)
+    return None
 
 
 def _own_subject(verb: Token) -> Token | None:
@@ -487,7 +504,16 @@ def noun_actor_token(noun: Token, plover: str = "") -> Token | None:
     for child in noun.children:
         if child.dep_ in {"compound", "amod"} and child.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}:
             return child
-    return None
+    return next((c for c in noun.children if maker_adjective(c)), None)
+
+
+def maker_adjective(child: Token) -> bool:
+    """Sixth pass, class "an event noun's maker given as a party or nationality adjective the tagger left
+    untagged": "Labour criticism of Theresa May", "Tory attacks on Corbyn". A capitalised adjective or name before
+    the noun (the resolver then says whether it names a party or a people; "Harsh criticism" opening a sentence
+    names no one, and lower-case "personal attacks" or "harsh criticism" is never tried)."""
+    return (child.dep_ in {"compound", "amod"} and child.i < child.head.i and child.pos_ in {"ADJ", "PROPN", "NOUN"}
+            and child.text[:1].isupper() and child.text[1:2].islower() and not child.ent_type_)
 
 
 def _source_of(noun: Token) -> Token | None:
@@ -670,11 +696,18 @@ def recipient_tokens(match: TriggerMatch) -> list[Token]:
         out += _noun_targets(match)
     seen: set[int] = set()
     unique = []
-    for tok in out:
+    for tok in (name_before_time(t) for t in out):
         if tok.i not in seen and not common_foe(match, tok):
             seen.add(tok.i)
             unique.append(tok)
     return unique
+
+
+def name_before_time(tok: Token) -> Token:
+    """The name a time noun swallowed ("went after Walker hours after ...": Walker), else the token
+    (``actors.common.swallowed_by_time``)."""
+    name = tok.doc[tok.i - 1] if tok.i > 0 else tok
+    return name if swallowed_by_time(name) else tok
 
 
 def for_reason(match: TriggerMatch) -> bool:
@@ -806,14 +839,22 @@ def passive_conjunct_subject(verb: Token) -> list[Token]:
     "she invoked the attacks to defend herself - and was roundly criticized on Twitter" (she was criticized)."""
     if not _passive_conjunct(verb):
         return []
-    shared = subject_token(verb.head)
+    # a passive before it shares its passive subject ("was criticized and mocked by Democrats": the senator)
+    shared = _child(verb.head, {"nsubjpass"}) or subject_token(verb.head)
     return [shared] if shared is not None else []
 
 
 def _passive_conjunct(verb: Token) -> bool:
-    """A passive verb conjoined to an earlier clause, with no subject of its own ("... and was criticized")."""
-    return (verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children)
-            and _child(verb, SUBJECT_DEPS | {"nsubjpass"}) is None)
+    """A passive verb conjoined to an earlier clause, with no subject of its own ("... and was criticized"), or (sixth
+    pass, class "one by-phrase for two passives") a participle with a by-phrase sharing the auxiliary of a passive
+    before it ("was criticized and mocked by Democrats": the senator was mocked)."""
+    if verb.dep_ != "conj" or _child(verb, SUBJECT_DEPS | {"nsubjpass"}) is not None:
+        return False
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    head = verb.head
+    return (verb.tag_ == "VBN" and _child(verb, {"agent"}) is not None and _child(verb, {"aux"}) is None
+            and any(c.dep_ == "auxpass" for c in head.children) and _child(head, {"nsubjpass"}) is not None)
 
 
 def said_by(verb: Token) -> list[Token]:
