@@ -148,3 +148,11 @@ def test_a_gerund_spelling_out_a_method_endorsed_is_not_done(code_events):
     assert not asserted(code_events(text), "RETREAT")
     assert asserted(code_events("Iran freed the ten American sailors on Wednesday: releasing them after a day of "
                                 "talks with Secretary John Kerry."), "RETREAT")
+
+
+def test_an_act_after_as_opposed_to_is_not_done(code_events):
+    text = ("Right to Rise USA spent $1.2 million on digital ads to boost Jeb Bush's campaign, as opposed to "
+            "attacking his rivals.")
+    assert not asserted(code_events(text), "ACCUSE")
+    assert asserted(code_events("Senator Marco Rubio attacked Donald Trump, as opposed to Ted Cruz, who stayed "
+                                "quiet."), "ACCUSE")

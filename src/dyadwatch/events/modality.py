@@ -214,13 +214,15 @@ def _about_gerund(tok: Token) -> bool:
 
 
 def _instead(tok: Token) -> bool:
-    """A gerund after "without", "instead of" or "rather than": "a way to take part without supporting
-    Trump", "continued his vacation instead of making a visit" say the act was not done."""
+    """A gerund after "without", "instead of", "rather than" or "as opposed to": "a way to take part without
+    supporting Trump", "continued his vacation instead of making a visit" say the act was not done."""
     if tok.tag_ != "VBG" or tok.dep_ not in {"pcomp", "pobj"}:
         return False
     prep = tok.head
     if prep.lower_ == "without":
         return True
+    if prep.lower_ == "to" and prep.head.lower_ == "opposed" and any(c.lower_ == "as" for c in prep.head.children):
+        return True  # "spent it on boosting his campaign, as opposed to attacking his rivals"
     if prep.lower_ not in {"of", "than"}:
         return False
     before = tok.doc[prep.i - 1] if prep.i > 0 else None
