@@ -1,7 +1,9 @@
 """Sixth pass on events (issue 10), on invented sentences through the real model (docs/events.md, "Sixth pass"):
 criticism carried by nouns whose maker or target the verbs around them name -- criticism received from someone
 ("drew criticism from", "came under fire from"), criticism taken up ("echoed criticism of"), remarks qualified as
-disparaging, and blame laid on someone -- beside the counter-cases that must stay silent."""
+disparaging, blame laid on someone, a harm someone is said to be responsible for -- endorsements received, clashes
+whose violence is in another clause, and tables of sentences that report no act (sides described, acts called for
+or after "as opposed to", sales, greetings) beside counter-cases that must still code."""
 
 from __future__ import annotations
 
