@@ -152,3 +152,14 @@ def test_an_act_after_as_opposed_to_is_not_done(code_events):
     assert not asserted(code_events(text), "ACCUSE")
     assert asserted(code_events("Senator Marco Rubio attacked Donald Trump, as opposed to Ted Cruz, who stayed "
                                 "quiet."), "ACCUSE")
+
+
+def test_retaliating_with_a_quote_is_words_and_with_airstrikes_is_force(code_events):
+    words_only = code_events('"France will always be France," an angry President Francois Hollande retaliated.')
+    assert asserted(words_only, "ACCUSE") and not asserted(words_only, "ASSAULT")
+    assert asserted(code_events("Israel retaliated with airstrikes on Gaza on Sunday."), "ASSAULT")
+
+
+def test_social_media_is_where_a_tribute_was_paid_not_to_whom(code_events):
+    pairs = asserted(code_events("Others paid tribute on social media to Senator John McCain."), "SUPPORT")
+    assert pairs and all("McCain" in recipient for _, recipient in pairs), pairs

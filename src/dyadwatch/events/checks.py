@@ -445,6 +445,18 @@ def retort(match: TriggerMatch) -> bool:
     return any(c.lower_ == "back" for c in match.head.children)
 
 
+@check("says_a_quote")
+def says_a_quote(match: TriggerMatch) -> bool:
+    """ '"France will always be France," an angry Hollande retaliated': the verb introduces what was said (a
+    clausal complement, with a quotation mark before the verb), so the act is one of words."""
+    head = match.head
+    quoted = any(t.text in QUOTE_MARKS for t in head.sent if t.i < head.i)
+    return quoted and any(c.dep_ in {"ccomp", "parataxis"} for c in head.children)
+
+
+QUOTE_MARKS = {'"', "“", "”", "''", "``"}
+
+
 @check("trades_goods")
 def trades_goods(match: TriggerMatch) -> bool:
     """ "trades oil with China" is commerce, "traded barbs / the microphone with" an idiom."""
