@@ -163,3 +163,11 @@ def test_retaliating_with_a_quote_is_words_and_with_airstrikes_is_force(code_eve
 def test_social_media_is_where_a_tribute_was_paid_not_to_whom(code_events):
     pairs = asserted(code_events("Others paid tribute on social media to Senator John McCain."), "SUPPORT")
     assert pairs and all("McCain" in recipient for _, recipient in pairs), pairs
+
+
+def test_a_debate_stage_or_a_conference_is_where_not_whom(code_events):
+    pairs = asserted(code_events("Hillary Clinton and Bernie Sanders clashed on the Miami debate stage on Wednesday."),
+                     "ACCUSE")
+    assert pairs and all("stage" not in recipient for _, recipient in pairs), pairs
+    text = "At the Republican Jewish Coalition conference, Senator Lindsey Graham called out Donald Trump."
+    assert all("conference" not in recipient for _, recipient in asserted(code_events(text), "ACCUSE"))
