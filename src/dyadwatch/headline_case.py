@@ -53,10 +53,18 @@ def _body_forms(body: str) -> tuple[set[str], set[str]]:
     lower = {s for w in LOWER_WORD.findall(body) for s in stems(w)}
     capital: set[str] = set()
     for m in CAPITALISED.finditer(body):
-        before = body[: m.start()].rstrip(" ")
-        if before and before[-1] not in SENTENCE_OPENERS:
+        before = _previous_mark(body, m.start())
+        if before and before not in SENTENCE_OPENERS:
             capital.update(stems(m.group().lower()))
     return lower, capital
+
+
+def _previous_mark(text: str, at: int) -> str:
+    """The last character before ``at`` that is not a space ("" at the start)."""
+    i = at - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return text[i] if i >= 0 else ""
 
 
 def _recase(line: str, lower: set[str], capital: set[str]) -> str:
