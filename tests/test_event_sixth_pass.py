@@ -171,3 +171,9 @@ def test_a_debate_stage_or_a_conference_is_where_not_whom(code_events):
     assert pairs and all("stage" not in recipient for _, recipient in pairs), pairs
     text = "At the Republican Jewish Coalition conference, Senator Lindsey Graham called out Donald Trump."
     assert all("conference" not in recipient for _, recipient in asserted(code_events(text), "ACCUSE"))
+
+
+def test_a_name_apposed_to_a_description_the_tagger_calls_an_adjective_is_the_target(code_events):
+    pairs = asserted(code_events("Senator Lindsey Graham attacked his rival Donald Trump for alienating Hispanics."),
+                     "ACCUSE")
+    assert any("Graham" in actor and "Trump" in recipient for actor, recipient in pairs), pairs

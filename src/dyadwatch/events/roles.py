@@ -552,11 +552,16 @@ def reciprocal(match: TriggerMatch) -> bool:
                if t.i > match.head.i)
 
 
+NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos", "dative"})
+
+
 def apposed_names(tok: Token) -> list[Token]:
     """Names given in apposition to a descriptive phrase: "White House hopefuls Donald Trump and
     Hillary Clinton", "his rival, Ted Cruz" (the first name of each apposition; its conjuncts follow
-    it). A name apposed to a name ('"I support Cruz," Bozell said') is the parser's mistake."""
-    if tok.pos_ not in {"NOUN"}:
+    it). A name apposed to a name ('"I support Cruz," Bozell said') is the parser's mistake. The tagger may call
+    the description an adjective where the parser made it a noun phrase's head ("attacked his rival Donald Trump")."""
+    nominal = tok.pos_ == "ADJ" and tok.dep_ in NOMINAL_DEPS
+    if tok.pos_ != "NOUN" and not nominal:
         return []
     return [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
 
