@@ -138,20 +138,23 @@ def test_a_round_of_attacks_between_politicians_is_verbal(code_events):
     assert asserted(events, "ACCUSE") and not asserted(events, "ASSAULT"), [(e.event_type, e.trigger) for e in events]
 
 
-def test_a_gerund_spelling_out_a_method_endorsed_is_not_done(code_events):
-    text = ("Later, Wisconsin Gov. Scott Walker endorsed one of their preferred methods for stopping Donald Trump: "
-            "freeing all 2,472 Republican National Convention delegates to vote their conscience.")
-    assert not asserted(code_events(text), "RETREAT")
-    assert asserted(code_events("Iran freed the ten American sailors on Wednesday: releasing them after a day of "
-                                "talks with Secretary John Kerry."), "RETREAT")
+# An act proposed or set aside beside the same act done: type, sentence where it is not done, sentence where it is.
+NOT_DONE_AND_DONE = [
+    ("RETREAT",
+     "Later, Wisconsin Gov. Scott Walker endorsed one of their preferred methods for stopping Donald Trump: freeing "
+     "all 2,472 Republican National Convention delegates to vote their conscience.",
+     "Iran freed the ten American sailors on Wednesday: releasing them after a day of talks with John Kerry."),
+    ("ACCUSE",
+     "Right to Rise USA spent $1.2 million on digital ads to boost Jeb Bush's campaign, as opposed to attacking his "
+     "rivals.",
+     "Senator Marco Rubio attacked Donald Trump, as opposed to Ted Cruz, who stayed quiet."),
+]
 
 
-def test_an_act_after_as_opposed_to_is_not_done(code_events):
-    text = ("Right to Rise USA spent $1.2 million on digital ads to boost Jeb Bush's campaign, as opposed to "
-            "attacking his rivals.")
-    assert not asserted(code_events(text), "ACCUSE")
-    assert asserted(code_events("Senator Marco Rubio attacked Donald Trump, as opposed to Ted Cruz, who stayed "
-                                "quiet."), "ACCUSE")
+@pytest.mark.parametrize(("etype", "not_done", "done"), NOT_DONE_AND_DONE)
+def test_a_gerund_spelling_out_a_method_or_after_as_opposed_to_is_not_done(code_events, etype, not_done, done):
+    assert not asserted(code_events(not_done), etype)
+    assert asserted(code_events(done), etype)
 
 
 def test_retaliating_with_a_quote_is_words_and_with_airstrikes_is_force(code_events):
