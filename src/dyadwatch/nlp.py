@@ -20,6 +20,7 @@ from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc, Span
 
 from dyadwatch.attribute_matcher import use_indexed_matcher
+from dyadwatch.clean.metadata import find_dateline
 from dyadwatch.headline_case import sentence_case_headlines
 
 # Preference order: official packages first (larger is better), then the re-upload.
@@ -79,31 +80,24 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-DATELINE_DASHES = {"—", "–", "-", "--"}
 DATELINE_MAX_TOKENS = 12
 
 
 def dateline_end(doc: Doc, start: int) -> int | None:
     """The first token after a dateline that opens a paragraph ("WASHINGTON (AP) — ", "MANCHESTER, N.H. - "), or
-    None. The dateline says where the story was filed: kept in the first sentence, the parser made it part of the
-    subject ("DES MOINES - Ted Cruz attacked ...") and the place the actor's country (Sheldon Adelson placed in
-    Macau); as a sentence of its own it is neither."""
-    i, words = start, 0
-    while i < min(len(doc), start + DATELINE_MAX_TOKENS):
-        tok = doc[i]
-        if tok.text in DATELINE_DASHES:
-            return i + 1 if words and i + 1 < len(doc) and not doc[i + 1].is_space else None
-        if tok.text == "(":  # the agency: "(AP)", "(Reuters)"
-            close = next((j for j in range(i + 1, min(len(doc), i + 5)) if doc[j].text == ")"), None)
-            if close is None:
-                return None
-            i = close + 1
-            continue
-        if not (tok.is_upper or tok.text in {",", "."}) or not any(ch.isalpha() or ch in ",." for ch in tok.text):
-            return None
-        words += tok.is_alpha
-        i += 1
-    return None
+    None; the dateline is recognised as the cleaning stage does (``clean.metadata.find_dateline``). It says where
+    the story was filed: kept in the first sentence, the parser made it part of the subject ("DES MOINES - Ted Cruz
+    attacked ...") and the place the actor's country (Sheldon Adelson placed in Macau); as a sentence of its own it
+    is neither. Cleaning moves a scraped page's dateline out of the body; text given as is keeps it."""
+    if not doc[start].is_upper:
+        return None  # the cheap test first: a dateline opens with a place in capitals
+    head = doc[start : min(len(doc), start + DATELINE_MAX_TOKENS)]
+    _, _, cut = find_dateline(head.text)
+    if not cut:
+        return None
+    end = doc[start].idx + cut
+    after = next((t for t in head if t.idx >= end), None)
+    return after.i if after is not None and not after.is_space else None
 
 
 def add_name_norms(nlp: Language, path: Path = NAME_NORMS_FILE) -> None:
