@@ -29,8 +29,7 @@ from dyadwatch.events.derive import Candidate, DeriveContext, derivation, verbal
 from dyadwatch.events.inquiry import is_inquiry, maker_token
 from dyadwatch.events.lexicon import TriggerMatch, TriggerRule
 from dyadwatch.events.modality import FROM_NEGATING, NEGATING, Modality, modality, noun_modality
-from dyadwatch.events.roles import FIRST_PERSON, noun_actor_token, subject_token
-from dyadwatch.events.roles import words as role_words
+from dyadwatch.events.roles import FIRST_PERSON, noun_actor_token, receiver_token, receiving_verb, subject_token
 from dyadwatch.events.syntax import has_aux, violent
 from dyadwatch.events.wordsets import words as shared_words
 from dyadwatch.models import Actor, Article, Event, Quote
@@ -583,8 +582,8 @@ def attack_maker(noun: Token) -> Token | None:
 def _received_from(noun: Token) -> Token | None:
     """The maker named on the verb that receives the attack: "Rubio drew criticism from Trump", "came under fire
     from Democrats" (the parser hangs the "from" on the verb, not on the noun)."""
-    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" else noun.head
-    if noun.dep_ not in {"dobj", "pobj"} or verb.lemma_.lower() not in role_words("RECEIVING"):
+    verb = receiving_verb(noun)
+    if verb is None:
         return None
     source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
     return next((g for g in source.children if g.dep_ == "pobj"), None) if source is not None else None
@@ -608,16 +607,7 @@ def attack_target(noun: Token) -> Token | None:
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else noun.head
     if noun.dep_ in {"pobj", "dobj"} and verb.lemma_.lower() in words("REPLY_VERBS"):
         return subject_token(verb)
-    return _receiver(noun)
-
-
-def _receiver(noun: Token) -> Token | None:
-    """Who receives the attack: the subject of "faced / drew / came under criticism (from X)"; only with a maker
-    named, since "drew criticism" alone says not from whom."""
-    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" else noun.head
-    if noun.dep_ not in {"dobj", "pobj"} or verb.lemma_.lower() not in role_words("RECEIVING"):
-        return None
-    return subject_token(verb)
+    return receiver_token(noun)  # "faced / drew / came under criticism (from X)": only with a maker named
 
 
 def _distributed(each: Token) -> Token | None:

@@ -529,14 +529,18 @@ def _source_of(noun: Token) -> Token | None:
 def receiver_token(noun: Token) -> Token | None:
     """Target of an event noun that its governing verb's subject receives: "Nabisco faced criticism
     from Trump" (Nabisco), "the plan won the backing of Congress", "came under attack from rebels"."""
+    verb = receiving_verb(noun)
+    return subject_token(verb) if verb is not None else None
+
+
+def receiving_verb(noun: Token) -> Token | None:
+    """The RECEIVING verb an event noun is the object of ("faced criticism", "came under fire"), or None."""
     verb = noun.head
     if noun.dep_ == "pobj" and verb.lower_ == "under":
         verb = verb.head
     elif noun.dep_ != "dobj":
         return None
-    if verb.lemma_.lower() not in words("RECEIVING"):
-        return None
-    return subject_token(verb)
+    return verb if verb.lemma_.lower() in words("RECEIVING") else None
 
 
 def reciprocal(match: TriggerMatch) -> bool:
