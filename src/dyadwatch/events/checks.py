@@ -25,6 +25,7 @@ from dyadwatch.events.modality import IMPLICATIVE, MODAL_AUX, governs_condition
 from dyadwatch.events.roles import receiver_token, subject_token
 from dyadwatch.events.syntax import has_aux, violent
 from dyadwatch.events.wordsets import words
+from dyadwatch.quotes import QUOTE_MARKS
 
 Check = Callable[[TriggerMatch], bool]
 CHECKS: dict[str, Check] = {}
@@ -450,11 +451,11 @@ def says_a_quote(match: TriggerMatch) -> bool:
     """ '"France will always be France," an angry Hollande retaliated': the verb introduces what was said (a
     clausal complement, with a quotation mark before the verb), so the act is one of words."""
     head = match.head
-    quoted = any(t.text in QUOTE_MARKS for t in head.sent if t.i < head.i)
+    quoted = any(t.text in QUOTE_MARKS or t.text in TOKEN_QUOTES for t in head.sent if t.i < head.i)
     return quoted and any(c.dep_ in {"ccomp", "parataxis"} for c in head.children)
 
 
-QUOTE_MARKS = {'"', "“", "”", "''", "``"}
+TOKEN_QUOTES = {"''", "``"}  # quotation marks the scraped text writes with two characters
 
 
 @check("trades_goods")
