@@ -837,6 +837,18 @@ def topic_tokens(head: Token) -> set[int]:
 REASON_PREPS = {"over", "for", "on"}
 
 
+@check("raised_by_someone")
+def raised_by_someone(match: TriggerMatch) -> bool:
+    """ "Romney raised questions about Trump's returns", "Obama cast doubt on": doubts someone raises. "The attacks
+    raised new questions about security" (a thing as subject) is no one's act, and "raised questions about whether
+    Lewandowski grabbed her" doubts the clause's subject (criticism.doubts), not whom the fallback finds."""
+    subj = subject_token(match.head)
+    someone = subj is not None and (person_like(subj) or subj.ent_type_ in {"ORG", "GPE", "NORP"}
+                                    or subj.lemma_.lower() in words("GROUP_NOUNS"))
+    whether = any(c.lower_ in {"whether", "if"} and c.dep_ == "mark" for c in match.head.subtree)
+    return someone and not whether
+
+
 @check("names_object")
 def names_object(match: TriggerMatch) -> bool:
     """ "called Cruz a liar", "called it quits", "called him to account": the verb names or directs its object

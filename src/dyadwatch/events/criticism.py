@@ -23,13 +23,21 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from dyadwatch.actors import DocActors
+from dyadwatch.events import checks
 from dyadwatch.events import coder as _coder  # the coder module: its helpers, read at call time (it imports us)
 from dyadwatch.events.checks import bare_plural
 from dyadwatch.events.derive import Candidate, DeriveContext, derivation, verbal_side
 from dyadwatch.events.inquiry import is_inquiry, maker_token
 from dyadwatch.events.lexicon import TriggerMatch, TriggerRule
 from dyadwatch.events.modality import FROM_NEGATING, NEGATING, Modality, modality, noun_modality
-from dyadwatch.events.roles import FIRST_PERSON, noun_actor_token, receiver_token, receiving_verb, subject_token
+from dyadwatch.events.roles import (
+    FIRST_PERSON,
+    _a_setting,
+    noun_actor_token,
+    receiver_token,
+    receiving_verb,
+    subject_token,
+)
 from dyadwatch.events.syntax import has_aux, violent
 from dyadwatch.events.wordsets import words as shared_words
 from dyadwatch.models import Actor, Article, Event, Quote
@@ -43,6 +51,7 @@ WORDS_FILE = Path(__file__).parent / "data" / "criticism_words.tsv"
 CRITICISE_CODE = "111"
 SPEECH_CUE_ROLES = {"speech", "address"}  # quotes/data/cues.tsv roles whose subject is the speaker
 CONDITION_MARKS = {"if", "unless", "whether"}
+REFLEXIVE_POSSESSIVES = {"his", "her", "its", "their"}  # on the object: the subject's ("stepped up their criticism")
 _REPORTED_RULE = TriggerRule("say", "V", "", cameo=CRITICISE_CODE, notes="reported criticism (criticism.py)")
 _NOUN_RULE = TriggerRule("attack", "N", "", cameo=CRITICISE_CODE, notes="attack noun between politicians")
 
@@ -94,6 +103,7 @@ def derive(
     out: list[Event] = []
     findings = reported_criticism(coder, sent, actors, quotes) + characterisations(coder, sent, actors)
     findings += doubts(coder, sent, actors) + quoted_judgements(coder, sent, actors, quotes)
+    findings += allegations(coder, sent, actors)
     findings += attack_nouns(coder, sent, actors, quotes, coded)
     for found in findings:
         if any(_same_pair(e, found) for e in coded + out):
@@ -428,11 +438,54 @@ def quoted_judgements(coder: EventCoder, sent: Span, actors: DocActors, quotes: 
             for target in _clause_targets(coder, clause, sent, actors, speaker, addressee=quote.addressee)]
 
 
+def allegations(coder: EventCoder, sent: Span, actors: DocActors) -> list[Criticism]:
+    """ "Moscow alleged that Kiev shelled the town", "repeated its allegation that Kiev shelled", "Trump's charge
+    that Cruz lied": alleging an act of conflict or a wrongdoing is accusing whoever the that-clause says did it
+    (PLOVER ACCUSE: "allege wrongdoing"). The act itself is coded by its own trigger as reported."""
+    out: list[Criticism] = []
+    for tok in sent:
+        clauses, makers = _alleged(coder, tok, sent, actors)
+        for clause in clauses:
+            evidence = _clause_evidence(clause) or _conflict_act(clause)
+            if evidence is None or _conditional(clause) or _negated(clause):
+                continue
+            for maker in makers:
+                out += [Criticism("allegation", maker, t, tok, (tok, *evidence), maker)
+                        for t in _clause_targets(coder, clause, sent, actors, maker)]
+    return out
+
+
+def _alleged(coder: EventCoder, tok: Token, sent: Span, actors: DocActors) -> tuple[list[Token], list[Actor]]:
+    """The that-clauses an ALLEGING_VERBS verb or an ALLEGATION_NOUNS noun puts forward, and who puts them
+    forward (the verb's subject; the noun's maker as for an attack noun: "its allegation", "made the charge")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma in words("ALLEGING_VERBS"):
+        if not _asserted(modality(tok)) or _asked(sent, tok):
+            return [], []
+        clauses = [c for c in tok.children if c.dep_ == "ccomp" and _that_clause(c)]
+        return clauses, (_speakers(coder, tok, sent, actors) if clauses else [])
+    if tok.pos_ == "NOUN" and lemma in words("ALLEGATION_NOUNS") and _noun_asserted(sent, tok):
+        clauses = [c for c in tok.children if c.dep_ in {"acl", "ccomp"} and _that_clause(c)]
+        maker = attack_maker(tok) if clauses else None
+        return clauses, (coder._resolve(maker, sent, actors) if maker is not None else [])
+    return [], []
+
+
+def _that_clause(clause: Token) -> bool:
+    """A finite clause with a subject ("that Kiev shelled the town"), not "a claim to have won"."""
+    return clause.pos_ in {"VERB", "AUX"} and subject_token(clause) is not None
+
+
+def _conflict_act(clause: Token) -> tuple[Token, ...] | None:
+    """The clause's head as an act of conflict the lexicon codes (ALLEGED_ACT_TYPES: "shelled", "arrested")."""
+    return (clause,) if checks.plover_of(clause) in words("ALLEGED_ACT_TYPES") else None
+
+
 def doubts(coder: EventCoder, sent: Span, actors: DocActors) -> list[Criticism]:
     """ "questioned whether Cruz was eligible", publicly doubting whether someone is or
     did something impugns them (CAMEO 111), whatever the predicate."""
     out: list[Criticism] = []
-    for verb in (t for t in sent if t.pos_ == "VERB" and _phrase_in(t, "DOUBTING_VERBS")):
+    for verb in (t for t in sent if t.pos_ == "VERB" and (_phrase_in(t, "DOUBTING_VERBS") or _raises_doubt(t))):
         if not _asserted(modality(verb)) or _asked(sent, verb):
             continue
         makers = coder._resolve(subject_token(verb), sent, actors)
@@ -446,6 +499,12 @@ def doubts(coder: EventCoder, sent: Span, actors: DocActors) -> list[Criticism]:
             out += [Criticism("doubt", m, t, verb, (verb,), None)
                     for m in makers for t in targets if not _coder._same(m, t)]
     return out
+
+
+def _raises_doubt(verb: Token) -> bool:
+    """ "raised questions about whether", "cast doubt on whether": a RAISING_VERBS verb with a DOUBT_NOUNS object."""
+    return verb.lemma_.lower() in words("RAISING_VERBS") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in words("DOUBT_NOUNS") for c in verb.children)
 
 
 def characterisations(coder: EventCoder, sent: Span, actors: DocActors) -> list[Criticism]:
@@ -520,14 +579,49 @@ def attack_nouns(
         return []
     out: list[Criticism] = []
     for noun in sent:
-        if noun.pos_ not in {"NOUN", "PROPN"} or not is_attack_noun(noun):
+        exchanged = noun.pos_ in {"NOUN", "PROPN"} and is_exchanged(noun)
+        if not exchanged and (noun.pos_ not in {"NOUN", "PROPN"} or not is_attack_noun(noun)):
             continue
         if any(e.trigger_start <= noun.idx < e.trigger_end for e in coded) or not _noun_asserted(sent, noun):
             continue  # the coder's own noun rule coded it (and recoded a verbal attack), or it is not reported
         speaker = coder._speaker(noun, sent, actors, quotes)
-        for maker, target in _attack_pairs(coder, noun, sent, actors):
-            out.append(Criticism("attack_noun", maker, target, noun, (noun,), speaker))
+        pairs = _exchange_pairs(coder, noun, sent, actors) if exchanged else _attack_pairs(coder, noun, sent, actors)
+        evidence = (noun.head, noun) if exchanged else (noun,)
+        out += [Criticism("attack_noun", maker, target, noun, evidence, speaker) for maker, target in pairs]
     return out
+
+
+def is_exchanged(noun: Token) -> bool:
+    """An attack noun (or an accusation) two sides exchange: the object of an EXCHANGE_VERBS verb ("Cruz and
+    Trump traded insults", "exchanged accusations with Rubio")."""
+    lemma = noun.lemma_.lower()
+    return (noun.dep_ == "dobj" and noun.head.lemma_.lower() in words("EXCHANGE_VERBS")
+            and (lemma in words("ATTACK_NOUNS") or lemma in words("EXCHANGED_NOUNS")))
+
+
+def _exchange_pairs(coder: EventCoder, noun: Token, sent: Span, actors: DocActors) -> list[tuple[Actor, Actor]]:
+    """Each side of an exchange attacks the other: the verb's coordinated subject, or its subject and the "with"
+    phrase of the verb or the noun ("traded barbs with Rubio"). An exchange of "attacks" may be physical: then
+    only political sides count (verbal_side)."""
+    verb = noun.head
+    side_toks = [subject_token(verb)]
+    side_toks += [_pobj(p) for t in (verb, noun) for p in t.children if p.dep_ == "prep" and p.lower_ == "with"]
+    verbal = noun.lemma_.lower() != "attack"
+    sides = [a for tok in side_toks if tok is not None for a in coder._resolve(tok, sent, actors)
+             if verbal or verbal_side(a)]
+    return [(a, b) for a in sides for b in sides if not _coder._same(a, b)]
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+
+
+def _delivers(verb: Token) -> bool:
+    """A verb whose subject makes the attack noun it takes as object: it launches it ("launched a broadside",
+    "stepped up their criticism") or delivers it ("delivered a sharp rebuke", DELIVERING_VERBS)."""
+    lemma = verb.lemma_.lower()
+    return lemma in words("ATTACK_LAUNCH_VERBS") or lemma in words("DELIVERING_VERBS") or (
+        _phrase(verb) in words("ATTACK_LAUNCH_VERBS"))
 
 
 def is_attack_noun(noun: Token) -> bool:
@@ -568,11 +662,13 @@ def attack_maker(noun: Token) -> Token | None:
     of a verb that launches it ("launched attacks on", "engaged in attacks"), or of a relative clause on it
     ("the attacks each has engaged in")."""
     own = noun_actor_token(noun, "ACCUSE") or _received_from(noun)
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "on"} else noun.head
+    launched = noun.dep_ in {"dobj", "pobj"} and _delivers(verb)
+    if own is not None and launched and own.dep_ == "poss" and own.lower_ in REFLEXIVE_POSSESSIVES:
+        return subject_token(verb) or own  # "Republicans stepped up their criticism of Obama": their = the subject
     if own is not None:
         return own
-    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "on"} else noun.head
-    launches = verb.lemma_.lower() in words("ATTACK_LAUNCH_VERBS") or _phrase(verb) in words("ATTACK_LAUNCH_VERBS")
-    if noun.dep_ in {"dobj", "pobj"} and launches:
+    if launched:
         return subject_token(verb)
     for rel in (c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in words("ATTACK_LAUNCH_VERBS")):
         return next((c for c in rel.children if c.dep_ == "nsubj"), None)
@@ -604,10 +700,30 @@ def attack_target(noun: Token) -> Token | None:
         owner = next((g for g in pobj.children if g.dep_ == "poss" and g.pos_ != "PRON"), None) if pobj else None
         if pobj is not None:
             return owner if owner is not None and pobj.ent_type_ == "" else pobj  # "attacks on Clinton's record"
+    delivered = _delivered_target(noun)
+    if delivered is not None:
+        return delivered
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else noun.head
     if noun.dep_ in {"pobj", "dobj"} and verb.lemma_.lower() in words("REPLY_VERBS"):
         return subject_token(verb)
     return receiver_token(noun)  # "faced / drew / came under criticism (from X)": only with a maker named
+
+
+def _delivered_target(noun: Token) -> Token | None:
+    """The target named on the verb that delivers or launches the attack noun ("delivered a sharp rebuke to Trump",
+    "hurled insults at Clinton"); "to" only after a delivering verb ("took his attacks to the Senate floor" names a
+    place), and never a setting or an audience ("on Twitter", "at the conference", "to reporters")."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or not _delivers(verb):
+        return None
+    preps = [c for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in words("DELIVERED_TARGET_PREPS")]
+    for prep in preps:
+        pobj = _pobj(prep)
+        if pobj is None or _a_setting(prep, pobj) or pobj.lemma_.lower() in words("PUBLIC_AUDIENCES"):
+            continue
+        if prep.lower_ != "to" or verb.lemma_.lower() in words("DELIVERING_VERBS"):
+            return pobj
+    return None
 
 
 def _distributed(each: Token) -> Token | None:
