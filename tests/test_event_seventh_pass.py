@@ -52,6 +52,13 @@ NOT_ACTS = [
     ("ACCUSE", "The two leaders exchanged greetings at the summit."),
     ("ACCUSE", "Donald Trump took his attacks to the Senate floor."),
     ("THREATEN", "The minister repeated his warning that the economy would slow."),
+    ("ACCUSE", "If she can strike the right balance between trashing Donald Trump and reassuring voters, she wins."),
+    ("SUPPORT", "Clinton and Sanders would have to weigh the risks before backing the president's plan."),
+    ("REJECT", "They have never worked, are not working, and will never work, even with President Obama's reforms."),
+    ("ACCUSE", "Trump says he is a counterpuncher who goes after people when they go after him."),
+    ("ACCUSE", "Ted Cruz, a senator who attacks his own leaders, won the Iowa caucuses."),
+    ("CONSULT", "But when contacted, a spokesperson for the department said the city would decide."),
+    ("ACCUSE", "Seacord complained of the economic and power imbalance he sees in this country."),
 ]
 
 
@@ -63,3 +70,50 @@ def test_no_act_of_the_type(code_events, etype, text):
 def test_an_exchange_of_fire_is_no_criticism(code_events):
     events = code_events("Rebels and government troops traded attacks in Aleppo on Sunday.")
     assert not asserted(events, "ACCUSE")
+
+
+@pytest.mark.parametrize(("etype", "text"), [
+    ("ACCUSE", "Ted Cruz, a senator who attacked his own leaders last year, won the Iowa caucuses."),
+    ("SUPPORT", "Clinton won the nomination by backing the president's plan."),
+    ("COOPERATE", "The FBI works closely with the Saudi government."),
+    ("CONSULT", "The senator contacted the Russian ambassador twice in 2016."),
+])
+def test_acts_next_to_those_cases_still_code(code_events, etype, text):
+    assert asserted(code_events(text), etype), text
+
+
+# Praise (events/praise.py): saying, calling or describing someone as good is SUPPORT (PLOVER: "praise").
+PRAISED = [
+    ("Donald Trump said Ben Carson is a good man.", "Trump", "Carson"),
+    ("Marco Rubio said Jeb Bush would make a great president.", "Rubio", "Bush"),
+    ("Chris Christie called Donald Trump a strong leader.", "Christie", "Trump"),
+    ("Ted Cruz described Ben Carson as a brilliant surgeon.", "Cruz", "Carson"),
+    ("Hillary Clinton said Barack Obama has done a great job.", "Clinton", "Obama"),
+    ('"Ben Carson is a wonderful man," Donald Trump said.', "Trump", "Carson"),
+]
+
+
+@pytest.mark.parametrize(("text", "maker", "target"), PRAISED)
+def test_saying_someone_is_good_praises_them(code_events, text, maker, target):
+    pairs = asserted(code_events(text), "SUPPORT")
+    assert any(maker in actor and target in recipient for actor, recipient in pairs), (text, pairs)
+
+
+@pytest.mark.parametrize("text", [
+    "Barack Obama said America is strong.",
+    "Donald Trump said the economy is strong.",
+    "Donald Trump said he is a great businessman.",
+    "Marco Rubio said Donald Trump is not a good man.",
+    "Hillary Clinton said Donald Trump is better than Ted Cruz on trade.",
+    "Donald Trump said Ben Carson could be a great vice president.",
+    "Donald Trump said Jeb Bush is a low-energy guy with a great family.",
+])
+def test_opinions_of_things_of_oneself_negated_or_speculative_are_no_praise(code_events, text):
+    assert not asserted(code_events(text), "SUPPORT"), text
+
+
+def test_proud_to_endorse_endorses_and_would_be_happy_to_meet_does_not_meet(code_events):
+    assert asserted(code_events("Sarah Palin said she is proud to endorse Donald Trump."), "SUPPORT")
+    assert asserted(code_events("I am honored to endorse Ted Cruz for president."), "SUPPORT")
+    assert not asserted(code_events("Vladimir Putin would be happy to meet Donald Trump."), "CONSULT")
+    assert not asserted(code_events("She is not proud to support Donald Trump."), "SUPPORT")

@@ -162,6 +162,28 @@ def stance_description(match: TriggerMatch) -> bool:
     return head.dep_ == "relcl" and head.tag_ in {"VBZ", "VBP"}  # "a group that opposes Trump": a standing position
 
 
+@check("character_description")
+def character_description(match: TriggerMatch) -> bool:
+    """ "he's a counterpuncher who goes after people when they go after him", "Cruz, a senator who attacks his own
+    leaders": a relative clause in the present simple on a predicate noun or an apposition says what kind of person
+    someone is, a habit, and so does a "when" clause under it; it reports no act (the past, "a senator who
+    attacked", still does)."""
+    head = match.head
+    if not _is_verb_row(match):
+        return False
+    occasion = any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "whenever"} for c in head.children)
+    if head.dep_ == "advcl" and occasion:
+        head = head.head  # "... who goes after people when they go after him": the habit's occasion
+    return _habit_of_a_kind(head)
+
+
+def _habit_of_a_kind(verb: Token) -> bool:
+    """A present-simple relative clause with no auxiliary on a predicate noun or an apposition."""
+    if verb.dep_ != "relcl" or verb.tag_ not in {"VBZ", "VBP"}:
+        return False
+    return not _kids(verb, "aux", "auxpass") and verb.head.dep_ in {"attr", "appos"}
+
+
 @check("ever_done")
 def ever_done(match: TriggerMatch) -> bool:
     """ "the most beautiful soul I've ever met", "has anyone ever visited": "ever" makes a clause of experience or
@@ -293,6 +315,7 @@ GENERIC_CHECKS = (
     "!participle_noun_blocked",
     "!adjectival_participle",
     "!stance_description",
+    "!character_description",
     "!ever_done",
     "!proposed_act",
     "!noun_tagged_as_verb",
@@ -617,6 +640,24 @@ def on_a_side(match: TriggerMatch) -> bool:
     return False
 
 
+@check("with_someone")
+def with_someone(match: TriggerMatch) -> bool:
+    """ "worked with Republicans", "works with the Chinese government": cooperation has a party after its
+    preposition; "will never work, even with Obama's reforms" names a thing, and no partner."""
+    objs = [c for c in match.prep.children if c.dep_ == "pobj"] if match.prep is not None else []
+    return any(_a_party(t) for o in objs for t in (o, *o.conjuncts))
+
+
+def _a_party(tok: Token) -> bool:
+    """Someone who can act with others: people, a named body or state, a group ("the Mexican authorities", "human
+    rights groups")."""
+    lemma = tok.lemma_.lower()
+    if person_like(tok) or tok.ent_type_ in {"ORG", "GPE", "NORP"} or lemma in words("GROUP_NOUNS"):
+        return True
+    named = any(c.ent_type_ in {"ORG", "GPE", "NORP"} for c in _kids(tok, "amod", "compound"))
+    return named or lemma in words("PARTNER_NOUNS")
+
+
 @check("fights_someone")
 def fights_someone(match: TriggerMatch) -> bool:
     """A fight names its sides: an object, a with/against/between phrase, or conjoined subjects ("troops and
@@ -932,6 +973,16 @@ def interview_question(match: TriggerMatch) -> bool:
     passive = head.tag_ == "VBN" and not _kids(head, "agent")
     asked = any(c.lemma_.lower() in words("INTERVIEW_ANSWERS") for c in _kids(head, "xcomp", "ccomp"))
     return passive and asked  # "when asked to leave, he refused" is a request all the same
+
+
+@check("reached_for_comment")
+def reached_for_comment(match: TriggerMatch) -> bool:
+    """ "When contacted, a spokesperson said ...", "if reached": a passive "contacted" or "reached" with no one named
+    as its agent, in a when/if clause, is the reporter asking for comment; journalism, no meeting."""
+    head = match.head
+    if head.tag_ != "VBN" or _kids(head, "agent", "nsubj", "nsubjpass"):
+        return False
+    return any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "if", "once", "after"} for c in head.children)
 
 
 @check("commercial_deal")

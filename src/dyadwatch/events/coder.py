@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyadwatch import codes
 from dyadwatch.actors import DocActors
-from dyadwatch.events import checks, criticism  # noqa: F401 (criticism registers its sentence derivation)
+from dyadwatch.events import checks, criticism, praise  # noqa: F401 (criticism and praise register sentence rules)
 from dyadwatch.events.checks import MATERIAL_TYPES
 from dyadwatch.events.derive import Candidate, DeriveContext, derive_event, derive_sentence, derive_trigger
 from dyadwatch.events.derive import same_actor as _same

@@ -15,6 +15,7 @@ The word sets live in ``data/criticism_words.tsv``. The coder calls ``derive`` o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -86,6 +87,17 @@ class Criticism:
     anchor: Token
     evidence: tuple[Token, ...]
     speaker: Actor | None = None
+    code: str = CRITICISE_CODE  # praise.py's findings are praise, SUPPORT 051
+
+
+@dataclass(frozen=True)
+class Stance:
+    """What saying something of someone does to them: criticise them (ACCUSE 111, this module) or praise them
+    (SUPPORT 051, praise.py). The rules that read speech, quotes and labels are the same; the words differ."""
+
+    code: str
+    clause_evidence: Callable[[Token], tuple[Token, ...] | None]  # the clause's judging words, or None
+    label_word: Callable[[Token], bool]  # a judging adjective or noun ("weak", "a liar"; "brilliant")
 
 
 @derivation("reported_criticism", stage="sentence")
@@ -113,8 +125,12 @@ def derive(
 
 
 # -- class 1: reported criticism ------------------------------------------------------------------------
-def reported_criticism(coder: EventCoder, sent: Span, actors: DocActors, quotes: list[Quote] = ()) -> list[Criticism]:
-    """ "X said/argued/pointed out that Y <did wrong | failed | is unfit>": X criticises Y."""
+def reported_criticism(
+    coder: EventCoder, sent: Span, actors: DocActors, quotes: list[Quote] = (), stance: Stance | None = None
+) -> list[Criticism]:
+    """ "X said/argued/pointed out that Y <did wrong | failed | is unfit>": X criticises Y (or, with praise.py's
+    ``stance``, "X said Y is a good man": X praises Y)."""
+    stance = stance or CRITICISM
     out: list[Criticism] = []
     says = (t for t in sent if (is_speech_verb(t) or is_finding(t)) and _asserted(modality(t)) and not _asked(sent, t))
     for say in says:
@@ -125,11 +141,11 @@ def reported_criticism(coder: EventCoder, sent: Span, actors: DocActors, quotes:
         about = _said_of(coder, say, sent, actors)
         addressee = _addressee(attributed)
         for clause in complements(say):
-            evidence = _clause_evidence(clause)
+            evidence = stance.clause_evidence(clause)
             if evidence is None or _conditional(clause):
                 continue
             for target in _clause_targets(coder, clause, sent, actors, speakers[0], about, addressee):
-                out += [Criticism("reported_criticism", s, target, say, evidence, s) for s in speakers]
+                out += [Criticism("reported_criticism", s, target, say, evidence, s, stance.code) for s in speakers]
     return out
 
 
@@ -422,7 +438,9 @@ def _conditional(clause: Token) -> bool:
     return any(c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children) for c in clause.children)
 
 
-def quoted_judgements(coder: EventCoder, sent: Span, actors: DocActors, quotes: list[Quote]) -> list[Criticism]:
+def quoted_judgements(
+    coder: EventCoder, sent: Span, actors: DocActors, quotes: list[Quote], stance: Stance | None = None
+) -> list[Criticism]:
     """A sentence of a direct quote that disparages someone, with no speech verb of its own: '"Hillary Clinton
     is a disaster. She lied to the families," Trump said' -- the quote's speaker criticises its subject."""
     root = sent.root
@@ -430,11 +448,12 @@ def quoted_judgements(coder: EventCoder, sent: Span, actors: DocActors, quotes: 
     if quote is None or quote.speaker is None or is_speech_verb(root) or not _asserted(modality(root)):
         return []
     clause = _past_opinion_frame(root)
-    evidence = _clause_evidence(clause)
+    stance = stance or CRITICISM
+    evidence = stance.clause_evidence(clause)
     if evidence is None or _conditional(clause) or _asked(sent, clause):
         return []
     speaker = quote.speaker
-    return [Criticism("quoted_judgement", speaker, target, clause, evidence, speaker)
+    return [Criticism("quoted_judgement", speaker, target, clause, evidence, speaker, stance.code)
             for target in _clause_targets(coder, clause, sent, actors, speaker, addressee=quote.addressee)]
 
 
@@ -507,37 +526,40 @@ def _raises_doubt(verb: Token) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in words("DOUBT_NOUNS") for c in verb.children)
 
 
-def characterisations(coder: EventCoder, sent: Span, actors: DocActors) -> list[Criticism]:
+def characterisations(
+    coder: EventCoder, sent: Span, actors: DocActors, stance: Stance | None = None
+) -> list[Criticism]:
     """ "painted Clinton as weak", "called Trump dangerous", "called Trump a blowhard": presenting or naming
-    someone as bad criticises them."""
+    someone as bad criticises them (as good, "called Trump a strong leader", praises them: praise.py)."""
+    stance = stance or CRITICISM
     out: list[Criticism] = []
     verbs = words("CHARACTERISING_VERBS") | words("NAMING_VERBS")  # what _label needs: skip other words early
     for verb in (t for t in sent if t.lemma_.lower() in verbs):
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        label = _label(verb, obj)
+        label = _label(verb, obj, stance.label_word)
         if obj is None or label is None or not _asserted(modality(verb)) or _asked(sent, verb):
             continue
         if obj.lower_ in FIRST_PERSON | _coder.REFLEXIVES:
             continue
         makers = coder._resolve(subject_token(verb), sent, actors)
         targets = coder._resolve(obj, sent, actors) or _owner(coder, obj, sent, actors)
-        out += [Criticism("characterisation", m, t, verb, (verb, label), None)
+        out += [Criticism("characterisation", m, t, verb, (verb, label), None, stance.code)
                 for m in makers for t in targets if not _coder._same(m, t)]
     return out
 
 
-def _label(verb: Token, obj: Token | None) -> Token | None:
-    """The disparaging word a characterising verb gives its object ("as weak") or a naming verb puts after it
-    ("dangerous", "a blowhard")."""
+def _label(verb: Token, obj: Token | None, judged: Callable[[Token], bool]) -> Token | None:
+    """The judging word (``judged``: disparaging, or praising) a characterising verb gives its object ("as weak")
+    or a naming verb puts after it ("dangerous", "a blowhard")."""
     lemma = verb.lemma_.lower()
     if lemma in words("CHARACTERISING_VERBS"):
-        return _as_label(verb, obj)
+        return _as_label(verb, obj, judged)
     if lemma not in words("NAMING_VERBS") or obj is None:
         return None
     preds = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"}]
     preds += [c for c in obj.children if c.dep_ == "amod" and c.i > obj.i]  # "called Trump dangerous"
     for word in (w for p in preds for w in (p, *p.conjuncts)):
-        if _disparaging(word):
+        if judged(word):
             return word
     return None
 
@@ -555,18 +577,21 @@ def _owner(coder: EventCoder, noun: Token, sent: Span, actors: DocActors) -> lis
     return coder._resolve(owner, sent, actors) if owner is not None else []
 
 
-def _as_label(verb: Token, obj: Token | None) -> Token | None:
-    """The disparaging word of the "as" phrase on the verb or its object: "as weak", "as a liar"."""
+def _as_label(verb: Token, obj: Token | None, judged: Callable[[Token], bool]) -> Token | None:
+    """The judging word of the "as" phrase on the verb or its object: "as weak", "as a liar"."""
     holders = [verb] + ([obj] if obj is not None else [])
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "as"):
-        found = next((w for w in prep.subtree if w.i != prep.i and _disparaging(w)), None)
+        found = next((w for w in prep.subtree if w.i != prep.i and judged(w)), None)
         if found is not None:
             return found
     # the parser's other reading: "as" an adverb of an adjectival clause ("dismissed Trump as unqualified")
     for clause in (c for c in verb.children if c.dep_ in {"advcl", "oprd"} and c.i > verb.i):
-        if any(k.lower_ == "as" for k in clause.children) and _disparaging(clause):
+        if any(k.lower_ == "as" for k in clause.children) and judged(clause):
             return clause
     return None
+
+
+CRITICISM = Stance(CRITICISE_CODE, _clause_evidence, _disparaging)
 
 
 # -- class 2: attack nouns between politicians --------------------------------------------------------
@@ -770,7 +795,7 @@ def _event(coder: EventCoder, found: Criticism, sent: Span, article: Article, ac
     """The ACCUSE event of a finding, asserted (its rule checked the modality), dated and placed at its anchor,
     its trigger the evidence words."""
     rule = _NOUN_RULE if found.rule == "attack_noun" else _REPORTED_RULE
-    cand = Candidate(TriggerMatch(rule, found.evidence[0]), CRITICISE_CODE, Modality())
+    cand = Candidate(TriggerMatch(rule, found.evidence[0]), found.code, Modality())
     date, gran, resolved = coder._date(sent, found.anchor, article)
     location = coder._location(sent, found.anchor, actors, article)
     ev = coder._event(cand, sent, article, found.actor, found.target, found.speaker, date, gran, resolved, location)
