@@ -117,3 +117,26 @@ def test_proud_to_endorse_endorses_and_would_be_happy_to_meet_does_not_meet(code
     assert asserted(code_events("I am honored to endorse Ted Cruz for president."), "SUPPORT")
     assert not asserted(code_events("Vladimir Putin would be happy to meet Donald Trump."), "CONSULT")
     assert not asserted(code_events("She is not proud to support Donald Trump."), "SUPPORT")
+
+
+@pytest.mark.parametrize(("text", "etype", "maker", "target"), [
+    ("Chris Christie campaigned with Donald Trump in New Hampshire.", "SUPPORT", "Christie", "Trump"),
+    ("Sarah Palin campaigned for Donald Trump in Iowa.", "SUPPORT", "Palin", "Trump"),
+    ("Elizabeth Warren stumped for Hillary Clinton in Ohio.", "SUPPORT", "Warren", "Clinton"),
+])
+def test_campaigning_for_or_with_a_candidate_backs_them(code_events, text, etype, maker, target):
+    pairs = asserted(code_events(text), etype)
+    assert any(maker in actor and target in recipient for actor, recipient in pairs), (text, pairs)
+
+
+@pytest.mark.parametrize("text", [
+    "Ted Cruz campaigned for president in Iowa.",
+    "Jeb Bush campaigned for the nomination for a year.",
+    "Bernie Sanders campaigns against Hillary Clinton ahead of the caucuses.",
+    "Others are wary, if not outright opposed, to campaigning with Ted Cruz.",
+    "Russ Feingold looks forward to campaigning with Hillary Clinton in Wisconsin.",
+    "Pat Toomey refused to entertain the possibility of campaigning alongside Ted Cruz.",
+])
+def test_running_for_an_office_against_a_rival_or_campaigning_not_done_is_no_act(code_events, text):
+    events = code_events(text)
+    assert not asserted(events, "SUPPORT") and not asserted(events, "ACCUSE"), text

@@ -263,11 +263,22 @@ def _predicted_gerund(tok: Token) -> bool:
         preps = [c for c in tok.head.children if c.dep_ == "prep"]
     else:
         return False
-    return any(p.lower_ in {"to", "toward", "towards"} and p.head.lemma_.lower() in PREDICTIVE_HEADS for p in preps)
+    return any(p.lower_ in {"to", "toward", "towards"} and _predictive(p) for p in preps)
+
+
+def _predictive(prep: Token) -> bool:
+    """The word the "to" belongs to is one of PREDICTIVE_HEADS: its head, or the verb's adjective or adverb before
+    it when the parser hangs "to" on the verb ("is wary ... to campaigning", "looks forward to campaigning")."""
+    head = prep.head
+    near = [c for c in head.children if c.dep_ in {"acomp", "advmod"} and c.i < prep.i]
+    return any(w.lemma_.lower() in PREDICTIVE_HEADS for w in (head, *near, *(j for c in near for j in c.conjuncts)))
 
 
 def _hypothetical_noun(tok: Token) -> bool:
-    """A clause under a noun of possibility: "the best case scenario where he pulls out a win"."""
+    """A clause under a noun of possibility: "the best case scenario where he pulls out a win", "the possibility of
+    campaigning alongside Cruz"."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "of":
+        return tok.head.head.lemma_.lower() in HYPOTHETICAL_NOUNS
     return tok.dep_ in {"relcl", "acl", "ccomp"} and tok.head.lemma_.lower() in HYPOTHETICAL_NOUNS
 
 
