@@ -19,6 +19,9 @@ SIDES = [
     ("own criticism", "ACCUSE", "Republican", "Obama", "House Republicans stepped up their criticism of Barack Obama."),
     ("alleged", "ACCUSE", "Moscow", "Kyiv", "Moscow alleged that Kiev shelled the town of Debaltseve."),
     ("alleged", "ACCUSE", "Moscow", "Kyiv", "Moscow repeated its allegation that Kiev shelled the town of Debaltseve."),
+    ("interference", "ACCUSE", "Putin", "United States",
+     "Vladimir Putin said Washington was meddling in Ukraine's affairs."),
+    ("harm", "ACCUSE", "Cotton", "Obama", "Senator Tom Cotton said Barack Obama had weakened the military."),
     ("doubt", "ACCUSE", "Obama", "Trump", "Barack Obama cast doubt on Donald Trump's fitness for office."),
     ("doubt", "ACCUSE", "Romney", "Trump", "Mitt Romney raised questions about Donald Trump's tax returns."),
     ("warning", "THREATEN", "Putin", "West", "Vladimir Putin delivered a warning to the West over Ukraine."),
@@ -42,6 +45,7 @@ def test_maker_and_target_of_an_act_named_by_the_words_around_it(code_events, ki
 # sentences with no asserted act of the type
 NOT_ACTS = [
     ("ACCUSE", "Analysts raised questions about the economy."),
+    ("ACCUSE", "Analysts said the dollar weakened against the euro."),
     ("ACCUSE", "Moscow rejected the allegation that its jets bombed a hospital."),
     ("ACCUSE", "He knocked on doors in Iowa for Bernie Sanders."),
     ("ACCUSE", "The 2016 primaries knocked both Ted Cruz and John Kasich out of the race."),
