@@ -19,7 +19,7 @@ SIDES = [
     ("own criticism", "ACCUSE", "Republican", "Obama", "House Republicans stepped up their criticism of Barack Obama."),
     ("alleged", "ACCUSE", "Moscow", "Kyiv", "Moscow alleged that Kiev shelled the town of Debaltseve."),
     ("alleged", "ACCUSE", "Moscow", "Kyiv", "Moscow repeated its allegation that Kiev shelled the town of Debaltseve."),
-    ("interference", "ACCUSE", "Putin", "United States",
+    ("interference", "ACCUSE", "Putin", "Washington",
      "Vladimir Putin said Washington was meddling in Ukraine's affairs."),
     ("harm", "ACCUSE", "Cotton", "Obama", "Senator Tom Cotton said Barack Obama had weakened the military."),
     ("doubt", "ACCUSE", "Obama", "Trump", "Barack Obama cast doubt on Donald Trump's fitness for office."),
