@@ -571,7 +571,8 @@ def _named_by(actor: Actor, toks: list[Token]) -> Actor:
             best = (lo, hi)
     if best is None or best == (actor.start, actor.end):
         return actor
-    return replace(actor, text=doc_text(toks[0].doc)[best[0]: best[1]], start=best[0], end=best[1])
+    text = doc_text(toks[0].doc)[best[0]: best[1]].rstrip()  # a headline's last word: no paragraph break after it
+    return replace(actor, text=text, start=best[0], end=best[0] + len(text))
 
 
 def _speakers_country(tok: Token, speaker: Actor, name: str = "") -> list[Actor]:
