@@ -63,6 +63,8 @@ NOT_ACTS = [
     ("ACCUSE", "Ted Cruz, a senator who attacks his own leaders, won the Iowa caucuses."),
     ("CONSULT", "But when contacted, a spokesperson for the department said the city would decide."),
     ("ACCUSE", "Seacord complained of the economic and power imbalance he sees in this country."),
+    ("CONSULT", "We are meeting our benchmarks, said a spokeswoman for the committee."),
+    ("CONSULT", "I just think it speaks to who you are as a candidate."),
 ]
 
 
@@ -81,6 +83,8 @@ def test_an_exchange_of_fire_is_no_criticism(code_events):
     ("SUPPORT", "Clinton won the nomination by backing the president's plan."),
     ("COOPERATE", "The FBI works closely with the Saudi government."),
     ("CONSULT", "The senator contacted the Russian ambassador twice in 2016."),
+    ("CONSULT", "Hillary Clinton spoke to Vladimir Putin by phone on Friday."),
+    ("SUPPORT", "Bernie Sanders calls Hillary Clinton an extremely intelligent woman."),
 ])
 def test_acts_next_to_those_cases_still_code(code_events, etype, text):
     assert asserted(code_events(text), etype), text

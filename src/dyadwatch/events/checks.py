@@ -642,8 +642,9 @@ def on_a_side(match: TriggerMatch) -> bool:
 
 @check("with_someone")
 def with_someone(match: TriggerMatch) -> bool:
-    """ "worked with Republicans", "works with the Chinese government": cooperation has a party after its
-    preposition; "will never work, even with Obama's reforms" names a thing, and no partner."""
+    """ "worked with Republicans", "works with the Chinese government", "spoke to Putin": cooperation and talks have
+    a party after their preposition; "will never work, even with Obama's reforms" and "it speaks to who you are"
+    name no one."""
     objs = [c for c in match.prep.children if c.dep_ == "pobj"] if match.prep is not None else []
     return any(_a_party(t) for o in objs for t in (o, *o.conjuncts))
 
