@@ -65,6 +65,8 @@ NOT_ACTS = [
     ("ACCUSE", "Seacord complained of the economic and power imbalance he sees in this country."),
     ("CONSULT", "We are meeting our benchmarks, said a spokeswoman for the committee."),
     ("CONSULT", "I just think it speaks to who you are as a candidate."),
+    ("REJECT", "Jeb Bush and Hillary Clinton, among others, reject the term containment."),
+    ("REJECT", "Yet he has just now hired a pollster, having rejected the need for one in the primaries."),
 ]
 
 
@@ -85,6 +87,8 @@ def test_an_exchange_of_fire_is_no_criticism(code_events):
     ("CONSULT", "The senator contacted the Russian ambassador twice in 2016."),
     ("CONSULT", "Hillary Clinton spoke to Vladimir Putin by phone on Friday."),
     ("SUPPORT", "Bernie Sanders calls Hillary Clinton an extremely intelligent woman."),
+    ("REJECT", "Governor Rick Perry vetoed a long list of bills in 2003."),
+    ("REJECT", "Paul Ryan rejected the proposal by Senate Democrats."),
 ])
 def test_acts_next_to_those_cases_still_code(code_events, etype, text):
     assert asserted(code_events(text), etype), text

@@ -76,6 +76,7 @@ SHELTER_WORDS = words("SHELTER_WORDS")
 PLACE_TARGET_TYPES = {"COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "AID", "RETREAT", "CONCEDE", "PROTEST", "COOPERATE"}
 # Trigger codes whose event needs a resolved target ("criticised the economy" disapproves of no one).
 TARGET_CODES = {"110"}
+VETO_CODE = "129"  # "vetoed a long list of bills": a veto is an act with or without a named target
 
 
 class EventCoder:
@@ -497,6 +498,8 @@ def _needs_target(match: TriggerMatch) -> bool:
         return True
     if rule.plover == "ACCUSE" and rule.cameo[:2] == "11" and _disapproves_a_thing(match):
         return True  # "condemned homosexuality", "blamed the national debt": an opinion of a thing, no one's act
+    if rule.plover == "REJECT" and rule.cameo[:2] == "12" and rule.cameo != VETO_CODE and _disapproves_a_thing(match):
+        return True  # "rejected the label", "reject the term containment": a word or an idea, no one's proposal
     return rule.cameo == "052" and checks.defends_own(match)  # "defended his record"
 
 
