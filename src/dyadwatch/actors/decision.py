@@ -108,7 +108,7 @@ class _Decision:
             # "the Obama administration"; "the pope" (a title of one state)
             country = country or self._leader_country(head) or desc.title_country or self._appointer_country(head)
             if not country and desc.sector_strength == 2 and span[0].lower_ not in OWNER_WORDS \
-                    and desc.sector not in FOREIGN_SECTORS:
+                    and desc.sector not in FOREIGN_SECTORS and not desc.stateless:
                 # "Clinton's campaign": its owner's country; "the court said": a domestic institution of the
                 # story's country
                 country = self._owner_country(head) or self._home(head.i, exclude=desc.not_country,
@@ -128,6 +128,9 @@ class _Decision:
             # "Croatian experts", "a Lebanese man", "Syrian government warplanes": a national participant;
             # "Pakistan-based groups", "Iran-backed groups" (their country: see describe)
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
+        if desc.stateless and not country and group_head:
+            # seventh pass: "67 Latin American artists" are participants of several states: kept, with no country
+            return self._make(span, self._plain(span), "", sector, desc.title, "group")
         if (country and head.pos_ == "PROPN" and head.ent_type_ in PLACE_ENT_LABELS and desc.head_entry is None
                 and desc.country_kind == "demonym" and not desc.sector):
             # "Iraqi Kurdistan", "Indian Kashmir": a place the tables lack, qualified by its state

@@ -51,7 +51,7 @@ from dyadwatch.actors.matching import _Matching
 from dyadwatch.actors.owners import owned
 from dyadwatch.actors.people import _People
 from dyadwatch.actors.relatives import relatives
-from dyadwatch.actors.story import apply_story_country, dateline_country, story_country
+from dyadwatch.actors.story import REGION, apply_story_country, dateline_country, story_country
 from dyadwatch.actors.userdict import UserEntry, load_converted, load_user_dictionary
 from dyadwatch.clean.metadata import find_dateline
 from dyadwatch.models import NON_STATE_CODES, Actor, Alias, Article
@@ -149,6 +149,7 @@ class ActorResolver:
         self.female = _word_list("female_names.txt")
         self.male = _word_list("male_names.txt")
         self.not_names = _word_list("not_names.txt")
+        self.rank_words = _word_list("rank_words.txt")
         self.successions = {row["iso3"]: (row["since"], row["before"]) for row in _table("successions.tsv")}
         self.dependencies = {row["iso3"]: row["state"] for row in _table("dependencies.tsv")}
         self._places: dict[str, GazEntry | None] = {}
@@ -286,6 +287,7 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
         self._mark_dateline()
         self.match()
         self.match_places()
+        self.ethnic_americans()
         self._party_state_labels()
         for head in self.heads():
             start, end = self.phrase_bounds(head)
@@ -311,6 +313,8 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
                 result.by_token.setdefault(self.doc.char_span(followed.start, followed.end)[0].i, followed)
             if actor is None:
                 continue
+            if desc.stateless and not actor.country:  # "Latin American artists": no state, not even the story's
+                actor = replace(actor, country_source=REGION)
             actor = self._same_org(actor, orgs)
             end = self._name_end(desc, actor)
             if end > desc.end:  # the organisation's whole written name: "High Court of Justice"
