@@ -27,6 +27,7 @@ from dyadwatch.actors.common import (
     name_tagged_as_verb,
 )
 from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry, normalise
+from dyadwatch.actors.owners import owned_nouns
 from dyadwatch.models import NON_STATE_CODES, Actor
 
 
@@ -62,6 +63,8 @@ class _Decision:
         if desc.head_entry is not None and desc.head_entry.kind == "party":  # "Republicans", "the GOP"
             party = desc.head_entry
             return self._make(span, party.name, party.country, desc.sector or party.sector, desc.title, "group")
+        if desc.party_sector and head.lemma_.lower() in owned_nouns()["ally"]:
+            desc.sector = desc.party_sector  # seventh pass: "her Democratic allies" are the party's, not a state's
         if not desc.sector and desc.party_sector and not desc.name:
             desc.sector = desc.party_sector  # "Democratic voters" are CVL; "GOP leaders": the party
         if desc.head_entry is not None and desc.head_entry.kind == "user":  # the user's word is final
