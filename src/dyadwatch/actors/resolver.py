@@ -46,6 +46,7 @@ from dyadwatch.actors.common import (
 from dyadwatch.actors.coreference import _Coreference
 from dyadwatch.actors.decision import ARMED_SECTORS, _Decision
 from dyadwatch.actors.description import _Description
+from dyadwatch.actors.fragments import HeadlineWords
 from dyadwatch.actors.gazetteer import DATA_DIR, GazEntry, Gazetteer, normalise
 from dyadwatch.actors.matching import _Matching
 from dyadwatch.actors.owners import owned
@@ -246,6 +247,7 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
         self.person_ent: dict[int, Span] = {}
         self.labelled: set[int] = set()  # last tokens of names followed by a party-state label
         self._gender: dict[int, bool] = {}  # id(actor in history) -> female
+        self.headline_words = HeadlineWords(doc)
         self.ents = list(doc.ents)  # doc.ents builds new spans on every access
         self.ent_at = {k: ent for ent in self.ents for k in range(ent.start, ent.end)}
         for ent in self.ents:
@@ -300,6 +302,8 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
         for head_i in sorted(self.descs):
             desc = self.descs[head_i]
             actor = self.actor_for(desc) if not desc.pronoun else None
+            if actor is not None and self._headline_fragment(desc, actor):
+                continue
             if desc.pronoun or (actor is not None and self._definite(desc)):
                 ante = self._antecedent(desc, history)
                 if ante is not None:
@@ -343,6 +347,13 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
         result.mentions = self._outermost(result.mentions)
         result.aliases = self.learned_aliases()
         return result
+
+    def _headline_fragment(self, desc: _Desc, actor: Actor) -> bool:
+        """Seventh pass, class "a headline fragment is no actor" (``fragments.py``): "A Heavy Price" of a title-case
+        headline, placed by nothing and written with words the body never uses."""
+        if actor.country or actor.sector or desc.entry is not None or desc.head_entry is not None:
+            return False
+        return self.headline_words.fragment(self.doc[desc.start: desc.end])
 
     def _acronyms(self, result: DocActors) -> None:
         """An acronym in brackets after a name stands for it, there and later in the document:
