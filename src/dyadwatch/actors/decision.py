@@ -334,6 +334,13 @@ class _Decision:
                 place = self._place_of([p for p in child.children if p.dep_ == "pobj"])
                 if place:
                     return place
+            if located and depth == 0 and child.dep_ == "prep" and child.lower_ == "from":
+                # seventh pass, class "a group from a country is its": "people from El Salvador", "refugees from
+                # Syria" (the story's home country made them Costa Rica's, where they were going); not armed forces:
+                # "troops from Iraq" are often being withdrawn from there
+                place = self._place_of([p for p in child.children if p.dep_ == "pobj"])
+                if place:
+                    return place
             for prep in preps:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
@@ -485,7 +492,11 @@ class _Decision:
         from)? A nationality modifying a participant still counts for the home ("Judge Rivera opened
         investigations against Chilean officials", "rebels demanded the removal of President X")."""
         tok, head = self.doc[k], self.doc[i]
-        if tok.sent.start != head.sent.start or head.left_edge.i <= k <= head.right_edge.i:
+        if tok.sent.start != head.sent.start:
+            return False
+        if _in_own_clause(tok, head):
+            return True
+        if head.left_edge.i <= k <= head.right_edge.i:
             return False
         verb = self._verb(head).i
         if tok.dep_ == "pobj" and tok.head.lower_ not in LOCATIVE_PREPS:  # "sanctions against Moscow"
@@ -539,10 +550,42 @@ class _Decision:
 
 
 OWN_FOLLOWER_WORDS = {"his", "her", "their"}
+# Participles that say where a body is, not what it does ("a newspaper based in Beirut", "groups located in Iraq").
+BASE_VERBS = frozenset({"base", "locate", "headquarter", "station", "deploy", "live", "bear"})
 ARMED_SECTORS = {"REB", "MIL"}
 APPOINTING_VERBS = {"appoint", "name", "nominate", "hire", "tap", "designate", "install", "pick", "choose"}
 MALE_HONORIFICS = {"mr", "mr."}
 FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms."}
+
+
+# Clauses that say what a participant does ("who criticizes the Israeli government", "waving Mexican flags").
+OWN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+
+
+def _in_own_clause(tok: Token, head: Token) -> bool:
+    """Seventh pass, class "what a participant acts on never places it": a place word inside a relative or
+    participial clause of the participant (or of the name it is in apposition with) is what that participant acts
+    on: "Matt Duss, the president of a foundation, who frequently criticizes the Israeli government" is no
+    Israeli, "protesters waving Mexican flags" are not Mexico's (the story's home country decides instead). A
+    "who" clause the parser hung on a noun inside the participant's phrase ("the Foundation ..., who criticizes")
+    is the participant's too: "who" names a person. A place the clause says the participant is in still places it
+    ("guerrillas operating in Macedonia", "a newspaper based in Beirut")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
+        return False
+    anchors = [head] + ([head.head] if head.dep_ == "appos" else []) + [c for c in head.children if c.dep_ == "appos"]
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ in OWN_CLAUSE_DEPS and node.lemma_.lower() not in BASE_VERBS:
+            whose = node.head
+            if any(a.i == whose.i for a in anchors) or (_who_clause(node) and any(
+                    a.left_edge.i <= whose.i <= a.right_edge.i for a in anchors)):
+                return True
+        node = node.head
+    return False
+
+
+def _who_clause(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who" for c in verb.children)
 
 
 def _honorific(span: Span) -> str:

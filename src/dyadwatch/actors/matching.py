@@ -75,6 +75,29 @@ class _Matching:
             else:
                 i += 1
 
+    def refine_hits(self) -> None:
+        """Seventh pass: drop country words that name no country here (ethnic Americans, surnames)."""
+        self.ethnic_americans()
+        self.demonym_surnames()
+
+    def demonym_surnames(self) -> None:
+        """Seventh pass, class "a surname that is a nationality word": "Mark Cuban ... Cuban also said" is the
+        businessman, not Cuba. A one-word demonym that ends a PERSON entity of two words or more, or that stands
+        alone as a noun phrase (not modifying a noun) and is the surname of such a person of the document, is no
+        country word. "Cuban officials" and "Russian President Vladimir Putin" keep theirs."""
+        doc = self.doc
+        surnames = {ent[-1].lower_ for ent in self.person_ent.values() if len(ent) > 1}
+        for hit in list(self.hits):
+            tok = doc[hit.start]
+            if hit.entry.kind != "demonym" or hit.end - hit.start != 1 or tok.lower_ not in surnames:
+                continue
+            ent = self.person_ent.get(tok.i)
+            ends_name = ent is not None and len(ent) > 1 and ent[-1].i == tok.i
+            alone = tok.pos_ == "PROPN" and not (tok.dep_ in ("amod", "compound", "nmod") and tok.head.i > tok.i)
+            if ends_name or alone:
+                self.hits.remove(hit)
+                self.hit_at.pop(tok.i, None)
+
     def ethnic_americans(self) -> None:
         """Seventh pass, class "a hyphenated or ethnic American group is American": "Turkish Americans",
         "Mexican-American voters", "an Italian American group" are people of the United States, not of the country

@@ -289,7 +289,7 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
         self._mark_dateline()
         self.match()
         self.match_places()
-        self.ethnic_americans()
+        self.refine_hits()
         self._party_state_labels()
         for head in self.heads():
             start, end = self.phrase_bounds(head)
