@@ -147,11 +147,28 @@ class _Decision:
             # "Alibaba Group", "Yale", "criticized Nabisco": a named organisation of unknown country and
             # sector is still an actor (a one-word name only where a participant stands)
             return self._make(span, name, country, sector, desc.title, "org")
+        if self._named_body(head):
+            # seventh pass: "The BLM group is calling on Clinton", "the Koch network": a body named by a name the
+            # lists lack is still a participant (its country from the story, labelled)
+            return self._make(span, self._plain(span), country, sector, desc.title, "org")
         if head.ent_type_ == "NORP" and head.pos_ in ("PROPN", "NOUN") and self._core_slot(head) \
                 and normalise(head.text) not in self.r.not_names:
             # "Evangelicals", "Latinos": a named people no list places is kept, with no country
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
         return None
+
+    def _named_body(self, head: Token) -> bool:
+        """Seventh pass, class "a body named by a name no list knows": a noun of a body with no sector of its own
+        (``roles.tsv`` kind org: group, network, coalition, movement, organization) right after a capitalised name or
+        acronym that is no place, party or known body ("the BLM group", "the Koch network"), where a participant
+        stands. "The Russian group" is placed by its adjective; "a group of protesters" has no name."""
+        role = self.r.gazetteer.roles.get(head.lemma_.lower())
+        if role is None or role.kind != "org" or role.sector or head.pos_ != "NOUN" or not self._core_slot(head):
+            return False
+        before = self.doc[head.i - 1] if head.i > 0 else None
+        return (before is not None and before.dep_ == "compound" and before.head.i == head.i
+                and before.pos_ == "PROPN" and before.text[:1].isupper() and before.i not in self.hit_at
+                and normalise(before.text) not in self.r.not_names)
 
     def _person_of_body(self, desc: _Desc, head: Token) -> str:
         """Fifth pass, class "a person named after an outlet": a person's name written right after an outlet or
