@@ -153,3 +153,75 @@ def test_a_pronoun_may_still_be_the_man_named_before(code):
 def test_a_pronoun_in_a_fronted_clause_looks_ahead_to_the_main_subject(code, text, name):
     accused = asserted(code(text), "ACCUSE")
     assert accused and accused[0].actor.name == name
+
+
+# -- countries read off the wrong word (found on the tune half, seed 812345, read for classes only) -----------------
+
+
+def test_a_surname_that_is_a_nationality_is_the_person(code):
+    events = code("Mark Cubane spoke in Dallas. Jim Cuban spoke in Dallas on Monday. Cuban praised Hillary Clinton.")
+    praised = asserted(events, "SUPPORT")
+    assert praised and praised[0].actor.name == "Jim Cuban" and praised[0].actor.country != "CUB"
+
+
+def test_a_nationality_word_before_a_noun_still_places(resolver, nlp):
+    text = "Jim Cuban spoke in Dallas on Monday. Cuban officials criticized the embargo."
+    assert actor_of(resolver, nlp, text, ["officials"]).country == "CUB"
+
+
+@pytest.mark.parametrize(("text", "words", "country"), [
+    ("Costa Rica agreed to host up to 200 people from El Salvador.", ["200", "people"], "SLV"),
+    ("Refugees from Syria protested in Athens on Monday.", ["Refugees"], "SYR"),
+])
+def test_a_group_from_a_country_is_that_countrys(resolver, nlp, text, words, country):
+    assert actor_of(resolver, nlp, text, words).country == country
+
+
+@pytest.mark.parametrize(("text", "words", "wrong"), [
+    ("Senator Jane Roe has invited Tom Hale, the president of a peace foundation, who often criticizes the Israeli "
+     "government, to testify.", ["Tom", "Hale"], "ISR"),
+    ("Donald Trump spoke in San Jose. Protesters waving Mexican flags attacked his supporters.", ["Protesters"], "MEX"),
+])
+def test_what_a_participants_own_clause_acts_on_does_not_place_it(resolver, nlp, text, words, wrong):
+    actor = actor_of(resolver, nlp, text, words)
+    assert actor is None or actor.country != wrong
+
+
+def test_where_a_participants_own_clause_puts_it_still_places_it(resolver, nlp):
+    text = "One third of the ethnic Albanian guerrillas operating in Macedonia have handed in their weapons."
+    assert actor_of(resolver, nlp, text, ["guerrillas"]).country == "MKD"
+
+
+def test_a_german_state_is_germanys(code):
+    events = code("Authorities in North-Rhine Westphalia criticized Belgium on Tuesday.")
+    crit = asserted(events, "ACCUSE")
+    assert crit and crit[0].actor.country == "DEU" and crit[0].recipient.country == "BEL"
+
+
+# -- participants the roles did not reach ---------------------------------------------------------------------------
+
+
+def test_a_body_named_by_an_unknown_name_is_a_participant(code):
+    events = code("The ZRX group is calling on Hillary Clinton to resign.")
+    called = asserted(events, "REQUEST")
+    assert called and called[0].actor is not None and called[0].actor.text == "The ZRX group"
+    assert called[0].recipient.name == "Hillary Clinton"
+
+
+def test_a_group_of_people_without_a_name_is_still_no_body(code):
+    events = code("A group of people called on Hillary Clinton to resign.")
+    assert all(e.actor is None or e.actor.kind != "org" for e in asserted(events, "REQUEST"))
+
+
+def test_who_after_a_place_in_a_groups_phrase_is_the_group(code):
+    events = code("Donald Trump spoke in Ohio. Democratic senators in the chamber, who accused Trump of hypocrisy, "
+                  "held a rally.")
+    accused = [e for e in asserted(events, "ACCUSE") if e.trigger.startswith("accused")]
+    assert accused and accused[0].actor is not None and accused[0].actor.country == "USA"
+
+
+def test_who_after_an_owned_person_is_that_person(code):
+    events = code("Ted Cruz weighed in on allegations against Donald Trump's campaign manager, who allegedly "
+                  "assaulted a reporter last week.")
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault and assault[0].actor is not None and "manager" in assault[0].actor.text
