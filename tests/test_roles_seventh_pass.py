@@ -225,3 +225,11 @@ def test_who_after_an_owned_person_is_that_person(code):
                   "assaulted a reporter last week.")
     assault = [e for e in events if e.event_type == "ASSAULT"]
     assert assault and assault[0].actor is not None and "manager" in assault[0].actor.text
+
+
+def test_rebels_take_the_place_named_nearest_them_on_a_tie(code):
+    events = code("Senator Jane Roe, Republican of Ohio, has talked about sending troops to help Iraqi soldiers, and "
+                  "the governor said she would send more advisers to Syria to assist rebels fighting the Islamic "
+                  "State.")
+    fighting = [e for e in asserted(events, "ASSAULT") if e.trigger == "fighting"]
+    assert fighting and fighting[0].actor.country == "SYR"
