@@ -233,3 +233,32 @@ def test_rebels_take_the_place_named_nearest_them_on_a_tie(code):
                   "State.")
     fighting = [e for e in asserted(events, "ASSAULT") if e.trigger == "fighting"]
     assert fighting and fighting[0].actor.country == "SYR"
+
+
+# -- guards added after reading the tune half before and after (seed 812345) --------------------------------------
+
+
+def test_a_speaker_may_name_himself_inside_his_quote(code):
+    events = code("Bernie Sanders spoke in Harlem. He says voters should pick someone else, \"but it's not Bernie "
+                  "Sanders.\" He says he respects Clinton and praised her record.")
+    praised = [e for e in asserted(events, "SUPPORT") if e.trigger == "praised"]
+    assert praised and "Sanders" in praised[0].actor.name
+
+
+def test_a_given_name_in_a_headline_is_a_name(resolver, nlp):
+    from dyadwatch.models import Article
+    from dyadwatch.nlp import parse_texts
+
+    text = ("Clinton Camp Declining To Debate Bernie\n\nHillary Clinton's campaign says they are unwilling to debate "
+            "Senator Sanders again.")
+    doc = parse_texts(nlp, [text])[0]  # as the pipeline parses a title-case headline
+    found = resolver.analyze(doc, Article(id="t", text=text, date=DATE))
+    actor = found.for_token(next(t for t in doc if t.text == "Bernie"))
+    assert actor is not None and actor.kind == "person"
+
+
+def test_a_role_in_apposition_to_a_name_is_that_person_not_an_earlier_holder(code):
+    events = code("Former NAACP president Jim Doe spoke on Monday. Sanders has invited Tom Hale, the president of the "
+                  "Foundation for Arab Peace, who frequently criticizes the Israeli government, to testify.")
+    crit = [e for e in asserted(events, "ACCUSE") if e.trigger == "criticizes"]
+    assert crit and crit[0].actor.name == "Tom Hale" and crit[0].actor.country != "ISR"

@@ -91,7 +91,10 @@ class _Coreference:
     def _named_in_clause(self, pronoun: Token) -> set[str]:
         """Seventh pass, class "a pronoun bound to a name its own clause goes on to mention" (binding principle C):
         "He dismisses accusations that Trump is a racist": he is not Trump. Lower-cased last words of the people
-        named after a subject pronoun inside its own verb's phrase (a PERSON entity, or a phrase naming a person)."""
+        named after a subject pronoun inside its own verb's phrase (a PERSON entity, or a phrase naming a person).
+        Not inside a quote: speakers name themselves ("He says ... 'it's not Bernie Sanders'": he is Sanders)."""
+        from dyadwatch.quotes.marks import MARKS  # imported here: the quotes package imports the actors
+
         verb = pronoun.head
         if verb.pos_ not in ("VERB", "AUX"):
             return set()
@@ -99,6 +102,8 @@ class _Coreference:
         for t in verb.subtree:
             if t.i <= pronoun.i or t.pos_ != "PROPN":
                 continue
+            if any(q.text in MARKS or q.text in ("``", "''") for q in self.doc[pronoun.i + 1: t.i]):
+                break  # the rest of the clause is quoted
             ent = self.person_ent.get(t.i)
             desc = self.descs.get(t.i)
             if (ent is not None and t.i == ent.end - 1) or (desc is not None and desc.name):
@@ -194,7 +199,13 @@ class _Coreference:
         return tok
 
     def _definite(self, desc: _Desc) -> bool:
+        """A bare definite role phrase that stands for an earlier actor ("the ministry"). Seventh pass: not one in
+        apposition to a name ("Matt Duss, the president of a foundation": the president is Duss, not an earlier
+        president; a name left without a country no longer stopped the search at him)."""
         span = self.doc[desc.start: desc.end]
+        head = self.doc[desc.head]
+        if head.dep_ == "appos" and head.head.pos_ == "PROPN":
+            return False
         return (not desc.country and not desc.name and desc.sector_strength > 0 and len(span) <= 3
                 and span[0].lower_ in ("the", "this", "that")
                 and self.doc[desc.head].lemma_.lower() not in GENERIC_GROUPS

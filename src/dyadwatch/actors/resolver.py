@@ -350,10 +350,15 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
 
     def _headline_fragment(self, desc: _Desc, actor: Actor) -> bool:
         """Seventh pass, class "a headline fragment is no actor" (``fragments.py``): "A Heavy Price" of a title-case
-        headline, placed by nothing and written with words the body never uses."""
+        headline, placed by nothing and written with words the body never uses. A person's given name is a name
+        ("Hillary Camp Declining To Debate Bernie": Bernie, though the body says "Senator Sanders")."""
         if actor.country or actor.sector or desc.entry is not None or desc.head_entry is not None:
             return False
-        return self.headline_words.fragment(self.doc[desc.start: desc.end])
+        span = self.doc[desc.start: desc.end]
+        first = next((t.lower_ for t in span if t.text[:1].isupper() and t.is_alpha), "")
+        if first in self.r.male or first in self.r.female:
+            return False
+        return self.headline_words.fragment(span)
 
     def _acronyms(self, result: DocActors) -> None:
         """An acronym in brackets after a name stands for it, there and later in the document:
