@@ -81,6 +81,11 @@ def test_a_region_of_several_states_names_no_state(resolver, nlp, text, words):
     assert actor is not None and actor.country == "" and "American" in actor.text
 
 
+def test_a_thing_named_for_a_region_is_no_participant(resolver, nlp):
+    actor = actor_of(resolver, nlp, "Goodlatte condemned the Central American Minors program on Monday.", ["program"])
+    assert actor is None or actor.country != "USA"
+
+
 def test_a_region_of_several_states_takes_no_story_country(pipeline):
     text = ("WASHINGTON - Donald Trump spoke in Ohio. Hillary Clinton met Senator Tim Kaine. A group of 40 Latin "
             "American writers criticized Donald Trump on Monday.")

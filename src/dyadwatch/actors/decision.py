@@ -131,8 +131,9 @@ class _Decision:
             # "Croatian experts", "a Lebanese man", "Syrian government warplanes": a national participant;
             # "Pakistan-based groups", "Iran-backed groups" (their country: see describe)
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
-        if desc.stateless and not country and group_head:
+        if desc.stateless and not country and group_head and (head.tag_ in ("NNS", "NNPS") or sector):
             # seventh pass: "67 Latin American artists" are participants of several states: kept, with no country
+            # (people: a plural or a role; "the Central American Minors program" is a thing)
             return self._make(span, self._plain(span), "", sector, desc.title, "group")
         if (country and head.pos_ == "PROPN" and head.ent_type_ in PLACE_ENT_LABELS and desc.head_entry is None
                 and desc.country_kind == "demonym" and not desc.sector):
