@@ -81,6 +81,13 @@ def test_a_region_of_several_states_names_no_state(resolver, nlp, text, words):
     assert actor is not None and actor.country == "" and "American" in actor.text
 
 
+def test_roles_conjoined_to_a_region_group_share_its_no_state(resolver, nlp):
+    text = ("Donald Trump visited Mexico on Monday. A group of 67 Latin American artists, writers and scientists "
+            "called on people to reject Trump.")
+    writers = actor_of(resolver, nlp, text, ["writers"])
+    assert writers is not None and writers.country == "" and writers.country_source == "region"
+
+
 def test_a_thing_named_for_a_region_is_no_participant(resolver, nlp):
     actor = actor_of(resolver, nlp, "Goodlatte condemned the Central American Minors program on Monday.", ["program"])
     assert actor is None or actor.country != "USA"

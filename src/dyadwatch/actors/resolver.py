@@ -448,15 +448,21 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
     def _shared_nationality(self, result: DocActors) -> None:
         """Sixth pass, class "one nationality for two nouns": "Ukrainian politicians and officials", "Syrian rebels and
         civilians": a role noun conjoined to a placed group whose country comes from its adjective, with no modifier
-        of its own, is of that country too ("American troops and their allies" keep their own)."""
+        of its own, is of that country too ("American troops and their allies" keep their own). Seventh pass: of a
+        region of several states too ("Latin American artists, writers and scientists": the writers are no one state's,
+        though the passage's home country placed them)."""
         for tok in self.doc:
             own = result.by_token.get(tok.i)
-            if tok.dep_ != "conj" or tok.pos_ != "NOUN" or own is None or not own.sector or (
-                    own.country and own.country_source != "story"):
+            if tok.dep_ != "conj" or tok.pos_ != "NOUN" or own is None or not own.sector:
                 continue
             if any(c.dep_ in ("amod", "compound", "poss", "nmod", "det") for c in tok.lefts):
                 continue
             first = result.by_token.get(tok.head.i)
+            if first is not None and first.country_source == REGION and not any(c.dep_ == "prep" for c in tok.rights):
+                result.by_token[tok.i] = replace(own, country="", code=own.sector, country_source=REGION)
+                continue
+            if own.country and own.country_source != "story":
+                continue
             national = any(c.dep_ == "amod" and self.hit_at.get(c.i) is not None for c in tok.head.lefts)
             if first is None or not national or len(first.country) != 3 or first.country in NON_STATE_CODES:
                 continue
