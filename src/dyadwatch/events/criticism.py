@@ -33,7 +33,7 @@ from dyadwatch.events.lexicon import TriggerMatch, TriggerRule
 from dyadwatch.events.modality import FROM_NEGATING, NEGATING, Modality, modality, noun_modality
 from dyadwatch.events.roles import (
     FIRST_PERSON,
-    _a_setting,
+    a_setting,
     noun_actor_token,
     receiver_token,
     receiving_verb,
@@ -744,7 +744,7 @@ def _delivered_target(noun: Token) -> Token | None:
     preps = [c for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in words("DELIVERED_TARGET_PREPS")]
     for prep in preps:
         pobj = _pobj(prep)
-        if pobj is None or _a_setting(prep, pobj) or pobj.lemma_.lower() in words("PUBLIC_AUDIENCES"):
+        if pobj is None or a_setting(prep, pobj) or pobj.lemma_.lower() in words("PUBLIC_AUDIENCES"):
             continue
         if prep.lower_ != "to" or verb.lemma_.lower() in words("DELIVERING_VERBS"):
             return pobj

@@ -931,7 +931,7 @@ def _verb_prep_targets(match: TriggerMatch) -> list[Token]:
                 continue  # fifth pass: "met at the Sharon, Connecticut, home of ...": where, not whom
             if c.dep_ == "prep" and c.lower_ in preps and not _same_tok(c, match.prep):
                 pobj = _pobj(c)
-                if pobj is not None and not aside(pobj) and not _a_setting(c, pobj):
+                if pobj is not None and not aside(pobj) and not a_setting(c, pobj):
                     out.append(pobj)
     return out
 
@@ -939,7 +939,7 @@ def _verb_prep_targets(match: TriggerMatch) -> list[Token]:
 MEETING_TYPES = {"CONSULT"}  # "met at", "was held at": the object of "at" is where people met
 
 
-def _a_setting(prep: Token, pobj: Token) -> bool:
+def a_setting(prep: Token, pobj: Token) -> bool:
     """Where something was said or done, not at whom: "was roundly criticized on Twitter" (VENUES), "clashed on the
     Miami debate stage", "called out Trump at the coalition's conference" (SETTING_NOUNS after at/on/in)."""
     if prep.lower_ == "on" and pobj.lower_ in words("VENUES"):
