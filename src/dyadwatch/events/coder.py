@@ -20,7 +20,7 @@ from dyadwatch.events.derive import Candidate, DeriveContext, derive_event, deri
 from dyadwatch.events.derive import same_actor as _same
 from dyadwatch.events.discards import is_discarded
 from dyadwatch.events.inquiry import is_inquiry, maker_token
-from dyadwatch.events.lexicon import Lexicon, TriggerMatch, direct_objects
+from dyadwatch.events.lexicon import Lexicon, TriggerMatch, direct_objects, object_words
 from dyadwatch.events.modality import Modality, denial_scope, modality, noun_modality
 from dyadwatch.events.roles import (
     FIRST_PERSON,
@@ -76,7 +76,6 @@ SHELTER_WORDS = words("SHELTER_WORDS")
 PLACE_TARGET_TYPES = {"COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "AID", "RETREAT", "CONCEDE", "PROTEST", "COOPERATE"}
 # Trigger codes whose event needs a resolved target ("criticised the economy" disapproves of no one).
 TARGET_CODES = {"110"}
-VETO_CODE = "129"  # "vetoed a long list of bills": a veto is an act with or without a named target
 
 
 class EventCoder:
@@ -498,9 +497,15 @@ def _needs_target(match: TriggerMatch) -> bool:
         return True
     if rule.plover == "ACCUSE" and rule.cameo[:2] == "11" and _disapproves_a_thing(match):
         return True  # "condemned homosexuality", "blamed the national debt": an opinion of a thing, no one's act
-    if rule.plover == "REJECT" and rule.cameo[:2] == "12" and rule.cameo != VETO_CODE and _disapproves_a_thing(match):
+    if rule.plover == "REJECT" and _rejects_an_idea(match):
         return True  # "rejected the label", "reject the term containment": a word or an idea, no one's proposal
     return rule.cameo == "052" and checks.defends_own(match)  # "defended his record"
+
+
+def _rejects_an_idea(match: TriggerMatch) -> bool:
+    """ "rejected the label", "reject the term containment", "rejected the idea that ...": the object is a word, an
+    idea or a stance (IDEA_NOUNS), not a proposal, an invitation or a law, which are someone's acts."""
+    return any(object_words(o) & words("IDEA_NOUNS") for o in direct_objects(match.head))
 
 
 def _prep_objects(match: TriggerMatch) -> list[Token]:
