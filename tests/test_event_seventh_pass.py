@@ -60,7 +60,6 @@ NOT_ACTS = [
     ("SUPPORT", "Clinton and Sanders would have to weigh the risks before backing the president's plan."),
     ("REJECT", "They have never worked, are not working, and will never work, even with President Obama's reforms."),
     ("ACCUSE", "Trump says he is a counterpuncher who goes after people when they go after him."),
-    ("ACCUSE", "Ted Cruz, a senator who attacks his own leaders, won the Iowa caucuses."),
     ("CONSULT", "But when contacted, a spokesperson for the department said the city would decide."),
     ("ACCUSE", "Seacord complained of the economic and power imbalance he sees in this country."),
     ("CONSULT", "We are meeting our benchmarks, said a spokeswoman for the committee."),
@@ -82,6 +81,7 @@ def test_an_exchange_of_fire_is_no_criticism(code_events):
 
 @pytest.mark.parametrize(("etype", "text"), [
     ("ACCUSE", "Ted Cruz, a senator who attacked his own leaders last year, won the Iowa caucuses."),
+    ("ACCUSE", "Ted Cruz, a senator who attacks his own leaders, won the Iowa caucuses."),
     ("SUPPORT", "Clinton won the nomination by backing the president's plan."),
     ("COOPERATE", "The FBI works closely with the Saudi government."),
     ("CONSULT", "The senator contacted the Russian ambassador twice in 2016."),

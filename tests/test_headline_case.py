@@ -91,7 +91,8 @@ def test_a_dateline_no_longer_runs_into_the_actor(code_events):
 def test_a_headline_verb_the_body_never_uses_is_still_read_as_a_verb(code_events):
     body = "\n\nThe senator spoke in Iowa on Tuesday. He said voters wanted change in Washington."
     text = "Bernie Sanders Slams Hillary Clinton Over Wall Street Speeches" + body
-    assert sentence_case_headlines(text).split("\n")[0] == "Bernie Sanders slams Hillary Clinton over Wall Street Speeches"
+    head = sentence_case_headlines(text).split("\n")[0]
+    assert head == "Bernie Sanders slams Hillary Clinton over Wall Street Speeches"
     events = [e for e in code_events(text) if e.sentence_start == 0 and e.asserted]
     assert [(e.event_type, e.actor.text, e.recipient.text) for e in events] == [
         ("ACCUSE", "Bernie Sanders", "Hillary Clinton")]

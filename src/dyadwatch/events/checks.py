@@ -164,10 +164,10 @@ def stance_description(match: TriggerMatch) -> bool:
 
 @check("character_description")
 def character_description(match: TriggerMatch) -> bool:
-    """ "he's a counterpuncher who goes after people when they go after him", "Cruz, a senator who attacks his own
-    leaders": a relative clause in the present simple on a predicate noun or an apposition says what kind of person
-    someone is, a habit, and so does a "when" clause under it; it reports no act (the past, "a senator who
-    attacked", still does)."""
+    """ "he's a counterpuncher who goes after people when they go after him": a relative clause in the present simple
+    on a predicate noun says what kind of person someone is, a habit, and so does a "when" clause under it; it
+    reports no act. On an apposition it does ("Matt Duss, the president of the Foundation, who criticizes the
+    Israeli government": the realnews guide codes that criticism), and so does the past ("a senator who attacked")."""
     head = match.head
     if not _is_verb_row(match):
         return False
@@ -178,10 +178,10 @@ def character_description(match: TriggerMatch) -> bool:
 
 
 def _habit_of_a_kind(verb: Token) -> bool:
-    """A present-simple relative clause with no auxiliary on a predicate noun or an apposition."""
+    """A present-simple relative clause with no auxiliary on a predicate noun."""
     if verb.dep_ != "relcl" or verb.tag_ not in {"VBZ", "VBP"}:
         return False
-    return not _kids(verb, "aux", "auxpass") and verb.head.dep_ in {"attr", "appos"}
+    return not _kids(verb, "aux", "auxpass") and verb.head.dep_ == "attr"
 
 
 @check("ever_done")
