@@ -109,18 +109,29 @@ def _reported_criticism(ctx: DeriveContext, cand: Candidate | None, event: Event
 def derive(
     coder: EventCoder, sent: Span, article: Article, actors: DocActors, quotes: list[Quote], events: list[Event]
 ) -> list[Event]:
-    """ACCUSE events of the criticism rules for one sentence, leaving out any pair the coder (or an earlier
-    finding) already coded in that sentence: one act, one event."""
-    coded = [e for e in events if sent.start_char <= e.trigger_start < sent.end_char]
-    out: list[Event] = []
+    """ACCUSE events of the criticism rules for one sentence."""
+    coded = sentence_events(sent, events)
     findings = reported_criticism(coder, sent, actors, quotes) + characterisations(coder, sent, actors)
     findings += doubts(coder, sent, actors) + quoted_judgements(coder, sent, actors, quotes)
     findings += allegations(coder, sent, actors)
     findings += attack_nouns(coder, sent, actors, quotes, coded)
+    return new_events(coder, findings, sent, article, actors, coded)
+
+
+def sentence_events(sent: Span, events: list[Event]) -> list[Event]:
+    """The events already coded in the sentence."""
+    return [e for e in events if sent.start_char <= e.trigger_start < sent.end_char]
+
+
+def new_events(
+    coder: EventCoder, findings: list[Criticism], sent: Span, article: Article, actors: DocActors, coded: list[Event]
+) -> list[Event]:
+    """The events of the findings, leaving out any pair the coder (or an earlier finding) already coded in the
+    sentence: one act, one event."""
+    out: list[Event] = []
     for found in findings:
-        if any(_same_pair(e, found) for e in coded + out):
-            continue
-        out.append(_event(coder, found, sent, article, actors))
+        if not any(_same_pair(e, found) for e in coded + out):
+            out.append(_event(coder, found, sent, article, actors))
     return out
 
 

@@ -40,17 +40,12 @@ def _reported_praise(ctx: DeriveContext, cand: Candidate | None, event: Event | 
 def derive(
     coder: EventCoder, sent: Span, article: Article, actors: DocActors, quotes: list[Quote], events: list[Event]
 ) -> list[Event]:
-    """SUPPORT events of the praise rules for one sentence, leaving out a pair already coded there."""
-    coded = [e for e in events if sent.start_char <= e.trigger_start < sent.end_char]
+    """SUPPORT events of the praise rules for one sentence (not of no one: ``_no_one_praised``)."""
     findings = criticism.reported_criticism(coder, sent, actors, quotes, stance=PRAISE)
     findings += criticism.quoted_judgements(coder, sent, actors, quotes, stance=PRAISE)
     findings += criticism.characterisations(coder, sent, actors, stance=PRAISE)
-    out: list[Event] = []
-    for found in findings:
-        if _no_one_praised(found) or any(criticism._same_pair(e, found) for e in coded + out):
-            continue
-        out.append(criticism._event(coder, found, sent, article, actors))
-    return out
+    findings = [f for f in findings if not _no_one_praised(f)]
+    return criticism.new_events(coder, findings, sent, article, actors, criticism.sentence_events(sent, events))
 
 
 def _no_one_praised(found: criticism.Criticism) -> bool:
