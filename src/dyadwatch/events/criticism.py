@@ -33,7 +33,7 @@ from dyadwatch.events.roles import FIRST_PERSON, noun_actor_token, receiver_toke
 from dyadwatch.events.syntax import has_aux, violent
 from dyadwatch.events.wordsets import words as shared_words
 from dyadwatch.models import Actor, Article, Event, Quote
-from dyadwatch.nlp import doc_text
+from dyadwatch.nlp import doc_text, tokens_of_pos
 from dyadwatch.quotes.lexicon import cue_of
 
 if TYPE_CHECKING:
@@ -106,7 +106,8 @@ def derive(
 def reported_criticism(coder: EventCoder, sent: Span, actors: DocActors, quotes: list[Quote] = ()) -> list[Criticism]:
     """ "X said/argued/pointed out that Y <did wrong | failed | is unfit>": X criticises Y."""
     out: list[Criticism] = []
-    says = (t for t in sent if (is_speech_verb(t) or is_finding(t)) and _asserted(modality(t)) and not _asked(sent, t))
+    verbs = tokens_of_pos(sent, ("VERB", "AUX"))  # is_speech_verb and is_finding hold of these only
+    says = (t for t in verbs if (is_speech_verb(t) or is_finding(t)) and _asserted(modality(t)) and not _asked(sent, t))
     for say in says:
         attributed = _attributed(say, quotes)
         speakers = _quoted_speaker(say, attributed) or _speakers(coder, say, sent, actors)
@@ -432,7 +433,7 @@ def doubts(coder: EventCoder, sent: Span, actors: DocActors) -> list[Criticism]:
     """ "questioned whether Cruz was eligible", publicly doubting whether someone is or
     did something impugns them (CAMEO 111), whatever the predicate."""
     out: list[Criticism] = []
-    for verb in (t for t in sent if t.pos_ == "VERB" and _phrase_in(t, "DOUBTING_VERBS")):
+    for verb in (t for t in tokens_of_pos(sent, ("VERB",)) if _phrase_in(t, "DOUBTING_VERBS")):
         if not _asserted(modality(verb)) or _asked(sent, verb):
             continue
         makers = coder._resolve(subject_token(verb), sent, actors)
@@ -519,8 +520,8 @@ def attack_nouns(
     if violent(sent):
         return []
     out: list[Criticism] = []
-    for noun in sent:
-        if noun.pos_ not in {"NOUN", "PROPN"} or not is_attack_noun(noun):
+    for noun in tokens_of_pos(sent, ("NOUN", "PROPN")):
+        if not is_attack_noun(noun):
             continue
         if any(e.trigger_start <= noun.idx < e.trigger_end for e in coded) or not _noun_asserted(sent, noun):
             continue  # the coder's own noun rule coded it (and recoded a verbal attack), or it is not reported
