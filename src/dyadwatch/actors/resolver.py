@@ -55,7 +55,7 @@ from dyadwatch.actors.story import apply_story_country, dateline_country, story_
 from dyadwatch.actors.userdict import UserEntry, load_converted, load_user_dictionary
 from dyadwatch.clean.metadata import find_dateline
 from dyadwatch.models import NON_STATE_CODES, Actor, Alias, Article
-from dyadwatch.nlp import doc_text
+from dyadwatch.nlp import doc_text, tokens_of_pos
 
 
 @dataclass
@@ -429,9 +429,9 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
         """Sixth pass, class "one nationality for two nouns": "Ukrainian politicians and officials", "Syrian rebels and
         civilians": a role noun conjoined to a placed group whose country comes from its adjective, with no modifier
         of its own, is of that country too ("American troops and their allies" keep their own)."""
-        for tok in self.doc:
+        for tok in tokens_of_pos(self.doc[:], ("NOUN",)):
             own = result.by_token.get(tok.i)
-            if tok.dep_ != "conj" or tok.pos_ != "NOUN" or own is None or not own.sector or (
+            if tok.dep_ != "conj" or own is None or not own.sector or (
                     own.country and own.country_source != "story"):
                 continue
             if any(c.dep_ in ("amod", "compound", "poss", "nmod", "det") for c in tok.lefts):
