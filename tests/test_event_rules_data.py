@@ -71,7 +71,7 @@ def test_derivations_run_in_the_documented_order():
         "regret",
     ]  # fmt: skip
     assert [r.name for r in derive.rules("trigger")] == ["dismissal"]
-    assert [r.name for r in derive.rules("sentence")] == ["obligation", "reported_criticism"]
+    assert [r.name for r in derive.rules("sentence")] == ["obligation", "reported_criticism", "reported_praise"]
 
 
 def test_a_derivation_needs_a_known_stage_and_a_new_name():

@@ -86,3 +86,19 @@ def test_a_dateline_no_longer_runs_into_the_actor(code_events):
     events = code_events(text)
     accuse = [e for e in events if e.event_type == "ACCUSE" and e.asserted]
     assert accuse and accuse[0].actor.text == "Ted Cruz", [(e.event_type, e.actor and e.actor.text) for e in events]
+
+
+def test_a_headline_verb_the_body_never_uses_is_still_read_as_a_verb(code_events):
+    body = "\n\nThe senator spoke in Iowa on Tuesday. He said voters wanted change in Washington."
+    text = "Bernie Sanders Slams Hillary Clinton Over Wall Street Speeches" + body
+    head = sentence_case_headlines(text).split("\n")[0]
+    assert head == "Bernie Sanders slams Hillary Clinton over Wall Street Speeches"
+    events = [e for e in code_events(text) if e.sentence_start == 0 and e.asserted]
+    assert [(e.event_type, e.actor.text, e.recipient.text) for e in events] == [
+        ("ACCUSE", "Bernie Sanders", "Hillary Clinton")]
+
+
+def test_a_name_that_looks_like_a_bare_verb_keeps_its_case():
+    body = "\n\nThe senator spoke in Iowa on Tuesday. He said voters wanted change."
+    head = sentence_case_headlines("Mark Grant Visits Rush Limbaugh In Florida" + body).split("\n")[0]
+    assert head.startswith("Mark Grant visits Rush Limbaugh")

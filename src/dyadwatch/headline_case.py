@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -23,6 +24,7 @@ CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 LETTERS = re.compile(r"[A-Za-z]+")
 SENTENCE_OPENERS = set(".!?:;\"“‘'(—–-\n")  # a capital after these may only open a sentence or a quote
+HEADLINE_VERBS_FILE = Path(__file__).parent / "data" / "headline_verbs.txt"
 
 
 def sentence_case_headlines(text: str) -> str:
@@ -85,8 +87,18 @@ def _recase(line: str, lower: set[str], capital: set[str]) -> str:
 
 def _common_word(word: str) -> bool:
     """A word no name is, when the body does not use it at all: a function word of spaCy's English stop list
-    ("Just", "Over", "Into") or a long -ly adverb ("Finally")."""
-    return word in STOP_WORDS or (word.endswith("ly") and len(word) >= MIN_ADVERB_CHARS)
+    ("Just", "Over", "Into"), a long -ly adverb ("Finally"), or a headline verb in the "-s" form ("Slams",
+    "Endorses": data/headline_verbs.txt)."""
+    if word in STOP_WORDS or (word.endswith("ly") and len(word) >= MIN_ADVERB_CHARS):
+        return True
+    return word.endswith("s") and bool(stems(word) & headline_verbs())
+
+
+@lru_cache(maxsize=1)
+def headline_verbs() -> frozenset[str]:
+    """The lemmas of data/headline_verbs.txt."""
+    lines = HEADLINE_VERBS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 @lru_cache(maxsize=65536)

@@ -128,7 +128,13 @@ class _Desc:
     party_sector: str = ""  # from a party word ("Republican Trump"): the sector only when nothing else gives one
     title_country: str = ""  # from a title used by one country ("Sen.", "Congresswoman")
     legislature: bool = False  # a committee of a legislature ("the House Benghazi committee")
+    stateless: bool = False  # names a region of several states ("Latin American leaders"): no one state's
 
+
+# Seventh pass: nouns of a group of people that roles.tsv gives no role ("Mexican-American community"): an "American"
+# before them names Americans of that descent (matching.ethnic_americans).
+PEOPLE_NOUNS = frozenset({"community", "communities", "group", "population", "family", "families", "donor",
+                          "people", "woman", "man", "youth", "immigrant", "descent"})
 
 # Titles of a state's representative at an international body: "U.N. Ambassador John Bolton" is the US's.
 STATE_ENVOY_TITLES = ("ambassador",)

@@ -51,13 +51,16 @@ class _Coreference:
                 fits = [(p, a) for p, a in fits if a.kind != "person"
                         and not (a.kind == "group" and self.doc[p].tag_ in ("NNS", "NNPS"))]
         if tok.dep_ in ("nsubj", "nsubjpass"):
+            ahead = self._cataphor(tok, desc.pronoun) if desc.pronoun in PERSON_PRONOUNS else None
+            if ahead is not None:
+                return ahead
             asked = _asked_person(tok)
             if asked is not None and desc.pronoun in PERSON_PRONOUNS:
                 named = [a for p, a in fits if p == asked.i]
                 if named:
                     return named[-1]  # "asking Rubio why he decided to attack Trump": he is Rubio
             if desc.pronoun in PERSON_PRONOUNS:  # fifth pass: "and he accused Mr. Trump": he is not Trump
-                objects = _object_names(tok.head)
+                objects = _object_names(tok.head) | self._named_in_clause(tok)
                 fits = [(p, a) for p, a in fits if not a.name or a.name.split()[-1].lower() not in objects]
             subjects = [(p, a) for p, a in fits if p >= window and self._is_subject(self.doc[p])]
             if not subjects and desc.pronoun in PERSON_PRONOUNS:
@@ -84,6 +87,45 @@ class _Coreference:
         if desc.pronoun not in PERSON_PRONOUNS and several:
             return None  # "Xi met Putin ... they sealed", "Russia and China ... they/it": several, not one
         return actor
+
+    def _named_in_clause(self, pronoun: Token) -> set[str]:
+        """Seventh pass, class "a pronoun bound to a name its own clause goes on to mention" (binding principle C):
+        "He dismisses accusations that Trump is a racist": he is not Trump. Lower-cased last words of the people
+        named after a subject pronoun inside its own verb's phrase (a PERSON entity, or a phrase naming a person).
+        Not inside a quote: speakers name themselves ("He says ... 'it's not Bernie Sanders'": he is Sanders)."""
+        from dyadwatch.quotes.marks import MARKS  # imported here: the quotes package imports the actors
+
+        verb = pronoun.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return set()
+        out = set()
+        for t in verb.subtree:
+            if t.i <= pronoun.i or t.pos_ != "PROPN":
+                continue
+            if any(q.text in MARKS or q.text in ("``", "''") for q in self.doc[pronoun.i + 1: t.i]):
+                break  # the rest of the clause is quoted
+            ent = self.person_ent.get(t.i)
+            desc = self.descs.get(t.i)
+            if (ent is not None and t.i == ent.end - 1) or (desc is not None and desc.name):
+                out.add(t.lower_)
+        return out
+
+    def _cataphor(self, pronoun: Token, word: str) -> Actor | None:
+        """Seventh pass, class "a pronoun that looks ahead": the subject pronoun of a subordinate clause put before
+        its main clause stands for the main clause's subject, named after it ("Even as he accused the Justice
+        Department of ..., Giuliani wouldn't speculate"; "Ever since she endorsed Mrs. Clinton, Ms. Warren has
+        been ..."), not for the last person named before. Only a named person whose gender fits."""
+        clause = pronoun.head
+        if clause.dep_ != "advcl" or clause.i > clause.head.i:
+            return None
+        subj = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > clause.i), None)
+        desc = self.descs.get(subj.i) if subj is not None else None
+        actor = self.actor_for(desc) if desc is not None and not desc.pronoun else None
+        if actor is None or actor.kind != "person" or not actor.name[:1].isupper():
+            return None
+        female = word in FEMALE_PRONOUNS
+        fits = self._female_once(actor) == female or (female and self._gender_unknown(actor))
+        return actor if fits else None
 
     def _legislator(self, desc: _Desc, history: list[tuple[int, Actor]], window: int) -> Actor | None:
         """Fifth pass, class "the senator is no one": a bare "the senator" / "the lawmaker" (a person role of the
@@ -157,7 +199,13 @@ class _Coreference:
         return tok
 
     def _definite(self, desc: _Desc) -> bool:
+        """A bare definite role phrase that stands for an earlier actor ("the ministry"). Seventh pass: not one in
+        apposition to a name ("Matt Duss, the president of a foundation": the president is Duss, not an earlier
+        president; a name left without a country no longer stopped the search at him)."""
         span = self.doc[desc.start: desc.end]
+        head = self.doc[desc.head]
+        if head.dep_ == "appos" and head.head.pos_ == "PROPN":
+            return False
         return (not desc.country and not desc.name and desc.sector_strength > 0 and len(span) <= 3
                 and span[0].lower_ in ("the", "this", "that")
                 and self.doc[desc.head].lemma_.lower() not in GENERIC_GROUPS

@@ -27,6 +27,7 @@ from dyadwatch.actors.common import (
     name_tagged_as_verb,
 )
 from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry, normalise
+from dyadwatch.actors.owners import owned_nouns
 from dyadwatch.models import NON_STATE_CODES, Actor
 
 
@@ -62,6 +63,8 @@ class _Decision:
         if desc.head_entry is not None and desc.head_entry.kind == "party":  # "Republicans", "the GOP"
             party = desc.head_entry
             return self._make(span, party.name, party.country, desc.sector or party.sector, desc.title, "group")
+        if desc.party_sector and head.lemma_.lower() in owned_nouns()["ally"]:
+            desc.sector = desc.party_sector  # seventh pass: "her Democratic allies" are the party's, not a state's
         if not desc.sector and desc.party_sector and not desc.name:
             desc.sector = desc.party_sector  # "Democratic voters" are CVL; "GOP leaders": the party
         if desc.head_entry is not None and desc.head_entry.kind == "user":  # the user's word is final
@@ -108,7 +111,7 @@ class _Decision:
             # "the Obama administration"; "the pope" (a title of one state)
             country = country or self._leader_country(head) or desc.title_country or self._appointer_country(head)
             if not country and desc.sector_strength == 2 and span[0].lower_ not in OWNER_WORDS \
-                    and desc.sector not in FOREIGN_SECTORS:
+                    and desc.sector not in FOREIGN_SECTORS and not desc.stateless:
                 # "Clinton's campaign": its owner's country; "the court said": a domestic institution of the
                 # story's country
                 country = self._owner_country(head) or self._home(head.i, exclude=desc.not_country,
@@ -128,6 +131,10 @@ class _Decision:
             # "Croatian experts", "a Lebanese man", "Syrian government warplanes": a national participant;
             # "Pakistan-based groups", "Iran-backed groups" (their country: see describe)
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
+        if desc.stateless and not country and group_head and (head.tag_ in ("NNS", "NNPS") or sector):
+            # seventh pass: "67 Latin American artists" are participants of several states: kept, with no country
+            # (people: a plural or a role; "the Central American Minors program" is a thing)
+            return self._make(span, self._plain(span), "", sector, desc.title, "group")
         if (country and head.pos_ == "PROPN" and head.ent_type_ in PLACE_ENT_LABELS and desc.head_entry is None
                 and desc.country_kind == "demonym" and not desc.sector):
             # "Iraqi Kurdistan", "Indian Kashmir": a place the tables lack, qualified by its state
@@ -141,11 +148,28 @@ class _Decision:
             # "Alibaba Group", "Yale", "criticized Nabisco": a named organisation of unknown country and
             # sector is still an actor (a one-word name only where a participant stands)
             return self._make(span, name, country, sector, desc.title, "org")
+        if self._named_body(head):
+            # seventh pass: "The BLM group is calling on Clinton", "the Koch network": a body named by a name the
+            # lists lack is still a participant (its country from the story, labelled)
+            return self._make(span, self._plain(span), country, sector, desc.title, "org")
         if head.ent_type_ == "NORP" and head.pos_ in ("PROPN", "NOUN") and self._core_slot(head) \
                 and normalise(head.text) not in self.r.not_names:
             # "Evangelicals", "Latinos": a named people no list places is kept, with no country
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
         return None
+
+    def _named_body(self, head: Token) -> bool:
+        """Seventh pass, class "a body named by a name no list knows": a noun of a body with no sector of its own
+        (``roles.tsv`` kind org: group, network, coalition, movement, organization) right after a capitalised name or
+        acronym that is no place, party or known body ("the BLM group", "the Koch network"), where a participant
+        stands. "The Russian group" is placed by its adjective; "a group of protesters" has no name."""
+        role = self.r.gazetteer.roles.get(head.lemma_.lower())
+        if role is None or role.kind != "org" or role.sector or head.pos_ != "NOUN" or not self._core_slot(head):
+            return False
+        before = self.doc[head.i - 1] if head.i > 0 else None
+        return (before is not None and before.dep_ == "compound" and before.head.i == head.i
+                and before.pos_ == "PROPN" and before.text[:1].isupper() and before.i not in self.hit_at
+                and normalise(before.text) not in self.r.not_names)
 
     def _person_of_body(self, desc: _Desc, head: Token) -> str:
         """Fifth pass, class "a person named after an outlet": a person's name written right after an outlet or
@@ -328,6 +352,13 @@ class _Decision:
                 place = self._place_of([p for p in child.children if p.dep_ == "pobj"])
                 if place:
                     return place
+            if located and depth == 0 and child.dep_ == "prep" and child.lower_ == "from":
+                # seventh pass, class "a group from a country is its": "people from El Salvador", "refugees from
+                # Syria" (the story's home country made them Costa Rica's, where they were going); not armed forces:
+                # "troops from Iraq" are often being withdrawn from there
+                place = self._place_of([p for p in child.children if p.dep_ == "pobj"])
+                if place:
+                    return place
             for prep in preps:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
@@ -433,8 +464,12 @@ class _Decision:
 
     def _most_named(self, start: int, end: int, i: int, exclude: str, armed: bool) -> str:
         """The most named state among the places of tokens [start, end) (first named on ties), leaving out
-        ``exclude``, the other participants of token i's clause, and for ``armed`` the country of its target."""
+        ``exclude``, the other participants of token i's clause, and for ``armed`` the country of its target.
+        Seventh pass, class "rebels placed by a senator's home state": for ``armed`` groups a tie goes to the place
+        named nearest them ("Senator Marco Rubio, Republican of Florida, ... sending more special operators to Syria
+        ... to assist rebels fighting the Islamic State": Syria's, not the first-named Florida's)."""
         counts: dict[str, int] = {}
+        near: dict[str, int] = {}
         for hit in self.hits:
             country = hit.entry.country
             if start <= hit.start < end and hit.entry.kind in PLACE_KINDS and len(country) == 3 \
@@ -442,7 +477,12 @@ class _Decision:
                     and not self._co_participant(hit.start, i) \
                     and not self._target_modifier(hit.start, i, armed):
                 counts[country] = counts.get(country, 0) + 1
-        return max(counts, key=lambda c: counts[c]) if counts else ""
+                near[country] = min(near.get(country, len(self.doc)), abs(hit.start - i))
+        if not counts:
+            return ""
+        if armed:
+            return max(counts, key=lambda c: (counts[c], -near[c]))
+        return max(counts, key=lambda c: counts[c])
 
     def _owner_country(self, head: Token) -> str:
         """The country of a named person owning the phrase ("Clinton's campaign", "Putin's government")."""
@@ -479,7 +519,11 @@ class _Decision:
         from)? A nationality modifying a participant still counts for the home ("Judge Rivera opened
         investigations against Chilean officials", "rebels demanded the removal of President X")."""
         tok, head = self.doc[k], self.doc[i]
-        if tok.sent.start != head.sent.start or head.left_edge.i <= k <= head.right_edge.i:
+        if tok.sent.start != head.sent.start:
+            return False
+        if _in_own_clause(tok, head):
+            return True
+        if head.left_edge.i <= k <= head.right_edge.i:
             return False
         verb = self._verb(head).i
         if tok.dep_ == "pobj" and tok.head.lower_ not in LOCATIVE_PREPS:  # "sanctions against Moscow"
@@ -533,10 +577,42 @@ class _Decision:
 
 
 OWN_FOLLOWER_WORDS = {"his", "her", "their"}
+# Participles that say where a body is, not what it does ("a newspaper based in Beirut", "groups located in Iraq").
+BASE_VERBS = frozenset({"base", "locate", "headquarter", "station", "deploy", "live", "bear"})
 ARMED_SECTORS = {"REB", "MIL"}
 APPOINTING_VERBS = {"appoint", "name", "nominate", "hire", "tap", "designate", "install", "pick", "choose"}
 MALE_HONORIFICS = {"mr", "mr."}
 FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms."}
+
+
+# Clauses that say what a participant does ("who criticizes the Israeli government", "waving Mexican flags").
+OWN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+
+
+def _in_own_clause(tok: Token, head: Token) -> bool:
+    """Seventh pass, class "what a participant acts on never places it": a place word inside a relative or
+    participial clause of the participant (or of the name it is in apposition with) is what that participant acts
+    on: "Matt Duss, the president of a foundation, who frequently criticizes the Israeli government" is no
+    Israeli, "protesters waving Mexican flags" are not Mexico's (the story's home country decides instead). A
+    "who" clause the parser hung on a noun inside the participant's phrase ("the Foundation ..., who criticizes")
+    is the participant's too: "who" names a person. A place the clause says the participant is in still places it
+    ("guerrillas operating in Macedonia", "a newspaper based in Beirut")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
+        return False
+    anchors = [head] + ([head.head] if head.dep_ == "appos" else []) + [c for c in head.children if c.dep_ == "appos"]
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ in OWN_CLAUSE_DEPS and node.lemma_.lower() not in BASE_VERBS:
+            whose = node.head
+            if any(a.i == whose.i for a in anchors) or (_who_clause(node) and any(
+                    a.left_edge.i <= whose.i <= a.right_edge.i for a in anchors)):
+                return True
+        node = node.head
+    return False
+
+
+def _who_clause(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who" for c in verb.children)
 
 
 def _honorific(span: Span) -> str:

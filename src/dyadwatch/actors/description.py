@@ -144,6 +144,8 @@ class _Description:
                 if entry.country and not (committee and hit.end <= head and entry.kind in SUBJECT_PLACE_KINDS):
                     # not "the Benghazi committee": a place in a committee's name is what it looks into
                     countries.append((hit.start + (1000 if hit.weak else 0), entry))
+                if entry.kind == "region" and not entry.country:  # "Latin American": several states (seventh pass)
+                    desc.stateless = True
                 if entry.kind == "party":  # a party word places, but a role says the sector
                     desc.party_sector = entry.sector
                 elif entry.sector:

@@ -16,6 +16,7 @@ from dyadwatch.actors.common import (
     MIN_UNTAGGED_CITY,
     MINORITY_WORDS,
     MISSPELT_ENT_LABELS,
+    PEOPLE_NOUNS,
     PLACE_ENT_LABELS,
     PLACE_KINDS,
     STANCE_WORDS,
@@ -73,6 +74,56 @@ class _Matching:
                 i = best[0]
             else:
                 i += 1
+
+    def refine_hits(self) -> None:
+        """Seventh pass: drop country words that name no country here (ethnic Americans, surnames)."""
+        self.ethnic_americans()
+        self.demonym_surnames()
+
+    def demonym_surnames(self) -> None:
+        """Seventh pass, class "a surname that is a nationality word": "Mark Cuban ... Cuban also said" is the
+        businessman, not Cuba. A one-word demonym that ends a PERSON entity of two words or more, or that stands
+        alone as a noun phrase (not modifying a noun) and is the surname of such a person of the document, is no
+        country word. "Cuban officials" and "Russian President Vladimir Putin" keep theirs."""
+        doc = self.doc
+        surnames = {ent[-1].lower_ for ent in self.person_ent.values() if len(ent) > 1}
+        for hit in list(self.hits):
+            tok = doc[hit.start]
+            if hit.entry.kind != "demonym" or hit.end - hit.start != 1 or tok.lower_ not in surnames:
+                continue
+            ent = self.person_ent.get(tok.i)
+            ends_name = ent is not None and len(ent) > 1 and ent[-1].i == tok.i
+            alone = tok.pos_ == "PROPN" and not (tok.dep_ in ("amod", "compound", "nmod") and tok.head.i > tok.i)
+            if ends_name or alone:
+                self.hits.remove(hit)
+                self.hit_at.pop(tok.i, None)
+
+    def ethnic_americans(self) -> None:
+        """Seventh pass, class "a hyphenated or ethnic American group is American": "Turkish Americans",
+        "Mexican-American voters", "an Italian American group" are people of the United States, not of the country
+        their adjective names (which made donors to a US senator Turkish). The first adjective's hit is dropped when
+        "American(s)" follows it (after an optional hyphen) and names people: "Americans" itself, or a role or group
+        noun after "American". A bilateral adjective on a thing keeps both countries ("Russian-American relations")."""
+        doc = self.doc
+        for hit in list(self.hits):
+            if hit.entry.kind != "demonym" or hit.entry.country == "USA":
+                continue
+            k = hit.end + (1 if hit.end < len(doc) and doc[hit.end].text in ("-", "–") else 0)
+            after = self.hit_at.get(k)
+            if after is None or after.start != k or after.entry.country != "USA" or not doc[k].lower_.startswith(
+                    "american") or not self._names_people(doc[k]):
+                continue
+            self.hits.remove(hit)
+            for j in range(hit.start, hit.end):
+                self.hit_at.pop(j, None)
+
+    def _names_people(self, tok: Token) -> bool:
+        """"Americans", or "American" before a role or group noun ("voters", "group", "community")."""
+        if tok.lower_ == "americans":
+            return True
+        head = tok.head
+        return head.i > tok.i and tok.dep_ in ("amod", "compound", "nmod") and (
+            bool(self.role_at(head.i, head.i + 1)[0]) or head.lemma_.lower() in PEOPLE_NOUNS)
 
     def _in_scope(self, last: int, scope: frozenset[str]) -> bool:
         """Does the name ending at token ``last`` modify a head of ``scope`` (a sector of roles.tsv or a
@@ -181,11 +232,14 @@ class _Matching:
 
     def _inside_name(self, start: int, end: int) -> bool:
         """Is [start, end) part of a longer organisation or person name ("Christian Democratic Union",
-        "Republican Guard")? A leading "the" and a trailing "'s" do not lengthen a name."""
+        "Republican Guard")? A leading "the", a trailing "'s" and leading rank words (``rank_words.txt``) do not
+        lengthen a name."""
         ent = self.ent_at.get(start)
         if ent is None or ent.label_ not in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW"):
             return False
         words = [t for t in ent if t.lower_ != "the" and t.tag_ != "POS" and not t.is_punct]
+        while words and words[0].i < start and words[0].lower_ in self.r.rank_words:
+            words.pop(0)  # seventh pass: "Top Republican Party donor Sheldon Adelson" is a Republican's
         return any(t.i < start or t.i >= end for t in words)
 
     def _weak_cue(self, start: int, end: int) -> str:

@@ -11,6 +11,8 @@ someone), like ``relatives.py`` for kin:
   one ("his handling of the police shooting has made him a pariah" names the police as the shooters).
 - *A person's rivals are in the same contest*: "both of Trump's remaining rivals", "his opponents" are of the
   owner's country, and candidates (PTY) when the owner is a politician or has no sector (kind ``counterpart``).
+- *A person's allies* (seventh pass): "her Democratic allies", "Trump's allies" take the owner's country and the
+  owner's sector, unless a party label made them PTY ("allies" alone reads as a state's allies, GOV).
 - *A person's own people*: a role phrase owned by a placed person that names no country of its own takes the
   owner's: "some of his allies", "her aides" (not for a country's allies: "Russia's allies" are other states).
 """
@@ -32,6 +34,8 @@ OWNED_FILE = DATA_DIR / "owned_nouns.tsv"
 # Sectors of a person whose rivals are in a political contest (candidates, PTY); "" is a person the lists know
 # with no office on the date ("Trump's rivals" in a story dated 2024).
 CONTEST_SECTORS = frozenset({"PTY", "GOV", "LEG", ""})
+# Sectors of an owner that its allies share ("his allies": a candidate's are PTY, a president's GOV).
+ALLY_SECTORS = frozenset({"PTY", "GOV", "LEG"})
 # Prepositions whose object is what an act is aimed at ("attack on", "critical of", "railed against").
 TARGET_PREPS = frozenset({"on", "against", "at", "about", "over", "of", "into", "upon"})
 
@@ -87,6 +91,14 @@ def _phrase(doc: Doc, tok: Token) -> Span:
     return doc[tok.left_edge.i: tok.i + 1]
 
 
+def _allies(own: Actor, owner: Actor) -> Actor:
+    """Seventh pass, class "a person's allies": of the owner's country (unless the phrase names its own), and of the
+    owner's political sector unless a party label already made them PTY ("her Democratic allies")."""
+    country = own.country if own.country and own.country_source != "story" else owner.country
+    sector = own.sector if own.sector == "PTY" or owner.sector not in ALLY_SECTORS else owner.sector
+    return replace(own, country=country, sector=sector, code=country + sector, country_source="")
+
+
 def owned(doc: Doc, by_token: dict[int, Actor]) -> dict[int, Actor]:
     """Actors for the three classes of the module docstring, keyed by head token; ``by_token``: the resolver's
     actors by head token (read, not changed)."""
@@ -109,6 +121,8 @@ def owned(doc: Doc, by_token: dict[int, Actor]) -> dict[int, Actor]:
             kind = "group" if tok.tag_ == "NNS" else "person"
             out[tok.i] = Actor(text=text, name=text, country=owner.country, sector=sector,
                                code=owner.country + sector, start=lo, end=hi, kind=kind)
+        elif _words(tok) & owned_nouns()["ally"] and tok.i in by_token:
+            out[tok.i] = _allies(by_token[tok.i], owner)
         elif tok.i in by_token and not by_token[tok.i].country and by_token[tok.i].sector:
             own = by_token[tok.i]
             out[tok.i] = replace(own, country=owner.country, code=owner.country + own.sector)

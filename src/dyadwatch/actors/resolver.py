@@ -46,12 +46,13 @@ from dyadwatch.actors.common import (
 from dyadwatch.actors.coreference import _Coreference
 from dyadwatch.actors.decision import ARMED_SECTORS, _Decision
 from dyadwatch.actors.description import _Description
+from dyadwatch.actors.fragments import HeadlineWords
 from dyadwatch.actors.gazetteer import DATA_DIR, GazEntry, Gazetteer, normalise
 from dyadwatch.actors.matching import _Matching
 from dyadwatch.actors.owners import owned
 from dyadwatch.actors.people import _People
 from dyadwatch.actors.relatives import relatives
-from dyadwatch.actors.story import apply_story_country, dateline_country, story_country
+from dyadwatch.actors.story import REGION, apply_story_country, dateline_country, story_country
 from dyadwatch.actors.userdict import UserEntry, load_converted, load_user_dictionary
 from dyadwatch.clean.metadata import find_dateline
 from dyadwatch.models import NON_STATE_CODES, Actor, Alias, Article
@@ -149,6 +150,7 @@ class ActorResolver:
         self.female = _word_list("female_names.txt")
         self.male = _word_list("male_names.txt")
         self.not_names = _word_list("not_names.txt")
+        self.rank_words = _word_list("rank_words.txt")
         self.successions = {row["iso3"]: (row["since"], row["before"]) for row in _table("successions.tsv")}
         self.dependencies = {row["iso3"]: row["state"] for row in _table("dependencies.tsv")}
         self._places: dict[str, GazEntry | None] = {}
@@ -245,6 +247,7 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
         self.person_ent: dict[int, Span] = {}
         self.labelled: set[int] = set()  # last tokens of names followed by a party-state label
         self._gender: dict[int, bool] = {}  # id(actor in history) -> female
+        self.headline_words = HeadlineWords(doc)
         self.ents = list(doc.ents)  # doc.ents builds new spans on every access
         self.ent_at = {k: ent for ent in self.ents for k in range(ent.start, ent.end)}
         for ent in self.ents:
@@ -286,6 +289,7 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
         self._mark_dateline()
         self.match()
         self.match_places()
+        self.refine_hits()
         self._party_state_labels()
         for head in self.heads():
             start, end = self.phrase_bounds(head)
@@ -298,6 +302,8 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
         for head_i in sorted(self.descs):
             desc = self.descs[head_i]
             actor = self.actor_for(desc) if not desc.pronoun else None
+            if actor is not None and self._headline_fragment(desc, actor):
+                continue
             if desc.pronoun or (actor is not None and self._definite(desc)):
                 ante = self._antecedent(desc, history)
                 if ante is not None:
@@ -311,6 +317,8 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
                 result.by_token.setdefault(self.doc.char_span(followed.start, followed.end)[0].i, followed)
             if actor is None:
                 continue
+            if desc.stateless and not actor.country:  # "Latin American artists": no state, not even the story's
+                actor = replace(actor, country_source=REGION)
             actor = self._same_org(actor, orgs)
             end = self._name_end(desc, actor)
             if end > desc.end:  # the organisation's whole written name: "High Court of Justice"
@@ -339,6 +347,18 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
         result.mentions = self._outermost(result.mentions)
         result.aliases = self.learned_aliases()
         return result
+
+    def _headline_fragment(self, desc: _Desc, actor: Actor) -> bool:
+        """Seventh pass, class "a headline fragment is no actor" (``fragments.py``): "A Heavy Price" of a title-case
+        headline, placed by nothing and written with words the body never uses. A person's given name is a name
+        ("Hillary Camp Declining To Debate Bernie": Bernie, though the body says "Senator Sanders")."""
+        if actor.country or actor.sector or desc.entry is not None or desc.head_entry is not None:
+            return False
+        span = self.doc[desc.start: desc.end]
+        first = next((t.lower_ for t in span if t.text[:1].isupper() and t.is_alpha), "")
+        if first in self.r.male or first in self.r.female:
+            return False
+        return self.headline_words.fragment(span)
 
     def _acronyms(self, result: DocActors) -> None:
         """An acronym in brackets after a name stands for it, there and later in the document:
@@ -428,15 +448,21 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
     def _shared_nationality(self, result: DocActors) -> None:
         """Sixth pass, class "one nationality for two nouns": "Ukrainian politicians and officials", "Syrian rebels and
         civilians": a role noun conjoined to a placed group whose country comes from its adjective, with no modifier
-        of its own, is of that country too ("American troops and their allies" keep their own)."""
+        of its own, is of that country too ("American troops and their allies" keep their own). Seventh pass: of a
+        region of several states too ("Latin American artists, writers and scientists": the writers are no one state's,
+        though the passage's home country placed them)."""
         for tok in tokens_of_pos(self.doc[:], ("NOUN",)):
             own = result.by_token.get(tok.i)
-            if tok.dep_ != "conj" or own is None or not own.sector or (
-                    own.country and own.country_source != "story"):
+            if tok.dep_ != "conj" or own is None or not own.sector:
                 continue
             if any(c.dep_ in ("amod", "compound", "poss", "nmod", "det") for c in tok.lefts):
                 continue
             first = result.by_token.get(tok.head.i)
+            if first is not None and first.country_source == REGION and not any(c.dep_ == "prep" for c in tok.rights):
+                result.by_token[tok.i] = replace(own, country="", code=own.sector, country_source=REGION)
+                continue
+            if own.country and own.country_source != "story":
+                continue
             national = any(c.dep_ == "amod" and self.hit_at.get(c.i) is not None for c in tok.head.lefts)
             if first is None or not national or len(first.country) != 3 or first.country in NON_STATE_CODES:
                 continue

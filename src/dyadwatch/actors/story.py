@@ -20,6 +20,9 @@ from dyadwatch.actors.common import GENERIC_GROUPS
 from dyadwatch.models import NON_STATE_CODES, Actor
 
 STORY = "story"
+# Seventh pass, class "a region of several states": a participant the text places in such a region ("Latin American
+# artists") has no one state, and the story's is never guessed for it (``Actor.country_source`` says so).
+REGION = "region"
 STORY_KINDS = {"person", "org", "group"}  # not countries, cities or regions: a place is where it is
 MIN_NAMES = 3  # fewer distinct resolved participants say too little about a story (one sentence, a brief)
 MIN_SHARE = 0.5  # the main country must hold at least half of them
@@ -61,7 +64,8 @@ def needs_story_country(actor: Actor) -> bool:
     Sanders", "Evangelicals") or has a role ("the media", "House members", "protesters": a sector); the
     generic public ("the people", "everyone") stays without."""
     role = bool(actor.sector) and actor.sector not in NON_STATE_CODES and actor.name.lower() not in GENERIC_GROUPS
-    return not actor.country and actor.kind in STORY_KINDS and (actor.named or role)
+    return (not actor.country and actor.kind in STORY_KINDS and actor.country_source != REGION
+            and (actor.named or role))
 
 
 def apply_story_country(actors: Iterable[Actor], country: str, dated: bool = False) -> int:

@@ -162,6 +162,28 @@ def stance_description(match: TriggerMatch) -> bool:
     return head.dep_ == "relcl" and head.tag_ in {"VBZ", "VBP"}  # "a group that opposes Trump": a standing position
 
 
+@check("character_description")
+def character_description(match: TriggerMatch) -> bool:
+    """ "he's a counterpuncher who goes after people when they go after him": a relative clause in the present simple
+    on a predicate noun says what kind of person someone is, a habit, and so does a "when" clause under it; it
+    reports no act. On an apposition it does ("Matt Duss, the president of the Foundation, who criticizes the
+    Israeli government": the realnews guide codes that criticism), and so does the past ("a senator who attacked")."""
+    head = match.head
+    if not _is_verb_row(match):
+        return False
+    occasion = any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "whenever"} for c in head.children)
+    if head.dep_ == "advcl" and occasion:
+        head = head.head  # "... who goes after people when they go after him": the habit's occasion
+    return _habit_of_a_kind(head)
+
+
+def _habit_of_a_kind(verb: Token) -> bool:
+    """A present-simple relative clause with no auxiliary on a predicate noun."""
+    if verb.dep_ != "relcl" or verb.tag_ not in {"VBZ", "VBP"}:
+        return False
+    return not _kids(verb, "aux", "auxpass") and verb.head.dep_ == "attr"
+
+
 @check("ever_done")
 def ever_done(match: TriggerMatch) -> bool:
     """ "the most beautiful soul I've ever met", "has anyone ever visited": "ever" makes a clause of experience or
@@ -293,6 +315,7 @@ GENERIC_CHECKS = (
     "!participle_noun_blocked",
     "!adjectival_participle",
     "!stance_description",
+    "!character_description",
     "!ever_done",
     "!proposed_act",
     "!noun_tagged_as_verb",
@@ -617,6 +640,25 @@ def on_a_side(match: TriggerMatch) -> bool:
     return False
 
 
+@check("with_someone")
+def with_someone(match: TriggerMatch) -> bool:
+    """ "worked with Republicans", "works with the Chinese government", "spoke to Putin": cooperation and talks have
+    a party after their preposition; "will never work, even with Obama's reforms" and "it speaks to who you are"
+    name no one."""
+    objs = [c for c in match.prep.children if c.dep_ == "pobj"] if match.prep is not None else []
+    return any(_a_party(t) for o in objs for t in (o, *o.conjuncts))
+
+
+def _a_party(tok: Token) -> bool:
+    """Someone who can act with others: people, a named body or state, a group ("the Mexican authorities", "human
+    rights groups")."""
+    lemma = tok.lemma_.lower()
+    if person_like(tok) or tok.ent_type_ in {"ORG", "GPE", "NORP"} or lemma in words("GROUP_NOUNS"):
+        return True
+    named = any(c.ent_type_ in {"ORG", "GPE", "NORP"} for c in _kids(tok, "amod", "compound"))
+    return named or lemma in words("PARTNER_NOUNS")
+
+
 @check("fights_someone")
 def fights_someone(match: TriggerMatch) -> bool:
     """A fight names its sides: an object, a with/against/between phrase, or conjoined subjects ("troops and
@@ -837,6 +879,18 @@ def topic_tokens(head: Token) -> set[int]:
 REASON_PREPS = {"over", "for", "on"}
 
 
+@check("raised_by_someone")
+def raised_by_someone(match: TriggerMatch) -> bool:
+    """ "Romney raised questions about Trump's returns", "Obama cast doubt on": doubts someone raises. "The attacks
+    raised new questions about security" (a thing as subject) is no one's act, and "raised questions about whether
+    Lewandowski grabbed her" doubts the clause's subject (criticism.doubts), not whom the fallback finds."""
+    subj = subject_token(match.head)
+    someone = subj is not None and (person_like(subj) or subj.ent_type_ in {"ORG", "GPE", "NORP"}
+                                    or subj.lemma_.lower() in words("GROUP_NOUNS"))
+    whether = any(c.lower_ in {"whether", "if"} and c.dep_ == "mark" for c in match.head.subtree)
+    return someone and not whether
+
+
 @check("names_object")
 def names_object(match: TriggerMatch) -> bool:
     """ "called Cruz a liar", "called it quits", "called him to account": the verb names or directs its object
@@ -920,6 +974,16 @@ def interview_question(match: TriggerMatch) -> bool:
     passive = head.tag_ == "VBN" and not _kids(head, "agent")
     asked = any(c.lemma_.lower() in words("INTERVIEW_ANSWERS") for c in _kids(head, "xcomp", "ccomp"))
     return passive and asked  # "when asked to leave, he refused" is a request all the same
+
+
+@check("reached_for_comment")
+def reached_for_comment(match: TriggerMatch) -> bool:
+    """ "When contacted, a spokesperson said ...", "if reached": a passive "contacted" or "reached" with no one named
+    as its agent, in a when/if clause, is the reporter asking for comment; journalism, no meeting."""
+    head = match.head
+    if head.tag_ != "VBN" or _kids(head, "agent", "nsubj", "nsubjpass"):
+        return False
+    return any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "if", "once", "after"} for c in head.children)
 
 
 @check("commercial_deal")

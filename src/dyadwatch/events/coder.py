@@ -14,13 +14,13 @@ from spacy.tokens import Doc, Span, Token
 
 from dyadwatch import codes
 from dyadwatch.actors import DocActors
-from dyadwatch.events import checks, criticism  # noqa: F401 (criticism registers its sentence derivation)
+from dyadwatch.events import checks, criticism, praise  # noqa: F401 (criticism and praise register sentence rules)
 from dyadwatch.events.checks import MATERIAL_TYPES
 from dyadwatch.events.derive import Candidate, DeriveContext, derive_event, derive_sentence, derive_trigger
 from dyadwatch.events.derive import same_actor as _same
 from dyadwatch.events.discards import is_discarded
 from dyadwatch.events.inquiry import is_inquiry, maker_token
-from dyadwatch.events.lexicon import Lexicon, TriggerMatch, direct_objects
+from dyadwatch.events.lexicon import Lexicon, TriggerMatch, direct_objects, object_words
 from dyadwatch.events.modality import Modality, denial_scope, modality, noun_modality
 from dyadwatch.events.roles import (
     FIRST_PERSON,
@@ -497,7 +497,15 @@ def _needs_target(match: TriggerMatch) -> bool:
         return True
     if rule.plover == "ACCUSE" and rule.cameo[:2] == "11" and _disapproves_a_thing(match):
         return True  # "condemned homosexuality", "blamed the national debt": an opinion of a thing, no one's act
+    if rule.plover == "REJECT" and _rejects_an_idea(match):
+        return True  # "rejected the label", "reject the term containment": a word or an idea, no one's proposal
     return rule.cameo == "052" and checks.defends_own(match)  # "defended his record"
+
+
+def _rejects_an_idea(match: TriggerMatch) -> bool:
+    """ "rejected the label", "reject the term containment", "rejected the idea that ...": the object is a word, an
+    idea or a stance (IDEA_NOUNS), not a proposal, an invitation or a law, which are someone's acts."""
+    return any(object_words(o) & words("IDEA_NOUNS") for o in direct_objects(match.head))
 
 
 def _prep_objects(match: TriggerMatch) -> list[Token]:
@@ -571,7 +579,8 @@ def _named_by(actor: Actor, toks: list[Token]) -> Actor:
             best = (lo, hi)
     if best is None or best == (actor.start, actor.end):
         return actor
-    return replace(actor, text=doc_text(toks[0].doc)[best[0]: best[1]], start=best[0], end=best[1])
+    text = doc_text(toks[0].doc)[best[0]: best[1]].rstrip()  # a headline's last word: no paragraph break after it
+    return replace(actor, text=text, start=best[0], end=best[0] + len(text))
 
 
 def _speakers_country(tok: Token, speaker: Actor, name: str = "") -> list[Actor]:

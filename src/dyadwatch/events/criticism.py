@@ -15,6 +15,7 @@ The word sets live in ``data/criticism_words.tsv``. The coder calls ``derive`` o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,13 +24,21 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from dyadwatch.actors import DocActors
+from dyadwatch.events import checks
 from dyadwatch.events import coder as _coder  # the coder module: its helpers, read at call time (it imports us)
 from dyadwatch.events.checks import bare_plural
 from dyadwatch.events.derive import Candidate, DeriveContext, derivation, verbal_side
 from dyadwatch.events.inquiry import is_inquiry, maker_token
 from dyadwatch.events.lexicon import TriggerMatch, TriggerRule
 from dyadwatch.events.modality import FROM_NEGATING, NEGATING, Modality, modality, noun_modality
-from dyadwatch.events.roles import FIRST_PERSON, noun_actor_token, receiver_token, receiving_verb, subject_token
+from dyadwatch.events.roles import (
+    FIRST_PERSON,
+    a_setting,
+    noun_actor_token,
+    receiver_token,
+    receiving_verb,
+    subject_token,
+)
 from dyadwatch.events.syntax import has_aux, violent
 from dyadwatch.events.wordsets import words as shared_words
 from dyadwatch.models import Actor, Article, Event, Quote
@@ -43,6 +52,7 @@ WORDS_FILE = Path(__file__).parent / "data" / "criticism_words.tsv"
 CRITICISE_CODE = "111"
 SPEECH_CUE_ROLES = {"speech", "address"}  # quotes/data/cues.tsv roles whose subject is the speaker
 CONDITION_MARKS = {"if", "unless", "whether"}
+REFLEXIVE_POSSESSIVES = {"his", "her", "its", "their"}  # on the object: the subject's ("stepped up their criticism")
 _REPORTED_RULE = TriggerRule("say", "V", "", cameo=CRITICISE_CODE, notes="reported criticism (criticism.py)")
 _NOUN_RULE = TriggerRule("attack", "N", "", cameo=CRITICISE_CODE, notes="attack noun between politicians")
 
@@ -77,6 +87,17 @@ class Criticism:
     anchor: Token
     evidence: tuple[Token, ...]
     speaker: Actor | None = None
+    code: str = CRITICISE_CODE  # praise.py's findings are praise, SUPPORT 051
+
+
+@dataclass(frozen=True)
+class Stance:
+    """What saying something of someone does to them: criticise them (ACCUSE 111, this module) or praise them
+    (SUPPORT 051, praise.py). The rules that read speech, quotes and labels are the same; the words differ."""
+
+    code: str
+    clause_evidence: Callable[[Token], tuple[Token, ...] | None]  # the clause's judging words, or None
+    label_word: Callable[[Token], bool]  # a judging adjective or noun ("weak", "a liar"; "brilliant")
 
 
 @derivation("reported_criticism", stage="sentence")
@@ -88,23 +109,39 @@ def _reported_criticism(ctx: DeriveContext, cand: Candidate | None, event: Event
 def derive(
     coder: EventCoder, sent: Span, article: Article, actors: DocActors, quotes: list[Quote], events: list[Event]
 ) -> list[Event]:
-    """ACCUSE events of the criticism rules for one sentence, leaving out any pair the coder (or an earlier
-    finding) already coded in that sentence: one act, one event."""
-    coded = [e for e in events if sent.start_char <= e.trigger_start < sent.end_char]
-    out: list[Event] = []
+    """ACCUSE events of the criticism rules for one sentence."""
+    coded = sentence_events(sent, events)
     findings = reported_criticism(coder, sent, actors, quotes) + characterisations(coder, sent, actors)
     findings += doubts(coder, sent, actors) + quoted_judgements(coder, sent, actors, quotes)
+    findings += allegations(coder, sent, actors)
     findings += attack_nouns(coder, sent, actors, quotes, coded)
+    return new_events(coder, findings, sent, article, actors, coded)
+
+
+def sentence_events(sent: Span, events: list[Event]) -> list[Event]:
+    """The events already coded in the sentence."""
+    return [e for e in events if sent.start_char <= e.trigger_start < sent.end_char]
+
+
+def new_events(
+    coder: EventCoder, findings: list[Criticism], sent: Span, article: Article, actors: DocActors, coded: list[Event]
+) -> list[Event]:
+    """The events of the findings, leaving out any pair the coder (or an earlier finding) already coded in the
+    sentence: one act, one event."""
+    out: list[Event] = []
     for found in findings:
-        if any(_same_pair(e, found) for e in coded + out):
-            continue
-        out.append(_event(coder, found, sent, article, actors))
+        if not any(_same_pair(e, found) for e in coded + out):
+            out.append(_event(coder, found, sent, article, actors))
     return out
 
 
 # -- class 1: reported criticism ------------------------------------------------------------------------
-def reported_criticism(coder: EventCoder, sent: Span, actors: DocActors, quotes: list[Quote] = ()) -> list[Criticism]:
-    """ "X said/argued/pointed out that Y <did wrong | failed | is unfit>": X criticises Y."""
+def reported_criticism(
+    coder: EventCoder, sent: Span, actors: DocActors, quotes: list[Quote] = (), stance: Stance | None = None
+) -> list[Criticism]:
+    """ "X said/argued/pointed out that Y <did wrong | failed | is unfit>": X criticises Y (or, with praise.py's
+    ``stance``, "X said Y is a good man": X praises Y)."""
+    stance = stance or CRITICISM
     out: list[Criticism] = []
     verbs = tokens_of_pos(sent, ("VERB", "AUX"))  # is_speech_verb and is_finding hold of these only
     says = (t for t in verbs if (is_speech_verb(t) or is_finding(t)) and _asserted(modality(t)) and not _asked(sent, t))
@@ -116,11 +153,11 @@ def reported_criticism(coder: EventCoder, sent: Span, actors: DocActors, quotes:
         about = _said_of(coder, say, sent, actors)
         addressee = _addressee(attributed)
         for clause in complements(say):
-            evidence = _clause_evidence(clause)
+            evidence = stance.clause_evidence(clause)
             if evidence is None or _conditional(clause):
                 continue
             for target in _clause_targets(coder, clause, sent, actors, speakers[0], about, addressee):
-                out += [Criticism("reported_criticism", s, target, say, evidence, s) for s in speakers]
+                out += [Criticism("reported_criticism", s, target, say, evidence, s, stance.code) for s in speakers]
     return out
 
 
@@ -413,7 +450,9 @@ def _conditional(clause: Token) -> bool:
     return any(c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children) for c in clause.children)
 
 
-def quoted_judgements(coder: EventCoder, sent: Span, actors: DocActors, quotes: list[Quote]) -> list[Criticism]:
+def quoted_judgements(
+    coder: EventCoder, sent: Span, actors: DocActors, quotes: list[Quote], stance: Stance | None = None
+) -> list[Criticism]:
     """A sentence of a direct quote that disparages someone, with no speech verb of its own: '"Hillary Clinton
     is a disaster. She lied to the families," Trump said' -- the quote's speaker criticises its subject."""
     root = sent.root
@@ -421,19 +460,63 @@ def quoted_judgements(coder: EventCoder, sent: Span, actors: DocActors, quotes: 
     if quote is None or quote.speaker is None or is_speech_verb(root) or not _asserted(modality(root)):
         return []
     clause = _past_opinion_frame(root)
-    evidence = _clause_evidence(clause)
+    stance = stance or CRITICISM
+    evidence = stance.clause_evidence(clause)
     if evidence is None or _conditional(clause) or _asked(sent, clause):
         return []
     speaker = quote.speaker
-    return [Criticism("quoted_judgement", speaker, target, clause, evidence, speaker)
+    return [Criticism("quoted_judgement", speaker, target, clause, evidence, speaker, stance.code)
             for target in _clause_targets(coder, clause, sent, actors, speaker, addressee=quote.addressee)]
+
+
+def allegations(coder: EventCoder, sent: Span, actors: DocActors) -> list[Criticism]:
+    """ "Moscow alleged that Kiev shelled the town", "repeated its allegation that Kiev shelled", "Trump's charge
+    that Cruz lied": alleging an act of conflict or a wrongdoing is accusing whoever the that-clause says did it
+    (PLOVER ACCUSE: "allege wrongdoing"). The act itself is coded by its own trigger as reported."""
+    out: list[Criticism] = []
+    for tok in sent:
+        clauses, makers = _alleged(coder, tok, sent, actors)
+        for clause in clauses:
+            evidence = _clause_evidence(clause) or _conflict_act(clause)
+            if evidence is None or _conditional(clause) or _negated(clause):
+                continue
+            for maker in makers:
+                out += [Criticism("allegation", maker, t, tok, (tok, *evidence), maker)
+                        for t in _clause_targets(coder, clause, sent, actors, maker)]
+    return out
+
+
+def _alleged(coder: EventCoder, tok: Token, sent: Span, actors: DocActors) -> tuple[list[Token], list[Actor]]:
+    """The that-clauses an ALLEGING_VERBS verb or an ALLEGATION_NOUNS noun puts forward, and who puts them
+    forward (the verb's subject; the noun's maker as for an attack noun: "its allegation", "made the charge")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma in words("ALLEGING_VERBS"):
+        if not _asserted(modality(tok)) or _asked(sent, tok):
+            return [], []
+        clauses = [c for c in tok.children if c.dep_ == "ccomp" and _that_clause(c)]
+        return clauses, (_speakers(coder, tok, sent, actors) if clauses else [])
+    if tok.pos_ == "NOUN" and lemma in words("ALLEGATION_NOUNS") and _noun_asserted(sent, tok):
+        clauses = [c for c in tok.children if c.dep_ in {"acl", "ccomp"} and _that_clause(c)]
+        maker = attack_maker(tok) if clauses else None
+        return clauses, (coder._resolve(maker, sent, actors) if maker is not None else [])
+    return [], []
+
+
+def _that_clause(clause: Token) -> bool:
+    """A finite clause with a subject ("that Kiev shelled the town"), not "a claim to have won"."""
+    return clause.pos_ in {"VERB", "AUX"} and subject_token(clause) is not None
+
+
+def _conflict_act(clause: Token) -> tuple[Token, ...] | None:
+    """The clause's head as an act of conflict the lexicon codes (ALLEGED_ACT_TYPES: "shelled", "arrested")."""
+    return (clause,) if checks.plover_of(clause) in words("ALLEGED_ACT_TYPES") else None
 
 
 def doubts(coder: EventCoder, sent: Span, actors: DocActors) -> list[Criticism]:
     """ "questioned whether Cruz was eligible", publicly doubting whether someone is or
     did something impugns them (CAMEO 111), whatever the predicate."""
     out: list[Criticism] = []
-    for verb in (t for t in tokens_of_pos(sent, ("VERB",)) if _phrase_in(t, "DOUBTING_VERBS")):
+    for verb in (t for t in tokens_of_pos(sent, ("VERB",)) if _phrase_in(t, "DOUBTING_VERBS") or _raises_doubt(t)):
         if not _asserted(modality(verb)) or _asked(sent, verb):
             continue
         makers = coder._resolve(subject_token(verb), sent, actors)
@@ -449,37 +532,46 @@ def doubts(coder: EventCoder, sent: Span, actors: DocActors) -> list[Criticism]:
     return out
 
 
-def characterisations(coder: EventCoder, sent: Span, actors: DocActors) -> list[Criticism]:
+def _raises_doubt(verb: Token) -> bool:
+    """ "raised questions about whether", "cast doubt on whether": a RAISING_VERBS verb with a DOUBT_NOUNS object."""
+    return verb.lemma_.lower() in words("RAISING_VERBS") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in words("DOUBT_NOUNS") for c in verb.children)
+
+
+def characterisations(
+    coder: EventCoder, sent: Span, actors: DocActors, stance: Stance | None = None
+) -> list[Criticism]:
     """ "painted Clinton as weak", "called Trump dangerous", "called Trump a blowhard": presenting or naming
-    someone as bad criticises them."""
+    someone as bad criticises them (as good, "called Trump a strong leader", praises them: praise.py)."""
+    stance = stance or CRITICISM
     out: list[Criticism] = []
     verbs = words("CHARACTERISING_VERBS") | words("NAMING_VERBS")  # what _label needs: skip other words early
     for verb in (t for t in sent if t.lemma_.lower() in verbs):
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        label = _label(verb, obj)
+        label = _label(verb, obj, stance.label_word)
         if obj is None or label is None or not _asserted(modality(verb)) or _asked(sent, verb):
             continue
         if obj.lower_ in FIRST_PERSON | _coder.REFLEXIVES:
             continue
         makers = coder._resolve(subject_token(verb), sent, actors)
         targets = coder._resolve(obj, sent, actors) or _owner(coder, obj, sent, actors)
-        out += [Criticism("characterisation", m, t, verb, (verb, label), None)
+        out += [Criticism("characterisation", m, t, verb, (verb, label), None, stance.code)
                 for m in makers for t in targets if not _coder._same(m, t)]
     return out
 
 
-def _label(verb: Token, obj: Token | None) -> Token | None:
-    """The disparaging word a characterising verb gives its object ("as weak") or a naming verb puts after it
-    ("dangerous", "a blowhard")."""
+def _label(verb: Token, obj: Token | None, judged: Callable[[Token], bool]) -> Token | None:
+    """The judging word (``judged``: disparaging, or praising) a characterising verb gives its object ("as weak")
+    or a naming verb puts after it ("dangerous", "a blowhard")."""
     lemma = verb.lemma_.lower()
     if lemma in words("CHARACTERISING_VERBS"):
-        return _as_label(verb, obj)
+        return _as_label(verb, obj, judged)
     if lemma not in words("NAMING_VERBS") or obj is None:
         return None
     preds = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"}]
     preds += [c for c in obj.children if c.dep_ == "amod" and c.i > obj.i]  # "called Trump dangerous"
     for word in (w for p in preds for w in (p, *p.conjuncts)):
-        if _disparaging(word):
+        if judged(word):
             return word
     return None
 
@@ -497,18 +589,21 @@ def _owner(coder: EventCoder, noun: Token, sent: Span, actors: DocActors) -> lis
     return coder._resolve(owner, sent, actors) if owner is not None else []
 
 
-def _as_label(verb: Token, obj: Token | None) -> Token | None:
-    """The disparaging word of the "as" phrase on the verb or its object: "as weak", "as a liar"."""
+def _as_label(verb: Token, obj: Token | None, judged: Callable[[Token], bool]) -> Token | None:
+    """The judging word of the "as" phrase on the verb or its object: "as weak", "as a liar"."""
     holders = [verb] + ([obj] if obj is not None else [])
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "as"):
-        found = next((w for w in prep.subtree if w.i != prep.i and _disparaging(w)), None)
+        found = next((w for w in prep.subtree if w.i != prep.i and judged(w)), None)
         if found is not None:
             return found
     # the parser's other reading: "as" an adverb of an adjectival clause ("dismissed Trump as unqualified")
     for clause in (c for c in verb.children if c.dep_ in {"advcl", "oprd"} and c.i > verb.i):
-        if any(k.lower_ == "as" for k in clause.children) and _disparaging(clause):
+        if any(k.lower_ == "as" for k in clause.children) and judged(clause):
             return clause
     return None
+
+
+CRITICISM = Stance(CRITICISE_CODE, _clause_evidence, _disparaging)
 
 
 # -- class 2: attack nouns between politicians --------------------------------------------------------
@@ -520,15 +615,50 @@ def attack_nouns(
     if violent(sent):
         return []
     out: list[Criticism] = []
-    for noun in tokens_of_pos(sent, ("NOUN", "PROPN")):
-        if not is_attack_noun(noun):
+    for noun in tokens_of_pos(sent, ("NOUN", "PROPN")):  # no other part of speech is exchanged or an attack noun
+        exchanged = is_exchanged(noun)
+        if not exchanged and not is_attack_noun(noun):
             continue
         if any(e.trigger_start <= noun.idx < e.trigger_end for e in coded) or not _noun_asserted(sent, noun):
             continue  # the coder's own noun rule coded it (and recoded a verbal attack), or it is not reported
         speaker = coder._speaker(noun, sent, actors, quotes)
-        for maker, target in _attack_pairs(coder, noun, sent, actors):
-            out.append(Criticism("attack_noun", maker, target, noun, (noun,), speaker))
+        pairs = _exchange_pairs(coder, noun, sent, actors) if exchanged else _attack_pairs(coder, noun, sent, actors)
+        evidence = (noun.head, noun) if exchanged else (noun,)
+        out += [Criticism("attack_noun", maker, target, noun, evidence, speaker) for maker, target in pairs]
     return out
+
+
+def is_exchanged(noun: Token) -> bool:
+    """An attack noun (or an accusation) two sides exchange: the object of an EXCHANGE_VERBS verb ("Cruz and
+    Trump traded insults", "exchanged accusations with Rubio")."""
+    lemma = noun.lemma_.lower()
+    return (noun.dep_ == "dobj" and noun.head.lemma_.lower() in words("EXCHANGE_VERBS")
+            and (lemma in words("ATTACK_NOUNS") or lemma in words("EXCHANGED_NOUNS")))
+
+
+def _exchange_pairs(coder: EventCoder, noun: Token, sent: Span, actors: DocActors) -> list[tuple[Actor, Actor]]:
+    """Each side of an exchange attacks the other: the verb's coordinated subject, or its subject and the "with"
+    phrase of the verb or the noun ("traded barbs with Rubio"). An exchange of "attacks" may be physical: then
+    only political sides count (verbal_side)."""
+    verb = noun.head
+    side_toks = [subject_token(verb)]
+    side_toks += [_pobj(p) for t in (verb, noun) for p in t.children if p.dep_ == "prep" and p.lower_ == "with"]
+    verbal = noun.lemma_.lower() != "attack"
+    sides = [a for tok in side_toks if tok is not None for a in coder._resolve(tok, sent, actors)
+             if verbal or verbal_side(a)]
+    return [(a, b) for a in sides for b in sides if not _coder._same(a, b)]
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+
+
+def _delivers(verb: Token) -> bool:
+    """A verb whose subject makes the attack noun it takes as object: it launches it ("launched a broadside",
+    "stepped up their criticism") or delivers it ("delivered a sharp rebuke", DELIVERING_VERBS)."""
+    lemma = verb.lemma_.lower()
+    return lemma in words("ATTACK_LAUNCH_VERBS") or lemma in words("DELIVERING_VERBS") or (
+        _phrase(verb) in words("ATTACK_LAUNCH_VERBS"))
 
 
 def is_attack_noun(noun: Token) -> bool:
@@ -569,11 +699,13 @@ def attack_maker(noun: Token) -> Token | None:
     of a verb that launches it ("launched attacks on", "engaged in attacks"), or of a relative clause on it
     ("the attacks each has engaged in")."""
     own = noun_actor_token(noun, "ACCUSE") or _received_from(noun)
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "on"} else noun.head
+    launched = noun.dep_ in {"dobj", "pobj"} and _delivers(verb)
+    if own is not None and launched and own.dep_ == "poss" and own.lower_ in REFLEXIVE_POSSESSIVES:
+        return subject_token(verb) or own  # "Republicans stepped up their criticism of Obama": their = the subject
     if own is not None:
         return own
-    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "on"} else noun.head
-    launches = verb.lemma_.lower() in words("ATTACK_LAUNCH_VERBS") or _phrase(verb) in words("ATTACK_LAUNCH_VERBS")
-    if noun.dep_ in {"dobj", "pobj"} and launches:
+    if launched:
         return subject_token(verb)
     for rel in (c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in words("ATTACK_LAUNCH_VERBS")):
         return next((c for c in rel.children if c.dep_ == "nsubj"), None)
@@ -605,10 +737,30 @@ def attack_target(noun: Token) -> Token | None:
         owner = next((g for g in pobj.children if g.dep_ == "poss" and g.pos_ != "PRON"), None) if pobj else None
         if pobj is not None:
             return owner if owner is not None and pobj.ent_type_ == "" else pobj  # "attacks on Clinton's record"
+    delivered = _delivered_target(noun)
+    if delivered is not None:
+        return delivered
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else noun.head
     if noun.dep_ in {"pobj", "dobj"} and verb.lemma_.lower() in words("REPLY_VERBS"):
         return subject_token(verb)
     return receiver_token(noun)  # "faced / drew / came under criticism (from X)": only with a maker named
+
+
+def _delivered_target(noun: Token) -> Token | None:
+    """The target named on the verb that delivers or launches the attack noun ("delivered a sharp rebuke to Trump",
+    "hurled insults at Clinton"); "to" only after a delivering verb ("took his attacks to the Senate floor" names a
+    place), and never a setting or an audience ("on Twitter", "at the conference", "to reporters")."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or not _delivers(verb):
+        return None
+    preps = [c for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in words("DELIVERED_TARGET_PREPS")]
+    for prep in preps:
+        pobj = _pobj(prep)
+        if pobj is None or a_setting(prep, pobj) or pobj.lemma_.lower() in words("PUBLIC_AUDIENCES"):
+            continue
+        if prep.lower_ != "to" or verb.lemma_.lower() in words("DELIVERING_VERBS"):
+            return pobj
+    return None
 
 
 def _distributed(each: Token) -> Token | None:
@@ -655,7 +807,7 @@ def _event(coder: EventCoder, found: Criticism, sent: Span, article: Article, ac
     """The ACCUSE event of a finding, asserted (its rule checked the modality), dated and placed at its anchor,
     its trigger the evidence words."""
     rule = _NOUN_RULE if found.rule == "attack_noun" else _REPORTED_RULE
-    cand = Candidate(TriggerMatch(rule, found.evidence[0]), CRITICISE_CODE, Modality())
+    cand = Candidate(TriggerMatch(rule, found.evidence[0]), found.code, Modality())
     date, gran, resolved = coder._date(sent, found.anchor, article)
     location = coder._location(sent, found.anchor, actors, article)
     ev = coder._event(cand, sent, article, found.actor, found.target, found.speaker, date, gran, resolved, location)

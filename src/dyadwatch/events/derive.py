@@ -10,8 +10,8 @@ coder runs it (rules of a stage run in registration order, which is the order of
 ``trigger``
     once per trigger, given its first event (``dismissal``); returns events to add.
 ``sentence``
-    once per sentence, with no trigger (``cand`` and ``event`` are None: ``obligation``); returns events
-    to add.
+    once per sentence, with no trigger (``cand`` and ``event`` are None): ``obligation``, then
+    ``reported_criticism`` (criticism.py) and ``reported_praise`` (praise.py); returns events to add.
 
 Adding a rule: a function under ``@derivation("name", stage=...)`` placed where it should run; the
 code tables below and the word sets it reads live in data (``wordsets.tsv``).

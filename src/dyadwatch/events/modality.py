@@ -32,6 +32,7 @@ HYPOTHETICAL_NOUNS = words("HYPOTHETICAL_NOUNS")
 PLAN_NOUNS = words("PLAN_NOUNS")
 REQUEST_NOUNS = words("REQUEST_NOUNS")
 IMPLICATIVE = words("IMPLICATIVE")
+FACTIVE_EMOTIVES = words("FACTIVE_EMOTIVES")
 NEGATING = words("NEGATING")
 AGREE_GOVERNORS = words("AGREE_GOVERNORS")
 DENY_LEMMAS = words("DENY_LEMMAS")
@@ -116,6 +117,8 @@ def _governed_mode(tok: Token) -> tuple[str, Token | None]:
         return "future", gov  # "I'm going to support him"
     if lemma in IMPLICATIVE:
         return "", None
+    if _feeling_about_it(tok, gov):
+        return ("", None) if _plain_state(gov) else ("conditional", gov)
     # a relative clause describes its noun, it is not the content of it: "an offer the leadership rebuffed"
     if lemma in GOVERNOR_MODES and tok.dep_ in {"xcomp", "ccomp", "advcl", "acl", "pcomp"}:
         mode = GOVERNOR_MODES[lemma]
@@ -133,6 +136,21 @@ def _governed_mode(tok: Token) -> tuple[str, Token | None]:
             return "future", gov  # headline infinitive parsed under its subject: "Xi to visit Russia"
         return "intention" if gov.pos_ == "VERB" else "conditional", gov
     return "", None
+
+
+def _feeling_about_it(tok: Token, gov: Token) -> bool:
+    """ "proud to endorse", "honored to endorse": a FACTIVE_EMOTIVES word over the infinitive (not "all too happy
+    to", which is willing)."""
+    feeling = gov.lemma_.lower() in FACTIVE_EMOTIVES or gov.lower_ in FACTIVE_EMOTIVES
+    too = any(c.dep_ == "advmod" and c.lower_ == "too" for c in gov.children)
+    return feeling and not too and tok.dep_ == "xcomp" and _has_to(tok)
+
+
+def _plain_state(feeling: Token) -> bool:
+    """ "is proud", "am honored": a feeling stated as it is, with no modal or negation on it or on its copula
+    ("would be happy to", "is not proud to")."""
+    copula = feeling.head if feeling.dep_ == "acomp" else feeling
+    return not any(_negated_here(t) or _aux_mode(t) for t in {feeling, copula})
 
 
 def _finite_request_mode(tok: Token, lemma: str, gov: Token) -> tuple[str, Token | None]:
@@ -245,11 +263,22 @@ def _predicted_gerund(tok: Token) -> bool:
         preps = [c for c in tok.head.children if c.dep_ == "prep"]
     else:
         return False
-    return any(p.lower_ in {"to", "toward", "towards"} and p.head.lemma_.lower() in PREDICTIVE_HEADS for p in preps)
+    return any(p.lower_ in {"to", "toward", "towards"} and _predictive(p) for p in preps)
+
+
+def _predictive(prep: Token) -> bool:
+    """The word the "to" belongs to is one of PREDICTIVE_HEADS: its head, or the verb's adjective or adverb before
+    it when the parser hangs "to" on the verb ("is wary ... to campaigning", "looks forward to campaigning")."""
+    head = prep.head
+    near = [c for c in head.children if c.dep_ in {"acomp", "advmod"} and c.i < prep.i]
+    return any(w.lemma_.lower() in PREDICTIVE_HEADS for w in (head, *near, *(j for c in near for j in c.conjuncts)))
 
 
 def _hypothetical_noun(tok: Token) -> bool:
-    """A clause under a noun of possibility: "the best case scenario where he pulls out a win"."""
+    """A clause under a noun of possibility: "the best case scenario where he pulls out a win", "the possibility of
+    campaigning alongside Cruz"."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "of":
+        return tok.head.head.lemma_.lower() in HYPOTHETICAL_NOUNS
     return tok.dep_ in {"relcl", "acl", "ccomp"} and tok.head.lemma_.lower() in HYPOTHETICAL_NOUNS
 
 
@@ -262,6 +291,9 @@ def _trigger_readings(trigger: Token, result: Modality) -> None:
         result.mode, result.hypothetical = "consideration", True
     if _hypothetical_noun(trigger) or _predicted_gerund(trigger):
         result.mode, result.hypothetical = "conditional", True
+    shared = _status_of_gerund_phrase(trigger)
+    if shared and not result.mode:
+        result.mode, result.hypothetical = shared, True
     if _alleged(trigger):
         result.mode, result.hypothetical, result.governor = "alleged", True, trigger.head.head
     if _advocated(trigger):
@@ -271,6 +303,29 @@ def _trigger_readings(trigger: Token, result: Modality) -> None:
     sought = _sought_object(trigger)
     if sought is not None and not result.mode:
         result.mode, result.hypothetical, result.governor = GOVERNOR_MODES[sought.lemma_.lower()], True, sought
+
+
+def _status_of_gerund_phrase(tok: Token) -> str:
+    """The future or hypothetical mode of the clause a gerund's phrase belongs to, "" if none: after a
+    SHARED_STATUS_PREPS preposition on a verb, or on that verb's object ("strike a balance between trashing Trump
+    and ..."), the gerund is part of that clause's act. Only these modes carry over; a negation does not ("did not
+    win by attacking him" does not deny the attacks)."""
+    if tok.tag_ != "VBG" or tok.dep_ != "pcomp" or tok.head.lower_ not in words("SHARED_STATUS_PREPS"):
+        return ""
+    head = tok.head.head
+    if head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"dobj", "attr"}:
+        head = head.head
+    if head.pos_ not in {"VERB", "AUX"} or _perfect(head):
+        return ""  # "may have violated the law by calling on Russia": the calling happened
+    mod = modality(head)
+    if mod.governor is not None and mod.governor.pos_ in {"NOUN", "PROPN"}:
+        return ""  # "an effort to maintain the margin by hailing Obama's achievements": the effort was made
+    return mod.mode if mod.mode in {"future", "conditional", "counterfactual"} else ""
+
+
+def _perfect(verb: Token) -> bool:
+    """ "may have violated": a past participle with "have"."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in verb.children)
 
 
 def _generic_gerund(tok: Token) -> bool:

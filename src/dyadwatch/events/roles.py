@@ -61,6 +61,7 @@ MESSAGE_NOUNS |= set("ad advertisement commercial spot video mailer memo email t
 COMPLEMENT_TYPES = {"THREATEN", "AGREE", "REJECT", "REQUEST", "CONCEDE"}  # not SUPPORT: "supports banning X"
 # Where an act is done, as a last resort target of material acts: "lifted a curfew in Montenegro".
 PLACE_PREPS = {"in", "from", "across", "inside", "within", "throughout"}
+WHERE_PREPS = {"on", "at", "in", "inside", "outside", "across"}  # "opponents on the left, who": where they stand
 
 
 def _child(tok: Token, deps: set[str]) -> Token | None:
@@ -302,7 +303,21 @@ def person_antecedent(noun: Token) -> Token:
     tok = noun
     while tok.ent_type_ in NON_PERSON_ENTS and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         tok = tok.head.head
-    return tok if tok.ent_type_ not in NON_PERSON_ENTS else noun
+    if tok.ent_type_ in NON_PERSON_ENTS:
+        return noun
+    return _people_before(tok)
+
+
+def _people_before(noun: Token) -> Token:
+    """Seventh pass, class "who after a place in a group's phrase": "political opponents on the left, who accused
+    the candidate", "protesters at the rally who shouted": a singular common noun after a preposition on a plural
+    noun of people is where they are; "who" names the people. Only after a preposition of place, on a noun owned by
+    no one ("allegations against Trump's campaign manager, who": the manager)."""
+    if noun.dep_ != "pobj" or noun.tag_ != "NN" or noun.ent_type_ == "PERSON" or noun.head.dep_ != "prep" \
+            or noun.head.lower_ not in WHERE_PREPS or any(c.dep_ == "poss" for c in noun.children):
+        return noun
+    owner = noun.head.head
+    return owner if owner.tag_ in {"NNS", "NNPS"} else noun
 
 
 def body_of_place(noun: Token) -> Token:
@@ -916,7 +931,7 @@ def _verb_prep_targets(match: TriggerMatch) -> list[Token]:
                 continue  # fifth pass: "met at the Sharon, Connecticut, home of ...": where, not whom
             if c.dep_ == "prep" and c.lower_ in preps and not _same_tok(c, match.prep):
                 pobj = _pobj(c)
-                if pobj is not None and not aside(pobj) and not _a_setting(c, pobj):
+                if pobj is not None and not aside(pobj) and not a_setting(c, pobj):
                     out.append(pobj)
     return out
 
@@ -924,7 +939,7 @@ def _verb_prep_targets(match: TriggerMatch) -> list[Token]:
 MEETING_TYPES = {"CONSULT"}  # "met at", "was held at": the object of "at" is where people met
 
 
-def _a_setting(prep: Token, pobj: Token) -> bool:
+def a_setting(prep: Token, pobj: Token) -> bool:
     """Where something was said or done, not at whom: "was roundly criticized on Twitter" (VENUES), "clashed on the
     Miami debate stage", "called out Trump at the coalition's conference" (SETTING_NOUNS after at/on/in)."""
     if prep.lower_ == "on" and pobj.lower_ in words("VENUES"):
