@@ -7,9 +7,13 @@ token, which made the ruler as costly as the parser (16 % of the whole parse, me
 that test a token's tag, lower-case form, dependency label or whitespace, so they can be looked up by the
 lower-case form or the tag instead of tried one by one.
 
-``IndexedMatcher`` replaces only the ruler's ``matcher``: the ruler itself still sorts the matches and sets
-the attributes, so the annotations are spaCy's own. A model whose patterns use anything else (another
-attribute, an operator, a predicate other than a value, IN, NOT_IN or REGEX) keeps spaCy's matcher.
+``IndexedMatcher`` replaces the ruler's ``matcher``, and ``IndexedAttributeRuler`` two steps of the ruler:
+numbering the matches (without reading each match id back as a string) and setting the attributes (all of a
+document's in one ``Doc.from_array`` instead of a Span and a call per match): together another 2 % of
+``extract`` (docs/performance.md, "Seventh pass"). The annotations are the same, the last match of a token
+winning as before. A model whose patterns use anything else (another attribute, an operator, a predicate
+other than a value, IN, NOT_IN or REGEX) keeps spaCy's matcher, and one whose rules set other attributes
+(extension attributes, lexical ones) keeps spaCy's way of setting them.
 """
 
 from __future__ import annotations
@@ -18,8 +22,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Token
 
 # The token attributes the patterns may test, as the Matcher reads them.
@@ -48,7 +53,47 @@ def use_indexed_matcher(nlp: Language, name: str = "attribute_ruler") -> bool:
         ruler.matcher = IndexedMatcher(nlp.vocab.strings, ruler.patterns, ruler.matcher)
     except UnsupportedPatternError:
         return False
+    if type(ruler) is AttributeRuler:
+        ruler.__class__ = IndexedAttributeRuler
     return True
+
+
+# Token attributes a rule may set that spaCy's ``set_token_attrs`` writes on the token alone (the lexeme ignores
+# them), so that ``Doc.from_array`` writes them the same way.
+TOKEN_ONLY_ATTRIBUTES = frozenset({POS, TAG, DEP, LEMMA, MORPH})
+
+
+class IndexedAttributeRuler(AttributeRuler):
+    """spaCy's attribute ruler with two cheaper steps when its matcher is an ``IndexedMatcher`` (module docstring)."""
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        """(rule number, match id, start, end), sorted: what ``AttributeRuler.match`` gives."""
+        if not isinstance(self.matcher, IndexedMatcher):
+            return super().match(doc)
+        number = self.matcher.numbers
+        return sorted((number[match_id], match_id, start, end) for match_id, start, end in self.matcher(doc))
+
+    def set_annotations(self, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+        """Each match's attributes on its token, later matches over earlier ones, written in one go; spaCy's own
+        way for rules that set anything but TOKEN_ONLY_ATTRIBUTES and for an index outside its match (its error)."""
+        rules = [(index, list(attrs.items())) for index, attrs in zip(self.indices, self.attrs, strict=True)]
+        if any(name not in TOKEN_ONLY_ATTRIBUTES for _, items in rules for name, _ in items):
+            return super().set_annotations(doc, matches)
+        writes: dict[int, dict[int, int]] = {name: {} for name in TOKEN_ONLY_ATTRIBUTES}
+        for number, _, start, end in matches:
+            index, items = rules[number]
+            at = start + index if index >= 0 else end + index
+            if not start <= at < end:
+                return super().set_annotations(doc, matches)
+            for name, value in items:
+                writes[name][at] = value
+        columns = sorted(name for name, found in writes.items() if found)
+        if columns:
+            values = doc.to_array(columns)
+            for column, name in enumerate(columns):
+                values[list(writes[name]), column] = list(writes[name].values())
+            doc.from_array(columns, values)
+        return None
 
 
 class IndexedMatcher:
@@ -68,8 +113,10 @@ class IndexedMatcher:
         self.by_tag: dict[str, list[tuple[int, list[Test]]]] = {}
         self.anywhere: list[tuple[int, list[Test]]] = []
         self.known: dict[tuple[int, ...], tuple[tuple[int, list[Test]], ...]] = {}  # by the attributes read
+        self.numbers: dict[int, int] = {}  # match id -> the pattern group's number (the ruler's rule number)
         for number, group in enumerate(groups):
             match_id = strings.add(str(number))
+            self.numbers[match_id] = number
             for pattern in group["patterns"]:
                 self._index(match_id, pattern)
 

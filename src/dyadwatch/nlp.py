@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE, LEMMA, MORPH, ORTH, POS, SENT_START
+from spacy.errors import Errors
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
-from spacy.symbols import NORM, ORTH
-from spacy.tokens import Doc, Span
+from spacy.parts_of_speech import NAMES
+from spacy.symbols import NORM
+from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.attribute_matcher import use_indexed_matcher
 from dyadwatch.clean.metadata import find_dateline
@@ -57,9 +63,54 @@ def load_nlp() -> Language:
     nlp = spacy.load(resolve_model_name())
     add_name_norms(nlp)
     use_indexed_matcher(nlp)  # the same attribute-ruler matches, about six times cheaper (attribute_matcher.py)
+    remember_lemmas(nlp)  # the same lemmas, about four times cheaper
     if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     return nlp
+
+
+LEMMA_MEMORY = 50_000  # (form, POS, morphology) keys remembered by RememberingLemmatizer, then forgotten (~10 MB)
+
+
+class RememberingLemmatizer(EnglishLemmatizer):
+    """spaCy's English lemmatizer that remembers each lemma by the token's form, part of speech and morphology.
+
+    Those three are all the rule lemmatizer reads, but spaCy caches only some of its answers: every singular
+    noun, base-form verb and punctuation mark is worked out again on each occurrence (a dictionary of its
+    morphology built per token), about 2 % of ``extract``'s time (docs/performance.md, "Seventh pass"). The
+    lemmas are the same; the spaCy cache is still used for what is not remembered here."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self._validated:
+            self._validate_tables(Errors.E1004)
+        try:
+            return self._set_lemmas(doc)
+        except Exception as exc:  # noqa: BLE001 - spaCy's own handling, as the stock component does
+            self.get_error_handler()(self.name, self, [doc], exc)
+            return doc
+
+    def _set_lemmas(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        memory: dict[tuple[int, int, int], str] = self.__dict__.setdefault("_memory", {})
+        if len(memory) >= LEMMA_MEMORY:
+            memory.clear()
+        strings = doc.vocab.strings
+        lemmas = []
+        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+            if self.overwrite or lemma == 0:
+                text = memory.get((orth, pos, morph))
+                if text is None:
+                    text = memory[(orth, pos, morph)] = self.lemmatize(doc[i])[0]
+                lemma = strings.add(text)  # (again in each document: a memory zone frees what it added)
+            lemmas.append(lemma)
+        return doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
+
+
+def remember_lemmas(nlp: Language) -> None:
+    """Make the pipeline's English lemmatizer a ``RememberingLemmatizer`` (another lemmatizer is left as it is)."""
+    if "lemmatizer" in nlp.pipe_names and type(nlp.get_pipe("lemmatizer")) is EnglishLemmatizer:
+        nlp.get_pipe("lemmatizer").__class__ = RememberingLemmatizer
 
 
 PARAGRAPH_BREAKS = "dyadwatch_paragraph_breaks"
@@ -69,15 +120,30 @@ PARAGRAPH_BREAKS = "dyadwatch_paragraph_breaks"
 def paragraph_breaks(doc: Doc) -> Doc:
     """A paragraph break always ends a sentence: the parser otherwise ran a headline or a wire header into the
     first sentence ("..., filed at 02:23.\n\nIsraeli forces shelled ..." was one sentence, and coded nothing)."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and "\n\n" in previous.text:  # spaCy keeps a line break as a space token
-            token.is_sent_start = True
-    for start in [0] + [t.i + 1 for t in doc if t.is_space and "\n" in t.text and t.i + 1 < len(doc)]:
+    starts, line_starts = [], []
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist():  # spaCy keeps a line break as a space token
+        text = doc[i].text
+        if "\n" in text and i + 1 < len(doc):
+            line_starts.append(i + 1)
+            if "\n\n" in text:
+                starts.append(i + 1)
+    for start in [0] + line_starts:
         after = dateline_end(doc, start)
         if after is not None:
-            doc[after].is_sent_start = True
-    return doc
+            starts.append(after)
+    return mark_sentence_starts(doc, starts)
+
+
+def mark_sentence_starts(doc: Doc, starts: list[int]) -> Doc:
+    """``doc[i].is_sent_start = True`` for each i, in one write: spaCy's setter checks the whole document for a
+    parse on every call, which made marking a long document's paragraphs quadratic (1 % of extract's time)."""
+    if not starts:
+        return doc
+    if doc.has_annotation("DEP"):
+        raise ValueError(Errors.E043)  # what the setter says: sentence starts of a parsed document are the parser's
+    values = doc.to_array(SENT_START)
+    values[starts] = 1
+    return doc.from_array([SENT_START], values)
 
 
 DATELINE_MAX_TOKENS = 12
@@ -152,6 +218,29 @@ def token_starts(doc: Doc) -> list[int]:
     if starts is None:
         starts = doc.user_data[_STARTS_KEY] = [t.idx for t in doc]
     return starts
+
+
+_POS_KEY = "dyadwatch.pos_positions"
+
+
+def tokens_of_pos(span: Span, tags: Sequence[str]) -> list[Token]:
+    """The span's tokens whose coarse part of speech (``pos_``) is one of ``tags``, in order.
+
+    The same as ``[t for t in span if t.pos_ in tags]``, from positions indexed once per document: a rule
+    that looks at the verbs of each sentence then reads those tokens only (each token read costs a Token
+    object and a string lookup; the verbs are about a seventh of the words)."""
+    doc = span.doc
+    index = doc.user_data.get(_POS_KEY)
+    if index is None:
+        pos = doc.to_array(POS)
+        index = {NAMES[int(v)]: numpy.flatnonzero(pos == v).tolist() for v in numpy.unique(pos)}
+        doc.user_data[_POS_KEY] = index
+    found: list[int] = []
+    for tag in tags:
+        positions = index.get(tag)
+        if positions is not None:
+            found += positions[bisect_left(positions, span.start) : bisect_left(positions, span.end)]
+    return [doc[i] for i in (sorted(found) if len(tags) > 1 else found)]
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s+")

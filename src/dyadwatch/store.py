@@ -13,7 +13,6 @@ import re
 import time
 import uuid
 from collections.abc import Iterable
-from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from dyadwatch.filters import EventFilters
-from dyadwatch.models import Actor, Alias, ArticleResult, Event, IngestError, Quote
+from dyadwatch.models import Actor, Alias, ArticleResult, Event, IngestError, Quote, plain_dict
 from dyadwatch.stories import tables as story_tables
 
 if TYPE_CHECKING:  # query results are DataFrames; writing needs no pandas (its import costs a writer ~100 MB)
@@ -267,7 +266,7 @@ class Store:
         article_rows, event_rows, quote_rows, actor_rows = [], [], [], []
         for result in results:
             art = result.article
-            row = asdict(art)
+            row = plain_dict(art)
             row["removed"] = json.dumps(row["removed"], ensure_ascii=False)
             row.update(
                 skipped_reason=result.skipped_reason, run_id=run_id, ingested_at=_now(), signature=result.signature
@@ -276,10 +275,10 @@ class Store:
             event_rows += [event_row(art.id, i, e) for i, e in enumerate(result.events)]
             quote_rows += [quote_row(art.id, i, q, art.date) for i, q in enumerate(result.quotes)]
             actor_rows += [
-                {"article_id": art.id, "seq": i, **{k: v for k, v in asdict(a).items()}}
+                {"article_id": art.id, "seq": i, **plain_dict(a)}
                 for i, a in enumerate(result.actors)
             ]
-        alias_rows = [asdict(a) for a in aliases]
+        alias_rows = [plain_dict(a) for a in aliases]
         self.con.execute("BEGIN TRANSACTION")
         try:
             earlier_groups = self._delete_articles(ids)

@@ -21,6 +21,9 @@ from dyadwatch.actors.common import (
 )
 from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry
 from dyadwatch.models import NON_STATE_CODES
+from dyadwatch.nlp import tokens_of_pos
+
+HEAD_POS = ("NOUN", "PROPN", "ADJ", "PRON", "ADV", "VERB", "X")  # what ``heads`` tests (name_tagged_as_verb: VERB)
 
 
 class _Description:
@@ -28,14 +31,15 @@ class _Description:
 
     def heads(self) -> list[Token]:
         out = []
-        for tok in self.doc:
+        for tok in tokens_of_pos(self.doc[:], HEAD_POS):  # the parts of speech tested below (the others: no head)
             if tok.i in self.skip or (tok.dep_ in ("compound", "flat") and not swallowed_by_time(tok)):
                 continue
-            if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.i in self.hit_at and tok.dep_ != "amod"):
+            pos = tok.pos_
+            if pos in ("NOUN", "PROPN") or (pos == "ADJ" and tok.i in self.hit_at and tok.dep_ != "amod"):
                 out.append(tok)
-            elif tok.pos_ == "PRON" and tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
+            elif pos == "PRON" and tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
                 out.append(tok)
-            elif tok.pos_ in ("ADV", "VERB", "X") and self._named_org(tok):
+            elif pos in ("ADV", "VERB", "X") and self._named_org(tok):
                 out.append(tok)  # "USAID deployed ...": the tagger called the acronym an adverb
             elif name_tagged_as_verb(tok):
                 out.append(tok)  # "offered to loan it to Trump": a name the tagger read as the verb "trump"

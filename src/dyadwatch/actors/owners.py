@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from dyadwatch.actors.gazetteer import DATA_DIR
 from dyadwatch.actors.traits import is_trait
 from dyadwatch.models import NON_STATE_CODES, Actor
+from dyadwatch.nlp import tokens_of_pos
 
 OWNED_FILE = DATA_DIR / "owned_nouns.tsv"
 # Sectors of a person whose rivals are in a political contest (candidates, PTY); "" is a person the lists know
@@ -103,8 +104,8 @@ def owned(doc: Doc, by_token: dict[int, Actor]) -> dict[int, Actor]:
     actors by head token (read, not changed)."""
     out: dict[int, Actor] = {}
     counterparts = owned_nouns()["counterpart"]
-    for tok in doc:
-        if tok.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in tok.children):
+    for tok in tokens_of_pos(doc[:], ("NOUN",)):
+        if not any(c.dep_ == "poss" for c in tok.children):
             continue
         owner = _owner(tok, by_token)
         if owner is None:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from dyadwatch.actors.gazetteer import DATA_DIR
 from dyadwatch.models import Actor
+from dyadwatch.nlp import tokens_of_pos
 
 KIN_FILE = DATA_DIR / "kin_nouns.txt"
 
@@ -27,8 +28,8 @@ def relatives(doc: Doc, by_token: dict[int, Actor]) -> dict[int, Actor]:
     a person with a country) gives the country. ``by_token``: the resolver's actors by head token."""
     kin = kin_nouns()
     out: dict[int, Actor] = {}
-    for tok in doc:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in kin or tok.i in by_token:
+    for tok in tokens_of_pos(doc[:], ("NOUN",)):
+        if tok.lemma_.lower() not in kin or tok.i in by_token:
             continue
         owner = next((by_token.get(c.i) for c in tok.children if c.dep_ == "poss"), None)
         if owner is None or owner.kind != "person" or not owner.country or len(owner.country) != 3:

@@ -56,7 +56,7 @@ from dyadwatch.actors.story import REGION, apply_story_country, dateline_country
 from dyadwatch.actors.userdict import UserEntry, load_converted, load_user_dictionary
 from dyadwatch.clean.metadata import find_dateline
 from dyadwatch.models import NON_STATE_CODES, Actor, Alias, Article
-from dyadwatch.nlp import doc_text
+from dyadwatch.nlp import doc_text, tokens_of_pos
 
 
 @dataclass
@@ -451,9 +451,9 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
         of its own, is of that country too ("American troops and their allies" keep their own). Seventh pass: of a
         region of several states too ("Latin American artists, writers and scientists": the writers are no one state's,
         though the passage's home country placed them)."""
-        for tok in self.doc:
+        for tok in tokens_of_pos(self.doc[:], ("NOUN",)):
             own = result.by_token.get(tok.i)
-            if tok.dep_ != "conj" or tok.pos_ != "NOUN" or own is None or not own.sector:
+            if tok.dep_ != "conj" or own is None or not own.sector:
                 continue
             if any(c.dep_ in ("amod", "compound", "poss", "nmod", "det") for c in tok.lefts):
                 continue

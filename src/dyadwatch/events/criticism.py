@@ -42,7 +42,7 @@ from dyadwatch.events.roles import (
 from dyadwatch.events.syntax import has_aux, violent
 from dyadwatch.events.wordsets import words as shared_words
 from dyadwatch.models import Actor, Article, Event, Quote
-from dyadwatch.nlp import doc_text
+from dyadwatch.nlp import doc_text, tokens_of_pos
 from dyadwatch.quotes.lexicon import cue_of
 
 if TYPE_CHECKING:
@@ -143,7 +143,8 @@ def reported_criticism(
     ``stance``, "X said Y is a good man": X praises Y)."""
     stance = stance or CRITICISM
     out: list[Criticism] = []
-    says = (t for t in sent if (is_speech_verb(t) or is_finding(t)) and _asserted(modality(t)) and not _asked(sent, t))
+    verbs = tokens_of_pos(sent, ("VERB", "AUX"))  # is_speech_verb and is_finding hold of these only
+    says = (t for t in verbs if (is_speech_verb(t) or is_finding(t)) and _asserted(modality(t)) and not _asked(sent, t))
     for say in says:
         attributed = _attributed(say, quotes)
         speakers = _quoted_speaker(say, attributed) or _speakers(coder, say, sent, actors)
@@ -515,7 +516,7 @@ def doubts(coder: EventCoder, sent: Span, actors: DocActors) -> list[Criticism]:
     """ "questioned whether Cruz was eligible", publicly doubting whether someone is or
     did something impugns them (CAMEO 111), whatever the predicate."""
     out: list[Criticism] = []
-    for verb in (t for t in sent if t.pos_ == "VERB" and (_phrase_in(t, "DOUBTING_VERBS") or _raises_doubt(t))):
+    for verb in (t for t in tokens_of_pos(sent, ("VERB",)) if _phrase_in(t, "DOUBTING_VERBS") or _raises_doubt(t)):
         if not _asserted(modality(verb)) or _asked(sent, verb):
             continue
         makers = coder._resolve(subject_token(verb), sent, actors)
@@ -614,9 +615,9 @@ def attack_nouns(
     if violent(sent):
         return []
     out: list[Criticism] = []
-    for noun in sent:
-        exchanged = noun.pos_ in {"NOUN", "PROPN"} and is_exchanged(noun)
-        if not exchanged and (noun.pos_ not in {"NOUN", "PROPN"} or not is_attack_noun(noun)):
+    for noun in tokens_of_pos(sent, ("NOUN", "PROPN")):  # no other part of speech is exchanged or an attack noun
+        exchanged = is_exchanged(noun)
+        if not exchanged and not is_attack_noun(noun):
             continue
         if any(e.trigger_start <= noun.idx < e.trigger_end for e in coded) or not _noun_asserted(sent, noun):
             continue  # the coder's own noun rule coded it (and recoded a verbal attack), or it is not reported

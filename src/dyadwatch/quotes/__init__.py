@@ -123,8 +123,8 @@ def _frame_cue(doc: Doc, unit: Unit, spans: list[QuoteSpan]) -> Token | None:
     sent_lo, sent_hi = first.sent.start, last.sent.end
     best: tuple[int, Token] | None = None
     for token in doc[sent_lo:sent_hi]:
-        if token.idx < lo or token.idx >= hi or _inside(token.idx, spans) or not is_frame_cue(token):
-            continue
+        if token.idx < lo or token.idx >= hi or not is_frame_cue(token) or _inside(token.idx, spans):
+            continue  # (the cue test first: it is one lookup, _inside a pass over all the document's quotes)
         distance = min(abs(token.idx - p.end) for p in unit.parts)
         distance = min(distance, *(abs(p.start - token.idx) for p in unit.parts))
         if best is None or distance < best[0]:
@@ -179,7 +179,7 @@ def _previous_sentence_cue(doc: Doc, unit: Unit, spans: list[QuoteSpan]) -> Toke
     if sent.start == 0:
         return None
     prev = doc[sent.start - 1].sent
-    candidates = [t for t in prev if not _inside(t.idx, spans) and is_frame_cue(t)]
+    candidates = [t for t in prev if is_frame_cue(t) and not _inside(t.idx, spans)]
     candidates = [t for t in candidates if speaker_tokens(t)[0] is not None]
     return candidates[-1] if candidates else None
 
