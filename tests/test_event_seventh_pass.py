@@ -66,6 +66,7 @@ NOT_ACTS = [
     ("CONSULT", "I just think it speaks to who you are as a candidate."),
     ("REJECT", "Jeb Bush and Hillary Clinton, among others, reject the term containment."),
     ("REJECT", "Yet he has just now hired a pollster, having rejected the need for one in the primaries."),
+    ("RETREAT", "A wagon was pulled through the crowd, offering protesters free peanut butter sandwiches and water."),
 ]
 
 
@@ -89,6 +90,7 @@ def test_an_exchange_of_fire_is_no_criticism(code_events):
     ("SUPPORT", "Bernie Sanders calls Hillary Clinton an extremely intelligent woman."),
     ("REJECT", "Governor Rick Perry vetoed a long list of bills in 2003."),
     ("REJECT", "Paul Ryan rejected the proposal by Senate Democrats."),
+    ("RETREAT", "The rebels freed two hostages on Sunday."),
 ])
 def test_acts_next_to_those_cases_still_code(code_events, etype, text):
     assert asserted(code_events(text), etype), text
