@@ -652,11 +652,15 @@ def with_someone(match: TriggerMatch) -> bool:
 def _a_party(tok: Token) -> bool:
     """Someone who can act with others: people, a named body or state, a group ("the Mexican authorities", "human
     rights groups")."""
-    lemma = tok.lemma_.lower()
-    if person_like(tok) or tok.ent_type_ in {"ORG", "GPE", "NORP"} or lemma in words("GROUP_NOUNS"):
+    if _someone(tok):
         return True
     named = any(c.ent_type_ in {"ORG", "GPE", "NORP"} for c in _kids(tok, "amod", "compound"))
-    return named or lemma in words("PARTNER_NOUNS")
+    return named or tok.lemma_.lower() in words("PARTNER_NOUNS")
+
+
+def _someone(tok: Token) -> bool:
+    """People, a named body, state or people, or a group noun ("the committee")."""
+    return person_like(tok) or tok.ent_type_ in {"ORG", "GPE", "NORP"} or tok.lemma_.lower() in words("GROUP_NOUNS")
 
 
 @check("fights_someone")
@@ -885,8 +889,7 @@ def raised_by_someone(match: TriggerMatch) -> bool:
     raised new questions about security" (a thing as subject) is no one's act, and "raised questions about whether
     Lewandowski grabbed her" doubts the clause's subject (criticism.doubts), not whom the fallback finds."""
     subj = subject_token(match.head)
-    someone = subj is not None and (person_like(subj) or subj.ent_type_ in {"ORG", "GPE", "NORP"}
-                                    or subj.lemma_.lower() in words("GROUP_NOUNS"))
+    someone = subj is not None and _someone(subj)
     whether = any(c.lower_ in {"whether", "if"} and c.dep_ == "mark" for c in match.head.subtree)
     return someone and not whether
 

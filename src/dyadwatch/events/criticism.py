@@ -474,7 +474,7 @@ def allegations(coder: EventCoder, sent: Span, actors: DocActors) -> list[Critic
     that Cruz lied": alleging an act of conflict or a wrongdoing is accusing whoever the that-clause says did it
     (PLOVER ACCUSE: "allege wrongdoing"). The act itself is coded by its own trigger as reported."""
     out: list[Criticism] = []
-    for tok in sent:
+    for tok in tokens_of_pos(sent, ("VERB", "NOUN")):  # only a verb or a noun puts an allegation forward
         clauses, makers = _alleged(coder, tok, sent, actors)
         for clause in clauses:
             evidence = _clause_evidence(clause) or _conflict_act(clause)
