@@ -1012,7 +1012,48 @@ def electorate_support(match: TriggerMatch) -> bool:
         subj = match.head.head  # "the voters who have supported the mainstream candidates"
     if subj is None:  # "most in both states supported Sanders", parsed with "most" as an adverb
         subj = next((c for c in _kids(match.head, "advmod") if c.lower_ == "most" and c.i < match.head.i), None)
-    return subj is not None and subj.lemma_.lower() in words("ELECTORATE_NOUNS")
+    if subj is not None and subj.lower_ in {"they", "we"}:
+        subj = _reporting_share(match.head) or subj
+    return subj is not None and (subj.lemma_.lower() in words("ELECTORATE_NOUNS") or _a_share(subj))
+
+
+def _reporting_share(head: Token) -> Token | None:
+    """Eighth pass, class "a poll's respondents say they will": in "47 percent of Republicans say they will support
+    Trump", "Most Democrats said they would back Clinton", the one who says is the share of an electorate."""
+    clause = head
+    while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
+        clause = clause.head
+    speech = clause.head
+    if clause.dep_ != "ccomp" or speech.lemma_.lower() not in words("COMMUNICATIVE"):
+        return None
+    share = next(iter(_kids(speech, "nsubj")), None)
+    if share is None or any(t.lower_ in words("OFFICE_GROUP_WORDS") for t in share.subtree):
+        return None  # "Most of the vulnerable Senate Republicans have said they would support Trump": office holders
+    return share
+
+
+def _a_share(tok: Token) -> bool:
+    """ "most Democrats", "a majority of voters": a share of a people, the language of polls."""
+    return any(c.lower_ == "most" for c in _kids(tok, "amod", "advmod", "det"))
+
+
+@check("idle_bystander")
+def idle_bystander(match: TriggerMatch) -> bool:
+    """Eighth pass, class "standing by is doing nothing": "Obama has stood idly by", "we cannot stand by while
+    Russia attacks": "by" with no one after it, or "idly" / "aside", is inaction, not standing by someone."""
+    if any(c.lower_ in {"idly", "aside", "silently"} for c in _kids(match.head, "advmod", "prt")):
+        return True
+    return match.prep is not None and not _kids(match.prep, "pobj")
+
+
+@check("commercial_work")
+def commercial_work(match: TriggerMatch) -> bool:
+    """Eighth pass, class "business done together": "worked closely with Trump on a Manhattan building project",
+    "partners with the firm on a hotel": cooperation on a commercial thing (COMMERCIAL_WORK_WORDS, in the "on"
+    object or its modifiers) is the market, not political cooperation."""
+    on = [p for c in _kids(match.head, "prep") if c.lower_ == "on" for p in _kids(c, "pobj")]
+    named = {t.lemma_.lower() for p in on for t in (p, *_kids(p, "compound", "amod", "nmod"))}
+    return bool(named & words("COMMERCIAL_WORK_WORDS"))
 
 
 @check("takes_a_post")

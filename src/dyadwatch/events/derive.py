@@ -296,7 +296,7 @@ def intent_agree(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -
     mod, head = cand.modality, cand.match.head
     if not _derivable(mod) or ev.event_type not in INTENT_CODES:
         return [ev]
-    by_governor = _governed_by(ctx, mod, AGREE_GOVERNORS)
+    by_governor = _governed_by(ctx, mod, AGREE_GOVERNORS) and _intention_stated(mod.governor)
     subj = subject_token(head)
     self_report = subj is not None and subj.lower_ in words("PRONOUNS")  # "said they would meet", not "Americans"
     said_would = self_report and has_aux(head, {"would"}) and under_speech(head)
@@ -306,6 +306,17 @@ def intent_agree(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -
     if not (by_governor or (by_aux and ev.recipient is not None)):
         return [ev]  # a future act with no one named ("will support the bill") is a plan, not a promise to anyone
     return [ev, recode(ev, INTENT_CODES[ev.event_type], hypothetical=False, mode="")]
+
+
+def _intention_stated(governor: Token | None) -> bool:
+    """Eighth pass, class "an intention in question": the intention word's own clause must state it ("he is ready to
+    support the nominee"), not ask or suppose it ("decide when he's ready to support the nominee or not", "whether
+    he is willing to meet", "if he is prepared to meet")."""
+    if governor is None:
+        return False
+    clause = governor.head if governor.pos_ == "ADJ" and governor.dep_ in {"acomp", "oprd"} else governor
+    mod = modality(clause)
+    return not (mod.negated or mod.mode in NO_DERIVATION_MODES | {"conditional", "counterfactual"})
 
 
 @derivation("refusal")

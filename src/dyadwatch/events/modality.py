@@ -315,6 +315,8 @@ def _status_of_gerund_phrase(tok: Token) -> str:
     head = tok.head.head
     if head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"dobj", "attr"}:
         head = head.head
+    if head.pos_ == "ADJ" and head.dep_ in {"acomp", "attr", "oprd"}:
+        head = head.head  # "would remain neutral in negotiating": the adjective's clause
     if head.pos_ not in {"VERB", "AUX"} or _perfect(head):
         return ""  # "may have violated the law by calling on Russia": the calling happened
     mod = modality(head)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from dyadwatch.actors import DocActors
 from dyadwatch.actors.common import ATTACK_NOUNS, swallowed_by_time
 from dyadwatch.actors.traits import is_trait
+from dyadwatch.events import misparse
 from dyadwatch.events.lexicon import TriggerMatch
 from dyadwatch.events.wordsets import load_wordsets
 from dyadwatch.models import Actor
@@ -207,7 +208,7 @@ def _shared_subject(verb: Token, depth: int) -> Token | None:
     if _passive_conjunct(verb):
         return None  # "... and was roundly criticized": the shared subject is the target (passive_conjunct_subject)
     if verb.dep_ == "conj":
-        return subject_token(head, depth + 1)
+        return misparse.described_by_appositive(verb) or subject_token(head, depth + 1)
     if verb.dep_ == "acl" and _has_to(verb) and _child(head, {"poss"}) is not None:
         return _child(head, {"poss"})  # "Manafort's decision to begin a push ... by publicly chastising Kasich"
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in {"acomp", "xcomp"}:
@@ -220,6 +221,9 @@ def _shared_subject(verb: Token, depth: int) -> Token | None:
         return raised_subject(head)  # "Sanders, who is said to have pressed for", "X is believed to have funded"
     if verb.dep_ in {"xcomp", "advcl"} and head.pos_ in {"VERB", "AUX"}:
         return _controlled_subject(verb, depth)
+    speaker = misparse.speaker_of_message(verb)
+    if speaker is not None:
+        return subject_token(speaker, depth + 1) if speaker.pos_ == "VERB" else speaker
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return head
     if verb.dep_ == "acl" and _root_noun(head) and _finite_with_object(verb):
@@ -281,6 +285,9 @@ def _gerund_subject(verb: Token, depth: int) -> Token | None:
         return subject_token(holder, depth + 1)
     if holder.lemma_.lower() in CULPABLE and holder.dep_ in {"acomp", "oprd"}:
         return subject_token(holder.head, depth + 1)
+    copula = misparse.predicate_in_gerund(prep)
+    if copula is not None:
+        return subject_token(copula, depth + 1)
     return None
 
 
@@ -433,7 +440,7 @@ def stranded_subject(verb: Token) -> Token | None:
     before the verb (or its auxiliaries) is taken as the subject."""
     if verb.dep_ != "ROOT" or _child(verb, SUBJECT_DEPS | {"nsubjpass"}) is not None:
         return None
-    dated = _dated_subject(verb)
+    dated = _dated_subject(verb) or misparse.apposed_to_adjunct(verb)
     if dated is not None:
         return dated
     first = min([verb, *(c for c in verb.lefts if c.dep_ in {"aux", "auxpass", "neg", "advmod"})], key=lambda t: t.i)
