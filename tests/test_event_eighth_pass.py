@@ -43,6 +43,8 @@ NOT_ACTS = [
     ("SUPPORT", "North Korea has been expanding its arsenal while President Barack Obama has stood idly by."),
     ("COOPERATE", "Hillary Clinton worked closely with Donald Trump on a Manhattan building project in the 1990s."),
     ("COOPERATE", "The Chinese developer partnered with the Trump Organization on a hotel in Vancouver."),
+    ("SUPPORT", "The party rules bind the delegates to support Donald Trump at the convention."),
+    ("SUPPORT", "Donald Trump thanked his parents, his siblings and his children."),
 ]
 
 
@@ -62,6 +64,7 @@ STILL_ACTS = [
     ("COOPERATE", "Iran worked with Russia on the nuclear deal."),
     ("COOPERATE", "Hillary Clinton worked with Republicans on a children's health program."),
     ("COERCE", "The rebels were subdued by the army."),
+    ("SUPPORT", "Donald Trump thanked Chris Christie for his endorsement."),
 ]
 
 
