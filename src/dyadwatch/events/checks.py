@@ -784,7 +784,10 @@ def claim_warning(match: TriggerMatch) -> bool:
     kids = list(warn.children)
     if any(c.dep_ == "xcomp" or (c.dep_ in {"advmod", "prt"} and c.lower_ == "away") for c in kids):
         return False  # "warned the Chinese leader not to move on the shoal"
-    if any(c.dep_ == "prep" and c.lower_ == "against" for c in kids) or governs_condition(warn):
+    against = [c for c in kids if c.dep_ == "prep" and c.lower_ == "against"]
+    if against and _against_nothing(warn, against):
+        return True  # "warned against the forces of hate", "warned against complacency": a caution, no threat
+    if against or governs_condition(warn):
         return False
     clauses = [c for c in kids if c.dep_ == "ccomp"]
     topics = [p for c in kids if c.dep_ == "prep" and c.lower_ in {"of", "about"} for p in c.children
@@ -794,6 +797,31 @@ def claim_warning(match: TriggerMatch) -> bool:
     if clauses or topics:
         return True
     return not any(c.dep_ in {"dobj", "dative"} for c in kids)  # '"...," he warned.' with nothing warned of
+
+
+def _against_nothing(warn: Token, against: list[Token]) -> bool:
+    """Eighth pass, class "a warning against a mood": no one warned (no object) and nothing after "against" that
+    someone does or is: a party, an act (a gerund, an act noun) or a person ("warned against the forces of hate",
+    "warned against complacency"; not "warned China against provocations", "warned against attacking Iran")."""
+    if any(c.dep_ in {"dobj", "dative"} for c in warn.children):
+        return False
+    objs = [p for a in against for p in a.children if p.dep_ in {"pobj", "pcomp"}]
+    return bool(objs) and not any(o.tag_ == "VBG" or _a_party(o) or o.lemma_.lower() in words("ACT_NOUNS")
+                                  for o in objs)
+
+
+@check("a_worry")
+def a_worry(match: TriggerMatch) -> bool:
+    """Eighth pass, class "concern about what may happen": "expressed concern about preserving their majorities",
+    "expressed concern that Clinton may become president" worry about an outcome; disapproval (110) is of something
+    someone did or does ("expressed concern about Clinton's use of a private server", "over NATO's expansion")."""
+    kids = [*match.head.children, *(c for o in direct_objects(match.head) for c in o.children)]  # "concern that"
+    clauses = [c for c in kids if c.dep_ in {"ccomp", "acl"}]
+    if any(has_aux(c, words("OUTCOME_AUX")) for c in clauses):
+        return True
+    topics = [p for c in kids if c.dep_ == "prep" and c.lower_ in {"about", "over", "for"} for p in c.children
+              if p.dep_ in {"pobj", "pcomp"}]  # fmt: skip
+    return bool(topics) and all(t.tag_ == "VBG" and not _kids(t, "poss", "nsubj") for t in topics)
 
 
 @check("endangers")
