@@ -1,7 +1,7 @@
 """Eighth pass on events (issues 10 and 11), on invented sentences through the real model (docs/events.md, "Eighth
 pass"): subjects the parser hung elsewhere (events/misparse.py), an intention that is itself in question, the
 status of a gerund after a predicate adjective, poll respondents who "say they will", standing idly by, work done
-together on a commercial thing, obligations, talks with no one, worries about an outcome, contending, and warnings
+together on a commercial thing, obligations, meetings with no one, worries about an outcome, contending, and warnings
 against a mood -- beside counter-cases that must still code."""
 
 from __future__ import annotations
@@ -47,7 +47,8 @@ NOT_ACTS = [
     ("SUPPORT", "The party rules bind the delegates to support Donald Trump at the convention."),
     ("SUPPORT", "Donald Trump thanked his parents, his siblings and his children."),
     ("CONSULT", "When we met 45 years ago, we fell in love, Bill Clinton told them."),
-    ("CONSULT", "For a segment of those on the right, Donald Trump speaks to them."),
+    ("CONSULT", "We met as the 'core four' today, Kellyanne Conway added."),
+    ("CONSULT", "Paul Manafort travels often, consulting for foreign governments, his friends said."),
     ("ACCUSE", "Party leaders have openly expressed concern about preserving Republican majorities in the House."),
     ("ACCUSE", "Gary Byrne expressed concern that Hillary Clinton may become the next president."),
     ("ACCUSE", "Steve Adler contended his firm's services would be the perfect system for Donald Trump."),
@@ -74,6 +75,7 @@ STILL_ACTS = [
     ("COERCE", "The rebels were subdued by the army."),
     ("SUPPORT", "Donald Trump thanked Chris Christie for his endorsement."),
     ("CONSULT", "Barack Obama met with Chinese President Xi Jinping in the afternoon."),
+    ("CONSULT", "Vladimir Putin and Barack Obama met in Paris on Monday."),
     ("ACCUSE", "The senators expressed concern about Hillary Clinton's use of a private server."),
     ("ACCUSE", "Russia expressed concern over NATO's expansion to the east."),
     ("THREATEN", "Ash Carter warned China against provocative behavior in the South China Sea."),

@@ -810,6 +810,21 @@ def _against_nothing(warn: Token, against: list[Token]) -> bool:
                                   for o in objs)
 
 
+@check("met_no_one")
+def met_no_one(match: TriggerMatch) -> bool:
+    """Eighth pass, class "a meeting with no one": "we met as the 'core four' today", "when we met 45 years ago, we
+    fell in love", "consulting for foreign governments": talks need a party, as an object, after "with" or "to", or
+    as the other of conjoined or plural named subjects ("Putin and Obama met", "the two leaders met"). A pronoun
+    subject names no second party."""
+    head = match.head
+    if direct_objects(head) or any(c.lower_ in {"with", "to"} for c in _kids(head, "prep")):
+        return False
+    subj = subject_token(head)
+    if subj is None or subj.pos_ == "PRON":
+        return True
+    return not (subj.conjuncts or subj.tag_ in {"NNS", "NNPS"})
+
+
 @check("a_worry")
 def a_worry(match: TriggerMatch) -> bool:
     """Eighth pass, class "concern about what may happen": "expressed concern about preserving their majorities",
