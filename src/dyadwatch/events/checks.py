@@ -817,12 +817,15 @@ def met_no_one(match: TriggerMatch) -> bool:
     as the other of conjoined or plural named subjects ("Putin and Obama met", "the two leaders met"). A pronoun
     subject names no second party."""
     head = match.head
-    if direct_objects(head) or any(c.lower_ in {"with", "to"} for c in _kids(head, "prep")):
+    objs = [t for o in direct_objects(head) for t in (o, *o.conjuncts)]
+    if any(_a_party(o) for o in objs) or any(c.lower_ in {"with", "to"} for c in _kids(head, "prep")):
         return False
     subj = subject_token(head)
-    if subj is None or subj.pos_ == "PRON":
+    if subj is None:
         return True
-    return not (subj.conjuncts or subj.tag_ in {"NNS", "NNPS"})
+    if subj.conjuncts:
+        return False  # "He and Trump have met"
+    return subj.pos_ == "PRON" or subj.tag_ not in {"NNS", "NNPS"}
 
 
 @check("a_worry")

@@ -211,8 +211,8 @@ def _shared_subject(verb: Token, depth: int) -> Token | None:
         return misparse.described_by_appositive(verb) or subject_token(head, depth + 1)
     if verb.dep_ == "acl" and _has_to(verb) and _child(head, {"poss"}) is not None:
         return _child(head, {"poss"})  # "Manafort's decision to begin a push ... by publicly chastising Kasich"
-    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in {"acomp", "xcomp"}:
-        return subject_token(head.head, depth + 1)  # "Syria says it is willing to withdraw"
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in {"acomp", "xcomp", "advcl"}:
+        return subject_token(head.head, depth + 1)  # "Syria says it is willing to withdraw", "Ready to back X, Obama"
     if verb.dep_ == "acl" and head.lemma_.lower() in MESSAGE_NOUNS and head.dep_ == "dobj":
         return subject_token(head.head, depth + 1)  # "the PKK issued a declaration demanding ..."
     if verb.dep_ in {"acl", "advcl"} and _message_with(head):
