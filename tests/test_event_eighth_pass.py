@@ -54,6 +54,9 @@ NOT_ACTS = [
     ("ACCUSE", "Steve Adler contended his firm's services would be the perfect system for Donald Trump."),
     ("THREATEN", "Angela Merkel warned against the forces of hate in her New Year speech."),
     ("THREATEN", "Barack Obama warned against complacency in the fight against the Islamic State."),
+    ("SUPPORT", "Donald Trump is backed by 34% of GOP voters in the average of recent national surveys."),
+    ("THREATEN", "A pending ballot initiative threatened to raise the wage if politicians didn't act."),
+    ("COERCE", "The party elite worked to exile their concerns to the fringes of the party's platform."),
 ]
 
 
@@ -80,6 +83,8 @@ STILL_ACTS = [
     ("ACCUSE", "Russia expressed concern over NATO's expansion to the east."),
     ("THREATEN", "Ash Carter warned China against provocative behavior in the South China Sea."),
     ("THREATEN", "The president warned against military action in Syria."),
+    ("SUPPORT", "Donald Trump is backed by the National Rifle Association."),
+    ("COERCE", "The junta exiled the opposition leader to Portugal."),
 ]
 
 

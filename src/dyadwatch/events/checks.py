@@ -340,7 +340,9 @@ def poll_result(match: TriggerMatch) -> bool:
     if match.rule.plover not in STANCE_TYPES:
         return False
     head = match.head
+    by = [k for k in head.children if k.dep_ == "agent" or (k.dep_ == "prep" and k.lower_ == "by")]
     near = [*head.children, *(c for k in head.children if k.dep_ in {"nsubj", "npadvmod", "advmod"} for c in k.subtree)]
+    near += [c for k in by for c in k.subtree]  # "is backed by 34% of GOP voters"
     near += [c for o in head.children if o.dep_ == "dobj" for c in o.children if c.dep_ in {"appos", "npadvmod"}]
     if any(t.ent_type_ == "PERCENT" for t in near) or (head.dep_ != "ROOT" and head.head.ent_type_ == "PERCENT"):
         return True
