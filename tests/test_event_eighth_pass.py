@@ -57,6 +57,8 @@ NOT_ACTS = [
     ("SUPPORT", "Donald Trump is backed by 34% of GOP voters in the average of recent national surveys."),
     ("THREATEN", "A pending ballot initiative threatened to raise the wage if politicians didn't act."),
     ("COERCE", "The party elite worked to exile their concerns to the fringes of the party's platform."),
+    ("CONSULT", "There have also been reports of migrants traveling to Europe on false Syrian passports."),
+    ("ASSAULT", "If there were evidence that Russian agents killed the journalist, sanctions would follow."),
 ]
 
 
@@ -85,6 +87,9 @@ STILL_ACTS = [
     ("THREATEN", "The president warned against military action in Syria."),
     ("SUPPORT", "Donald Trump is backed by the National Rifle Association."),
     ("COERCE", "The junta exiled the opposition leader to Portugal."),
+    ("CONSULT", "Barack Obama traveled to Cuba in March."),
+    ("ASSAULT", "There is evidence that Russian agents killed the journalist."),
+    ("ASSAULT", "Officials will release evidence that the rebels attacked the convoy."),
 ]
 
 

@@ -506,7 +506,8 @@ def campaign_trip(match: TriggerMatch) -> bool:
     """ "made a campaign trip to Puerto Rico", "a book tour": a candidate's or author's tour, no state visit;
     nor a private trip: "visited his golf course in Scotland", "visited Scotland for the opening of a golf
     course", "visiting Nice with his family", "traveling to Cairo to visit her daughter" (PRIVATE_TRIP_WORDS in
-    the object, the purpose or the company)."""
+    the object, the purpose or the company); nor people travelling on their own account: "migrants traveling to
+    Europe", "tourists visiting Cuba" (PRIVATE_TRAVELLERS as the subject)."""
     obj = match.obj
     if obj is not None and any(
         c.lemma_.lower() in words("CAMPAIGN_WORDS") for c in obj.children if c.dep_ in {"compound", "amod"}
@@ -516,7 +517,10 @@ def campaign_trip(match: TriggerMatch) -> bool:
     objs = direct_objects(match.head) + [p for c in _kids(match.head, "prep") if c.lower_ in {"for", "with"}
                                          for p in _kids(c, "pobj")]
     objs += [o for c in _kids(match.head, "xcomp", "advcl") for o in direct_objects(c)]  # "to visit her daughter"
-    return any(t.lemma_.lower() in private for o in objs for t in o.subtree)
+    if any(t.lemma_.lower() in private for o in objs for t in o.subtree):
+        return True
+    traveller = subject_token(match.head)  # eighth pass: "migrants traveling to Europe", "tourists visiting Cuba"
+    return traveller is not None and traveller.lemma_.lower() in words("PRIVATE_TRAVELLERS")
 
 
 # -- acts done to people ---------------------------------------------------------------------------

@@ -291,7 +291,7 @@ def _trigger_readings(trigger: Token, result: Modality) -> None:
         result.mode, result.hypothetical = "consideration", True
     if _hypothetical_noun(trigger) or _predicted_gerund(trigger):
         result.mode, result.hypothetical = "conditional", True
-    shared = _status_of_gerund_phrase(trigger)
+    shared = _status_of_gerund_phrase(trigger) or _status_of_content_clause(trigger)
     if shared and not result.mode:
         result.mode, result.hypothetical = shared, True
     if _alleged(trigger):
@@ -303,6 +303,11 @@ def _trigger_readings(trigger: Token, result: Modality) -> None:
     sought = _sought_object(trigger)
     if sought is not None and not result.mode:
         result.mode, result.hypothetical, result.governor = GOVERNOR_MODES[sought.lemma_.lower()], True, sought
+
+
+# Modes a gerund's phrase shares with its clause: a future, a condition, and (eighth pass) a request or an intention
+# ("asked her to make it clear by condemning Clark's remarks", "vowed to win by attacking Clinton": not done yet).
+SHARED_GERUND_MODES = {"future", "conditional", "counterfactual", "requested", "intention"}
 
 
 def _status_of_gerund_phrase(tok: Token) -> str:
@@ -322,7 +327,22 @@ def _status_of_gerund_phrase(tok: Token) -> str:
     mod = modality(head)
     if mod.governor is not None and mod.governor.pos_ in {"NOUN", "PROPN"}:
         return ""  # "an effort to maintain the margin by hailing Obama's achievements": the effort was made
-    return mod.mode if mod.mode in {"future", "conditional", "counterfactual"} else ""
+    return mod.mode if mod.mode in SHARED_GERUND_MODES else ""
+
+
+def _status_of_content_clause(tok: Token) -> str:
+    """Eighth pass, class "evidence that, in a condition": a that-clause on a noun ("evidence that a CIA source got
+    killed", "reports that ...") says what the noun holds; when the noun's own clause is a condition or a future
+    ("if there were evidence that a source got killed"), so is the content. A future does not carry over ("will
+    release evidence that the rebels attacked": the attack is stated)."""
+    if tok.dep_ not in {"acl", "ccomp"} or tok.head.pos_ != "NOUN" or not any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        return ""
+    verb = tok.head.head
+    if verb.pos_ not in {"VERB", "AUX"} or _perfect(verb):
+        return ""
+    mod = modality(verb)
+    return mod.mode if mod.mode in {"conditional", "counterfactual"} else ""  # not "will release evidence that"
 
 
 def _perfect(verb: Token) -> bool:

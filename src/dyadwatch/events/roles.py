@@ -282,6 +282,8 @@ def _gerund_subject(verb: Token, depth: int) -> Token | None:
     if prep.lower_ == "for" and holder.pos_ == "VERB":
         return _reason_doer(holder, depth)
     if verb.tag_ == "VBG" and prep.lower_ in words("ADJUNCT_PREP") and holder.pos_ in {"VERB", "AUX"}:
+        if holder.dep_ == "acl" and holder.tag_ == "VBN" and holder.head.pos_ in {"NOUN", "PROPN"}:
+            return holder.head  # eighth pass: "a GOP field largely focused on criticizing her": the field criticizes
         return subject_token(holder, depth + 1)
     if holder.lemma_.lower() in CULPABLE and holder.dep_ in {"acomp", "oprd"}:
         return subject_token(holder.head, depth + 1)
