@@ -58,6 +58,11 @@ NOT_ACTS = [
     ("THREATEN", "A pending ballot initiative threatened to raise the wage if politicians didn't act."),
     ("COERCE", "The party elite worked to exile their concerns to the fringes of the party's platform."),
     ("CONSULT", "There have also been reports of migrants traveling to Europe on false Syrian passports."),
+    ("ACCUSE", "Activists asked Hillary Clinton to make it clear that she rejects such proposals by condemning Wesley "
+               "Clark's remarks."),
+    ("ACCUSE", "Donald Trump vowed to win the state by attacking Hillary Clinton on trade."),
+    ("COERCE", "Khizr Khan decried Donald Trump's repeated calls to ban all Muslims from entering the U.S."),
+    ("RETREAT", "Free trade helped pull hundreds of millions of Chinese out of poverty in a few decades."),
     ("ASSAULT", "If there were evidence that Russian agents killed the journalist, sanctions would follow."),
 ]
 
@@ -90,6 +95,10 @@ STILL_ACTS = [
     ("CONSULT", "Barack Obama traveled to Cuba in March."),
     ("ASSAULT", "There is evidence that Russian agents killed the journalist."),
     ("ASSAULT", "Officials will release evidence that the rebels attacked the convoy."),
+    ("ACCUSE", "Donald Trump won the state by attacking Hillary Clinton on trade."),
+    ("ACCUSE", "Bernie Sanders is trying to cut into her lead by attacking Hillary Clinton on trade."),
+    ("SUPPORT", "Barack Obama made a phone call to congratulate Donald Trump on his victory."),
+    ("RETREAT", "Russia pulled its troops out of Syria."),
 ]
 
 

@@ -834,6 +834,17 @@ def met_no_one(match: TriggerMatch) -> bool:
     return subj.pos_ == "PRON" or subj.tag_ not in {"NNS", "NNPS"}
 
 
+@check("out_of_a_state")
+def out_of_a_state(match: TriggerMatch) -> bool:
+    """Eighth pass, class "pulled out of poverty": pulling someone out of a state or a bed (STATE_EXITS) withdraws
+    no one from a place, an agreement or a race ("pulled hundreds of millions out of poverty", "pulled him out of
+    bed")."""
+    outs = [c for c in match.head.children if c.lower_ == "out"]
+    states = [p for o in outs for c in o.children if c.lower_ == "of" for p in _kids(c, "pobj")]
+    states += [p for c in _kids(match.head, "prep") if c.lower_ == "of" for p in _kids(c, "pobj")]
+    return any(p.lemma_.lower() in words("STATE_EXITS") for p in states)
+
+
 @check("a_worry")
 def a_worry(match: TriggerMatch) -> bool:
     """Eighth pass, class "concern about what may happen": "expressed concern about preserving their majorities",

@@ -131,11 +131,24 @@ def _governed_mode(tok: Token) -> tuple[str, Token | None]:
         return mode, gov
     if _has_to(tok) and tok.dep_ in {"xcomp", "advcl", "acl", "relcl", "ccomp"}:
         if tok.dep_ == "advcl":
-            return "", None  # purpose clause ("went to Moscow to meet Putin") - the main verb carries it
+            return _noun_before_infinitive(tok)  # purpose clause ("went to Moscow to meet Putin"): the main verb
         if gov.dep_ == "ROOT" and gov.pos_ in {"PROPN", "NOUN"}:
             return "future", gov  # headline infinitive parsed under its subject: "Xi to visit Russia"
         return "intention" if gov.pos_ == "VERB" else "conditional", gov
     return "", None
+
+
+def _noun_before_infinitive(tok: Token) -> tuple[str, Token | None]:
+    """Eighth pass, class "calls to ban, misattached": in "decried Trump's repeated calls to ban all Muslims" the
+    parser hung "to ban" on the verb as a purpose; an infinitive right after a governing noun ("calls", "demands",
+    "plans") belongs to that noun and takes its mode (requested, intention). Otherwise a purpose: asserted."""
+    to = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    before = tok.doc[to.i - 1] if to is not None and to.i > 0 else None
+    if before is None or before.pos_ != "NOUN" or before.lemma_.lower() not in GOVERNOR_MODES:
+        return "", None
+    if before.head.lemma_.lower() in {"make", "place", "take", "get", "receive"}:
+        return "", None  # "made a phone call to congratulate Trump": a call made for a purpose
+    return GOVERNOR_MODES[before.lemma_.lower()], before
 
 
 def _feeling_about_it(tok: Token, gov: Token) -> bool:
@@ -327,6 +340,9 @@ def _status_of_gerund_phrase(tok: Token) -> str:
     mod = modality(head)
     if mod.governor is not None and mod.governor.pos_ in {"NOUN", "PROPN"}:
         return ""  # "an effort to maintain the margin by hailing Obama's achievements": the effort was made
+    conative = mod.governor is not None and mod.governor.lemma_.lower() in words("CONATIVE_GOVERNORS")
+    if mod.mode == "intention" and conative:
+        return ""  # "is trying to cut into her lead by appealing to voters": the means is being used now
     return mod.mode if mod.mode in SHARED_GERUND_MODES else ""
 
 
