@@ -63,6 +63,7 @@ NOT_ACTS = [
     ("ACCUSE", "Donald Trump vowed to win the state by attacking Hillary Clinton on trade."),
     ("COERCE", "Khizr Khan decried Donald Trump's repeated calls to ban all Muslims from entering the U.S."),
     ("RETREAT", "Free trade helped pull hundreds of millions of Chinese out of poverty in a few decades."),
+    ("COERCE", "George W. Bush snatched victory from Al Gore in 2000."),
     ("ASSAULT", "If there were evidence that Russian agents killed the journalist, sanctions would follow."),
 ]
 
@@ -99,6 +100,7 @@ STILL_ACTS = [
     ("ACCUSE", "Bernie Sanders is trying to cut into her lead by attacking Hillary Clinton on trade."),
     ("SUPPORT", "Barack Obama made a phone call to congratulate Donald Trump on his victory."),
     ("RETREAT", "Russia pulled its troops out of Syria."),
+    ("COERCE", "Police seized weapons from the suspects' home."),
 ]
 
 

@@ -834,6 +834,14 @@ def met_no_one(match: TriggerMatch) -> bool:
     return subj.pos_ == "PRON" or subj.tag_ not in {"NNS", "NNPS"}
 
 
+@check("a_prize")
+def a_prize(match: TriggerMatch) -> bool:
+    """Eighth pass, class "snatched victory": seizing, snatching or stealing a prize of politics or of attention
+    (POLITICAL_PRIZES: victory, delegates, votes, the nomination, headlines, the show) takes no one's property and
+    arrests no one ("Bush snatched victory from Al Gore", "potentially snatching all 95 delegates")."""
+    return any(o.lemma_.lower() in words("POLITICAL_PRIZES") for o in direct_objects(match.head))
+
+
 @check("out_of_a_state")
 def out_of_a_state(match: TriggerMatch) -> bool:
     """Eighth pass, class "pulled out of poverty": pulling someone out of a state or a bed (STATE_EXITS) withdraws
