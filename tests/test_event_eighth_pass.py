@@ -60,7 +60,6 @@ NOT_ACTS = [
     ("CONSULT", "There have also been reports of migrants traveling to Europe on false Syrian passports."),
     ("ACCUSE", "Activists asked Hillary Clinton to make it clear that she rejects such proposals by condemning Wesley "
                "Clark's remarks."),
-    ("ACCUSE", "Donald Trump vowed to win the state by attacking Hillary Clinton on trade."),
     ("COERCE", "Khizr Khan decried Donald Trump's repeated calls to ban all Muslims from entering the U.S."),
     ("RETREAT", "Free trade helped pull hundreds of millions of Chinese out of poverty in a few decades."),
     ("COERCE", "George W. Bush snatched victory from Al Gore in 2000."),

@@ -318,9 +318,10 @@ def _trigger_readings(trigger: Token, result: Modality) -> None:
         result.mode, result.hypothetical, result.governor = GOVERNOR_MODES[sought.lemma_.lower()], True, sought
 
 
-# Modes a gerund's phrase shares with its clause: a future, a condition, and (eighth pass) a request or an intention
-# ("asked her to make it clear by condemning Clark's remarks", "vowed to win by attacking Clinton": not done yet).
-SHARED_GERUND_MODES = {"future", "conditional", "counterfactual", "requested", "intention"}
+# Modes a gerund's phrase shares with its clause: a future, a condition, and (eighth pass) a request ("asked her to
+# make it clear by condemning Clark's remarks": not done yet). Not an intention: the means of an aim is often under
+# way already ("is hoping to turn things around by attacking Clinton").
+SHARED_GERUND_MODES = {"future", "conditional", "counterfactual", "requested"}
 
 
 def _status_of_gerund_phrase(tok: Token) -> str:
@@ -340,25 +341,23 @@ def _status_of_gerund_phrase(tok: Token) -> str:
     mod = modality(head)
     if mod.governor is not None and mod.governor.pos_ in {"NOUN", "PROPN"}:
         return ""  # "an effort to maintain the margin by hailing Obama's achievements": the effort was made
-    conative = mod.governor is not None and mod.governor.lemma_.lower() in words("CONATIVE_GOVERNORS")
-    if mod.mode == "intention" and conative:
-        return ""  # "is trying to cut into her lead by appealing to voters": the means is being used now
     return mod.mode if mod.mode in SHARED_GERUND_MODES else ""
 
 
 def _status_of_content_clause(tok: Token) -> str:
     """Eighth pass, class "evidence that, in a condition": a that-clause on a noun ("evidence that a CIA source got
-    killed", "reports that ...") says what the noun holds; when the noun's own clause is a condition or a future
-    ("if there were evidence that a source got killed"), so is the content. A future does not carry over ("will
-    release evidence that the rebels attacked": the attack is stated)."""
+    killed") says what the noun holds; when the noun stands in an if- or unless-clause ("if there were evidence that
+    a source got killed"), the content is supposed too. Not under a modal of the noun's clause ("could point to
+    reports that Trump praised Putin": the praise is reported as fact) nor a future ("will release evidence that
+    the rebels attacked the convoy")."""
     if tok.dep_ not in {"acl", "ccomp"} or tok.head.pos_ != "NOUN" or not any(
             c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
         return ""
     verb = tok.head.head
-    if verb.pos_ not in {"VERB", "AUX"} or _perfect(verb):
+    if verb.pos_ not in {"VERB", "AUX"} or not any(c.dep_ == "mark" and c.lower_ in {"if", "unless"}
+                                                   for c in verb.children):
         return ""
-    mod = modality(verb)
-    return mod.mode if mod.mode in {"conditional", "counterfactual"} else ""  # not "will release evidence that"
+    return "conditional"
 
 
 def _perfect(verb: Token) -> bool:
