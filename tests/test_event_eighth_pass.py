@@ -63,6 +63,9 @@ NOT_ACTS = [
     ("COERCE", "Khizr Khan decried Donald Trump's repeated calls to ban all Muslims from entering the U.S."),
     ("RETREAT", "Free trade helped pull hundreds of millions of Chinese out of poverty in a few decades."),
     ("COERCE", "George W. Bush snatched victory from Al Gore in 2000."),
+    ("REQUEST", "Six in 10 Republicans said that the delegates should vote for the candidate with the most votes."),
+    ("THREATEN", "The Clinton team will execute with aplomb in New Hampshire."),
+    ("ASSAULT", "Clinton's field organizers executed with precision in Iowa."),
     ("ASSAULT", "If there were evidence that Russian agents killed the journalist, sanctions would follow."),
 ]
 
@@ -100,6 +103,8 @@ STILL_ACTS = [
     ("SUPPORT", "Barack Obama made a phone call to congratulate Donald Trump on his victory."),
     ("RETREAT", "Russia pulled its troops out of Syria."),
     ("COERCE", "Police seized weapons from the suspects' home."),
+    ("REQUEST", "Vladimir Putin said that NATO should withdraw its troops from the border."),
+    ("ASSAULT", "Iran executed two men convicted of spying for Israel."),
 ]
 
 

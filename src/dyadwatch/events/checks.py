@@ -565,6 +565,13 @@ def person_object(match: TriggerMatch) -> bool:
     return not objs or any(person_like(o) for o in objs)
 
 
+@check("has_victim")
+def has_victim(match: TriggerMatch) -> bool:
+    """Eighth pass, class "the team will execute": an execution has someone executed, as an object or a passive
+    subject ("executed the spy", "two men were executed"); "they will execute with aplomb" carries out a plan."""
+    return bool(_kids(match.head, "dobj", "nsubjpass"))
+
+
 @check("hands_on_someone")
 def hands_on_someone(match: TriggerMatch) -> bool:
     """ "grabbed the reporter", "shoved a protester", "grabbed her arm": a physical assault (CAMEO 182) lands on a
