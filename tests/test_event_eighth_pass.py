@@ -66,6 +66,7 @@ NOT_ACTS = [
     ("REQUEST", "Six in 10 Republicans said that the delegates should vote for the candidate with the most votes."),
     ("THREATEN", "The Clinton team will execute with aplomb in New Hampshire."),
     ("ASSAULT", "Clinton's field organizers executed with precision in Iowa."),
+    ("REQUEST", "In a 2013 email, Hillary Clinton asks her assistant to print out the recommendations."),
     ("ASSAULT", "If there were evidence that Russian agents killed the journalist, sanctions would follow."),
 ]
 
@@ -105,6 +106,8 @@ STILL_ACTS = [
     ("COERCE", "Police seized weapons from the suspects' home."),
     ("REQUEST", "Vladimir Putin said that NATO should withdraw its troops from the border."),
     ("ASSAULT", "Iran executed two men convicted of spying for Israel."),
+    ("REQUEST", "Hillary Clinton urged her supporters to vote early."),
+    ("ACCUSE", "Donald Trump attacked his rivals at the debate."),
 ]
 
 

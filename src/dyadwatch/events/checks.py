@@ -327,6 +327,7 @@ GENERIC_CHECKS = (
     "!inside_name",
     "!page_furniture",
     "!poll_result",
+    "!own_people",
 )
 
 
@@ -555,6 +556,25 @@ def _done_to(match: TriggerMatch) -> list[Token]:
     if not objs and match.head.dep_ == "acl" and match.head.tag_ == "VBN":
         objs = [match.head.head]
     return objs
+
+
+@check("own_people")
+def own_people(match: TriggerMatch) -> bool:
+    """Eighth pass, class "one's own people": acts whose only targets are the actor's own staff, unnamed ("asks her
+    assistant to print out the recommendations", "met with her staff during the break"), are office business, no
+    interaction between political actors. A named one ("his campaign manager, Corey Lewandowski") is a participant
+    and stays; so is family, which can be political ("stumping for his wife")."""
+    head = match.head
+    targets = [t for o in direct_objects(head) for t in (o, *o.conjuncts)]
+    preps = [match.prep] if match.prep is not None else [c for c in _kids(head, "prep") if c.lower_ in {"with", "to"}]
+    targets += [t for p in preps for o in _kids(p, "pobj") for t in (o, *o.conjuncts)]
+    return bool(targets) and all(_own_unnamed(t) for t in targets)
+
+
+def _own_unnamed(tok: Token) -> bool:
+    owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+    named = any(c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" for c in tok.children)
+    return owned and not named and tok.lemma_.lower() in words("OWN_PEOPLE_NOUNS")
 
 
 @check("person_object")
