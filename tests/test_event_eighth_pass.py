@@ -67,6 +67,8 @@ NOT_ACTS = [
     ("THREATEN", "The Clinton team will execute with aplomb in New Hampshire."),
     ("ASSAULT", "Clinton's field organizers executed with precision in Iowa."),
     ("REQUEST", "In a 2013 email, Hillary Clinton asks her assistant to print out the recommendations."),
+    ("SUPPORT", "Most voters said they were backing a crackdown on pharmaceutical companies."),
+    ("SUPPORT", "Hillary Clinton supported the trade deal with Colombia in 2011."),
     ("ASSAULT", "If there were evidence that Russian agents killed the journalist, sanctions would follow."),
 ]
 
@@ -107,6 +109,7 @@ STILL_ACTS = [
     ("REQUEST", "Vladimir Putin said that NATO should withdraw its troops from the border."),
     ("ASSAULT", "Iran executed two men convicted of spying for Israel."),
     ("REQUEST", "Hillary Clinton urged her supporters to vote early."),
+    ("SUPPORT", "Dianne Feinstein supported Hillary Clinton's position on the pipeline."),
     ("ACCUSE", "Donald Trump attacked his rivals at the debate."),
 ]
 

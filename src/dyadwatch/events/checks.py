@@ -558,6 +558,20 @@ def _done_to(match: TriggerMatch) -> list[Token]:
     return objs
 
 
+@check("backs_a_policy")
+def backs_a_policy(match: TriggerMatch) -> bool:
+    """Eighth pass, class "a position on a policy": backing or supporting a policy, a law or a crackdown that no one
+    is named as owning ("backing a crackdown on pharmaceutical companies", "supported the trade deal") is a stance;
+    the people inside the policy's phrase (the companies) are not the ones supported. "supported Clinton's
+    position", "backed the Manchin-Toomey bill" name whose it is, and stay."""
+    objs = [t for o in direct_objects(match.head) for t in (o, *o.conjuncts)]
+    return bool(objs) and all(o.lemma_.lower() in words("ACT_NOUNS") and not _owned_or_named(o) for o in objs)
+
+
+def _owned_or_named(tok: Token) -> bool:
+    return any(c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in tok.children)
+
+
 @check("own_people")
 def own_people(match: TriggerMatch) -> bool:
     """Eighth pass, class "one's own people": acts whose only targets are the actor's own staff, unnamed ("asks her
