@@ -50,6 +50,9 @@ class _Coreference:
             if desc.pronoun in THING_PRONOUNS:  # fifth pass: "it" is never a plural group ("American jobs")
                 fits = [(p, a) for p, a in fits if a.kind != "person"
                         and not (a.kind == "group" and self.doc[p].tag_ in ("NNS", "NNPS"))]
+            elif _member_pronoun(tok):  # eighth pass: "one of them" is one of a group (with a country or a sector)
+                fits = [(p, a) for p, a in history if p >= window and a.kind == "group" and (a.country or a.sector)
+                        and not self._located(p, a) and not _attribution_source(self.doc[p])]
         if tok.dep_ in ("nsubj", "nsubjpass"):
             ahead = self._cataphor(tok, desc.pronoun) if desc.pronoun in PERSON_PRONOUNS else None
             if ahead is not None:
@@ -211,6 +214,14 @@ class _Coreference:
                 and self.doc[desc.head].lemma_.lower() not in GENERIC_GROUPS
                 and not any(t.lower_ in NOT_YET_WORDS for t in span)  # "the next president" is not Obama
                 and not self._of_country(self.doc[desc.head]))  # "the President of China" names its own
+
+
+def _member_pronoun(pronoun: Token) -> bool:
+    """Eighth pass, class "one of the shooters": the "them" of "one of them", "each of them" names a group whose
+    member acts (resolver._partitives), so its antecedent is a group, not the last person named."""
+    prep = pronoun.head
+    return (pronoun.lower_ == "them" and pronoun.dep_ == "pobj" and prep.lower_ == "of"
+            and prep.head.lower_ in ("one", "each", "two", "some", "several", "many", "most", "all", "both"))
 
 
 def _object_names(verb: Token) -> set[str]:

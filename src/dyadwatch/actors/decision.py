@@ -26,6 +26,7 @@ from dyadwatch.actors.common import (
     envoy_at_igo,
     name_tagged_as_verb,
 )
+from dyadwatch.actors.described import described_body, law_name, lone_person
 from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry, normalise
 from dyadwatch.actors.owners import owned_nouns
 from dyadwatch.models import NON_STATE_CODES, Actor
@@ -39,6 +40,8 @@ class _Decision:
         doc = self.doc
         span = doc[desc.start: desc.end]
         head = doc[desc.head]
+        if desc.person is None and not desc.name and law_name(span, head):
+            return None  # eighth pass: "the ACA", "Obamacare" are laws, never participants (described.law_name)
         honorific = _honorific(span)
         person = desc.person or (self._known_person(desc.name, honorific) if desc.name else None)
         name_like = head.pos_ == "PROPN" or name_tagged_as_verb(head)  # "to Trump" tagged as a verb
@@ -103,6 +106,8 @@ class _Decision:
             kind = "group" if desc.head_entry.kind == "demonym" else "country"
             if desc.sector_strength and desc.role_kind:
                 kind, name = desc.role_kind, self._plain(span)
+            elif kind == "group" and lone_person(head):  # eighth pass: "the first American to ...", "a Briton"
+                kind, name = "person", self._plain(span)
             return self._make(span, name, country, sector, desc.title, kind)
         if desc.legislature:  # "the House Benghazi committee": the legislature's, of the story's country
             country = country or self._home(head.i) or desc.title_country
@@ -152,6 +157,10 @@ class _Decision:
             # seventh pass: "The BLM group is calling on Clinton", "the Koch network": a body named by a name the
             # lists lack is still a participant (its country from the story, labelled)
             return self._make(span, self._plain(span), country, sector, desc.title, "org")
+        if described_body(head) and self._core_slot(head) and desc.sector in ("", "NGO", "CVL"):
+            # eighth pass: "a major climate group", "Jewish groups", "civil rights organizations" (described.py)
+            country = country or self._home(head.i, exclude=desc.not_country)
+            return self._make(span, self._plain(span), country, "NGO", desc.title, "org")
         if head.ent_type_ == "NORP" and head.pos_ in ("PROPN", "NOUN") and self._core_slot(head) \
                 and normalise(head.text) not in self.r.not_names:
             # "Evangelicals", "Latinos": a named people no list places is kept, with no country

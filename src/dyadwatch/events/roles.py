@@ -900,11 +900,13 @@ def owned_targets(match: TriggerMatch) -> list[Token]:
     """Fifth pass, class "a possessive recipient": the owner of what a criticism or rejection is aimed at. "He
     rails against its Great Wall of Protectionism" (its: China), "took aim at their policies", and for his/her
     only what is said or proposed or a trait ("lashed out at her record", "mocked his hand size": the
-    coreference does not bind a mocked trait's owner to the mocker, ``actors.traits``)."""
+    coreference does not bind a mocked trait's owner to the mocker, ``actors.traits``).
+    Eighth pass, class "the reason's owner is the object": in "attacked Trump for his remarks" the "for" phrase is
+    the reason (``for_reason``) and its owner is the object already; "his" is never the recipient's text."""
     head = match.head
     nouns = [c for c in head.children if c.dep_ == "dobj" and is_trait(c)]
     preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in HOSTILE_PREPS]
-    if match.prep is not None and match.prep.dep_ == "prep":
+    if match.prep is not None and match.prep.dep_ == "prep" and not for_reason(match):
         preps.append(match.prep)
     nouns += [p for c in preps for p in [_pobj(c)] if p is not None]
     said = words("SAID_OR_PROPOSED")
