@@ -42,8 +42,9 @@ class _Coreference:
             return self._legislator(desc, history, window)
         if desc.pronoun in PERSON_PRONOUNS:
             female = desc.pronoun in FEMALE_PRONOUNS
-            fits = [(p, a) for p, a in history if a.kind == "person" and a.name[:1].isupper()
-                    and (self._female_once(a) == female or female and p >= window and self._gender_unknown(a))]
+            fits = [(p, a) for p, a in history if (a.kind == "person" and a.name[:1].isupper()
+                    and (self._female_once(a) == female or female and p >= window and self._gender_unknown(a)))
+                    or _described_binder(self.doc[p], a, tok)]
         else:  # they / it: an actor of this or the previous sentence, never a place named as a location
             fits = [(p, a) for p, a in history if p >= window and (a.country or a.kind == "person")
                     and not self._located(p, a) and not _attribution_source(self.doc[p])]
@@ -214,6 +215,20 @@ class _Coreference:
                 and self.doc[desc.head].lemma_.lower() not in GENERIC_GROUPS
                 and not any(t.lower_ in NOT_YET_WORDS for t in span)  # "the next president" is not Obama
                 and not self._of_country(self.doc[desc.head]))  # "the President of China" names its own
+
+
+def _described_binder(tok: Token, actor: Actor, pronoun: Token) -> bool:
+    """Eighth pass, class "a person described only by a role": "the former president, who spent much of his speech
+    defending his administration" is his antecedent, though no name says who he is (before, "his" went to another
+    man named earlier). Only a person phrase with a role's sector and no name, for a pronoun after it in its own
+    relative clause; elsewhere a role is no antecedent ("The senator attacked his record": his is someone else's).
+    """
+    if actor.kind != "person" or actor.name[:1].isupper() or not actor.sector or tok.sent.start != pronoun.sent.start:
+        return False
+    if pronoun.i <= tok.i or pronoun.lower_ not in ("he", "him", "his", "himself", "she", "her", "herself"):
+        return False
+    own = [c for c in tok.rights if c.dep_ in ("relcl", "acl")]
+    return any(c.left_edge.i <= pronoun.i <= c.right_edge.i for c in own)
 
 
 def _member_pronoun(pronoun: Token) -> bool:
