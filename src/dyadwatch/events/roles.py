@@ -649,6 +649,9 @@ def place_tokens(head: Token, obj: Token | None, subject: bool = False) -> list[
                 for g in c.children if g.dep_ == "pobj"]
     if subject:
         holders += [c for c in head.children if c.dep_ == "nsubj"]
+    if any(done_to_person(h) for h in holders[1:]) or (head.pos_ == "NOUN" and any(done_to_person(p) for p in (
+            _pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ == "of") if p is not None)):
+        return []  # eighth pass: "shot a man in Baton Rouge", "the shooting of Trayvon Martin in Florida"
     out = []
     for holder in holders:
         for c in holder.children:
@@ -661,6 +664,13 @@ def place_tokens(head: Token, obj: Token | None, subject: bool = False) -> list[
     out += [g for p in out for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
             if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}]
     return out
+
+
+def done_to_person(tok: Token) -> bool:
+    """Eighth pass, class "a place taken as the victim": is the object of a material act a person, named ("the
+    shooting of Trayvon Martin in Florida") or a pronoun ("shot him in Baton Rouge")? The place is then where it was
+    done, never the one it was done to."""
+    return tok.ent_type_ == "PERSON" or tok.lower_ in {"him", "her", "them", "me", "us"}
 
 
 PROTEST_NOUNS = {"protest", "defiance", "opposition", "retaliation", "solidarity"}
