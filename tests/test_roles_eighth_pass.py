@@ -142,3 +142,66 @@ def test_a_role_person_does_not_bind_the_pronouns_of_its_main_clause(resolver, n
     doc, actors = found(resolver, nlp, text)
     his = next(actors.for_token(t) for t in doc if t.lower_ == "his")
     assert his is not None and his.name == "Donald Trump"
+
+
+def test_one_of_them_as_an_object_may_be_things(resolver, nlp):
+    text = ("Republicans met in Ohio. Trump has held liberal positions on many issues, and while he has renounced "
+            "most of them, conservative leaders have questioned his sincerity.")
+    doc, actors = found(resolver, nlp, text)
+    most = next(t for t in doc if t.lower_ == "most")
+    actor = actors.for_token(most)
+    assert actor is None or actor.name != "Democratic Party"
+
+
+# -- a place taken as the victim -------------------------------------------------------------------------------------
+
+
+def test_the_person_shot_is_the_victim_not_the_place(code):
+    events = asserted(code(OPENING + "Police shot a black man in Baton Rouge on Tuesday."), "ASSAULT")
+    assert events and events[0].recipient is not None
+    assert events[0].recipient.kind != "country" and side(events[0].recipient) == ("USA", "CVL")
+
+
+def test_a_place_is_never_the_victim_of_an_act_on_a_named_person(code):
+    events = asserted(code(OPENING + "A gunman shot Tom Ardley in Baton Rouge on Tuesday."), "ASSAULT")
+    assert not events or events[0].recipient is None or events[0].recipient.kind != "country"
+
+
+def test_an_act_done_in_a_place_still_names_the_place(code):
+    events = asserted(code("Government troops imposed a curfew in Montenegro on Tuesday."), "COERCE")
+    assert events and events[0].recipient is not None and events[0].recipient.country == "MNE"
+
+
+# -- a court's justices ----------------------------------------------------------------------------------------------
+
+
+def test_a_named_court_is_not_an_earlier_lower_court(resolver, nlp):
+    text = ("A federal appeals court blocked the rule in Texas. Lower court judges had sided with the states. "
+            "On Monday the Supreme Court's justices split.")
+    doc, actors = found(resolver, nlp, text)
+    court = actors.for_token(next(t for t in doc if t.text == "Supreme"))
+    assert court is not None and "Lower" not in court.name and side(court) == ("USA", "JUD")
+    justices = actors.for_token(next(t for t in doc if t.text == "justices"))
+    assert justices is not None and justices.sector == "JUD"
+
+
+def test_a_definite_role_still_takes_the_earlier_body(resolver, nlp):
+    text = "The Justice Department opened an inquiry in Texas. The department said it would report in May."
+    doc, actors = found(resolver, nlp, text)
+    dept = actors.for_token([t for t in doc if t.lower_ == "department"][-1])
+    assert dept is not None and dept.country == "USA"
+
+
+# -- attackers and the story's country -------------------------------------------------------------------------------
+
+
+def test_attackers_never_take_the_story_country():
+    from dyadwatch.actors.story import apply_story_country
+    from dyadwatch.models import Actor
+
+    attackers = Actor(text="the attackers", name="attackers", country="", sector="CRM", kind="group")
+    media = Actor(text="the media", name="media", country="", sector="MED", kind="group")
+    assert apply_story_country([attackers, media], "USA") == 1
+    assert attackers.country == "" and media.country == "USA"
+    assert apply_story_country([attackers], "USA", dated=True) == 1  # a dateline still places them
+    assert attackers.country == "USA"

@@ -35,9 +35,10 @@ class _Coreference:
         window = self.doc[sent_start - 1].sent.start if sent_start > 0 else 0
         if not desc.pronoun:
             head = tok.lemma_.lower()
+            named = _name_words(self.doc[desc.start: desc.end])
             for _, actor in reversed(history):
                 words = {w.lower() for w in (actor.title + " " + actor.name + " " + actor.text).split()}
-                if head in words and actor.country:
+                if head in words and actor.country and named <= words:
                     return actor
             return self._legislator(desc, history, window)
         if desc.pronoun in PERSON_PRONOUNS:
@@ -231,11 +232,20 @@ def _described_binder(tok: Token, actor: Actor, pronoun: Token) -> bool:
     return any(c.left_edge.i <= pronoun.i <= c.right_edge.i for c in own)
 
 
+def _name_words(span) -> set[str]:
+    """Eighth pass, class "a court's justices as lower court judges": the capitalised words of a definite phrase
+    ("the Supreme Court's"), which an earlier actor must share to be its antecedent ("Lower court judges" shares
+    only "court"). Lower-cased; determiners and the possessive left out."""
+    return {t.lower_ for t in span if t.text[:1].isupper() and t.dep_ != "det" and t.pos_ != "PART"}
+
+
 def _member_pronoun(pronoun: Token) -> bool:
     """Eighth pass, class "one of the shooters": the "them" of "one of them", "each of them" names a group whose
-    member acts (resolver._partitives), so its antecedent is a group, not the last person named."""
+    member acts (resolver._partitives), so its antecedent is a group, not the last person named. Only as a subject
+    ("he renounced most of them": them may be positions, things)."""
     prep = pronoun.head
     return (pronoun.lower_ == "them" and pronoun.dep_ == "pobj" and prep.lower_ == "of"
+            and prep.head.dep_ in ("nsubj", "nsubjpass")
             and prep.head.lower_ in ("one", "each", "two", "some", "several", "many", "most", "all", "both"))
 
 

@@ -159,7 +159,8 @@ class _Decision:
             return self._make(span, self._plain(span), country, sector, desc.title, "org")
         if described_body(head) and self._core_slot(head) and desc.sector in ("", "NGO", "CVL"):
             # eighth pass: "a major climate group", "Jewish groups", "civil rights organizations" (described.py)
-            country = country or self._home(head.i, exclude=desc.not_country)
+            if not country or country in NON_STATE_CODES:  # "progressive organizations": no transnational body
+                country = self._home(head.i, exclude=desc.not_country)
             return self._make(span, self._plain(span), country, "NGO", desc.title, "org")
         if head.ent_type_ == "NORP" and head.pos_ in ("PROPN", "NOUN") and self._core_slot(head) \
                 and normalise(head.text) not in self.r.not_names:
