@@ -191,17 +191,3 @@ def test_a_definite_role_still_takes_the_earlier_body(resolver, nlp):
     dept = actors.for_token([t for t in doc if t.lower_ == "department"][-1])
     assert dept is not None and dept.country == "USA"
 
-
-# -- attackers and the story's country -------------------------------------------------------------------------------
-
-
-def test_attackers_never_take_the_story_country():
-    from dyadwatch.actors.story import apply_story_country
-    from dyadwatch.models import Actor
-
-    attackers = Actor(text="the attackers", name="attackers", country="", sector="CRM", kind="group")
-    media = Actor(text="the media", name="media", country="", sector="MED", kind="group")
-    assert apply_story_country([attackers, media], "USA") == 1
-    assert attackers.country == "" and media.country == "USA"
-    assert apply_story_country([attackers], "USA", dated=True) == 1  # a dateline still places them
-    assert attackers.country == "USA"

@@ -26,10 +26,7 @@ REGION = "region"
 STORY_KINDS = {"person", "org", "group"}  # not countries, cities or regions: a place is where it is
 MIN_NAMES = 3  # fewer distinct resolved participants say too little about a story (one sentence, a brief)
 MIN_SHARE = 0.5  # the main country must hold at least half of them
-# Take a dateline's country only. Eighth pass, class "terrorists given the country of their victims": attackers named
-# by their act (CRM: "the 9/11 attackers", "one of the shooters") are not of the story's country because its
-# politicians are.
-ARMED_GROUP_SECTORS = {"REB", "CRM"}
+ARMED_GROUP_SECTORS = {"REB"}  # take a dateline's country only
 
 
 def _state(country: str) -> bool:
