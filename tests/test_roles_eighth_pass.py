@@ -191,3 +191,23 @@ def test_a_definite_role_still_takes_the_earlier_body(resolver, nlp):
     dept = actors.for_token([t for t in doc if t.lower_ == "department"][-1])
     assert dept is not None and dept.country == "USA"
 
+
+
+# -- adversaries with no owner ---------------------------------------------------------------------------------------
+
+
+def test_critics_with_no_owner_are_of_the_story(code):
+    events = asserted(code(OPENING + "Critics accused him of racism on Tuesday."), "ACCUSE")
+    assert events and events[0].actor is not None and events[0].actor.country == "USA"
+    assert events[0].recipient is not None and events[0].recipient.name == "Donald Trump"
+
+
+def test_critics_of_a_foreign_government_are_of_its_country(code):
+    events = asserted(code("Vladimir Putin spoke in Moscow on Monday. Critics of the Kremlin accused Putin of fraud."),
+                      "ACCUSE")
+    assert events and events[0].actor is not None and events[0].actor.country == "RUS"
+
+
+def test_an_owned_rival_is_still_placed_by_its_owner(code):
+    events = asserted(code(OPENING + "He attacked his rivals on Tuesday."), "ACCUSE")
+    assert events and events[0].recipient is not None and side(events[0].recipient) == ("USA", "PTY")

@@ -26,7 +26,7 @@ from dyadwatch.actors.common import (
     envoy_at_igo,
     name_tagged_as_verb,
 )
-from dyadwatch.actors.described import described_body, law_name, lone_person
+from dyadwatch.actors.described import described_body, law_name, lone_person, unowned_adversary
 from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry, normalise
 from dyadwatch.actors.owners import owned_nouns
 from dyadwatch.models import NON_STATE_CODES, Actor
@@ -162,6 +162,10 @@ class _Decision:
             if not country or country in NON_STATE_CODES:  # "progressive organizations": no transnational body
                 country = self._home(head.i, exclude=desc.not_country)
             return self._make(span, self._plain(span), country, "NGO", desc.title, "org")
+        if unowned_adversary(head) and self._core_slot(head):  # eighth pass: "rivals deride it", "Critics accused him"
+            country = country or self._home(head.i, exclude=desc.not_country)
+            return self._make(span, self._plain(span), country, sector, desc.title,
+                              "group" if head.tag_ == "NNS" else "person")
         if head.ent_type_ == "NORP" and head.pos_ in ("PROPN", "NOUN") and self._core_slot(head) \
                 and normalise(head.text) not in self.r.not_names:
             # "Evangelicals", "Latinos": a named people no list places is kept, with no country

@@ -10,6 +10,8 @@ Three classes, each a test the decision (``decision.py``) asks of a phrase's hea
   group") or an "of" group ("a group of protesters", whose people are the participants) is not.
 - *A law is no participant*: "the Affordable Care Act", "the ACA", "Obamacare", "NAFTA", "the Paris Agreement" are
   things done or agreed, never actors or targets (they were coded as organisations of the story's country).
+- *Adversaries with no owner*: "rivals deride it", "Critics accused him", "political opponents on the left, who
+  accused ..." name people of the story's country (an owner places its own: ``owners.py``, "Trump's rivals").
 - *One of a people*: a singular nationality noun with an article or an ordinal ("The first American to carry out a
   suicide bombing", "a Briton") is one person of that country, not the country itself.
 """
@@ -79,3 +81,10 @@ def lone_person(head: Token) -> bool:
         return False
     lone = described_words()["lone_person"]
     return any(c.lower_ in lone and c.dep_ in ("det", "amod", "nummod") for c in head.lefts)
+
+
+def unowned_adversary(head: Token) -> bool:
+    """Is ``head`` a noun of adversaries ("rivals", "critics", "opponents") with no owner ("his rivals" is left to
+    ``owners.py``, which places them by their owner)?"""
+    return (head.pos_ == "NOUN" and head.lemma_.lower() in described_words()["adversary"]
+            and not any(c.dep_ == "poss" for c in head.children))
