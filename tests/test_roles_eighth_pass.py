@@ -211,3 +211,40 @@ def test_critics_of_a_foreign_government_are_of_its_country(code):
 def test_an_owned_rival_is_still_placed_by_its_owner(code):
     events = asserted(code(OPENING + "He attacked his rivals on Tuesday."), "ACCUSE")
     assert events and events[0].recipient is not None and side(events[0].recipient) == ("USA", "PTY")
+
+
+# -- a party's delegates, a family named by its surname --------------------------------------------------------------
+
+
+def test_superdelegates_are_the_partys(code):
+    text = OPENING + "Hundreds of the party's superdelegates have endorsed Hillary Clinton."
+    events = asserted(code(text), "SUPPORT")
+    assert events and events[0].actor is not None and side(events[0].actor) == ("USA", "PTY")
+
+
+def test_a_family_named_by_its_surname_is_a_participant(resolver, nlp):
+    actor = actor_of(resolver, nlp, OPENING + "Senator Harry Reid attacked the Koch brothers on Tuesday.",
+                     ["Koch", "brothers"])
+    assert actor is not None and actor.country == "USA" and actor.kind == "group"
+
+
+def test_a_family_with_no_name_is_no_participant(resolver, nlp):
+    actor = actor_of(resolver, nlp, OPENING + "Senator Harry Reid attacked the family on Tuesday.", ["family"])
+    assert actor is None or actor.name != "family"
+
+
+# -- doers the parse hides -------------------------------------------------------------------------------------------
+
+
+def test_a_gerund_conjoined_to_an_object_has_the_main_doer(code):
+    text = ("Hillary Clinton is keeping a lid on the race by touting her record upstate and pounding Bernie Sanders "
+            "on the gun issue.")
+    events = [e for e in asserted(code(text), "ACCUSE") if e.trigger == "pounding"]
+    assert events and events[0].actor is not None and events[0].actor.name == "Hillary Clinton"
+
+
+def test_an_absolute_with_clause_names_the_doer_of_later_participles(code):
+    text = ("The two had played nice earlier, with Ted Cruz repeatedly calling Donald Trump his friend, meeting with "
+            "him in July and inviting him on a trip.")
+    events = asserted(code(text), "CONSULT")
+    assert events and all(e.actor is not None and e.actor.name == "Ted Cruz" for e in events)

@@ -26,7 +26,7 @@ from dyadwatch.actors.common import (
     envoy_at_igo,
     name_tagged_as_verb,
 )
-from dyadwatch.actors.described import described_body, law_name, lone_person, unowned_adversary
+from dyadwatch.actors.described import described_body, law_name, lone_person, named_family, unowned_adversary
 from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry, normalise
 from dyadwatch.actors.owners import owned_nouns
 from dyadwatch.models import NON_STATE_CODES, Actor
@@ -162,6 +162,9 @@ class _Decision:
             if not country or country in NON_STATE_CODES:  # "progressive organizations": no transnational body
                 country = self._home(head.i, exclude=desc.not_country)
             return self._make(span, self._plain(span), country, "NGO", desc.title, "org")
+        if named_family(head) and self._core_slot(head):  # eighth pass: "attacked the Koch brothers"
+            country = country or self._home(head.i, exclude=desc.not_country)
+            return self._make(span, self._plain(span), country, sector, desc.title, "group")
         if unowned_adversary(head) and self._core_slot(head):  # eighth pass: "rivals deride it", "Critics accused him"
             country = country or self._home(head.i, exclude=desc.not_country)
             return self._make(span, self._plain(span), country, sector, desc.title,

@@ -12,6 +12,8 @@ Three classes, each a test the decision (``decision.py``) asks of a phrase's hea
   things done or agreed, never actors or targets (they were coded as organisations of the story's country).
 - *Adversaries with no owner*: "rivals deride it", "Critics accused him", "political opponents on the left, who
   accused ..." name people of the story's country (an owner places its own: ``owners.py``, "Trump's rivals").
+- *A family named by its surname*: "Harry Reid attacked the Koch brothers", "the Bush family backed him": the family is
+  a group of the story's country (before, the phrase named no one and the row lost its recipient).
 - *One of a people*: a singular nationality noun with an article or an ordinal ("The first American to carry out a
   suicide bombing", "a Briton") is one person of that country, not the country itself.
 """
@@ -88,3 +90,10 @@ def unowned_adversary(head: Token) -> bool:
     ``owners.py``, which places them by their owner)?"""
     return (head.pos_ == "NOUN" and head.lemma_.lower() in described_words()["adversary"]
             and not any(c.dep_ == "poss" for c in head.children))
+
+
+def named_family(head: Token) -> bool:
+    """Is ``head`` a family noun ("brothers", "family") after a capitalised surname ("the Koch brothers")?"""
+    if head.pos_ != "NOUN" or head.lower_ not in described_words()["family"]:
+        return False
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper() for c in head.lefts)

@@ -206,6 +206,9 @@ def _shared_subject(verb: Token, depth: int) -> Token | None:
     head = verb.head
     if _passive_conjunct(verb):
         return None  # "... and was roundly criticized": the shared subject is the target (passive_conjunct_subject)
+    if verb.dep_ == "conj" and verb.tag_ == "VBG" and head.pos_ not in {"VERB", "AUX"}:
+        governing = _governing_verb(head)  # eighth pass: "by touting her record upstate and pounding him"
+        return subject_token(governing, depth + 1) if governing is not None else None
     if verb.dep_ == "conj":
         return subject_token(head, depth + 1)
     if verb.dep_ == "acl" and _has_to(verb) and _child(head, {"poss"}) is not None:
@@ -224,6 +227,30 @@ def _shared_subject(verb: Token, depth: int) -> Token | None:
         return head
     if verb.dep_ == "acl" and _root_noun(head) and _finite_with_object(verb):
         return head  # a main verb the parser hung on the subject: "Doctors from X donated goods to Y."
+    return None
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """Eighth pass, class "a gerund conjoined to an object": the parser joins "pounding him" to the object of an
+    earlier gerund ("keeping a lid on the race by touting her record upstate and pounding him": conjunct of
+    "upstate"); the doer is the one of the verb that governs that object (touting, hence keeping: Clinton)."""
+    while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok if tok.pos_ in {"VERB", "AUX"} else None
+
+
+def with_absolute(verb: Token) -> Token | None:
+    """Eighth pass, class "an absolute with-clause names the doer": in "The two had played nice, with Cruz calling
+    Trump his friend, meeting with him in July and inviting him on a trip" the participles the parser hangs on the
+    main verb are Cruz's (the subject of the earlier "with X doing" clause), not the main clause's."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < verb.i:
+            for gerund in prep.children:
+                subj = _child(gerund, {"nsubj"}) if gerund.dep_ == "pcomp" and gerund.tag_ == "VBG" else None
+                if subj is not None:
+                    return subj
     return None
 
 
@@ -247,7 +274,7 @@ def _controlled_subject(verb: Token, depth: int) -> Token | None:
             return obj
     if verb.dep_ == "advcl" and verb.tag_ not in {"VBG", "VBN"} and not _has_to(verb):
         return None
-    return subject_token(head, depth + 1)
+    return with_absolute(verb) or subject_token(head, depth + 1)
 
 
 def passive_participle_clause(verb: Token) -> bool:
