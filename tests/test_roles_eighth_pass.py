@@ -248,3 +248,20 @@ def test_an_absolute_with_clause_names_the_doer_of_later_participles(code):
             "him in July and inviting him on a trip.")
     events = asserted(code(text), "CONSULT")
     assert events and all(e.actor is not None and e.actor.name == "Ted Cruz" for e in events)
+
+
+def test_the_adversaries_a_placed_person_acts_on_are_of_his_country(code):
+    events = asserted(code(OPENING + "Vladimir Putin kills journalists and opponents, he said."), "ASSAULT")
+    opponents = [e.recipient for e in events if e.recipient is not None and e.recipient.name == "opponents"]
+    assert opponents and opponents[0].country == "RUS"
+
+
+def test_an_unplaced_ngo_group_takes_the_story_country():
+    from dyadwatch.actors.story import apply_story_country
+    from dyadwatch.models import Actor
+
+    groups = Actor(text="Jewish groups", name="Jewish groups", country="", sector="NGO", kind="org")
+    stateless = Actor(text="the Association of Jurists", name="Association of Jurists", country="NGO", sector="NGO",
+                      kind="org")
+    assert apply_story_country([groups, stateless], "USA") == 1
+    assert groups.country == "USA" and groups.country_source == "story" and stateless.country == "NGO"

@@ -161,12 +161,14 @@ class _Decision:
             # eighth pass: "a major climate group", "Jewish groups", "civil rights organizations" (described.py)
             if not country or country in NON_STATE_CODES:  # "progressive organizations": no transnational body
                 country = self._home(head.i, exclude=desc.not_country)
-            return self._make(span, self._plain(span), country, "NGO", desc.title, "org")
+            body = self._make(span, self._plain(span), country, "NGO", desc.title, "org")
+            # of a state, unknown here (the story's, later: story.py), never the top-level code of stateless NGOs
+            return body if country else replace(body, country="", code="NGO")
         if named_family(head) and self._core_slot(head):  # eighth pass: "attacked the Koch brothers"
             country = country or self._home(head.i, exclude=desc.not_country)
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
         if unowned_adversary(head) and self._core_slot(head):  # eighth pass: "rivals deride it", "Critics accused him"
-            country = country or self._home(head.i, exclude=desc.not_country)
+            country = country or self._subject_country(head) or self._home(head.i, exclude=desc.not_country)
             return self._make(span, self._plain(span), country, sector, desc.title,
                               "group" if head.tag_ == "NNS" else "person")
         if head.ent_type_ == "NORP" and head.pos_ in ("PROPN", "NOUN") and self._core_slot(head) \
@@ -513,6 +515,26 @@ class _Decision:
             if person is not None and person.country:
                 return person.country
         return ""
+
+    def _subject_country(self, head: Token) -> str:
+        """Eighth pass, class "adversaries with no owner": the object of a placed person's act is that person's
+        adversary, of the same country ("Putin kills journalists and opponents": Russian opponents, in a story about
+        the United States; "Trump attacked critics": American). The subject's country from the lists or its
+        nationality word, else ""."""
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ != "dobj":
+            return ""
+        subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        desc = self.descs.get(subj.i) if subj is not None else None
+        if desc is None:
+            return ""
+        person = self._known_person(desc.name) if desc.name else None
+        if person is None and self.doc[desc.head].pos_ == "PROPN":
+            person = self._known_person(self.doc[desc.head].text)
+        if person is not None and person.country:
+            return person.country
+        return desc.country if desc.country_kind in ("country", "capital", "seat", "demonym") else ""
 
     def _appointer_country(self, head: Token) -> str:
         """Fifth pass, class "an appointee coded by the story's country": an official whom a placed person or
