@@ -265,3 +265,11 @@ def test_an_unplaced_ngo_group_takes_the_story_country():
                       kind="org")
     assert apply_story_country([groups, stateless], "USA") == 1
     assert groups.country == "USA" and groups.country_source == "story" and stateless.country == "NGO"
+
+
+def test_adversaries_an_act_comes_from_are_its_doers(code):
+    text = OPENING + ("He became the subject of derision from political opponents on the left, who accused him of "
+                      "fearmongering.")
+    events = asserted(code(text), "ACCUSE")
+    assert events and events[0].actor is not None and events[0].actor.name == "political opponents"
+    assert events[0].actor.country == "USA" and events[0].recipient.name == "Donald Trump"

@@ -167,7 +167,8 @@ class _Decision:
         if named_family(head) and self._core_slot(head):  # eighth pass: "attacked the Koch brothers"
             country = country or self._home(head.i, exclude=desc.not_country)
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
-        if unowned_adversary(head) and self._core_slot(head):  # eighth pass: "rivals deride it", "Critics accused him"
+        if unowned_adversary(head) and (self._core_slot(head) or _relative_head(head)):
+            # eighth pass: "rivals deride it", "Critics accused him", "derision from political opponents ..., who"
             country = country or self._subject_country(head) or self._home(head.i, exclude=desc.not_country)
             return self._make(span, self._plain(span), country, sector, desc.title,
                               "group" if head.tag_ == "NNS" else "person")
@@ -648,6 +649,18 @@ def _in_own_clause(tok: Token, head: Token) -> bool:
                 return True
         node = node.head
     return False
+
+
+def _relative_head(head: Token) -> bool:
+    """Eighth pass, class "adversaries with no owner": is the noun where an act comes from ("derision from political
+    opponents on the left, who accused ...") or does a relative clause hang on it, directly or on the place after it
+    ("critics in the chamber, who accused": ``events.roles._people_before`` takes the people)? Such a noun is a
+    participant though it is no subject or object."""
+    if head.dep_ == "pobj" and head.head.lower_ == "from":
+        return True  # "derision from political opponents", "criticism from rivals": where the act comes from
+    places = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "at")
+              for g in c.children if g.dep_ == "pobj"]
+    return any(r.dep_ == "relcl" for t in (head, *places) for r in t.children)
 
 
 def _who_clause(verb: Token) -> bool:

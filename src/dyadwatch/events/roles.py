@@ -344,7 +344,12 @@ def _people_before(noun: Token) -> Token:
             or noun.head.lower_ not in WHERE_PREPS or any(c.dep_ == "poss" for c in noun.children):
         return noun
     owner = noun.head.head
-    return owner if owner.tag_ in {"NNS", "NNPS"} else noun
+    if owner.tag_ in {"NNS", "NNPS"}:
+        return owner
+    # eighth pass: "derision from political opponents on the left, who accused": the parser hangs "on the left" on
+    # "derision"; the plural noun right before the preposition is whom it places
+    before = noun.doc[noun.head.i - 1]
+    return before if before.tag_ in {"NNS", "NNPS"} else noun
 
 
 def body_of_place(noun: Token) -> Token:
