@@ -267,6 +267,16 @@ def test_an_unplaced_ngo_group_takes_the_story_country():
     assert groups.country == "USA" and groups.country_source == "story" and stateless.country == "NGO"
 
 
+def test_unplaced_critics_take_the_story_country_but_the_public_does_not():
+    from dyadwatch.actors.story import apply_story_country
+    from dyadwatch.models import Actor
+
+    critics = Actor(text="critics", name="critics", country="", sector="", kind="group")
+    public = Actor(text="the public", name="public", country="", sector="", kind="group")
+    assert apply_story_country([critics, public], "USA") == 1
+    assert critics.country == "USA" and public.country == ""
+
+
 def test_adversaries_an_act_comes_from_are_its_doers(code):
     text = OPENING + ("He became the subject of derision from political opponents on the left, who accused him of "
                       "fearmongering.")

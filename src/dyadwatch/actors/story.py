@@ -68,6 +68,9 @@ def needs_story_country(actor: Actor) -> bool:
     generic public ("the people", "everyone") stays without."""
     role = bool(actor.sector) and (actor.sector not in NON_STATE_CODES or actor.sector in STATEFUL_SECTORS) \
         and actor.name.lower() not in GENERIC_GROUPS
+    # eighth pass, class "adversaries with no owner": a group of people with no sector ("critics", "political
+    # opponents") is of the story too
+    role = role or (actor.kind == "group" and not actor.sector and actor.name.lower() not in GENERIC_GROUPS)
     return (not actor.country and actor.kind in STORY_KINDS and actor.country_source != REGION
             and (actor.named or role))
 
