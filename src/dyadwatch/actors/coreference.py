@@ -35,21 +35,26 @@ class _Coreference:
         window = self.doc[sent_start - 1].sent.start if sent_start > 0 else 0
         if not desc.pronoun:
             head = tok.lemma_.lower()
+            named = _name_words(self.doc[desc.start: desc.end])
             for _, actor in reversed(history):
                 words = {w.lower() for w in (actor.title + " " + actor.name + " " + actor.text).split()}
-                if head in words and actor.country:
+                if head in words and actor.country and named <= words:
                     return actor
             return self._legislator(desc, history, window)
         if desc.pronoun in PERSON_PRONOUNS:
             female = desc.pronoun in FEMALE_PRONOUNS
-            fits = [(p, a) for p, a in history if a.kind == "person" and a.name[:1].isupper()
-                    and (self._female_once(a) == female or female and p >= window and self._gender_unknown(a))]
+            fits = [(p, a) for p, a in history if (a.kind == "person" and a.name[:1].isupper()
+                    and (self._female_once(a) == female or female and p >= window and self._gender_unknown(a)))
+                    or _described_binder(self.doc[p], a, tok)]
         else:  # they / it: an actor of this or the previous sentence, never a place named as a location
             fits = [(p, a) for p, a in history if p >= window and (a.country or a.kind == "person")
                     and not self._located(p, a) and not _attribution_source(self.doc[p])]
             if desc.pronoun in THING_PRONOUNS:  # fifth pass: "it" is never a plural group ("American jobs")
                 fits = [(p, a) for p, a in fits if a.kind != "person"
                         and not (a.kind == "group" and self.doc[p].tag_ in ("NNS", "NNPS"))]
+            elif _member_pronoun(tok):  # eighth pass: "one of them" is one of a group (with a country or a sector)
+                fits = [(p, a) for p, a in history if p >= window and a.kind == "group" and (a.country or a.sector)
+                        and not self._located(p, a) and not _attribution_source(self.doc[p])]
         if tok.dep_ in ("nsubj", "nsubjpass"):
             ahead = self._cataphor(tok, desc.pronoun) if desc.pronoun in PERSON_PRONOUNS else None
             if ahead is not None:
@@ -211,6 +216,37 @@ class _Coreference:
                 and self.doc[desc.head].lemma_.lower() not in GENERIC_GROUPS
                 and not any(t.lower_ in NOT_YET_WORDS for t in span)  # "the next president" is not Obama
                 and not self._of_country(self.doc[desc.head]))  # "the President of China" names its own
+
+
+def _described_binder(tok: Token, actor: Actor, pronoun: Token) -> bool:
+    """Eighth pass, class "a person described only by a role": "the former president, who spent much of his speech
+    defending his administration" is his antecedent, though no name says who he is (before, "his" went to another
+    man named earlier). Only a person phrase with a role's sector and no name, for a pronoun after it in its own
+    relative clause; elsewhere a role is no antecedent ("The senator attacked his record": his is someone else's).
+    """
+    if actor.kind != "person" or actor.name[:1].isupper() or not actor.sector or tok.sent.start != pronoun.sent.start:
+        return False
+    if pronoun.i <= tok.i or pronoun.lower_ not in ("he", "him", "his", "himself", "she", "her", "herself"):
+        return False
+    own = [c for c in tok.rights if c.dep_ in ("relcl", "acl")]
+    return any(c.left_edge.i <= pronoun.i <= c.right_edge.i for c in own)
+
+
+def _name_words(span) -> set[str]:
+    """Eighth pass, class "a court's justices as lower court judges": the capitalised words of a definite phrase
+    ("the Supreme Court's"), which an earlier actor must share to be its antecedent ("Lower court judges" shares
+    only "court"). Lower-cased; determiners and the possessive left out."""
+    return {t.lower_ for t in span if t.text[:1].isupper() and t.dep_ != "det" and t.pos_ != "PART"}
+
+
+def _member_pronoun(pronoun: Token) -> bool:
+    """Eighth pass, class "one of the shooters": the "them" of "one of them", "each of them" names a group whose
+    member acts (resolver._partitives), so its antecedent is a group, not the last person named. Only as a subject
+    ("he renounced most of them": them may be positions, things)."""
+    prep = pronoun.head
+    return (pronoun.lower_ == "them" and pronoun.dep_ == "pobj" and prep.lower_ == "of"
+            and prep.head.dep_ in ("nsubj", "nsubjpass")
+            and prep.head.lower_ in ("one", "each", "two", "some", "several", "many", "most", "all", "both"))
 
 
 def _object_names(verb: Token) -> set[str]:

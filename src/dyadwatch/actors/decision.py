@@ -26,6 +26,7 @@ from dyadwatch.actors.common import (
     envoy_at_igo,
     name_tagged_as_verb,
 )
+from dyadwatch.actors.described import described_body, law_name, lone_person, named_family, unowned_adversary
 from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry, normalise
 from dyadwatch.actors.owners import owned_nouns
 from dyadwatch.models import NON_STATE_CODES, Actor
@@ -39,6 +40,8 @@ class _Decision:
         doc = self.doc
         span = doc[desc.start: desc.end]
         head = doc[desc.head]
+        if desc.person is None and not desc.name and law_name(span, head):
+            return None  # eighth pass: "the ACA", "Obamacare" are laws, never participants (described.law_name)
         honorific = _honorific(span)
         person = desc.person or (self._known_person(desc.name, honorific) if desc.name else None)
         name_like = head.pos_ == "PROPN" or name_tagged_as_verb(head)  # "to Trump" tagged as a verb
@@ -103,6 +106,8 @@ class _Decision:
             kind = "group" if desc.head_entry.kind == "demonym" else "country"
             if desc.sector_strength and desc.role_kind:
                 kind, name = desc.role_kind, self._plain(span)
+            elif kind == "group" and lone_person(head):  # eighth pass: "the first American to ...", "a Briton"
+                kind, name = "person", self._plain(span)
             return self._make(span, name, country, sector, desc.title, kind)
         if desc.legislature:  # "the House Benghazi committee": the legislature's, of the story's country
             country = country or self._home(head.i) or desc.title_country
@@ -152,6 +157,21 @@ class _Decision:
             # seventh pass: "The BLM group is calling on Clinton", "the Koch network": a body named by a name the
             # lists lack is still a participant (its country from the story, labelled)
             return self._make(span, self._plain(span), country, sector, desc.title, "org")
+        if described_body(head) and self._core_slot(head) and desc.sector in ("", "NGO", "CVL"):
+            # eighth pass: "a major climate group", "Jewish groups", "civil rights organizations" (described.py)
+            if not country or country in NON_STATE_CODES:  # "progressive organizations": no transnational body
+                country = self._home(head.i, exclude=desc.not_country)
+            body = self._make(span, self._plain(span), country, "NGO", desc.title, "org")
+            # of a state, unknown here (the story's, later: story.py), never the top-level code of stateless NGOs
+            return body if country else replace(body, country="", code="NGO")
+        if named_family(head) and self._core_slot(head):  # eighth pass: "attacked the Koch brothers"
+            country = country or self._home(head.i, exclude=desc.not_country)
+            return self._make(span, self._plain(span), country, sector, desc.title, "group")
+        if unowned_adversary(head) and (self._core_slot(head) or _relative_head(head)):
+            # eighth pass: "rivals deride it", "Critics accused him", "derision from political opponents ..., who"
+            country = country or self._subject_country(head) or self._home(head.i, exclude=desc.not_country)
+            return self._make(span, self._plain(span), country, sector, desc.title,
+                              "group" if head.tag_ == "NNS" else "person")
         if head.ent_type_ == "NORP" and head.pos_ in ("PROPN", "NOUN") and self._core_slot(head) \
                 and normalise(head.text) not in self.r.not_names:
             # "Evangelicals", "Latinos": a named people no list places is kept, with no country
@@ -497,6 +517,26 @@ class _Decision:
                 return person.country
         return ""
 
+    def _subject_country(self, head: Token) -> str:
+        """Eighth pass, class "adversaries with no owner": the object of a placed person's act is that person's
+        adversary, of the same country ("Putin kills journalists and opponents": Russian opponents, in a story about
+        the United States; "Trump attacked critics": American). The subject's country from the lists or its
+        nationality word, else ""."""
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ != "dobj":
+            return ""
+        subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        desc = self.descs.get(subj.i) if subj is not None else None
+        if desc is None:
+            return ""
+        person = self._known_person(desc.name) if desc.name else None
+        if person is None and self.doc[desc.head].pos_ == "PROPN":
+            person = self._known_person(self.doc[desc.head].text)
+        if person is not None and person.country:
+            return person.country
+        return desc.country if desc.country_kind in ("country", "capital", "seat", "demonym") else ""
+
     def _appointer_country(self, head: Token) -> str:
         """Fifth pass, class "an appointee coded by the story's country": an official whom a placed person or
         state appoints, names or hires serves that state ("Mr. Netanyahu appointed a diplomacy chief who had
@@ -609,6 +649,18 @@ def _in_own_clause(tok: Token, head: Token) -> bool:
                 return True
         node = node.head
     return False
+
+
+def _relative_head(head: Token) -> bool:
+    """Eighth pass, class "adversaries with no owner": is the noun where an act comes from ("derision from political
+    opponents on the left, who accused ...") or does a relative clause hang on it, directly or on the place after it
+    ("critics in the chamber, who accused": ``events.roles._people_before`` takes the people)? Such a noun is a
+    participant though it is no subject or object."""
+    if head.dep_ == "pobj" and head.head.lower_ == "from":
+        return True  # "derision from political opponents", "criticism from rivals": where the act comes from
+    places = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "at")
+              for g in c.children if g.dep_ == "pobj"]
+    return any(r.dep_ == "relcl" for t in (head, *places) for r in t.children)
 
 
 def _who_clause(verb: Token) -> bool:

@@ -419,7 +419,7 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
             of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
             pobj = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
             actor = result.by_token.get(pobj[0].i) if pobj else None
-            if actor is None or not actor.country or actor.kind == "country":
+            if actor is None or actor.kind == "country" or not (actor.country or self._member_of(tok, actor)):
                 continue
             start = min(tok.left_edge.i, tok.i)
             span = doc.char_span(doc[start].idx, actor.end, alignment_mode="expand")
@@ -428,6 +428,12 @@ class _DocAnalysis(_Matching, _Description, _People, _Decision, _Coreference):
             result.by_token[tok.i] = replace(actor, text=span.text, start=span.start_char, end=span.end_char)
             if id(actor) in listed:
                 result.mentions.append(result.by_token[tok.i])
+
+    @staticmethod
+    def _member_of(tok: Token, actor: Actor) -> bool:
+        """Eighth pass, class "one of the shooters": "one of" a group of people with a sector ("one of the attackers",
+        "one of them") is a member of that group, kept with no country when the group has none."""
+        return tok.lower_ == "one" and actor.kind in ("group", "person") and bool(actor.sector or actor.name)
 
     def _figurative_groups(self, result: DocActors) -> None:
         """Sixth pass, class "a figurative army": "an army of Sanders supporters", "a legion of lawyers" is that

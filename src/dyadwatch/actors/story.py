@@ -23,6 +23,9 @@ STORY = "story"
 # Seventh pass, class "a region of several states": a participant the text places in such a region ("Latin American
 # artists") has no one state, and the story's is never guessed for it (``Actor.country_source`` says so).
 REGION = "region"
+# Eighth pass, class "a described body is a participant": an NGO-sector participant left with no country ("Jewish
+# groups", "civil rights activists") is of a state, unknown to the text: the story's (a stateless NGO is coded "NGO").
+STATEFUL_SECTORS = frozenset({"NGO"})
 STORY_KINDS = {"person", "org", "group"}  # not countries, cities or regions: a place is where it is
 MIN_NAMES = 3  # fewer distinct resolved participants say too little about a story (one sentence, a brief)
 MIN_SHARE = 0.5  # the main country must hold at least half of them
@@ -63,7 +66,11 @@ def needs_story_country(actor: Actor) -> bool:
     """A participant without a country that is named (a capitalised word in its name: "Nabisco", "Felicia
     Sanders", "Evangelicals") or has a role ("the media", "House members", "protesters": a sector); the
     generic public ("the people", "everyone") stays without."""
-    role = bool(actor.sector) and actor.sector not in NON_STATE_CODES and actor.name.lower() not in GENERIC_GROUPS
+    role = bool(actor.sector) and (actor.sector not in NON_STATE_CODES or actor.sector in STATEFUL_SECTORS) \
+        and actor.name.lower() not in GENERIC_GROUPS
+    # eighth pass, class "adversaries with no owner": a group of people with no sector ("critics", "political
+    # opponents") is of the story too
+    role = role or (actor.kind == "group" and not actor.sector and actor.name.lower() not in GENERIC_GROUPS)
     return (not actor.country and actor.kind in STORY_KINDS and actor.country_source != REGION
             and (actor.named or role))
 

@@ -207,6 +207,9 @@ def _shared_subject(verb: Token, depth: int) -> Token | None:
     head = verb.head
     if _passive_conjunct(verb):
         return None  # "... and was roundly criticized": the shared subject is the target (passive_conjunct_subject)
+    if verb.dep_ == "conj" and verb.tag_ == "VBG" and head.pos_ not in {"VERB", "AUX"}:
+        governing = _governing_verb(head)  # eighth pass: "by touting her record upstate and pounding him"
+        return subject_token(governing, depth + 1) if governing is not None else None
     if verb.dep_ == "conj":
         return misparse.described_by_appositive(verb) or subject_token(head, depth + 1)
     if verb.dep_ == "acl" and _has_to(verb) and _child(head, {"poss"}) is not None:
@@ -231,6 +234,30 @@ def _shared_subject(verb: Token, depth: int) -> Token | None:
     return None
 
 
+def _governing_verb(tok: Token) -> Token | None:
+    """Eighth pass, class "a gerund conjoined to an object": the parser joins "pounding him" to the object of an
+    earlier gerund ("keeping a lid on the race by touting her record upstate and pounding him": conjunct of
+    "upstate"); the doer is the one of the verb that governs that object (touting, hence keeping: Clinton)."""
+    while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok if tok.pos_ in {"VERB", "AUX"} else None
+
+
+def with_absolute(verb: Token) -> Token | None:
+    """Eighth pass, class "an absolute with-clause names the doer": in "The two had played nice, with Cruz calling
+    Trump his friend, meeting with him in July and inviting him on a trip" the participles the parser hangs on the
+    main verb are Cruz's (the subject of the earlier "with X doing" clause), not the main clause's."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < verb.i:
+            for gerund in prep.children:
+                subj = _child(gerund, {"nsubj"}) if gerund.dep_ == "pcomp" and gerund.tag_ == "VBG" else None
+                if subj is not None:
+                    return subj
+    return None
+
+
 def _message_with(noun: Token) -> bool:
     """A message noun after "with" on a verb: "is out with a new ad", "came out with a statement"."""
     return (noun.lemma_.lower() in MESSAGE_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "with"
@@ -251,7 +278,7 @@ def _controlled_subject(verb: Token, depth: int) -> Token | None:
             return obj
     if verb.dep_ == "advcl" and verb.tag_ not in {"VBG", "VBN"} and not _has_to(verb):
         return None
-    return subject_token(head, depth + 1)
+    return with_absolute(verb) or subject_token(head, depth + 1)
 
 
 def passive_participle_clause(verb: Token) -> bool:
@@ -326,7 +353,12 @@ def _people_before(noun: Token) -> Token:
             or noun.head.lower_ not in WHERE_PREPS or any(c.dep_ == "poss" for c in noun.children):
         return noun
     owner = noun.head.head
-    return owner if owner.tag_ in {"NNS", "NNPS"} else noun
+    if owner.tag_ in {"NNS", "NNPS"}:
+        return owner
+    # eighth pass: "derision from political opponents on the left, who accused": the parser hangs "on the left" on
+    # "derision"; the plural noun right before the preposition is whom it places
+    before = noun.doc[noun.head.i - 1]
+    return before if before.tag_ in {"NNS", "NNPS"} else noun
 
 
 def body_of_place(noun: Token) -> Token:
@@ -658,6 +690,9 @@ def place_tokens(head: Token, obj: Token | None, subject: bool = False) -> list[
                 for g in c.children if g.dep_ == "pobj"]
     if subject:
         holders += [c for c in head.children if c.dep_ == "nsubj"]
+    if any(done_to_person(h) for h in holders[1:]) or (head.pos_ == "NOUN" and any(done_to_person(p) for p in (
+            _pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ == "of") if p is not None)):
+        return []  # eighth pass: "shot a man in Baton Rouge", "the shooting of Trayvon Martin in Florida"
     out = []
     for holder in holders:
         for c in holder.children:
@@ -670,6 +705,13 @@ def place_tokens(head: Token, obj: Token | None, subject: bool = False) -> list[
     out += [g for p in out for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
             if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}]
     return out
+
+
+def done_to_person(tok: Token) -> bool:
+    """Eighth pass, class "a place taken as the victim": is the object of a material act a person, named ("the
+    shooting of Trayvon Martin in Florida") or a pronoun ("shot him in Baton Rouge")? The place is then where it was
+    done, never the one it was done to."""
+    return tok.ent_type_ == "PERSON" or tok.lower_ in {"him", "her", "them", "me", "us"}
 
 
 PROTEST_NOUNS = {"protest", "defiance", "opposition", "retaliation", "solidarity"}
@@ -909,11 +951,13 @@ def owned_targets(match: TriggerMatch) -> list[Token]:
     """Fifth pass, class "a possessive recipient": the owner of what a criticism or rejection is aimed at. "He
     rails against its Great Wall of Protectionism" (its: China), "took aim at their policies", and for his/her
     only what is said or proposed or a trait ("lashed out at her record", "mocked his hand size": the
-    coreference does not bind a mocked trait's owner to the mocker, ``actors.traits``)."""
+    coreference does not bind a mocked trait's owner to the mocker, ``actors.traits``).
+    Eighth pass, class "the reason's owner is the object": in "attacked Trump for his remarks" the "for" phrase is
+    the reason (``for_reason``) and its owner is the object already; "his" is never the recipient's text."""
     head = match.head
     nouns = [c for c in head.children if c.dep_ == "dobj" and is_trait(c)]
     preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in HOSTILE_PREPS]
-    if match.prep is not None and match.prep.dep_ == "prep":
+    if match.prep is not None and match.prep.dep_ == "prep" and not for_reason(match):
         preps.append(match.prep)
     nouns += [p for c in preps for p in [_pobj(c)] if p is not None]
     said = words("SAID_OR_PROPOSED")
