@@ -69,6 +69,9 @@ NOT_ACTS = [
     ("REQUEST", "In a 2013 email, Hillary Clinton asks her assistant to print out the recommendations."),
     ("SUPPORT", "Most voters said they were backing a crackdown on pharmaceutical companies."),
     ("SUPPORT", "Hillary Clinton supported the trade deal with Colombia in 2011."),
+    ("ASSAULT", "Donald Trump attacked critics of his plan."),
+    ("ASSAULT", "Conservative outside groups have been attacking Hillary Clinton for months."),
+    ("CONSULT", "Bernie Sanders says he respects Clinton and calls her \u201can extremely intelligent woman.\u201d"),
     ("ASSAULT", "If there were evidence that Russian agents killed the journalist, sanctions would follow."),
 ]
 
@@ -110,6 +113,9 @@ STILL_ACTS = [
     ("ASSAULT", "Iran executed two men convicted of spying for Israel."),
     ("REQUEST", "Hillary Clinton urged her supporters to vote early."),
     ("SUPPORT", "Dianne Feinstein supported Hillary Clinton's position on the pipeline."),
+    ("ACCUSE", "Donald Trump attacked critics of his plan."),
+    ("ACCUSE", "Conservative outside groups have been attacking Hillary Clinton for months."),
+    ("CONSULT", "Barack Obama called Vladimir Putin on Tuesday to discuss Syria."),
     ("ACCUSE", "Donald Trump attacked his rivals at the debate."),
 ]
 

@@ -1030,7 +1030,13 @@ def gives_a_name(match: TriggerMatch) -> bool:
     head = match.head  # not any predicate the parser finds: "called on Gov. Rick Snyder (R) to resign" has one
     if head.dep_ == "acl" and head.tag_ == "VBN":
         return True
-    return any(_quoted_after(o) for o in direct_objects(head))
+    return any(_quoted_after(o) or _quoted_inside(o) for o in direct_objects(head))
+
+
+def _quoted_inside(obj: Token) -> bool:
+    """Eighth pass: 'calls her "an extremely intelligent woman"' parsed as one object ("her" its possessor, the
+    quoted label its head): a quote mark inside the object's phrase, after its first word, opens a label."""
+    return any(t.text in {"“", '"', "‘", "''", "``"} for t in obj.doc[obj.left_edge.i + 1 : obj.i])
 
 
 def _quoted_after(obj: Token, window: int = 6) -> bool:

@@ -202,10 +202,13 @@ def clause_tokens(head: Token) -> list[Token]:
 
 
 def verbal_side(actor: Actor | None) -> bool:
-    """A side between whom an "attack" can be words: a person, a party or campaign, or nobody named ("the super
-    PAC will focus on attacking Clinton"): not a state, an army or an armed group."""
+    """A side between whom an "attack" can be words: a person, a party or campaign, an advocacy group or the media
+    (POLITICAL_SECTORS), a group named only by its stance ("critics", "rivals": no sector), or nobody named ("the
+    super PAC will focus on attacking Clinton"): not a state, an army, police or an armed group."""
     if actor is None:
         return True
+    if actor.kind == "group" and not actor.sector:
+        return True  # eighth pass: "attacked critics of his plan"
     return actor.kind in {"person", ""} or actor.sector.lower() in words("POLITICAL_SECTORS")
 
 
