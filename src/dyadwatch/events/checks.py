@@ -563,13 +563,15 @@ def backs_a_policy(match: TriggerMatch) -> bool:
     """Eighth pass, class "a position on a policy": backing or supporting a policy, a law or a crackdown that no one
     is named as owning ("backing a crackdown on pharmaceutical companies", "supported the trade deal") is a stance;
     the people inside the policy's phrase (the companies) are not the ones supported. "supported Clinton's
-    position", "backed the Manchin-Toomey bill" name whose it is, and stay."""
+    position", "backed the Manchin-Toomey bill", "ready to support the Belgian plan" name whose it is, and stay."""
     objs = [t for o in direct_objects(match.head) for t in (o, *o.conjuncts)]
     return bool(objs) and all(o.lemma_.lower() in words("ACT_NOUNS") and not _owned_or_named(o) for o in objs)
 
 
 def _owned_or_named(tok: Token) -> bool:
-    return any(c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in tok.children)
+    """ "Clinton's position", "the Manchin-Toomey bill", "the Belgian plan": the policy names whose it is."""
+    return any(c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
+               or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"}) for c in tok.children)
 
 
 @check("own_people")
