@@ -23,6 +23,8 @@ FOUND_ACTORS = [
      "Tuesday, Bernie Sanders opened a Rochester rally blasting Hillary Clinton for promoting fracking."),
     ("a speech that attacks", "ACCUSE", "Clinton", "Trump",
      "Donald Trump will answer Hillary Clinton's Tuesday speech denouncing his economic policies."),
+    ("a message acts for its author", "ACCUSE", "Clinton", "Trump",
+     "Last week, Hillary Clinton's new television ad attacked Donald Trump over his business record."),
 ]
 
 

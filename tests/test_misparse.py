@@ -94,3 +94,26 @@ def test_a_spoken_message_that_attacks_is_said_by_its_owner_or_by_whoever_gives_
         ("gathered", 2, "ROOT", "VERB", "VBD", "O"),
     ])
     assert misparse.speaker_of_message(protesters[1]) is None
+
+
+def test_a_message_acts_for_the_author_it_names():
+    # "Clinton 's ad attacked Trump" and "a Sanders campaign ad criticized Clinton"
+    nouns = {"ad", "tweet"}
+    owned = parse([
+        ("Clinton", 2, "poss", "PROPN", "NNP", "B-PERSON"), ("'s", 0, "case", "PART", "POS", "O"),
+        ("ad", 3, "nsubj", "NOUN", "NN", "O"), ("attacked", 3, "ROOT", "VERB", "VBD", "O"),
+        ("Trump", 3, "dobj", "PROPN", "NNP", "B-PERSON"),
+    ])
+    assert misparse.message_author(owned[2], nouns).text == "Clinton"
+    assert subject_token(owned[3]).text == "Clinton"
+    campaign = parse([
+        ("a", 3, "det", "DET", "DT", "O"), ("Sanders", 2, "compound", "PROPN", "NNP", "B-PERSON"),
+        ("campaign", 3, "compound", "NOUN", "NN", "O"), ("ad", 4, "nsubj", "NOUN", "NN", "O"),
+        ("criticized", 4, "ROOT", "VERB", "VBD", "O"), ("Clinton", 4, "dobj", "PROPN", "NNP", "B-PERSON"),
+    ])
+    assert misparse.message_author(campaign[3], nouns).text == "campaign"
+    unnamed = parse([
+        ("a", 2, "det", "DET", "DT", "O"), ("campaign", 2, "compound", "NOUN", "NN", "O"),
+        ("ad", 3, "nsubj", "NOUN", "NN", "O"), ("accuses", 3, "ROOT", "VERB", "VBZ", "O"),
+    ])
+    assert misparse.message_author(unnamed[2], nouns) is None

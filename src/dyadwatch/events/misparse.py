@@ -87,3 +87,22 @@ def speaker_of_message(verb: Token) -> Token | None:
     if owner is not None:
         return owner
     return noun.head if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None
+
+
+def message_author(noun: Token, message_nouns: set[str]) -> Token | None:
+    """Class "a message acts for its author": the subject of "Clinton's new ad attacks Trump", "A new Sanders
+    campaign ad slams Clinton", "Trump tweet that blasts Clinton" is the ad's or tweet's author, named as its
+    possessor or as a name compounded with it (or with its "campaign"). None when no author is named ("a campaign ad
+    released Thursday accuses Trump")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in message_nouns:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    for c in noun.children:
+        if c.dep_ == "compound" and c.pos_ == "PROPN":
+            return c
+        if c.dep_ == "compound" and c.lemma_.lower() == "campaign" and any(
+                g.dep_ == "compound" and g.pos_ == "PROPN" for g in c.children):
+            return c  # "a new Sanders campaign ad": the campaign
+    return None

@@ -165,11 +165,15 @@ def _own_subject(verb: Token) -> Token | None:
         if subj is None:
             return None
     if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return person_antecedent(verb.head) if subj.lower_ in {"who", "whom"} else body_of_place(verb.head)
+        if subj.lower_ in {"who", "whom"}:
+            return person_antecedent(verb.head)
+        return misparse.message_author(verb.head, MESSAGE_NOUNS) or body_of_place(verb.head)
     inner = _child(subj, {"nsubj"}) if subj.pos_ == "VERB" else None
     if inner is None and subj.lower_ in words("SHARE_WORDS"):
         inner = next((p for c in subj.children if c.dep_ == "prep" and c.lower_ in {"in", "among", "of"}
                       for p in [_pobj(c)] if p is not None), None)  # "who many in the GOP establishment had backed"
+    if inner is None:
+        inner = misparse.message_author(subj, MESSAGE_NOUNS)  # "Clinton's new ad attacks Trump": Clinton does
     return inner if inner is not None else subj  # "The Red Cross operating in Iraq said": misparsed subject
 
 
