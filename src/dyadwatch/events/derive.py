@@ -203,12 +203,14 @@ def clause_tokens(head: Token) -> list[Token]:
 
 def verbal_side(actor: Actor | None) -> bool:
     """A side between whom an "attack" can be words: a person, a party or campaign, an advocacy group or the media
-    (POLITICAL_SECTORS), a group named only by its stance ("critics", "rivals": no sector), or nobody named ("the
-    super PAC will focus on attacking Clinton"): not a state, an army, police or an armed group."""
+    (POLITICAL_SECTORS), a group named by its stance or as a family ("critics", "the Koch brothers":
+    STANCE_GROUP_NOUNS), or nobody named ("the super PAC will focus on attacking Clinton"): not a state, an army,
+    police or an armed group."""
     if actor is None:
         return True
-    if actor.kind == "group" and not actor.sector:
-        return True  # eighth pass: "attacked critics of his plan"
+    last = actor.name.lower().split()[-1] if actor.name else ""
+    if actor.kind == "group" and not actor.sector and last in words("STANCE_GROUP_NOUNS"):
+        return True  # eighth pass: "attacked critics of his plan", "the Koch brothers" (not sectorless "gunmen")
     return actor.kind in {"person", ""} or actor.sector.lower() in words("POLITICAL_SECTORS")
 
 
