@@ -290,6 +290,8 @@ def _predictive(prep: Token) -> bool:
 def _hypothetical_noun(tok: Token) -> bool:
     """A clause under a noun of possibility: "the best case scenario where he pulls out a win", "the possibility of
     campaigning alongside Cruz"."""
+    while tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.tag_ == "VBG":
+        tok = tok.head  # "the idea of tracking down and deporting 11 million people": both gerunds
     if tok.dep_ == "pcomp" and tok.head.lower_ == "of":
         return tok.head.head.lemma_.lower() in HYPOTHETICAL_NOUNS
     return tok.dep_ in {"relcl", "acl", "ccomp"} and tok.head.lemma_.lower() in HYPOTHETICAL_NOUNS
