@@ -482,6 +482,7 @@ def says_a_quote(match: TriggerMatch) -> bool:
 
 
 TOKEN_QUOTES = {"''", "``"}  # quotation marks the scraped text writes with two characters
+OPENING_QUOTES = {"“", '"', "‘"} | TOKEN_QUOTES  # marks that may open a quoted name or label
 
 
 @check("trades_goods")
@@ -1038,13 +1039,13 @@ def gives_a_name(match: TriggerMatch) -> bool:
 def _quoted_inside(obj: Token) -> bool:
     """Eighth pass: 'calls her "an extremely intelligent woman"' parsed as one object ("her" its possessor, the
     quoted label its head): a quote mark inside the object's phrase, after its first word, opens a label."""
-    return any(t.text in {"“", '"', "‘", "''", "``"} for t in obj.doc[obj.left_edge.i + 1 : obj.i])
+    return any(t.text in OPENING_QUOTES for t in obj.doc[obj.left_edge.i + 1 : obj.i])
 
 
 def _quoted_after(obj: Token, window: int = 6) -> bool:
     """An opening quote mark shortly after the object, in its sentence: a name or label quoted for it."""
     end = min(obj.i + window, obj.sent.end)
-    return any(t.text in {"“", '"', "‘", "''", "``"} for t in obj.doc[obj.i + 1 : end])
+    return any(t.text in OPENING_QUOTES for t in obj.doc[obj.i + 1 : end])
 
 
 @check("people_targeted")
@@ -1134,7 +1135,7 @@ def electorate_support(match: TriggerMatch) -> bool:
         subj = next((c for c in _kids(match.head, "advmod") if c.lower_ == "most" and c.i < match.head.i), None)
     if subj is not None and subj.lower_ in {"they", "we"}:
         subj = _reporting_share(match.head) or subj
-    return subj is not None and (subj.lemma_.lower() in words("ELECTORATE_NOUNS") or _a_share(subj))
+    return subj is not None and poll_share(subj)
 
 
 def _reporting_share(head: Token) -> Token | None:
@@ -1152,9 +1153,18 @@ def _reporting_share(head: Token) -> Token | None:
     return share
 
 
-def _a_share(tok: Token) -> bool:
-    """ "most Democrats", "a majority of voters": a share of a people, the language of polls."""
-    return any(c.lower_ == "most" for c in _kids(tok, "amod", "advmod", "det"))
+def poll_share(tok: Token) -> bool:
+    """A share of an electorate, the language of polls and votes: ELECTORATE_NOUNS ("voters", "a majority of
+    members", "47 percent"), "most Democrats", a percentage in the phrase ("34% of GOP voters"), "Six in 10
+    Republicans". Its support is a vote or a poll, and its demands are a poll's figures (derive.obligation)."""
+    electorate = tok.lemma_.lower() in words("ELECTORATE_NOUNS")
+    if electorate or any(c.lower_ == "most" for c in _kids(tok, "amod", "advmod", "det")):
+        return True
+    if any(t.ent_type_ == "PERCENT" for t in tok.subtree):
+        return True
+    if any(c.lower_ == "in" and any(p.like_num for p in c.children) for c in _kids(tok, "prep")):
+        return True  # "Six in 10 of them"
+    return any(t.lower_ == "in" and t.dep_ == "quantmod" for t in tok.subtree)  # "Six in 10 Republicans"
 
 
 @check("idle_bystander")

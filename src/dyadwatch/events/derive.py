@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 
 from dyadwatch import codes
 from dyadwatch.actors import DocActors
-from dyadwatch.events.checks import person_like, topic_tokens
+from dyadwatch.events.checks import person_like, poll_share, topic_tokens
 from dyadwatch.events.lexicon import TriggerMatch, TriggerRule
 from dyadwatch.events.modality import AGREE_GOVERNORS, Modality, modality, regretted
 from dyadwatch.events.roles import subject_token
@@ -395,25 +395,14 @@ def obligation(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> 
         say = verb.head
         if say.lemma_.lower() not in words("SPEECH_LEMMAS") or negated(say):
             continue
-        if _poll_speaker(subject_token(say)):
+        speaker = subject_token(say)
+        if speaker is not None and poll_share(speaker):
             continue  # "Six in 10 Republicans said the delegates should vote for him": a poll's figures
-        speakers = ctx.coder.resolve(subject_token(say), ctx.sent, ctx.actors)
+        speakers = ctx.coder.resolve(speaker, ctx.sent, ctx.actors)
         targets = ctx.coder.resolve(subject_token(verb), ctx.sent, ctx.actors)
         if speakers and targets:
             out += _demands(ctx, verb, say, speakers[0], targets)
     return out
-
-
-def _poll_speaker(tok: Token | None) -> bool:
-    """Eighth pass, class "a poll's respondents said": a share of an electorate ("Six in 10 Republicans", "47
-    percent of voters", "most voters") states an opinion in a poll; it demands nothing of anyone."""
-    if tok is None:
-        return False
-    if tok.lemma_.lower() in words("ELECTORATE_NOUNS") or any(t.ent_type_ == "PERCENT" for t in tok.subtree):
-        return True
-    if any(c.lower_ == "in" and any(p.like_num for p in c.children) for c in tok.children if c.dep_ == "prep"):
-        return True  # "Six in 10 of them"
-    return any(t.lower_ == "in" and t.dep_ == "quantmod" for t in tok.subtree)  # "Six in 10 Republicans"
 
 
 def _demands(ctx: DeriveContext, verb: Token, say: Token, speaker: Actor, targets: list[Actor]) -> list[Event]:

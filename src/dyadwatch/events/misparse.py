@@ -9,14 +9,14 @@ only for a verb that has no subject of its own.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from spacy.tokens import Token
 
-NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+from dyadwatch.events.syntax import NAME_ENTS
+
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl", "agent"}
 ADJUNCT_DEPS = {"npadvmod", "advcl", "prep", "advmod"}
-# Nouns for a message delivered in person; a participle on them is said by whoever delivers it ("a rally blasting
-# Clinton", "Clinton's speech denouncing his policies").
-SPOKEN_MESSAGE_NOUNS = {"speech", "address", "remarks", "rally", "interview", "appearance", "sermon", "lecture"}
 
 
 def _is_name(tok: Token) -> bool:
@@ -75,21 +75,7 @@ def predicate_in_gerund(prep: Token) -> Token | None:
     return holder.head if holder.head.pos_ in {"AUX", "VERB"} else None
 
 
-def speaker_of_message(verb: Token) -> Token | None:
-    """Class "a speech that attacks": a participle on a message delivered in person is said by its owner
-    ("Clinton's Tuesday speech denouncing his economic policies") or by whoever gives it ("the senator opened a
-    rally blasting Clinton", "delivered remarks criticizing"). Returns the owner, or the verb that governs the noun
-    (whose subject is the speaker), or None."""
-    noun = verb.head
-    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.lemma_.lower() not in SPOKEN_MESSAGE_NOUNS:
-        return None
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is not None:
-        return owner
-    return noun.head if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None
-
-
-def message_author(noun: Token, message_nouns: set[str]) -> Token | None:
+def message_author(noun: Token, message_nouns: AbstractSet[str]) -> Token | None:
     """Class "a message acts for its author": the subject of "Clinton's new ad attacks Trump", "A new Sanders
     campaign ad slams Clinton", "Trump tweet that blasts Clinton" is the ad's or tweet's author, named as its
     possessor or as a name compounded with it (or with its "campaign"). None when no author is named ("a campaign ad

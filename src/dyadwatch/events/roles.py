@@ -19,6 +19,7 @@ from dyadwatch.actors.common import ATTACK_NOUNS, swallowed_by_time
 from dyadwatch.actors.traits import is_trait
 from dyadwatch.events import misparse
 from dyadwatch.events.lexicon import TriggerMatch
+from dyadwatch.events.syntax import NAME_ENTS
 from dyadwatch.events.wordsets import load_wordsets
 from dyadwatch.models import Actor
 
@@ -53,11 +54,9 @@ SELF_PRONOUNS = {"he", "she", "i", "we", "you"}  # "threatened not to come unles
 CULPABLE = {"guilty", "responsible"}
 # Passive-looking verbs whose grammatical subject is the doer: "forces were engaged in clashes".
 STATIVE_PASSIVES = {"engage", "involve"}
-# "issued a statement condemning X": the statement's issuer is the actor of the participle.
-MESSAGE_NOUNS = set("statement declaration letter resolution communique message report note appeal petition".split())
-# Fourth pass, class "an ad that attacks": campaign messages act for whoever puts them out ("the NRA has put out a
-# new video ad ripping Hillary Clinton", "a super PAC is out with a new ad hitting him").
-MESSAGE_NOUNS |= set("ad advertisement commercial spot video mailer memo email tweet editorial op-ed column".split())
+# "issued a statement condemning X", "the NRA has put out a new video ad ripping Hillary Clinton" (fourth pass),
+# "Clinton's speech denouncing his policies" (eighth pass): a message acts for whoever puts it out or delivers it.
+MESSAGE_NOUNS = words("MESSAGE_NOUNS")
 # Governing verbs whose complement names the recipient: "threatened to break relations with Russia".
 COMPLEMENT_TYPES = {"THREATEN", "AGREE", "REJECT", "REQUEST", "CONCEDE"}  # not SUPPORT: "supports banning X"
 # Where an act is done, as a last resort target of material acts: "lifted a curfew in Montenegro".
@@ -177,7 +176,6 @@ def _own_subject(verb: Token) -> Token | None:
     return inner if inner is not None else subj  # "The Red Cross operating in Iraq said": misparsed subject
 
 
-NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 
 
 def misparsed_subject(verb: Token) -> Token | None:
@@ -220,17 +218,18 @@ def _shared_subject(verb: Token, depth: int) -> Token | None:
         return _child(head, {"poss"})  # "Manafort's decision to begin a push ... by publicly chastising Kasich"
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in {"acomp", "xcomp", "advcl"}:
         return subject_token(head.head, depth + 1)  # "Syria says it is willing to withdraw", "Ready to back X, Obama"
-    if verb.dep_ == "acl" and head.lemma_.lower() in MESSAGE_NOUNS and head.dep_ == "dobj":
-        return subject_token(head.head, depth + 1)  # "the PKK issued a declaration demanding ..."
+    if verb.dep_ == "acl" and head.lemma_.lower() in MESSAGE_NOUNS:
+        owner = _child(head, {"poss"})  # "Clinton's Tuesday speech denouncing his policies"
+        if owner is not None:
+            return owner
+        if head.dep_ == "dobj":
+            return subject_token(head.head, depth + 1)  # "the PKK issued a declaration demanding ...", "opened a rally"
     if verb.dep_ in {"acl", "advcl"} and _message_with(head):
         return subject_token(head.head.head, depth + 1)  # "a super PAC is out with a new ad hitting him"
     if verb.dep_ == "xcomp" and raised_subject(head) is not None:
         return raised_subject(head)  # "Sanders, who is said to have pressed for", "X is believed to have funded"
     if verb.dep_ in {"xcomp", "advcl"} and head.pos_ in {"VERB", "AUX"}:
         return _controlled_subject(verb, depth)
-    speaker = misparse.speaker_of_message(verb)
-    if speaker is not None:
-        return subject_token(speaker, depth + 1) if speaker.pos_ == "VERB" else speaker
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return head
     if verb.dep_ == "acl" and _root_noun(head) and _finite_with_object(verb):

@@ -8,6 +8,8 @@ from spacy.tokens import Token
 
 from dyadwatch.events.wordsets import words
 
+NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}  # entity labels of a name that can be a participant
+
 
 def has_aux(tok: Token, forms: set[str] | frozenset[str]) -> bool:
     """An auxiliary child with one of these forms ("to", "would")."""
