@@ -391,8 +391,16 @@ def orders_someone(match: TriggerMatch) -> bool:
 
 @check("needs_infinitive")
 def needs_infinitive(match: TriggerMatch) -> bool:
-    """ "offered to mediate": the row needs a to-infinitive complement (an offer of nothing named is none)."""
-    return any(_to_infinitive(c) for c in _kids(match.head, "xcomp"))
+    """ "offered to mediate": the row needs a to-infinitive complement (an offer of nothing named is none). Ninth
+    pass, class "the appeal's infinitive hung on its object": in "encouraged a foreign power to conduct espionage"
+    the parser makes "to conduct" a clause of "power"; for a verb that asks its object to act (OBJECT_CONTROL_VERBS)
+    that infinitive is the verb's."""
+    head = match.head
+    if any(_to_infinitive(c) for c in _kids(head, "xcomp")):
+        return True
+    if head.lemma_.lower() not in words("OBJECT_CONTROL_VERBS"):
+        return False
+    return any(_to_infinitive(a) for o in _kids(head, "dobj") for a in _kids(o, "acl"))
 
 
 @check("appeals_for_something")
@@ -1204,8 +1212,14 @@ def business_post(match: TriggerMatch) -> bool:
 @check("concedes_a_possibility")
 def concedes_a_possibility(match: TriggerMatch) -> bool:
     """ "strategists concede that a Trump loss could pull incumbents down", "conceded that more tunnels might
-    exist": granting that something may be so yields nothing to anyone (no CAMEO 080)."""
-    return any(has_aux(c, words("POSSIBILITY_AUX")) for c in _kids(match.head, "ccomp"))
+    exist": granting that something may be so yields nothing to anyone (no CAMEO 080). Ninth pass: a forecast
+    hedged by "likely" is one too ("conceding that there would likely be a trade agreement down the line")."""
+    return any(has_aux(c, words("POSSIBILITY_AUX")) or _hedged_forecast(c) for c in _kids(match.head, "ccomp"))
+
+
+def _hedged_forecast(clause: Token) -> bool:
+    return has_aux(clause, {"would", "will"}) and any(
+        c.dep_ == "advmod" and c.lower_ in words("LIKELIHOOD_ADVERBS") for c in clause.children)
 
 
 @check("campaign_events")

@@ -21,7 +21,7 @@ from dyadwatch.events.derive import same_actor as _same
 from dyadwatch.events.discards import is_discarded
 from dyadwatch.events.inquiry import is_inquiry, maker_token
 from dyadwatch.events.lexicon import Lexicon, TriggerMatch, direct_objects, object_words
-from dyadwatch.events.modality import Modality, denial_scope, modality, noun_modality
+from dyadwatch.events.modality import Modality, carried_noun_modality, denial_scope, modality
 from dyadwatch.events.roles import (
     FIRST_PERSON,
     UNLISTED_PEOPLE,
@@ -139,7 +139,7 @@ class EventCoder:
         """The trigger's modality, with the sentence-level readings: denied, ruled out, asked, attempted."""
         head = match.head
         speech_act = match.rule.plover in SPEECH_ACT_TYPES and match.rule.cameo not in {"128", "129"}  # defy/veto act
-        mod = noun_modality(head) if match.rule.pos == "N" else modality(head, communicative=speech_act)
+        mod = carried_noun_modality(head) if match.rule.pos == "N" else modality(head, communicative=speech_act)
         if denial_scope(head):
             mod.denied = True
         if ruled_out(head):

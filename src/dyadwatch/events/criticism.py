@@ -30,7 +30,15 @@ from dyadwatch.events.checks import bare_plural
 from dyadwatch.events.derive import Candidate, DeriveContext, derivation, verbal_side
 from dyadwatch.events.inquiry import is_inquiry, maker_token
 from dyadwatch.events.lexicon import TriggerMatch, TriggerRule
-from dyadwatch.events.modality import FROM_NEGATING, NEGATING, Modality, modality, noun_modality
+from dyadwatch.events.modality import (
+    CONDITION_MARKS,
+    FROM_NEGATING,
+    NEGATING,
+    NEGATING_ADVERBS,
+    Modality,
+    modality,
+    noun_modality,
+)
 from dyadwatch.events.roles import (
     FIRST_PERSON,
     a_setting,
@@ -51,7 +59,6 @@ if TYPE_CHECKING:
 WORDS_FILE = Path(__file__).parent / "data" / "criticism_words.tsv"
 CRITICISE_CODE = "111"
 SPEECH_CUE_ROLES = {"speech", "address"}  # quotes/data/cues.tsv roles whose subject is the speaker
-CONDITION_MARKS = {"if", "unless", "whether"}
 REFLEXIVE_POSSESSIVES = {"his", "her", "its", "their"}  # on the object: the subject's ("stepped up their criticism")
 _REPORTED_RULE = TriggerRule("say", "V", "", cameo=CRITICISE_CODE, notes="reported criticism (criticism.py)")
 _NOUN_RULE = TriggerRule("attack", "N", "", cameo=CRITICISE_CODE, notes="attack noun between politicians")
@@ -789,7 +796,7 @@ def _asked(sent: Span, tok: Token) -> bool:
 
 
 def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in tok.children)
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATING_ADVERBS) for c in tok.children)
 
 
 def _same_pair(ev: Event, found: Criticism) -> bool:

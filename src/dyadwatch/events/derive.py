@@ -310,7 +310,18 @@ def intent_agree(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -
     )
     if not (by_governor or (by_aux and ev.recipient is not None)):
         return [ev]  # a future act with no one named ("will support the bill") is a plan, not a promise to anyone
+    if _predicted(head):
+        return [ev]
     return [ev, recode(ev, INTENT_CODES[ev.event_type], hypothetical=False, mode="")]
+
+
+def _predicted(head: Token) -> bool:
+    """Ninth pass, class "a future someone else forecasts": "Sanders will throw his support behind Clinton, predicted
+    Madeleine Kunin", "Kunin expects that Sanders will endorse her": a forecast by another (PREDICTING_VERBS) is no
+    intent the actor expressed; "will endorse Clinton, his aides said" is."""
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in {"ccomp", "parataxis"} and head.head.lemma_.lower() in words("PREDICTING_VERBS")
 
 
 def _intention_stated(governor: Token | None) -> bool:

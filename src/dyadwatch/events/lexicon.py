@@ -213,6 +213,9 @@ def _pos_ok(rule: TriggerRule, token: Token) -> bool:
     return False
 
 
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+
+
 def object_words(obj: Token) -> set[str]:
     """Lemmas that stand for an object: the head and its compounds ("state of emergency" -> emergency too)."""
     words = {obj.lemma_.lower(), obj.lower_}
@@ -307,8 +310,17 @@ def _object_test(rule: TriggerRule, token: Token, prep_tok: Token | None) -> tup
             hit = next((c for c in _with_objects(token) if object_words(c) & given), None)
         return hit is not None, hit
     if rule.blocked:
-        return not any(object_words(c) & rule.blocked for c in candidates), None
+        return not any(object_words(_antecedent(c)) & rule.blocked for c in candidates), None
     return True, None
+
+
+def _antecedent(obj: Token) -> Token:
+    """Ninth pass, class "a blocked object given by a relative pronoun": "cables that were later released by
+    WikiLeaks" releases cables, which the release row blocks. Only blocked lists read through the pronoun: a positive
+    list matched through one found as many wrong acts as right ones on the tune half ("money that migrants send")."""
+    if obj.lower_ in RELATIVE_PRONOUNS and obj.head.dep_ == "relcl" and obj.head.head.i != obj.head.i:
+        return obj.head.head
+    return obj
 
 
 STRAY_PARTICLES = {"out", "off", "down", "away", "up"}

@@ -41,6 +41,7 @@ ACCUSING = words("ACCUSING")
 ADVOCATING = words("ADVOCATING")
 COMMUNICATIVE = words("COMMUNICATIVE")
 NEGATIVE_PRONOUNS = words("NEGATIVE_PRONOUNS")
+NEGATING_ADVERBS = words("NEGATING_ADVERBS")
 
 
 @dataclass
@@ -53,8 +54,9 @@ class Modality:
 
 
 def _negated_here(tok: Token) -> bool:
-    """ "did not meet", "never met", and a clause opened by "nor" ("Nor have they warned him")."""
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
+    """ "did not meet", "never met", "rarely asks" (NEGATING_ADVERBS), and a clause opened by "nor" ("Nor have they
+    warned him")."""
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATING_ADVERBS)
                or (c.lower_ == "nor" and c.i == tok.sent.start) for c in tok.children)
 
 
@@ -490,6 +492,21 @@ def modality(trigger: Token, communicative: bool = False) -> Modality:
         if tok is None:
             break
     return result
+
+
+def carried_noun_modality(noun: Token) -> Modality:
+    """Ninth pass, class "an act carried out by its verb": an event noun that is the object of a verb carrying it
+    out or keeping it up (CARRYING_VERBS) has that clause's status as well as its own modifiers' ("should the
+    Sanders campaign keep up its attacks on Mrs. Clinton": a condition; "will not continue the strikes": not
+    done). Any other governing verb says nothing of the act ("condemned the attacks", "will respond to the
+    attacks": they happened)."""
+    own = noun_modality(noun)
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in words("CARRYING_VERBS"):
+        return own
+    if own.negated or own.hypothetical:
+        return own
+    return modality(verb)
 
 
 def noun_modality(noun: Token) -> Modality:

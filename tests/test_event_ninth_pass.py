@@ -1,0 +1,74 @@
+"""Ninth pass on events (issue 10), on invented sentences through the real model (docs/events.md, "Ninth pass"): an
+event noun carried out by its verb shares the verb's status, blocked objects read through a relative pronoun,
+figurative "beat back", a conceded forecast, a future someone else predicts, adverbs that make an act the exception,
+the appeal's infinitive hung on its object, and a deal's seal of approval -- beside counter-cases that must still
+code."""
+
+from __future__ import annotations
+
+import pytest
+from eventtools import asserted_pairs as asserted
+
+# sentences with no asserted act of the type
+NOT_ACTS = [
+    ("ASSAULT", "Democrats named Harry Reid as a peacemaker, should the Sanders campaign keep up its pointed attacks "
+                "on Mrs. Clinton."),
+    ("ACCUSE", "Democrats named Harry Reid as a peacemaker, should the Sanders campaign keep up its pointed attacks "
+               "on Mrs. Clinton."),
+    ("ASSAULT", "The rebels will not continue their attacks on the capital."),
+    ("RETREAT", "Manafort pressed diplomats in Kiev, according to cables that were later released by WikiLeaks."),
+    ("ASSAULT", "His office continued to beat back the whisper campaign favoring a coup at the convention."),
+    ("CONCEDE", "Conceding that there would likely be a trade agreement down the line, Barack Obama warned Britain."),
+    ("AGREE", "Bernie Sanders will throw his support behind Hillary Clinton before the convention, predicted "
+              "Madeleine Kunin."),
+    ("AGREE", "Madeleine Kunin predicted that Bernie Sanders will endorse Hillary Clinton before the convention."),
+    ("REQUEST", "John McCain said he rarely asks surrogates to stump for him."),
+    ("ACCUSE", "Donald Trump seldom criticizes Vladimir Putin."),
+    ("RETREAT", "Key Democratic lawmakers have given the deal their seal of approval."),
+]
+
+
+@pytest.mark.parametrize(("etype", "text"), NOT_ACTS, ids=[f"{r[0]}-{i}" for i, r in enumerate(NOT_ACTS)])
+def test_no_act_of_the_type_is_asserted(code_events, etype, text):
+    assert not asserted(code_events(text), etype), text
+
+
+# the act, coded as the type the sentence gives it
+ACTS = [
+    ("a murderous attack is physical", "ASSAULT",
+     "Just after Omar Mateen carried out his murderous attack on club goers in Orlando, Donald Trump spoke."),
+    ("an appeal's infinitive on its object", "REQUEST",
+     "A major presidential candidate has actively encouraged a foreign power to conduct espionage against his "
+     "opponent."),
+    ("a seal of approval endorses", "SUPPORT",
+     "Key Democratic lawmakers have given the deal their seal of approval."),
+    ("attacks kept up", "ACCUSE",
+     "The Sanders campaign kept up its pointed attacks on Hillary Clinton."),
+    ("a forecast reported by the actor's side", "AGREE",
+     "Bernie Sanders will endorse Hillary Clinton before the convention, his aides said."),
+]
+
+
+@pytest.mark.parametrize(("kind", "etype", "text"), ACTS, ids=[f"{r[0]}-{i}" for i, r in enumerate(ACTS)])
+def test_the_act_is_coded_as_its_type(code_events, kind, etype, text):
+    assert asserted(code_events(text), etype), (kind, text)
+
+
+# the same words where they are an act
+STILL_ACTS = [
+    ("ASSAULT", "The rebels launched new attacks on the capital."),
+    ("ACCUSE", "Democrats will respond to Donald Trump's attacks on Hillary Clinton."),
+    ("RETREAT", "The police released the protesters who were detained on Friday."),
+    ("ASSAULT", "Police beat the protesters who had gathered in the square."),
+    ("CONCEDE", "Bernie Sanders conceded the race to Hillary Clinton."),
+    ("AGREE", "Bernie Sanders said he will endorse Hillary Clinton."),
+    ("CONSULT", "Barack Obama met Raul Castro in Havana."),
+    ("ACCUSE", "Hillary Clinton barely criticized Bernie Sanders in the debate."),
+    ("REQUEST", "Donald Trump encouraged Russia to find the emails."),
+    ("SUPPORT", "The senators gave Hillary Clinton their endorsement."),
+]
+
+
+@pytest.mark.parametrize(("etype", "text"), STILL_ACTS, ids=[f"{r[0]}-{i}" for i, r in enumerate(STILL_ACTS)])
+def test_the_act_is_still_coded(code_events, etype, text):
+    assert asserted(code_events(text), etype), text
