@@ -1,8 +1,9 @@
 """Ninth pass on events (issue 10), on invented sentences through the real model (docs/events.md, "Ninth pass"): an
 event noun carried out by its verb shares the verb's status, blocked objects read through a relative pronoun,
 figurative "beat back", a conceded forecast, a future someone else predicts, adverbs that make an act the exception,
-the appeal's infinitive hung on its object, and a deal's seal of approval -- beside counter-cases that must still
-code."""
+the appeal's infinitive hung on its object, a deal's seal of approval, a noun phrase's last word tagged as a verb,
+killing oneself, a quoted label far from its holder, and encouraging violence -- beside counter-cases that must
+still code."""
 
 from __future__ import annotations
 
@@ -25,6 +26,18 @@ NOT_ACTS = [
     ("REQUEST", "John McCain said he rarely asks surrogates to stump for him."),
     ("ACCUSE", "Donald Trump seldom criticizes Vladimir Putin."),
     ("RETREAT", "Key Democratic lawmakers have given the deal their seal of approval."),
+    ("REJECT", "Some of that is the residual effect of a major TV push his super PAC made in the state a few months "
+               "back."),
+    ("ASSAULT", "Working Americans chipping in a few dollars are beating the greatest fundraising machine ever built."),
+    ("ASSAULT", "The police found only one man, who killed himself after the attack."),
+    ("ASSAULT", "The gunman shot himself."),
+    ("REQUEST", "Ironically, the Philippines' recently elected president, Rodrigo Duterte, has been called the \"Trump "
+                "of the East\" for his statements about drug dealers."),
+    ("SUPPORT", "She was disturbed by the front-runner condoning and apparently encouraging violence against "
+                "protesters."),
+    ("ACCUSE", "To those who support Mr. Trump, I understand disagreeing with him, said Sen. Lindsey Graham."),
+    ("SANCTION", "In a tweet, Donald Trump said he was postponing a news conference scheduled for Friday."),
+    ("SUPPORT", "In January, the group raised $100,000 from major donors allied with Mr. Trump's rivals."),
 ]
 
 
@@ -66,6 +79,18 @@ STILL_ACTS = [
     ("ACCUSE", "Hillary Clinton barely criticized Bernie Sanders in the debate."),
     ("REQUEST", "Donald Trump encouraged Russia to find the emails."),
     ("SUPPORT", "The senators gave Hillary Clinton their endorsement."),
+    ("ASSAULT", "The bomber blew himself up at the checkpoint, killing 12 soldiers."),
+    ("ASSAULT", "The gunman killed two guards and himself."),
+    ("REJECT", "Republicans in Congress pushed back against Barack Obama's plan."),
+    ("REQUEST", "Barack Obama called on Congress to pass the bill."),
+    ("SUPPORT", "Donald Trump encouraged Chris Christie in his race for governor."),
+    ("ACCUSE", "The St. Paul City Council approved a resolution condemning Donald Trump's call for a ban."),
+    ("REQUEST", "Hours later, Hillary Clinton issued a statement calling on the United States to redouble its "
+                "efforts."),
+    ("CONSULT", "The deal brokered last week by Angela Merkel with the Turkish government is in trouble."),
+    ("ACCUSE", "Lindsey Graham said he disagreed with Donald Trump on trade."),
+    ("SANCTION", "Russia postponed talks with Ukraine on gas prices."),
+    ("SUPPORT", "Several Republican senators allied themselves with Donald Trump."),
 ]
 
 

@@ -159,6 +159,9 @@ def stance_description(match: TriggerMatch) -> bool:
         return True
     if head.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
         return not _kids(head, "agent")  # "opposed to Trump", not "opposed by the White House"
+    with_someone = any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children)
+    if head.tag_ == "VBN" and head.dep_ == "acl" and with_someone:
+        return not _kids(head, "agent")  # ninth pass: "major donors allied with Mr. Trump's rivals"
     return head.dep_ == "relcl" and head.tag_ in {"VBZ", "VBP"}  # "a group that opposes Trump": a standing position
 
 
@@ -230,10 +233,22 @@ def _spells_out_a_proposal(gerund: Token) -> bool:
 
 @check("noun_tagged_as_verb")
 def noun_tagged_as_verb(match: TriggerMatch) -> bool:
-    """ "the news release", "their support": a determiner before the word makes it a noun."""
+    """ "the news release", "their support": a determiner before the word makes it a noun. Ninth pass, class "a noun
+    phrase's last word tagged as a verb": "the residual effect of a major TV push his super PAC made" -- a
+    determiner before the adjectives and nouns that lead to a verb with no subject of its own makes it a noun too."""
     head = match.head
-    return (_is_verb_row(match) and head.i > head.sent.start
-            and head.doc[head.i - 1].lower_ in words("NOUN_MARKERS"))
+    if not _is_verb_row(match) or head.i <= head.sent.start:
+        return False
+    if head.doc[head.i - 1].lower_ in words("NOUN_MARKERS"):
+        return True
+    if head.tag_ not in {"VB", "VBP", "VBZ"} or head.dep_ in {"acl", "relcl", "advcl"}:
+        return False  # a participle after its noun is a clause ("a resolution condemning", "the deal brokered by")
+    if _kids(head, "nsubj", "nsubjpass", "aux", "auxpass"):
+        return False
+    i = head.i - 1
+    while i > head.sent.start and i > head.i - 4 and head.doc[i].pos_ in {"ADJ", "NOUN"}:
+        i -= 1
+    return i < head.i - 1 and head.doc[i].lower_ in words("NOUN_MARKERS")
 
 
 @check("preposition_with_object")
@@ -328,7 +343,19 @@ GENERIC_CHECKS = (
     "!page_furniture",
     "!poll_result",
     "!own_people",
+    "!self_harm",
 )
+
+
+@check("self_harm")
+def self_harm(match: TriggerMatch) -> bool:
+    """Ninth pass, class "killing oneself": "one man, who killed himself after the attack", "the gunman shot
+    himself": harm done only to oneself (SELF_HARM_VERBS with reflexive objects alone) attacks no one. A suicide
+    bombing still does ("blew himself up, killing 12 soldiers": "blow" is no such verb, "killing" has victims)."""
+    if not _is_verb_row(match) or match.head.lemma_.lower() not in words("SELF_HARM_VERBS"):
+        return False
+    objs = direct_objects(match.head)
+    return bool(objs) and all(o.lower_ in words("REFLEXIVES") for o in objs)
 
 
 STANCE_TYPES = {"SUPPORT", "ACCUSE", "REJECT"}
@@ -1041,7 +1068,15 @@ def gives_a_name(match: TriggerMatch) -> bool:
     head = match.head  # not any predicate the parser finds: "called on Gov. Rick Snyder (R) to resign" has one
     if head.dep_ == "acl" and head.tag_ == "VBN":
         return True
+    if any(_quoted_label(p) for p in _kids(head, "oprd")):
+        return True  # ninth pass: "the Philippines' president, Rodrigo Duterte, has been called the "Trump of the
+        # East"": the label is far from its holder
     return any(_quoted_after(o) or _quoted_inside(o) for o in direct_objects(head))
+
+
+def _quoted_label(pred: Token) -> bool:
+    """A predicate noun opened by a quote mark: a label given, whatever the object's distance from it."""
+    return any(t.text in OPENING_QUOTES for t in pred.doc[pred.left_edge.i : pred.i + 1])
 
 
 def _quoted_inside(obj: Token) -> bool:

@@ -213,9 +213,6 @@ def _pos_ok(rule: TriggerRule, token: Token) -> bool:
     return False
 
 
-RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
-
-
 def object_words(obj: Token) -> set[str]:
     """Lemmas that stand for an object: the head and its compounds ("state of emergency" -> emergency too)."""
     words = {obj.lemma_.lower(), obj.lower_}
@@ -318,7 +315,9 @@ def _antecedent(obj: Token) -> Token:
     """Ninth pass, class "a blocked object given by a relative pronoun": "cables that were later released by
     WikiLeaks" releases cables, which the release row blocks. Only blocked lists read through the pronoun: a positive
     list matched through one found as many wrong acts as right ones on the tune half ("money that migrants send")."""
-    if obj.lower_ in RELATIVE_PRONOUNS and obj.head.dep_ == "relcl" and obj.head.head.i != obj.head.i:
+    from dyadwatch.events.wordsets import words
+
+    if obj.lower_ in words("RELATIVE_PRONOUNS") and obj.head.dep_ == "relcl" and obj.head.head.i != obj.head.i:
         return obj.head.head
     return obj
 
