@@ -45,10 +45,8 @@ RECIPIENT_PREPS = {
     "from", "between",
 }
 VERB_RECIPIENT_PREPS = {"with", "to", "against", "on", "into", "at", "upon", "toward", "towards"}
-OBJECT_CONTROL = set(
-    "urge ask call press order tell force allow permit invite encourage persuade warn request lobby pressure".split()
-)
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+OBJECT_CONTROL = load_wordsets()["OBJECT_CONTROL_VERBS"]  # the coder's shared sets (data/wordsets.tsv)
+RELATIVE_PRONOUNS = load_wordsets()["RELATIVE_PRONOUNS"]
 SELF_PRONOUNS = {"he", "she", "i", "we", "you"}  # "threatened not to come unless he is paid": not a target
 # "X is guilty of / responsible for doing": X did it (not "capable of", which only says X could).
 CULPABLE = {"guilty", "responsible"}
