@@ -2,7 +2,8 @@
 event noun carried out by its verb shares the verb's status, blocked objects read through a relative pronoun,
 figurative "beat back", a conceded forecast, a future someone else predicts, adverbs that make an act the exception,
 the appeal's infinitive hung on its object, a deal's seal of approval, a noun phrase's last word tagged as a verb,
-killing oneself, a quoted label far from its holder, and encouraging violence -- beside counter-cases that must
+killing oneself, a quoted label far from its holder, encouraging violence, a judgement of what something is, a
+company's purchase, and meetings with one's own staff -- beside counter-cases that must
 still code."""
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ NOT_ACTS = [
     ("ACCUSE", "To those who support Mr. Trump, I understand disagreeing with him, said Sen. Lindsey Graham."),
     ("SANCTION", "In a tweet, Donald Trump said he was postponing a news conference scheduled for Friday."),
     ("SUPPORT", "In January, the group raised $100,000 from major donors allied with Mr. Trump's rivals."),
+    ("THREATEN", "Since Charleston's Navy base has long been considered a top contender, there was no risk."),
+    ("COOPERATE", "A company controlled by the billionaire Paul Allen had bought that plane in 1995."),
+    ("CONSULT", "Last June, Robby Mook convened senior staff for a strategy meeting."),
+    ("CONSULT", "Barack Obama met with top aides in the Situation Room."),
 ]
 
 
@@ -91,6 +96,9 @@ STILL_ACTS = [
     ("ACCUSE", "Lindsey Graham said he disagreed with Donald Trump on trade."),
     ("SANCTION", "Russia postponed talks with Ukraine on gas prices."),
     ("SUPPORT", "Several Republican senators allied themselves with Donald Trump."),
+    ("CONSULT", "Vladimir Putin met with aides of the Turkish president."),
+    ("CONSULT", "Barack Obama met Clinton aides on Tuesday."),
+    ("COOPERATE", "Russia bought fighter jets from China."),
 ]
 
 

@@ -347,6 +347,16 @@ GENERIC_CHECKS = (
 )
 
 
+@check("judged_as")
+def judged_as(match: TriggerMatch) -> bool:
+    """Ninth pass, class "considered a top contender": "Charleston's Navy base has long been considered a top
+    contender" judges what the base is (a predicate noun or adjective), it considers no deployment."""
+    head = match.head
+    if _kids(head, "oprd", "attr", "acomp"):
+        return True
+    return any(c.pos_ in {"NOUN", "PROPN", "ADJ"} for c in _kids(head, "xcomp"))
+
+
 @check("self_harm")
 def self_harm(match: TriggerMatch) -> bool:
     """Ninth pass, class "killing oneself": "one man, who killed himself after the attack", "the gunman shot
@@ -620,13 +630,19 @@ def own_people(match: TriggerMatch) -> bool:
     targets = [t for o in direct_objects(head) for t in (o, *o.conjuncts)]
     preps = [match.prep] if match.prep is not None else [c for c in _kids(head, "prep") if c.lower_ in {"with", "to"}]
     targets += [t for p in preps for o in _kids(p, "pobj") for t in (o, *o.conjuncts)]
+    own_words = {t.i for t in match.tokens}  # "convened senior staff for a strategy meeting": the meeting is the act
+    targets = [t for t in targets if t.i not in own_words]
     return bool(targets) and all(_own_unnamed(t) for t in targets)
 
 
 def _own_unnamed(tok: Token) -> bool:
+    """Staff that are the actor's: "her staff", and (ninth pass) bare staff with no owner named ("convened senior
+    staff for a strategy meeting", "met with top aides"), not "Clinton aides" or "aides of the president"."""
     owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
     named = any(c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" for c in tok.children)
-    return owned and not named and tok.lemma_.lower() in words("OWN_PEOPLE_NOUNS")
+    bare = not any(c.dep_ in {"det", "poss", "compound", "appos", "nummod"} or (c.dep_ == "prep" and c.lower_ == "of")
+                   for c in tok.children)
+    return (owned or bare) and not named and tok.lemma_.lower() in words("OWN_PEOPLE_NOUNS")
 
 
 @check("person_object")

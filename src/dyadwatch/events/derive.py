@@ -229,10 +229,15 @@ def contest(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> lis
 @derivation("markets")
 def markets(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) -> list[Event]:
     """ "Mr. Ackman teamed up with the company in a takeover", "brokered real estate deals": one company acting on
-    another is the market, which the realnews guide leaves out (companies count only acting politically)."""
+    another is the market, which the realnews guide leaves out (companies count only acting politically); so is a
+    company's material cooperation with no one named (ninth pass: "a company controlled by Paul Allen had bought
+    that plane", PETRARCH-2's purchase rows)."""
     assert ev is not None
     sides = [ev.actor, ev.recipient]
-    return [] if all(side is not None and side.sector == "BUS" for side in sides) else [ev]
+    if all(side is not None and side.sector == "BUS" for side in sides):
+        return []
+    alone = ev.recipient is None and ev.actor is not None and ev.actor.sector == "BUS"
+    return [] if alone and ev.event_type == "COOPERATE" else [ev]  # ninth pass: "a company ... had bought that plane"
 
 
 @derivation("press_contact")
