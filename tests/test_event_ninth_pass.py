@@ -43,8 +43,8 @@ NOT_ACTS = [
     ("COOPERATE", "A company controlled by the billionaire Paul Allen had bought that plane in 1995."),
     ("CONSULT", "Last June, Robby Mook convened senior staff for a strategy meeting."),
     ("CONSULT", "Barack Obama met with top aides in the Situation Room."),
-    ("SUPPORT", "Al Gore remains one of the last Democratic Party luminaries not to make a formal endorsement of Hillary "
-                "Clinton."),
+    ("SUPPORT", "Al Gore remains one of the last Democratic Party luminaries not to make a formal endorsement of "
+                "Hillary Clinton."),
     ("SUPPORT", "Barack Obama did not give his endorsement to Hillary Clinton."),
     ("THREATEN", "Kelly Ayotte said she reserves the right to reconsider."),
 ]
