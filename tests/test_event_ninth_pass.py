@@ -47,6 +47,7 @@ NOT_ACTS = [
                 "Hillary Clinton."),
     ("SUPPORT", "Barack Obama did not give his endorsement to Hillary Clinton."),
     ("THREATEN", "Kelly Ayotte said she reserves the right to reconsider."),
+    ("REQUEST", "Bernie Sanders is trying to cut into her lead by appealing to younger African Americans."),
 ]
 
 
@@ -105,6 +106,7 @@ STILL_ACTS = [
     ("COOPERATE", "Russia bought fighter jets from China."),
     ("SUPPORT", "Barack Obama made a formal endorsement of Hillary Clinton."),
     ("CONSULT", "Donald Trump paid a visit to Mexico."),
+    ("REQUEST", "Barack Obama appealed to Americans to remain calm."),
 ]
 
 

@@ -451,7 +451,8 @@ def appeals_for_something(match: TriggerMatch) -> bool:
         return True
     to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
     target = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
-    return target is not None and (target.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"} or
+    # ninth pass: a people (NORP) needs its infinitive: "appealing to younger African Americans" attracts them
+    return target is not None and (target.ent_type_ in {"GPE", "ORG", "PERSON"} or
                                    any(g.dep_ in {"xcomp", "ccomp", "acl"} and has_aux(g, {"to"})
                                        for g in target.children))
 
