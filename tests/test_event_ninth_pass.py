@@ -113,3 +113,17 @@ STILL_ACTS = [
 @pytest.mark.parametrize(("etype", "text"), STILL_ACTS, ids=[f"{r[0]}-{i}" for i, r in enumerate(STILL_ACTS)])
 def test_the_act_is_still_coded(code_events, etype, text):
     assert asserted(code_events(text), etype), text
+
+
+def test_one_act_on_a_person_and_their_words_is_one_event(code_events):
+    """ "criticized Trump and his rhetoric": the two objects are one target, so one event per critic."""
+    events = [e for e in code_events("Both Ted Cruz and Carly Fiorina criticized Donald Trump and his rhetoric.")
+              if e.event_type == "ACCUSE" and e.asserted]
+    pairs = [(e.actor.name if e.actor else "", e.recipient.name if e.recipient else "") for e in events]
+    assert len(pairs) == len(set(pairs)) == 2, pairs
+
+
+def test_two_people_met_are_two_events(code_events):
+    events = [e for e in code_events("Barack Obama met Vladimir Putin and Xi Jinping in Beijing.")
+              if e.event_type == "CONSULT" and e.asserted]
+    assert {e.recipient.name for e in events if e.recipient} >= {"Vladimir Putin", "Xi Jinping"}

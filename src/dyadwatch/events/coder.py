@@ -560,8 +560,14 @@ def _pairs(
                 if len(recipient_list) > 1:
                     continue
                 recipient = None
+            if any(_same_side(actor, a) and _same_side(recipient, r) for a, r in pairs):
+                continue  # ninth pass: "criticized Trump and his rhetoric" is one act on Trump, not two
             pairs.append((actor, recipient))
     return pairs
+
+
+def _same_side(a: Actor | None, b: Actor | None) -> bool:
+    return (a is None and b is None) or (a is not None and b is not None and _same(a, b))
 
 
 def _named_by(actor: Actor, toks: list[Token]) -> Actor:
