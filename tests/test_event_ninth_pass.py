@@ -48,6 +48,9 @@ NOT_ACTS = [
     ("SUPPORT", "Barack Obama did not give his endorsement to Hillary Clinton."),
     ("THREATEN", "Kelly Ayotte said she reserves the right to reconsider."),
     ("REQUEST", "Bernie Sanders is trying to cut into her lead by appealing to younger African Americans."),
+    ("AID", "With millions watching on television, the former model delivered a heartfelt defense of her husband."),
+    ("ASSAULT", "Donald Trump fired a 5-word missile at Hillary Clinton on Twitter."),
+    ("CONCEDE", "The two chief antagonists to Donald Trump largely abandoned their strategy of attacking him."),
 ]
 
 
@@ -107,6 +110,9 @@ STILL_ACTS = [
     ("SUPPORT", "Barack Obama made a formal endorsement of Hillary Clinton."),
     ("CONSULT", "Donald Trump paid a visit to Mexico."),
     ("REQUEST", "Barack Obama appealed to Americans to remain calm."),
+    ("AID", "The United States provided Egypt with military assistance."),
+    ("ACCUSE", "Donald Trump fired a 5-word missile at Hillary Clinton on Twitter."),
+    ("ASSAULT", "The rebels fired a missile at the army base."),
 ]
 
 

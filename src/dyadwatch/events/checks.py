@@ -347,6 +347,13 @@ GENERIC_CHECKS = (
 )
 
 
+@check("a_manner")
+def a_manner(match: TriggerMatch) -> bool:
+    """Ninth pass, class "abandoning one's strategy": the object is one's own way of doing things (MANNER_NOUNS:
+    "abandoned their strategy of brutally attacking him"), no concession to anyone."""
+    return any(o.lemma_.lower() in words("MANNER_NOUNS") for o in direct_objects(match.head))
+
+
 @check("judged_as")
 def judged_as(match: TriggerMatch) -> bool:
     """Ninth pass, class "considered a top contender": "Charleston's Navy base has long been considered a top

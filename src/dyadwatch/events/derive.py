@@ -179,6 +179,8 @@ def verbal_attack(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) 
                    if g.dep_ == "pobj"}
     if ev.event_type != "ASSAULT" or not lemmas & words("VERBAL_ATTACK_LEMMAS"):
         return [ev]
+    if obj is not None and _word_weapon(obj):
+        return [recode(ev, CRITICISE_CODE)]  # ninth pass: "Trump Just Fired A 5-Word Missile Directly At Hillary"
     if obj is not None and obj.lemma_.lower() in words("ARMED_OBJECTS"):
         return [ev]  # "carried out strikes": physical by construction
     if not (verbal_side(ev.actor) and verbal_side(ev.recipient)) or (ev.actor is None and ev.recipient is None):
@@ -189,6 +191,13 @@ def verbal_attack(ctx: DeriveContext, cand: Candidate | None, ev: Event | None) 
     if violent(t for t in clause_tokens(head) if t.i not in topic):
         return [ev]
     return [recode(ev, CRITICISE_CODE)]
+
+
+def _word_weapon(obj: Token) -> bool:
+    """A weapon made of words: "fired a 5-word missile at Hillary", "a verbal missile", "a Twitter bomb"
+    (FIGURATIVE_WEAPON_MARKS among the object's modifiers)."""
+    marks = words("FIGURATIVE_WEAPON_MARKS")
+    return any(any(part in marks for part in t.lower_.split("-")) for t in obj.subtree if t.i < obj.i)
 
 
 def clause_tokens(head: Token) -> list[Token]:

@@ -237,11 +237,13 @@ ABSTRACT_GIFTS = {"support", "help", "backing", "cover"}
 
 
 def _with_objects(token: Token) -> list[Token]:
-    """What is given in "provided Egypt with military assistance", "supplied the army with weapons"."""
+    """What is given in "provided Egypt with military assistance", "supplied the army with weapons"; a "with" phrase
+    before the verb sets the scene (ninth pass: "With millions watching on television, the former model delivered a
+    heartfelt defense" gives no millions)."""
     if not any(c.dep_ in {"dobj", "dative"} for c in token.children):
         return []
-    pobjs = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
-             if g.dep_ == "pobj"]
+    pobjs = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > token.i
+             for g in c.children if g.dep_ == "pobj"]
     return pobjs + [j for p in pobjs for j in p.conjuncts]
 
 
