@@ -51,6 +51,7 @@ NOT_ACTS = [
     ("AID", "With millions watching on television, the former model delivered a heartfelt defense of her husband."),
     ("ASSAULT", "Donald Trump fired a 5-word missile at Hillary Clinton on Twitter."),
     ("CONCEDE", "The two chief antagonists to Donald Trump largely abandoned their strategy of attacking him."),
+    ("MOBILIZE", "A trickier issue is presented by the encryption deployed by Apple, Facebook and Google."),
 ]
 
 
@@ -113,6 +114,7 @@ STILL_ACTS = [
     ("AID", "The United States provided Egypt with military assistance."),
     ("ACCUSE", "Donald Trump fired a 5-word missile at Hillary Clinton on Twitter."),
     ("ASSAULT", "The rebels fired a missile at the army base."),
+    ("MOBILIZE", "Russia deployed troops to the border with Ukraine."),
 ]
 
 
