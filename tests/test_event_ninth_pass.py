@@ -52,6 +52,8 @@ NOT_ACTS = [
     ("ASSAULT", "Donald Trump fired a 5-word missile at Hillary Clinton on Twitter."),
     ("CONCEDE", "The two chief antagonists to Donald Trump largely abandoned their strategy of attacking him."),
     ("MOBILIZE", "A trickier issue is presented by the encryption deployed by Apple, Facebook and Google."),
+    ("ASSAULT", "Barack Obama opposes sending Americans to fight the Islamic State in Syria."),
+    ("ASSAULT", "Barack Obama supports arming rebels to fight Assad."),
 ]
 
 
@@ -115,6 +117,7 @@ STILL_ACTS = [
     ("ACCUSE", "Donald Trump fired a 5-word missile at Hillary Clinton on Twitter."),
     ("ASSAULT", "The rebels fired a missile at the army base."),
     ("MOBILIZE", "Russia deployed troops to the border with Ukraine."),
+    ("ASSAULT", "Barack Obama sent Americans to fight the Islamic State in Syria."),
 ]
 
 

@@ -397,6 +397,8 @@ def _clause_readings(tok: Token, trigger: Token, result: Modality, communicative
     aux = "" if regret else _aux_mode(tok)
     if aux and not result.mode:
         result.mode, result.hypothetical = aux, True
+    if tok.i != trigger.i and not result.mode and _advocated(tok):
+        result.mode, result.hypothetical = "proposed", True  # ninth pass: "opposes sending Americans to fight"
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
         result.mode, result.hypothetical = "conditional", True
     elif _awaited(tok) and not result.mode:
