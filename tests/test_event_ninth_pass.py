@@ -13,13 +13,14 @@ from eventtools import asserted_pairs as asserted
 
 # sentences with no asserted act of the type
 NOT_ACTS = [
-    ("ASSAULT", "Democrats named Harry Reid as a peacemaker, should the Sanders campaign keep up its pointed attacks "
-                "on Mrs. Clinton."),
-    ("ACCUSE", "Democrats named Harry Reid as a peacemaker, should the Sanders campaign keep up its pointed attacks "
-               "on Mrs. Clinton."),
-    ("ASSAULT", "The rebels will not continue their attacks on the capital."),
-    ("RETREAT", "Manafort pressed diplomats in Kiev, according to cables that were later released by WikiLeaks."),
-    ("ASSAULT", "His office continued to beat back the whisper campaign favoring a coup at the convention."),
+    ("ASSAULT", "Democrats supporting Mrs. Clinton have pointed to Senators Harry Reid of Nevada and Chuck Schumer of "
+                "New York as potential peacemakers, should the Sanders campaign keep up its pointed attacks on Mrs. "
+                "Clinton."),
+    ("ASSAULT", "Vladimir Putin will not continue his attacks on Ukraine."),
+    ("RETREAT", "According to State Department cables that were later released by WikiLeaks, Mr. Manafort frequently "
+                "pressed American diplomats in Ukraine."),
+    ("ASSAULT", "And his office continued to beat back the not-exactly-library-voice whisper campaign favoring a coup "
+                "at the Republican convention in July."),
     ("CONCEDE", "Conceding that there would likely be a trade agreement down the line, Barack Obama warned Britain."),
     ("AGREE", "Bernie Sanders will throw his support behind Hillary Clinton before the convention, predicted "
               "Madeleine Kunin."),
@@ -34,8 +35,8 @@ NOT_ACTS = [
     ("ASSAULT", "The gunman shot himself."),
     ("REQUEST", "Ironically, the Philippines' recently elected president, Rodrigo Duterte, has been called the \"Trump "
                 "of the East\" for his statements about drug dealers."),
-    ("SUPPORT", "She was disturbed by the front-runner condoning and apparently encouraging violence against "
-                "protesters."),
+    ("SUPPORT", "But she said she has been deeply disturbed by the Republican front-runner condoning and apparently "
+                "encouraging violence against protesters, as well as what she sees as demonizing minorities."),
     ("ACCUSE", "To those who support Mr. Trump, I understand disagreeing with him, said Sen. Lindsey Graham."),
     ("SANCTION", "In a tweet, Donald Trump said he was postponing a news conference scheduled for Friday."),
     ("SUPPORT", "In January, the group raised $100,000 from major donors allied with Mr. Trump's rivals."),
@@ -45,10 +46,11 @@ NOT_ACTS = [
     ("CONSULT", "Barack Obama met with top aides in the Situation Room."),
     ("SUPPORT", "Al Gore remains one of the last Democratic Party luminaries not to make a formal endorsement of "
                 "Hillary Clinton."),
-    ("SUPPORT", "Barack Obama did not give his endorsement to Hillary Clinton."),
+    ("SUPPORT", "Barack Obama did not make a formal endorsement of Hillary Clinton."),
     ("THREATEN", "Kelly Ayotte said she reserves the right to reconsider."),
     ("REQUEST", "Bernie Sanders is trying to cut into her lead by appealing to younger African Americans."),
-    ("AID", "With millions watching on television, the former model delivered a heartfelt defense of her husband."),
+    ("AID", "With millions watching on television, the Slovenia-born former model delivered a seemingly heartfelt "
+            "defense of her husband."),
     ("ASSAULT", "Donald Trump fired a 5-word missile at Hillary Clinton on Twitter."),
     ("CONCEDE", "The two chief antagonists to Donald Trump largely abandoned their strategy of attacking him."),
     ("MOBILIZE", "A trickier issue is presented by the encryption deployed by Apple, Facebook and Google."),
