@@ -56,6 +56,9 @@ NOT_ACTS = [
     ("MOBILIZE", "A trickier issue is presented by the encryption deployed by Apple, Facebook and Google."),
     ("ASSAULT", "Barack Obama opposes sending Americans to fight the Islamic State in Syria."),
     ("ASSAULT", "Barack Obama supports arming rebels to fight Assad."),
+    ("RETREAT", "Mr. Yanukovych began a comeback, with the Party of Regions winning the biggest bloc in parliamentary "
+                "elections in 2006, returning him to the post of prime minister."),
+    ("RETREAT", "The voters returned the party to power in 2010."),
 ]
 
 
@@ -120,6 +123,7 @@ STILL_ACTS = [
     ("ASSAULT", "The rebels fired a missile at the army base."),
     ("MOBILIZE", "Russia deployed troops to the border with Ukraine."),
     ("ASSAULT", "Barack Obama sent Americans to fight the Islamic State in Syria."),
+    ("RETREAT", "Iran returned the seized tanker to Britain."),
 ]
 
 

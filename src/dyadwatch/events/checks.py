@@ -473,8 +473,13 @@ def has_object(match: TriggerMatch) -> bool:
 
 @check("returns_somewhere")
 def returns_somewhere(match: TriggerMatch) -> bool:
-    """ "returned to Kabul", "was returned by Iran": a return needs a destination or an agent."""
-    return any(c.dep_ in {"prep", "agent"} and c.lower_ in {"to", "by"} for c in match.head.children)
+    """ "returned to Kabul", "was returned by Iran": a return needs a destination or an agent. Ninth pass, class
+    "returned to office": a destination that is a post ("returning him to the post of prime minister", "to power";
+    OFFICE_NOUNS) restores someone to office, it hands nothing back."""
+    preps = [c for c in match.head.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"to", "by"}]
+    offices = words("OFFICE_NOUNS")
+    to_office = any(p.lower_ == "to" and o.lemma_.lower() in offices for p in preps for o in _kids(p, "pobj"))
+    return bool(preps) and not to_office
 
 
 # -- refusals and no-comment ---------------------------------------------------------------------
