@@ -59,6 +59,10 @@ NOT_ACTS = [
     ("RETREAT", "Mr. Yanukovych began a comeback, with the Party of Regions winning the biggest bloc in parliamentary "
                 "elections in 2006, returning him to the post of prime minister."),
     ("RETREAT", "The voters returned the party to power in 2010."),
+    ("CONCEDE", "She's a Sanders supporter but concedes that most of her peers love the Clintons from Bill's two terms "
+                "in the Oval Office."),
+    ("CONSULT", "At the moment Sanders announced his candidacy, Mook was holding a meeting in his office at the "
+                "campaign's headquarters."),
 ]
 
 
@@ -124,6 +128,9 @@ STILL_ACTS = [
     ("MOBILIZE", "Russia deployed troops to the border with Ukraine."),
     ("ASSAULT", "Barack Obama sent Americans to fight the Islamic State in Syria."),
     ("RETREAT", "Iran returned the seized tanker to Britain."),
+    ("CONCEDE", "Hillary Clinton conceded that she had made a mistake."),
+    ("CONSULT", "Donald Trump held a private meeting with GOP lawmakers ahead of his AIPAC speech."),
+    ("CONSULT", "Israel and the Palestinians held talks in Washington."),
 ]
 
 

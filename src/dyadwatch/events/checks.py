@@ -929,10 +929,13 @@ def met_no_one(match: TriggerMatch) -> bool:
     """Eighth pass, class "a meeting with no one": "we met as the 'core four' today", "when we met 45 years ago, we
     fell in love", "consulting for foreign governments": talks need a party, as an object, after "with" or "to", or
     as the other of conjoined or plural named subjects ("Putin and Obama met", "the two leaders met"). A pronoun
-    subject names no second party."""
+    subject names no second party. Ninth pass: held talks or a meeting likewise ("Mook was holding a meeting in his
+    office"; not "held a meeting with GOP lawmakers", "talks between the two sides")."""
     head = match.head
     objs = [t for o in direct_objects(head) for t in (o, *o.conjuncts)]
-    if any(_a_party(o) for o in objs) or any(c.lower_ in {"with", "to"} for c in _kids(head, "prep")):
+    holders = [head] + ([match.obj] if match.obj is not None else [])  # ninth pass: "held a meeting with X"
+    if any(_a_party(o) for o in objs if o is not match.obj) or any(
+            c.lower_ in {"with", "to", "between", "among"} for h in holders for c in _kids(h, "prep")):
         return False
     subj = subject_token(head)
     if subj is None:
@@ -1277,8 +1280,19 @@ def business_post(match: TriggerMatch) -> bool:
 def concedes_a_possibility(match: TriggerMatch) -> bool:
     """ "strategists concede that a Trump loss could pull incumbents down", "conceded that more tunnels might
     exist": granting that something may be so yields nothing to anyone (no CAMEO 080). Ninth pass: a forecast
-    hedged by "likely" is one too ("conceding that there would likely be a trade agreement down the line")."""
-    return any(has_aux(c, words("POSSIBILITY_AUX")) or _hedged_forecast(c) for c in _kids(match.head, "ccomp"))
+    hedged by "likely" is one too ("conceding that there would likely be a trade agreement down the line"), and so
+    is a fact about others ("concedes that most of her peers love the Clintons", "conceded that Lewandowski had
+    touched Fields"): a concession is about the conceder ("conceded that she had made a mistake", "that he would
+    not win")."""
+    clauses = _kids(match.head, "ccomp")
+    if any(has_aux(c, words("POSSIBILITY_AUX")) or _hedged_forecast(c) for c in clauses):
+        return True
+    return any(_about_others(c) for c in clauses)
+
+
+def _about_others(clause: Token) -> bool:
+    subj = next(iter(_kids(clause, "nsubj", "nsubjpass")), None)
+    return subj is not None and subj.lower_ not in words("PERSONAL_PRONOUNS") and subj.pos_ != "PRON"
 
 
 def _hedged_forecast(clause: Token) -> bool:
