@@ -63,6 +63,8 @@ NOT_ACTS = [
                 "in the Oval Office."),
     ("CONSULT", "At the moment Sanders announced his candidacy, Mook was holding a meeting in his office at the "
                 "campaign's headquarters."),
+    ("RETREAT", "We’ll all release them at the same time,” she told ABC News in February."),
+    ("CONSULT", "Hillary Clinton said she’ll meet Vladimir Putin next week."),
 ]
 
 

@@ -435,7 +435,8 @@ def _demands(ctx: DeriveContext, verb: Token, say: Token, speaker: Actor, target
     that the target failed to do it: a reproach (ACCUSE 111), no demand."""
     must = next(c for c in verb.children if c.dep_ == "aux" and c.lower_ in words("OBLIGATION_AUX"))
     first, last = sorted([must, verb], key=lambda t: t.i)
-    rule, code = (_REPROACH_RULE, CRITICISE_CODE) if has_aux(verb, {"have", "'ve"}) else (_DEMAND_RULE, DEMAND_CODE)
+    perfect = has_aux(verb, words("PERFECT_AUX"))
+    rule, code = (_REPROACH_RULE, CRITICISE_CODE) if perfect else (_DEMAND_RULE, DEMAND_CODE)
     cand = Candidate(TriggerMatch(rule, verb, prep=must), code, modality(say))
     out = []
     for target in targets:

@@ -16,6 +16,7 @@ from dyadwatch.events.wordsets import words
 
 FUTURE_AUX = words("FUTURE_AUX")
 CONDITIONAL_AUX = words("CONDITIONAL_AUX")
+PERFECT_AUX = words("PERFECT_AUX")
 MODAL_AUX = words("MODAL_AUX")
 CONDITION_MARKS = words("CONDITION_MARKS")
 
@@ -64,7 +65,7 @@ def _aux_mode(tok: Token) -> str:
     """ "will meet": future; "would meet": conditional; "would have met": counterfactual (it did not happen,
     and it promises nothing)."""
     kids = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
-    perfect = any(c.lower_ in {"have", "'ve"} for c in kids) and tok.tag_ == "VBN"
+    perfect = any(c.lower_ in PERFECT_AUX for c in kids) and tok.tag_ == "VBN"
     for child in kids:
         word = child.lower_
         if word in FUTURE_AUX:
@@ -78,7 +79,7 @@ def regretted(tok: Token) -> bool:
     """ "should not have called Rubio a lightweight": a regret presupposes the act; it happened."""
     kids = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
     return (tok.tag_ == "VBN" and _negated_here(tok) and any(c.lower_ == "should" for c in kids)
-            and any(c.lower_ in {"have", "'ve"} for c in kids))
+            and any(c.lower_ in PERFECT_AUX for c in kids))
 
 
 def _negated_predicate(adj: Token) -> bool:
@@ -366,7 +367,7 @@ def _status_of_content_clause(tok: Token) -> str:
 
 def _perfect(verb: Token) -> bool:
     """ "may have violated": a past participle with "have"."""
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in verb.children)
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in PERFECT_AUX for c in verb.children)
 
 
 def _generic_gerund(tok: Token) -> bool:
