@@ -59,8 +59,6 @@ NOT_ACTS = [
     ("RETREAT", "Mr. Yanukovych began a comeback, with the Party of Regions winning the biggest bloc in parliamentary "
                 "elections in 2006, returning him to the post of prime minister."),
     ("RETREAT", "The voters returned the party to power in 2010."),
-    ("CONCEDE", "She's a Sanders supporter but concedes that most of her peers love the Clintons from Bill's two terms "
-                "in the Oval Office."),
     ("CONSULT", "At the moment Sanders announced his candidacy, Mook was holding a meeting in his office at the "
                 "campaign's headquarters."),
     ("RETREAT", "We’ll all release them at the same time,” she told ABC News in February."),

@@ -1280,19 +1280,8 @@ def business_post(match: TriggerMatch) -> bool:
 def concedes_a_possibility(match: TriggerMatch) -> bool:
     """ "strategists concede that a Trump loss could pull incumbents down", "conceded that more tunnels might
     exist": granting that something may be so yields nothing to anyone (no CAMEO 080). Ninth pass: a forecast
-    hedged by "likely" is one too ("conceding that there would likely be a trade agreement down the line"), and so
-    is a fact about others ("concedes that most of her peers love the Clintons", "conceded that Lewandowski had
-    touched Fields"): a concession is about the conceder ("conceded that she had made a mistake", "that he would
-    not win")."""
-    clauses = _kids(match.head, "ccomp")
-    if any(has_aux(c, words("POSSIBILITY_AUX")) or _hedged_forecast(c) for c in clauses):
-        return True
-    return any(_about_others(c) for c in clauses)
-
-
-def _about_others(clause: Token) -> bool:
-    subj = next(iter(_kids(clause, "nsubj", "nsubjpass")), None)
-    return subj is not None and subj.lower_ not in words("PERSONAL_PRONOUNS") and subj.pos_ != "PRON"
+    hedged by "likely" is one too ("conceding that there would likely be a trade agreement down the line")."""
+    return any(has_aux(c, words("POSSIBILITY_AUX")) or _hedged_forecast(c) for c in _kids(match.head, "ccomp"))
 
 
 def _hedged_forecast(clause: Token) -> bool:
