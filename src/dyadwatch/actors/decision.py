@@ -22,11 +22,19 @@ from dyadwatch.actors.common import (
     PLACE_KINDS,
     STATE_SECTORS,
     _Desc,
+    _Hit,
     _Person,
     envoy_at_igo,
     name_tagged_as_verb,
 )
-from dyadwatch.actors.described import described_body, law_name, lone_person, named_family, unowned_adversary
+from dyadwatch.actors.described import (
+    described_body,
+    heritage_word,
+    law_name,
+    lone_person,
+    named_family,
+    unowned_adversary,
+)
 from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry, normalise
 from dyadwatch.actors.owners import owned_nouns
 from dyadwatch.models import NON_STATE_CODES, Actor
@@ -495,7 +503,7 @@ class _Decision:
             if start <= hit.start < end and hit.entry.kind in PLACE_KINDS and len(country) == 3 \
                     and country not in NON_STATE_CODES and country != exclude \
                     and not self._co_participant(hit.start, i) \
-                    and not self._target_modifier(hit.start, i, armed):
+                    and not self._target_modifier(hit.start, i, armed) and not self._names_thing(hit, armed):
                 counts[country] = counts.get(country, 0) + 1
                 near[country] = min(near.get(country, len(self.doc)), abs(hit.start - i))
         if not counts:
@@ -589,6 +597,22 @@ class _Decision:
         if tok.dep_ == "pobj" and tok.head.lower_ not in LOCATIVE_PREPS:  # "opened fire on the U.S. base"
             return tok.head.head.i == verb
         return tok.head.i == verb and tok.dep_ in ("dobj", "nsubjpass")
+
+    def _names_thing(self, hit: _Hit, armed: bool) -> bool:
+        """Ninth pass, classes "a place that names a thing" and "a heritage is no home". In "a Clinton e-mail ...
+        concerned the infamous Benghazi talking points" the place names the talking points, not where the passage's
+        people are, and Cheryl Mills, asked in the sentence before, was coded LBY. A place name (not a nationality)
+        compounded with a common noun that names no people or body ("the Benghazi talking points", "the Iran deal")
+        never gives the passage its country to people who are not armed ("the Iraq war" still places fighters; "the
+        Benghazi committee", a body, and "in Benghazi" still place everyone). A nationality on a noun of descent
+        ("of Mexican descent": ``described.heritage_word``) places no one."""
+        tok = self.doc[hit.end - 1]
+        if hit.entry.kind == "demonym":
+            return heritage_word(tok)
+        if armed or tok.dep_ not in ("compound", "nmod") or tok.head.i <= tok.i:
+            return False
+        head = tok.head
+        return head.pos_ == "NOUN" and head.lemma_.lower() not in ATTACK_NOUNS and not self._people_phrase(head)
 
     def _people_phrase(self, tok: Token) -> bool:
         """Does the phrase headed by ``tok`` name people or a body (a name, a role, a sector), not a thing?"""

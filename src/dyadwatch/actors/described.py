@@ -97,3 +97,13 @@ def named_family(head: Token) -> bool:
     if head.pos_ != "NOUN" or head.lower_ not in described_words()["family"]:
         return False
     return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper() for c in head.lefts)
+
+
+def heritage_word(tok: Token) -> bool:
+    """Ninth pass, class "a heritage is no home": does the nationality word ``tok`` qualify a noun of descent ("of
+    Mexican descent", "the son of a Polish immigrant", "Curiel's Mexican heritage")? Such a word says where a family
+    came from, not which country the passage's people belong to (Maria Espinoza, "of Mexican descent and a sixth
+    generation Texan", was coded MEX)."""
+    head = tok.head
+    return tok.dep_ in ("amod", "compound", "nmod") and head.i > tok.i and (
+        head.lemma_.lower() in described_words()["heritage"] or head.lower_ in described_words()["heritage"])
