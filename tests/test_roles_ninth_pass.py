@@ -153,6 +153,12 @@ def test_the_subject_after_a_dateline_is_the_actor(code):
     assert ev.actor is not None and ev.actor.name == "Hillary Clinton"
 
 
+def test_a_dash_set_phrase_inside_a_subject_is_no_dateline(code):
+    text = ("The murderous attacks in Brussels - just days after the Belgians tracked down the last suspect of the "
+            "Paris attacks - raised new questions about European security.")
+    assert all(e.actor is None or "Belgian" not in e.actor.text for e in code(text) if e.trigger.startswith("raised"))
+
+
 # -- a main verb hung on an apposition -------------------------------------------------------------------------------
 
 

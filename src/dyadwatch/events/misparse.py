@@ -152,10 +152,12 @@ def after_dateline(verb: Token) -> Token | None:
     """Ninth pass, class "a dateline read as a second subject": in "Washington (AFP) – Democrat Hillary Clinton has
     taken a swipe at ..." the parser gives the verb two subjects, the dateline's place first, and the place (which
     the resolver leaves out as a dateline) hid Clinton. Of two subjects before the verb with a dash between them, the
-    one after the dash is the subject."""
+    first a place opening the sentence, the one after the dash is the subject."""
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i]
     if len(subjects) < 2:
         return None
     first, last = subjects[0], subjects[-1]
+    if first.ent_type_ not in {"GPE", "LOC"} or first.left_edge.i != verb.sent.start:
+        return None  # "The attacks in Europe's capital - just days after the Belgians ... - raised": no dateline
     between = verb.doc[first.i + 1: last.left_edge.i]
     return last if any(t.text in DASHES for t in between) else None
