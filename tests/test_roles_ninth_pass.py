@@ -51,6 +51,12 @@ def test_a_relative_clause_read_as_a_modifier_of_a_released_statement(code):
     assert ev.actor is not None and ev.actor.text == "Mr. Sanders"
 
 
+def test_a_message_in_which_someone_speaks_is_theirs(code):
+    text = OPENING + "In a statement defending Corey Lewandowski, Trump's campaign said he will hire lawyers."
+    ev = event(code(text), "defending")
+    assert ev.actor is not None and ev.actor.country == "USA" and "campaign" in ev.actor.text
+
+
 def test_a_message_someone_watched_is_not_theirs(code):
     ev = event(code(OPENING + "Senator Bernie Sanders watched a video that attacks Hillary Clinton."), "attacks")
     assert ev.actor is None or ev.actor.name != "Bernard Sanders"

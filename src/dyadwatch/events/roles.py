@@ -256,12 +256,9 @@ def _shared_subject(verb: Token, depth: int) -> Token | None:
         return _child(head, {"poss"})  # "Manafort's decision to begin a push ... by publicly chastising Kasich"
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in {"acomp", "xcomp", "advcl"}:
         return subject_token(head.head, depth + 1)  # "Syria says it is willing to withdraw", "Ready to back X, Obama"
-    if verb.dep_ == "acl" and head.lemma_.lower() in MESSAGE_NOUNS:
-        owner = _child(head, {"poss"})  # "Clinton's Tuesday speech denouncing his policies"
-        if owner is not None:
-            return owner
-        if head.dep_ == "dobj":
-            return subject_token(head.head, depth + 1)  # "the PKK issued a declaration demanding ...", "opened a rally"
+    maker = _message_maker(head, depth) if verb.dep_ == "acl" and head.lemma_.lower() in MESSAGE_NOUNS else None
+    if maker is not None:
+        return maker
     if verb.dep_ in {"acl", "advcl"} and _message_with(head):
         return subject_token(head.head.head, depth + 1)  # "a super PAC is out with a new ad hitting him"
     if verb.dep_ == "xcomp" and raised_subject(head) is not None:
@@ -314,6 +311,26 @@ def with_absolute(verb: Token) -> Token | None:
                 if subj is not None:
                     return subj
     return None
+
+
+def _message_maker(message: Token, depth: int) -> Token | None:
+    """Who puts out a message noun a participle modifies: its owner ("Clinton's Tuesday speech denouncing his
+    policies"), the subject of the verb that issues it ("the PKK issued a declaration demanding ..."), or of the verb
+    it is said "in" (``_message_in``)."""
+    owner = _child(message, {"poss"})
+    if owner is not None:
+        return owner
+    if message.dep_ == "dobj":
+        return subject_token(message.head, depth + 1)
+    if _message_in(message):
+        return subject_token(message.head.head, depth + 1)
+    return None
+
+
+def _message_in(noun: Token) -> bool:
+    """Ninth pass, class "a message acts for whoever puts it out": "In a statement defending Lewandowski, Trump's
+    campaign said ...": a message noun after "in" on a verb is that verb's subject's (the speaker's) message."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in {"VERB", "AUX"}
 
 
 def _message_with(noun: Token) -> bool:
