@@ -118,6 +118,24 @@ def test_which_hung_on_a_person_stands_for_the_body_before_it(code):
     assert ev.actor is not None and "Sroka" not in ev.actor.name and ev.actor.text == "DFA"
 
 
+# -- a preposition stranded in a relative clause; people named by their standing -----------------------------------
+
+
+@pytest.mark.parametrize("clause", ["that Trump routinely rails against", "he routinely rails against"])
+def test_the_object_of_a_stranded_preposition_is_the_noun_the_clause_modifies(code, clause):
+    ev = event(code(OPENING + f"Paul Manafort was close to the senator {clause}."), "rails against")
+    assert ev.recipient is not None and ev.recipient.text == "the senator"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Manafort was part of the establishment that Trump routinely rails against.", "rails against"),
+    ("It was about Ted Cruz, who long has fought the Washington establishment.", "fought"),
+])
+def test_the_establishment_is_a_group_of_the_story(code, text, trigger):
+    ev = event(code(OPENING + text), trigger)
+    assert ev.recipient is not None and "establishment" in ev.recipient.text and ev.recipient.country == "USA"
+
+
 # -- time spent on an act --------------------------------------------------------------------------------------------
 
 

@@ -33,6 +33,7 @@ from dyadwatch.actors.described import (
     law_name,
     lone_person,
     named_family,
+    standing_group,
     unowned_adversary,
 )
 from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry, normalise
@@ -175,8 +176,9 @@ class _Decision:
         if named_family(head) and self._core_slot(head):  # eighth pass: "attacked the Koch brothers"
             country = country or self._home(head.i, exclude=desc.not_country)
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
-        if unowned_adversary(head) and (self._core_slot(head) or _relative_head(head)):
-            # eighth pass: "rivals deride it", "Critics accused him", "derision from political opponents ..., who"
+        if (unowned_adversary(head) or standing_group(head)) and (self._core_slot(head) or _relative_head(head)):
+            # eighth pass: "rivals deride it", "Critics accused him", "derision from political opponents ..., who";
+            # ninth: "fought the Washington establishment" (described.standing_group)
             country = country or self._subject_country(head) or self._home(head.i, exclude=desc.not_country)
             return self._make(span, self._plain(span), country, sector, desc.title,
                               "group" if head.tag_ == "NNS" else "person")
@@ -270,8 +272,8 @@ class _Decision:
     def _thing_named_for_country(self, head: Token) -> bool:
         """A singular non-role noun whose only country word is a country's own name: "the Iran deal",
         "the Russia release" are things, not people ("a Lebanese man" is a person: a nationality)."""
-        if head.tag_ != "NN" or head.lemma_.lower() in ATTACK_NOUNS:
-            return False  # "a U.S. drone strike": the attacker (fourth pass)
+        if head.tag_ != "NN" or head.lemma_.lower() in ATTACK_NOUNS or standing_group(head):
+            return False  # "a U.S. drone strike": the attacker (fourth pass); "the Washington establishment": people
         kinds = {self.hit_at[c.i].entry.kind for c in head.lefts
                  if c.dep_ in ("compound", "nmod", "amod") and c.i in self.hit_at}
         return bool(kinds) and kinds <= {"country", "capital"}

@@ -92,6 +92,14 @@ def unowned_adversary(head: Token) -> bool:
             and not any(c.dep_ == "poss" for c in head.children))
 
 
+def standing_group(head: Token) -> bool:
+    """Ninth pass, class "people named by their standing": is ``head`` "establishment" or "elite" ("Cruz, who long
+    has fought the Washington establishment", "the establishment that Trump routinely rails against")? Like
+    adversaries, such people are a group of the story's country where a participant stands; "Washington" before it is
+    not a thing named for a place (``decision._thing_named_for_country``)."""
+    return head.pos_ == "NOUN" and head.lemma_.lower() in described_words()["standing"]
+
+
 def named_family(head: Token) -> bool:
     """Is ``head`` a family noun ("brothers", "family") after a capitalised surname ("the Koch brothers")?"""
     if head.pos_ != "NOUN" or head.lower_ not in described_words()["family"]:

@@ -81,9 +81,21 @@ def _pobj(prep: Token) -> Token | None:
         if pcomp is not None:  # a gerund's own subject first: "about the United States' backing independence"
             pobj = next((c for c in pcomp.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
             pobj = pobj or next((c for c in pcomp.children if c.dep_ == "dobj"), None)
+    if pobj is not None and pobj.lower_ in RELATIVE_PRONOUNS and pobj.i < prep.i:
+        pobj = _gap_antecedent(prep) or pobj  # "the establishment that Trump routinely rails against"
     if pobj is None and prep.dep_ == "prep" and not any(True for _ in prep.children):
-        pobj = _stranded_object(prep) or _raised_object(prep)
+        pobj = _stranded_object(prep) or _raised_object(prep) or _gap_antecedent(prep)
     return pobj
+
+
+def _gap_antecedent(prep: Token) -> Token | None:
+    """Ninth pass, class "a preposition stranded in a relative clause": in "the establishment that Trump routinely
+    rails against", "the establishment he rails against" the object of "against" is the noun the clause modifies
+    (the parser made "that" its object, or left it none). Only a preposition ending its relative clause."""
+    clause = relative_clause(prep.head) if prep.head.pos_ in {"VERB", "AUX"} else None
+    if clause is None or clause.dep_ != "relcl" or prep.i != clause.right_edge.i:
+        return None
+    return person_antecedent(clause.head)
 
 
 def _raised_object(prep: Token) -> Token | None:
