@@ -136,6 +136,14 @@ def test_the_establishment_is_a_group_of_the_story(code, text, trigger):
     assert ev.recipient is not None and "establishment" in ev.recipient.text and ev.recipient.country == "USA"
 
 
+def test_the_establishment_takes_the_story_country_when_the_passage_names_none(code):
+    text = ("Donald Trump spoke in Ohio on Monday. He was asked about his rivals. He answered at length. He went on "
+            "for an hour. Manafort was part of the establishment that Trump routinely rails against.")
+    ev = event(code(text), "rails against")
+    assert ev.recipient is not None and ev.recipient.text == "the establishment"
+    assert ev.recipient.country == "USA" and ev.recipient.kind == "group"
+
+
 # -- time spent on an act --------------------------------------------------------------------------------------------
 
 
