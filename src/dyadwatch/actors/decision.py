@@ -180,8 +180,8 @@ class _Decision:
             # eighth pass: "rivals deride it", "Critics accused him", "derision from political opponents ..., who";
             # ninth: "fought the Washington establishment" (described.standing_group)
             country = country or self._subject_country(head) or self._home(head.i, exclude=desc.not_country)
-            group = head.tag_ == "NNS" or standing_group(head)  # "the establishment" is many people, of the story
-            return self._make(span, self._plain(span), country, sector, desc.title, "group" if group else "person")
+            return self._make(span, self._plain(span), country, sector, desc.title,
+                              "group" if head.tag_ == "NNS" else "person")
         if head.ent_type_ == "NORP" and head.pos_ in ("PROPN", "NOUN") and self._core_slot(head) \
                 and normalise(head.text) not in self.r.not_names:
             # "Evangelicals", "Latinos": a named people no list places is kept, with no country

@@ -100,6 +100,12 @@ def standing_group(head: Token) -> bool:
     return head.pos_ == "NOUN" and head.lemma_.lower() in described_words()["standing"]
 
 
+def standing_name(name: str) -> bool:
+    """Does an actor's name end with a standing noun ("Washington establishment", "elite")? (``story.py``)"""
+    last = name.lower().split()[-1:] if name else []
+    return bool(last) and last[0] in described_words()["standing"]
+
+
 def named_family(head: Token) -> bool:
     """Is ``head`` a family noun ("brothers", "family") after a capitalised surname ("the Koch brothers")?"""
     if head.pos_ != "NOUN" or head.lower_ not in described_words()["family"]:
