@@ -176,6 +176,17 @@ def test_a_speech_verb_keeps_its_own_subject(code):
     assert ev.actor is not None and ev.actor.name == "Donald Trump"
 
 
+# -- an active participle conjoined to a passive one -----------------------------------------------------------------
+
+
+def test_an_active_participle_after_a_passive_one_is_the_nouns_act(code):
+    # "Democratic superdelegates, chosen by the party establishment and overwhelmingly backing Mrs. Clinton"
+    text = OPENING + "The rebels, trained by the army and openly backing the government, attacked the town on Monday."
+    ev = event(code(text), "backing")
+    assert ev.actor is not None and ev.actor.text == "The rebels"
+    assert ev.recipient is not None and ev.recipient.text == "the government"
+
+
 # -- a dateline read as a second subject ----------------------------------------------------------------------------
 
 

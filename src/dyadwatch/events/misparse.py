@@ -161,3 +161,15 @@ def after_dateline(verb: Token) -> Token | None:
         return None  # "The attacks in Europe's capital - just days after the Belgians ... - raised": no dateline
     between = verb.doc[first.i + 1: last.left_edge.i]
     return last if any(t.text in DASHES for t in between) else None
+
+
+def after_passive_participle(verb: Token) -> Token | None:
+    """Ninth pass, class "an active participle conjoined to a passive one": in "Democratic superdelegates, chosen by
+    the party establishment and overwhelmingly backing Mrs. Clinton" the conjunct shared the passive's agent, and the
+    establishment became the backer. A present participle conjoined to a past participle that modifies a noun is
+    done by that noun (the superdelegates back Clinton)."""
+    passive = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBG" or passive.dep_ != "acl" or passive.tag_ != "VBN":
+        return None
+    noun = passive.head
+    return noun if noun.pos_ in {"NOUN", "PROPN"} and noun.i < passive.i else None

@@ -263,7 +263,8 @@ def _shared_subject(verb: Token, depth: int) -> Token | None:
         governing = _governing_verb(head)  # eighth pass: "by touting her record upstate and pounding him"
         return subject_token(governing, depth + 1) if governing is not None else None
     if verb.dep_ == "conj":
-        return misparse.described_by_appositive(verb) or subject_token(head, depth + 1)
+        return misparse.described_by_appositive(verb) or misparse.after_passive_participle(verb) \
+            or subject_token(head, depth + 1)
     if verb.dep_ == "acl" and _has_to(verb) and _child(head, {"poss"}) is not None:
         return _child(head, {"poss"})  # "Manafort's decision to begin a push ... by publicly chastising Kasich"
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in {"acomp", "xcomp", "advcl"}:
