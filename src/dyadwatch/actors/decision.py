@@ -22,11 +22,20 @@ from dyadwatch.actors.common import (
     PLACE_KINDS,
     STATE_SECTORS,
     _Desc,
+    _Hit,
     _Person,
     envoy_at_igo,
     name_tagged_as_verb,
 )
-from dyadwatch.actors.described import described_body, law_name, lone_person, named_family, unowned_adversary
+from dyadwatch.actors.described import (
+    described_body,
+    heritage_word,
+    law_name,
+    lone_person,
+    named_family,
+    standing_group,
+    unowned_adversary,
+)
 from dyadwatch.actors.gazetteer import MAX_PHRASE_TOKENS, GazEntry, normalise
 from dyadwatch.actors.owners import owned_nouns
 from dyadwatch.models import NON_STATE_CODES, Actor
@@ -167,8 +176,9 @@ class _Decision:
         if named_family(head) and self._core_slot(head):  # eighth pass: "attacked the Koch brothers"
             country = country or self._home(head.i, exclude=desc.not_country)
             return self._make(span, self._plain(span), country, sector, desc.title, "group")
-        if unowned_adversary(head) and (self._core_slot(head) or _relative_head(head)):
-            # eighth pass: "rivals deride it", "Critics accused him", "derision from political opponents ..., who"
+        if (unowned_adversary(head) or standing_group(head)) and (self._core_slot(head) or _relative_head(head)):
+            # eighth pass: "rivals deride it", "Critics accused him", "derision from political opponents ..., who";
+            # ninth: "fought the Washington establishment" (described.standing_group)
             country = country or self._subject_country(head) or self._home(head.i, exclude=desc.not_country)
             return self._make(span, self._plain(span), country, sector, desc.title,
                               "group" if head.tag_ == "NNS" else "person")
@@ -262,8 +272,8 @@ class _Decision:
     def _thing_named_for_country(self, head: Token) -> bool:
         """A singular non-role noun whose only country word is a country's own name: "the Iran deal",
         "the Russia release" are things, not people ("a Lebanese man" is a person: a nationality)."""
-        if head.tag_ != "NN" or head.lemma_.lower() in ATTACK_NOUNS:
-            return False  # "a U.S. drone strike": the attacker (fourth pass)
+        if head.tag_ != "NN" or head.lemma_.lower() in ATTACK_NOUNS or standing_group(head):
+            return False  # "a U.S. drone strike": the attacker (fourth pass); "the Washington establishment": people
         kinds = {self.hit_at[c.i].entry.kind for c in head.lefts
                  if c.dep_ in ("compound", "nmod", "amod") and c.i in self.hit_at}
         return bool(kinds) and kinds <= {"country", "capital"}
@@ -495,7 +505,7 @@ class _Decision:
             if start <= hit.start < end and hit.entry.kind in PLACE_KINDS and len(country) == 3 \
                     and country not in NON_STATE_CODES and country != exclude \
                     and not self._co_participant(hit.start, i) \
-                    and not self._target_modifier(hit.start, i, armed):
+                    and not self._target_modifier(hit.start, i, armed) and not self._names_thing(hit, armed):
                 counts[country] = counts.get(country, 0) + 1
                 near[country] = min(near.get(country, len(self.doc)), abs(hit.start - i))
         if not counts:
@@ -589,6 +599,22 @@ class _Decision:
         if tok.dep_ == "pobj" and tok.head.lower_ not in LOCATIVE_PREPS:  # "opened fire on the U.S. base"
             return tok.head.head.i == verb
         return tok.head.i == verb and tok.dep_ in ("dobj", "nsubjpass")
+
+    def _names_thing(self, hit: _Hit, armed: bool) -> bool:
+        """Ninth pass, classes "a place that names a thing" and "a heritage is no home". In "a Clinton e-mail ...
+        concerned the infamous Benghazi talking points" the place names the talking points, not where the passage's
+        people are, and Cheryl Mills, asked in the sentence before, was coded LBY. A place name (not a nationality)
+        compounded with a common noun that names no people or body ("the Benghazi talking points", "the Iran deal")
+        never gives the passage its country to people who are not armed ("the Iraq war" still places fighters; "the
+        Benghazi committee", a body, and "in Benghazi" still place everyone). A nationality on a noun of descent
+        ("of Mexican descent": ``described.heritage_word``) places no one."""
+        tok = self.doc[hit.end - 1]
+        if hit.entry.kind == "demonym":
+            return heritage_word(tok)
+        if armed or tok.dep_ not in ("compound", "nmod") or tok.head.i <= tok.i:
+            return False
+        head = tok.head
+        return head.pos_ == "NOUN" and head.lemma_.lower() not in ATTACK_NOUNS and not self._people_phrase(head)
 
     def _people_phrase(self, tok: Token) -> bool:
         """Does the phrase headed by ``tok`` name people or a body (a name, a role, a sector), not a thing?"""

@@ -92,8 +92,32 @@ def unowned_adversary(head: Token) -> bool:
             and not any(c.dep_ == "poss" for c in head.children))
 
 
+def standing_group(head: Token) -> bool:
+    """Ninth pass, class "people named by their standing": is ``head`` "establishment" or "elite" ("Cruz, who long
+    has fought the Washington establishment", "the establishment that Trump routinely rails against")? Like
+    adversaries, such people are a group of the story's country where a participant stands; "Washington" before it is
+    not a thing named for a place (``decision._thing_named_for_country``)."""
+    return head.pos_ == "NOUN" and head.lemma_.lower() in described_words()["standing"]
+
+
+def standing_name(name: str) -> bool:
+    """Does an actor's name end with a standing noun ("Washington establishment", "elite")? (``story.py``)"""
+    last = name.lower().split()[-1:] if name else []
+    return bool(last) and last[0] in described_words()["standing"]
+
+
 def named_family(head: Token) -> bool:
     """Is ``head`` a family noun ("brothers", "family") after a capitalised surname ("the Koch brothers")?"""
     if head.pos_ != "NOUN" or head.lower_ not in described_words()["family"]:
         return False
     return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper() for c in head.lefts)
+
+
+def heritage_word(tok: Token) -> bool:
+    """Ninth pass, class "a heritage is no home": does the nationality word ``tok`` qualify a noun of descent ("of
+    Mexican descent", "the son of a Polish immigrant", "Curiel's Mexican heritage")? Such a word says where a family
+    came from, not which country the passage's people belong to (Maria Espinoza, "of Mexican descent and a sixth
+    generation Texan", was coded MEX)."""
+    head = tok.head
+    return tok.dep_ in ("amod", "compound", "nmod") and head.i > tok.i and (
+        head.lemma_.lower() in described_words()["heritage"] or head.lower_ in described_words()["heritage"])

@@ -95,6 +95,7 @@ class _People:
 
     def register_people(self) -> None:
         """Full names seen with their titles; appositions and comma-adjacent roles enrich them."""
+        self._listed_people()
         for desc in self.descs.values():
             labelled = desc.end - 1 in self.labelled
             if desc.name and (len(desc.name.split()) >= 2 or labelled):
@@ -128,6 +129,21 @@ class _People:
             if person is not None:
                 person.merge(role.country, role.sector, role.title)
                 role.person = person
+
+    def _listed_people(self) -> None:
+        """Ninth pass, class "a person filed among organisations": the converted Phoenix lists file some people with
+        the bodies they belong to ("Edward Snowden", USA OPP), so the full name resolved as an organisation and the
+        later "Snowden worked with The Washington Post" found no one (the tagger left the surname unlabelled). An
+        organisation entry whose words are exactly a person's name the tagger found (two words or more) registers
+        that person, with the entry's country and sector, for later mentions by surname."""
+        for desc in self.descs.values():
+            entry = desc.entry
+            if entry is None or entry.kind != "org" or desc.name or not entry.country:
+                continue
+            ent = self.ent_at.get(desc.head)
+            if ent is None or ent.label_ != "PERSON" or len(ent) < 2 or normalise(ent.text) != normalise(entry.name):
+                continue
+            self.persons.setdefault(normalise(ent.text), _Person(entry.name, entry.country, entry.sector))
 
     def _stated_nationality(self, desc: _Desc) -> str:
         """The country a sentence says the person belongs to: "Curiel was an American, born and raised in

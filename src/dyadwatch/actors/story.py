@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from dyadwatch.actors.common import GENERIC_GROUPS
+from dyadwatch.actors.described import standing_name
 from dyadwatch.models import NON_STATE_CODES, Actor
 
 STORY = "story"
@@ -71,6 +72,9 @@ def needs_story_country(actor: Actor) -> bool:
     # eighth pass, class "adversaries with no owner": a group of people with no sector ("critics", "political
     # opponents") is of the story too
     role = role or (actor.kind == "group" and not actor.sector and actor.name.lower() not in GENERIC_GROUPS)
+    # ninth pass, class "people named by their standing": "the establishment that Trump routinely rails against" is
+    # of the story too (kept a person-like side, so that an "attack" on it stays words: events.derive.verbal_side)
+    role = role or (not actor.sector and standing_name(actor.name))
     return (not actor.country and actor.kind in STORY_KINDS and actor.country_source != REGION
             and (actor.named or role))
 

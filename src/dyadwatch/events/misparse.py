@@ -92,3 +92,84 @@ def message_author(noun: Token, message_nouns: AbstractSet[str]) -> Token | None
                 g.dep_ == "compound" and g.pos_ == "PROPN" for g in c.children):
             return c  # "a new Sanders campaign ad": the campaign
     return None
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+def listed_predicate(verb: Token) -> Token | None:
+    """Ninth pass, class "a list of predicates read as a quoted clause": in "Trump further summed up Clinton as
+    "terrible," denounced her record as secretary of state and said ..." the parser made the first predicate a clausal
+    complement of the second (as if "Trump summed up Clinton" were what was denounced), and the main verb had no
+    subject. For a finite main verb with no subject, a complement clause before it, set off by a comma, lends its
+    subject: the sentence lists what one subject did. Speech verbs always have their own subject ("..., he said")."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in FINITE_TAGS or _has_subject(verb):
+        return None
+    clause = next((c for c in verb.lefts if c.dep_ == "ccomp" and c.tag_ in FINITE_TAGS), None)
+    if clause is None or not any(t.text == "," for t in verb.doc[clause.right_edge.i: verb.i]):
+        return None
+    return next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN", "PRON"}), None)
+
+
+def apposed_main_verb(verb: Token) -> Token | None:
+    """Ninth pass, class "a main verb hung on an apposition": in "... to the residents of flood-ravaged Louisiana, a
+    Baton Rouge newspaper called on Hillary Clinton to ..." the parser read the subject as an apposition of the place
+    before the comma and the verb as a clause modifying it. A past-tense verb (VBD, never a participle) right after an
+    apposed noun phrase that a comma opens, with no subject of its own, has that noun as its subject, when the
+    sentence's root is a subordinate clause (the main clause must be elsewhere; "the U-2 pilot shot down over the
+    Soviet Union" in a sentence with its own main clause is a participle the tagger read as past tense)."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBD" or _has_subject(verb) or noun.dep_ != "appos":
+        return None
+    if noun.pos_ != "NOUN" or noun.i != verb.i - 1 or noun.left_edge.i == 0 or not _subordinate_root(verb):
+        return None
+    return noun if verb.doc[noun.left_edge.i - 1].text == "," else None
+
+
+def thing_antecedent(noun: Token, pronoun: Token) -> Token:
+    """Ninth pass, class "which hung on a person": in "Neil Sroka, communications director of the progressive group
+    Democracy for America, or DFA - which was founded by Howard Dean and which has endorsed Sanders" the parser hangs
+    the clause on Sroka, but "which" never stands for a person. The noun right before the pronoun (past punctuation)
+    is then its antecedent when it names no person (DFA); else the noun the parser chose."""
+    if pronoun.lower_ != "which" or noun.ent_type_ != "PERSON":
+        return noun
+    k = pronoun.i - 1
+    while k > noun.i and noun.doc[k].is_punct:
+        k -= 1
+    before = noun.doc[k]
+    return before if k > noun.i and before.pos_ in {"NOUN", "PROPN"} and before.ent_type_ != "PERSON" else noun
+
+
+def _subordinate_root(tok: Token) -> bool:
+    """Is the sentence's root a subordinate clause ("after Trump brought ..."), so that its main clause is elsewhere?"""
+    return any(c.dep_ == "mark" for c in tok.sent.root.children)
+
+
+DASHES = {"–", "—", "-", "--"}
+
+
+def after_dateline(verb: Token) -> Token | None:
+    """Ninth pass, class "a dateline read as a second subject": in "Washington (AFP) – Democrat Hillary Clinton has
+    taken a swipe at ..." the parser gives the verb two subjects, the dateline's place first, and the place (which
+    the resolver leaves out as a dateline) hid Clinton. Of two subjects before the verb with a dash between them, the
+    first a place opening the sentence, the one after the dash is the subject."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i]
+    if len(subjects) < 2:
+        return None
+    first, last = subjects[0], subjects[-1]
+    if first.ent_type_ not in {"GPE", "LOC"} or first.left_edge.i != verb.sent.start:
+        return None  # "The attacks in Europe's capital - just days after the Belgians ... - raised": no dateline
+    between = verb.doc[first.i + 1: last.left_edge.i]
+    return last if any(t.text in DASHES for t in between) else None
+
+
+def after_passive_participle(verb: Token) -> Token | None:
+    """Ninth pass, class "an active participle conjoined to a passive one": in "Democratic superdelegates, chosen by
+    the party establishment and overwhelmingly backing Mrs. Clinton" the conjunct shared the passive's agent, and the
+    establishment became the backer. A present participle conjoined to a past participle that modifies a noun is
+    done by that noun (the superdelegates back Clinton)."""
+    passive = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBG" or passive.dep_ != "acl" or passive.tag_ != "VBN":
+        return None
+    noun = passive.head
+    return noun if noun.pos_ in {"NOUN", "PROPN"} and noun.i < passive.i else None

@@ -55,6 +55,11 @@ STATIVE_PASSIVES = {"engage", "involve"}
 # "issued a statement condemning X", "the NRA has put out a new video ad ripping Hillary Clinton" (fourth pass),
 # "Clinton's speech denouncing his policies" (eighth pass): a message acts for whoever puts it out or delivers it.
 MESSAGE_NOUNS = words("MESSAGE_NOUNS")
+PUBLISHING = words("PUBLISHING")
+ATTENTION = words("ATTENTION")
+RECORD_NOUNS = words("RECORD_NOUNS")
+SPENDING = words("SPENDING")
+SHARE_NOUNS = words("SHARE_WORDS") | words("SHARE_NOUNS")
 # Governing verbs whose complement names the recipient: "threatened to break relations with Russia".
 COMPLEMENT_TYPES = {"THREATEN", "AGREE", "REJECT", "REQUEST", "CONCEDE"}  # not SUPPORT: "supports banning X"
 # Where an act is done, as a last resort target of material acts: "lifted a curfew in Montenegro".
@@ -74,9 +79,21 @@ def _pobj(prep: Token) -> Token | None:
         if pcomp is not None:  # a gerund's own subject first: "about the United States' backing independence"
             pobj = next((c for c in pcomp.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
             pobj = pobj or next((c for c in pcomp.children if c.dep_ == "dobj"), None)
+    if pobj is not None and pobj.lower_ in RELATIVE_PRONOUNS and pobj.i < prep.i:
+        pobj = _gap_antecedent(prep) or pobj  # "the establishment that Trump routinely rails against"
     if pobj is None and prep.dep_ == "prep" and not any(True for _ in prep.children):
-        pobj = _stranded_object(prep) or _raised_object(prep)
+        pobj = _stranded_object(prep) or _raised_object(prep) or _gap_antecedent(prep)
     return pobj
+
+
+def _gap_antecedent(prep: Token) -> Token | None:
+    """Ninth pass, class "a preposition stranded in a relative clause": in "the establishment that Trump routinely
+    rails against", "the establishment he rails against" the object of "against" is the noun the clause modifies
+    (the parser made "that" its object, or left it none). Only a preposition ending its relative clause."""
+    clause = relative_clause(prep.head) if prep.head.pos_ in {"VERB", "AUX"} else None
+    if clause is None or clause.dep_ != "relcl" or prep.i != clause.right_edge.i:
+        return None
+    return person_antecedent(clause.head)
 
 
 def _raised_object(prep: Token) -> Token | None:
@@ -152,7 +169,7 @@ def _own_subject(verb: Token) -> Token | None:
     source = passive_source(verb) or passive_instrument(verb)
     if source is not None:
         return source  # "was promised $90 million in incentives from Chicago": Chicago promised
-    subj = _child(verb, SUBJECT_DEPS)
+    subj = misparse.after_dateline(verb) or _child(verb, SUBJECT_DEPS)
     if subj is None and (verb.lemma_.lower() in STATIVE_PASSIVES or false_passive(verb)):
         subj = _child(verb, {"nsubjpass"})
     if subj is None:
@@ -161,10 +178,13 @@ def _own_subject(verb: Token) -> Token | None:
         subj = _other_subject(verb, subj)  # "Bush, who many had backed": many backed Bush
         if subj is None:
             return None
-    if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+    clause = relative_clause(verb) if subj.lower_ in RELATIVE_PRONOUNS else None
+    if clause is not None:
         if subj.lower_ in {"who", "whom"}:
-            return person_antecedent(verb.head)
-        return misparse.message_author(verb.head, MESSAGE_NOUNS) or body_of_place(verb.head)
+            return person_antecedent(clause.head)
+        opening = next((c for c in clause.children if c.lower_ in RELATIVE_PRONOUNS), subj)  # the first "which"
+        head = misparse.thing_antecedent(clause.head, opening)
+        return misparse.message_author(head, MESSAGE_NOUNS) or _publisher(head) or body_of_place(head)
     inner = _child(subj, {"nsubj"}) if subj.pos_ == "VERB" else None
     if inner is None and subj.lower_ in words("SHARE_WORDS"):
         inner = next((p for c in subj.children if c.dep_ == "prep" and c.lower_ in {"in", "among", "of"}
@@ -174,6 +194,30 @@ def _own_subject(verb: Token) -> Token | None:
     return inner if inner is not None else subj  # "The Red Cross operating in Iraq said": misparsed subject
 
 
+
+
+def relative_clause(verb: Token) -> Token | None:
+    """Ninth pass, class "a relative clause conjoined to a relative clause": in "Democracy for America, which was
+    founded by Howard Dean and which has endorsed Sanders", "a union that has endorsed Mr. Sanders and that has been
+    busing its members" the parser makes the second clause a conjunct of the first, so its "which" or "that" stood
+    for nothing. The relative clause a verb belongs to: itself, or the first clause of the chain it is conjoined to
+    (only when the verb has a relative pronoun of its own). A clause the parser called "acl" that has a relative pronoun
+    as its subject is a relative clause too ("a statement that, while condemning violence, accused ...")."""
+    tok = verb
+    while tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"}:
+        tok = tok.head
+    if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.i > tok.head.i:
+        return tok  # "a statement that, while condemning violence, accused ...": a relative clause read as acl
+    return tok if tok.dep_ == "relcl" else None
+
+
+def _publisher(noun: Token) -> Token | None:
+    """Ninth pass, class "a message acts for whoever puts it out" (with ``misparse.message_author``): in "Sanders is
+    releasing a new ad that urges voters", "the campaign aired a video that attacks Trump" the message's author is
+    the subject of the verb that releases it (``PUBLISHING`` verbs: not "watched an ad that attacks")."""
+    if noun.lemma_.lower() not in MESSAGE_NOUNS or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in PUBLISHING:
+        return None
+    return subject_token(noun.head, 1)
 
 
 def misparsed_subject(verb: Token) -> Token | None:
@@ -187,6 +231,9 @@ def misparsed_subject(verb: Token) -> Token | None:
     for c in verb.lefts:
         if c.dep_ in {"advmod", "npadvmod", "dep"} and c.pos_ == "PROPN" and c.ent_type_ in NAME_ENTS:
             return c
+    apposed = misparse.apposed_main_verb(verb)
+    if apposed is not None:
+        return apposed
     before = verb.doc[verb.i - 1] if verb.i > 1 else None
     if verb.tag_ == "VBG" and before is not None and before.dep_ == "case" and before.head.i == verb.i - 2:
         return before.head  # "about the United States' backing independence": the US backs, split off by the parser
@@ -207,21 +254,22 @@ def _shared_subject(verb: Token, depth: int) -> Token | None:
     head = verb.head
     if _passive_conjunct(verb):
         return None  # "... and was roundly criticized": the shared subject is the target (passive_conjunct_subject)
+    spender = spending_verb(verb)
+    if spender is not None:
+        return subject_token(spender, depth + 1)
     if verb.dep_ == "conj" and verb.tag_ == "VBG" and head.pos_ not in {"VERB", "AUX"}:
         governing = _governing_verb(head)  # eighth pass: "by touting her record upstate and pounding him"
         return subject_token(governing, depth + 1) if governing is not None else None
     if verb.dep_ == "conj":
-        return misparse.described_by_appositive(verb) or subject_token(head, depth + 1)
+        return misparse.described_by_appositive(verb) or misparse.after_passive_participle(verb) \
+            or subject_token(head, depth + 1)
     if verb.dep_ == "acl" and _has_to(verb) and _child(head, {"poss"}) is not None:
         return _child(head, {"poss"})  # "Manafort's decision to begin a push ... by publicly chastising Kasich"
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in {"acomp", "xcomp", "advcl"}:
         return subject_token(head.head, depth + 1)  # "Syria says it is willing to withdraw", "Ready to back X, Obama"
-    if verb.dep_ == "acl" and head.lemma_.lower() in MESSAGE_NOUNS:
-        owner = _child(head, {"poss"})  # "Clinton's Tuesday speech denouncing his policies"
-        if owner is not None:
-            return owner
-        if head.dep_ == "dobj":
-            return subject_token(head.head, depth + 1)  # "the PKK issued a declaration demanding ...", "opened a rally"
+    maker = _message_maker(head, depth) if verb.dep_ == "acl" and head.lemma_.lower() in MESSAGE_NOUNS else None
+    if maker is not None:
+        return maker
     if verb.dep_ in {"acl", "advcl"} and _message_with(head):
         return subject_token(head.head.head, depth + 1)  # "a super PAC is out with a new ad hitting him"
     if verb.dep_ == "xcomp" and raised_subject(head) is not None:
@@ -233,6 +281,23 @@ def _shared_subject(verb: Token, depth: int) -> Token | None:
     if verb.dep_ == "acl" and _root_noun(head) and _finite_with_object(verb):
         return head  # a main verb the parser hung on the subject: "Doctors from X donated goods to Y."
     return None
+
+
+def spending_verb(verb: Token) -> Token | None:
+    """Ninth pass, class "time spent on an act": "the department had spent months pushing back against claims",
+    "Sanders spent much of his campaign railing against superdelegates" had no actor: the parser hangs the gerund on
+    the time spent (a modifier of "months", the object of "of"), so it took the time as its doer. The gerund's doer
+    is whoever spends the time or money (``SPENDING`` verbs). Returns the spending verb."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"acl", "pobj"}:
+        return None
+    spent = verb.head
+    if verb.dep_ == "pobj":
+        if spent.lower_ != "of":
+            return None
+        spent = spent.head
+    if spent.dep_ != "dobj" or spent.head.lemma_.lower() not in SPENDING:
+        return None
+    return spent.head
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -257,6 +322,26 @@ def with_absolute(verb: Token) -> Token | None:
                 if subj is not None:
                     return subj
     return None
+
+
+def _message_maker(message: Token, depth: int) -> Token | None:
+    """Who puts out a message noun a participle modifies: its owner ("Clinton's Tuesday speech denouncing his
+    policies"), the subject of the verb that issues it ("the PKK issued a declaration demanding ..."), or of the verb
+    it is said "in" (``_message_in``)."""
+    owner = _child(message, {"poss"})
+    if owner is not None:
+        return owner
+    if message.dep_ == "dobj":
+        return subject_token(message.head, depth + 1)
+    if _message_in(message):
+        return subject_token(message.head.head, depth + 1)
+    return None
+
+
+def _message_in(noun: Token) -> bool:
+    """Ninth pass, class "a message acts for whoever puts it out": "In a statement defending Lewandowski, Trump's
+    campaign said ...": a message noun after "in" on a verb is that verb's subject's (the speaker's) message."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in {"VERB", "AUX"}
 
 
 def _message_with(noun: Token) -> bool:
@@ -305,6 +390,11 @@ def _gerund_subject(verb: Token, depth: int) -> Token | None:
     "despite facing criticism" (the main verb's), "the army is guilty of violating the truce"."""
     prep = verb.head
     holder = prep.head
+    attended = attention_doer(prep)
+    if attended is not None:
+        return attended
+    if prep.lower_ == "of" and holder.lemma_.lower() in RECORD_NOUNS:
+        return _record_owner(holder, depth)
     if prep.lower_ in {"to", "by"} and holder.pos_ == "VERB":
         return subject_token(holder, depth + 1)
     if prep.lower_ == "for" and holder.pos_ == "VERB":
@@ -319,6 +409,41 @@ def _gerund_subject(verb: Token, depth: int) -> Token | None:
     if copula is not None:
         return subject_token(copula, depth + 1)
     return None
+
+
+def _record_owner(record: Token, depth: int) -> Token | None:
+    """Ninth pass, class "one's record of an act": "Hassan touts her history of working with state lawmakers", "our
+    days of attacking Obama were behind us" had no actor: the owner of a ``RECORD_NOUNS`` noun does the act of the
+    gerund in its "of" phrase. A possessive pronoun on the object of a verb is that verb's subject's own ("touts her
+    history": Hassan's), which the coreference does not bind; no owner, no doer ("a history of working with")."""
+    owner = _child(record, {"poss"})
+    if owner is None or owner.pos_ != "PRON" or record.dep_ != "dobj":
+        return owner
+    subj = subject_token(record.head, depth + 1)
+    return subj if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS else owner
+
+
+def attention_doer(prep: Token) -> Token | None:
+    """Ninth pass, class "what is given over to an act does it": "More than half of Clinton's address was devoted to
+    criticizing Trump", "Clinton's debate team, which had been focused on attacking the GOP nominee" had no actor
+    (an agentless passive names no doer). With ``ATTENTION`` verbs (devote, focus, dedicate) whatever is devoted or
+    focused does the act of the gerund: a body or person, the author of a message ("Clinton's address"), the whole a
+    share is of ("half of ..."), the noun a relative pronoun stands for."""
+    holder = prep.head
+    if prep.lower_ not in {"to", "on"} or (holder.lemma_.lower() not in ATTENTION and holder.lower_ not in ATTENTION):
+        return None
+    if holder.dep_ == "acomp":
+        subj = _child(holder.head, {"nsubj", "nsubjpass"})  # "was devoted to": the parser reads an adjective
+    elif holder.pos_ == "VERB" and _child(holder, {"agent", "nsubj"}) is None:
+        subj = _child(holder, {"nsubjpass"})
+    else:
+        return None
+    if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and relative_clause(holder) is not None:
+        subj = relative_clause(holder).head
+    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None) if subj is not None else None
+    if of is not None and _pobj(of) is not None and (subj.lemma_.lower() in SHARE_NOUNS or subj.pos_ == "NUM"):
+        subj = _pobj(of)  # "half of Clinton's address", "much of the campaign"
+    return misparse.message_author(subj, MESSAGE_NOUNS) or subj if subj is not None else None
 
 
 def _reason_doer(holder: Token, depth: int) -> Token | None:
@@ -475,7 +600,7 @@ def stranded_subject(verb: Token) -> Token | None:
     before the verb (or its auxiliaries) is taken as the subject."""
     if verb.dep_ != "ROOT" or _child(verb, SUBJECT_DEPS | {"nsubjpass"}) is not None:
         return None
-    dated = _dated_subject(verb) or misparse.apposed_to_adjunct(verb)
+    dated = _dated_subject(verb) or misparse.apposed_to_adjunct(verb) or misparse.listed_predicate(verb)
     if dated is not None:
         return dated
     first = min([verb, *(c for c in verb.lefts if c.dep_ in {"aux", "auxpass", "neg", "advmod"})], key=lambda t: t.i)
