@@ -112,6 +112,16 @@ def test_jsonl_without_junk_is_unchanged() -> None:
     assert clean_document(jsonl(text)).text == text
 
 
+def test_jsonl_spaces_of_other_widths_become_plain_spaces_one_for_one() -> None:
+    """A no-break space in a JSON Lines record is a token of its own for the parser ("The general\xa0stumped for
+    Clinton" lost its subject): it becomes a plain space, and every offset into the text stays where it was."""
+    text = "The general\u00a0stumped for Clinton in Ohio.\n\nHe met\u2009voters in\u202fDayton on Friday."
+    article = clean_document(jsonl(text))
+    assert article.text == "The general stumped for Clinton in Ohio.\n\nHe met voters in Dayton on Friday."
+    assert len(article.text) == len(text)
+    assert article.id == clean_document(jsonl(article.text)).id
+
+
 def test_caption_fragment_and_headings() -> None:
     text = (
         "Leaders meet in Beijing\n\n"

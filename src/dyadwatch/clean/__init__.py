@@ -182,8 +182,16 @@ def clean_text(text: str, plain_text: bool = True, title: str = "") -> Cleaned:
     )
 
 
+# Spaces of other widths, folded one for one into a plain space: the parser reads a no-break space as a token of its
+# own ("The general\xa0stumped for Clinton" lost its subject), and one-for-one keeps every offset into the text.
+_ONE_SPACE = str.maketrans({c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+                                             "\u200a\u202f\u205f\u3000"})
+
+
 def clean_given_text(text: str) -> Cleaned:
-    """JSONL text: keep it as given; only whole junk lines and a credit tail come out."""
+    """JSONL text: keep it as given (offsets into it stay valid); only whole junk lines and a credit tail come out,
+    and spaces of other widths become plain spaces, one for one."""
+    text = text.translate(_ONE_SPACE)
     lines = text.split("\n")
     nonblank = [line for line in lines if line.strip()]
     removed: list[RemovedLine] = []
