@@ -151,3 +151,14 @@ def test_two_people_met_are_two_events(code_events):
     events = [e for e in code_events("Barack Obama met Vladimir Putin and Xi Jinping in Beijing.")
               if e.event_type == "CONSULT" and e.asserted]
     assert {e.recipient.name for e in events if e.recipient} >= {"Vladimir Putin", "Xi Jinping"}
+
+
+def test_a_headline_passive_names_its_target(code_events):
+    """ "Hillary Clinton Accused Of Shocking Act": a title-case headline drops the "is"; the subject is accused."""
+    pairs = asserted(code_events("Hillary Clinton Accused Of Shocking Act With Bible In Fit Of Rage."), "ACCUSE")
+    assert pairs and all(a == "" and r == "Hillary Clinton" for a, r in pairs), pairs
+
+
+def test_a_headline_with_an_object_keeps_its_doer(code_events):
+    pairs = asserted(code_events("Bernie Sanders Slams Hillary Clinton Over Wall Street Speeches."), "ACCUSE")
+    assert ("Bernard Sanders", "Hillary Clinton") in pairs, pairs

@@ -173,3 +173,42 @@ def after_passive_participle(verb: Token) -> Token | None:
         return None
     noun = passive.head
     return noun if noun.pos_ in {"NOUN", "PROPN"} and noun.i < passive.i else None
+
+
+def headline_passive(verb: Token) -> Token | None:
+    """Ninth pass, class "a headline's passive read as active": in a title-case headline "Hillary Clinton Accused Of
+    Shocking Act", "FDIC Accused Of Covering Up China Hacking", "Trump Slammed For Remarks" drop the "is": the tagger
+    reads the participle as a past tense with its subject as the doer, though a verb that needs an object
+    (HEADLINE_PASSIVE_VERBS) has none and a preposition of its charge follows. The subject is then the target; the
+    doer is only a "By" phrase. Returns the target, or None when the verb is no such passive."""
+    if verb.tag_ not in {"VBD", "VBN"} or not _title_case(verb):
+        return None
+    if verb.lemma_.lower() not in _words("HEADLINE_PASSIVE_VERBS"):
+        return None
+    if any(c.dep_ in {"dobj", "dative", "ccomp", "xcomp", "oprd", "aux", "auxpass"} for c in verb.children):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in {"of", "for", "with", "over", "by", "in"} for c in verb.rights):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def headline_agent(verb: Token) -> Token | None:
+    """The doer of a headline passive: the object of its "By" phrase, if any ("Trump Blasted By Ryan")."""
+    by = next((c for c in verb.rights if c.dep_ in {"prep", "agent"} and c.lower_ == "by"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def _title_case(verb: Token) -> bool:
+    """The verb, capitalised, in a title-case line of the text as written (the parser may have read the headline in
+    sentence case: ``headline_case``)."""
+    from dyadwatch.headline_case import is_title_case
+    from dyadwatch.nlp import doc_text
+
+    text = doc_text(verb.doc)
+    return text[verb.idx].isupper() and is_title_case(text[verb.sent.start_char : verb.sent.end_char])
+
+
+def _words(name: str) -> frozenset[str]:
+    from dyadwatch.events.wordsets import words
+
+    return words(name)

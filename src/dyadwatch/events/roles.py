@@ -129,6 +129,8 @@ def _stranded_object(prep: Token) -> Token | None:
 
 def subject_token(verb: Token, depth: int = 0) -> Token | None:
     """The token standing for the actor of a verb (passive agent first), climbing shared subjects."""
+    if misparse.headline_passive(verb) is not None:
+        return misparse.headline_agent(verb)  # "Hillary Clinton Accused Of Shocking Act": no doer named
     own = _own_subject(verb) or misparsed_subject(verb)
     if own is not None:
         return own
@@ -935,7 +937,8 @@ def _verb_targets(match: TriggerMatch) -> list[Token]:
     """A verb trigger's datives, passive subject, other objects, the possessor of its light-verb noun,
     prepositional objects, then what its complement or condition names."""
     head = match.head
-    out = [c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    out = [t for t in [misparse.headline_passive(head)] if t is not None]  # "Trump Slammed For Remarks": Trump
+    out += [c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     out += [p for c in head.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in [_pobj(c)] if p]
     if head.lemma_.lower() not in STATIVE_PASSIVES and not false_passive(head):
         out += [passive_relative(head, c) for c in head.children if c.dep_ == "nsubjpass"]
