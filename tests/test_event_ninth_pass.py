@@ -162,3 +162,18 @@ def test_a_headline_passive_names_its_target(code_events):
 def test_a_headline_with_an_object_keeps_its_doer(code_events):
     pairs = asserted(code_events("Bernie Sanders Slams Hillary Clinton Over Wall Street Speeches."), "ACCUSE")
     assert ("Bernard Sanders", "Hillary Clinton") in pairs, pairs
+
+
+def test_a_name_before_bashing_is_its_target(code_events):
+    """ "a festival of Clinton bashing": Clinton is bashed, by no one named."""
+    pairs = asserted(code_events("The Republican debate was a festival of Clinton bashing."), "ACCUSE")
+    assert pairs and all(a == "" and r == "Hillary Clinton" for a, r in pairs), pairs
+
+
+def test_a_fronted_setting_is_no_target(code_events):
+    """ "on the steps of the Illinois statehouse, Mr. Obama expressed a deep regret": where, not whom."""
+    events = code_events("And a few weeks later, on the steps of the Illinois statehouse, Mr. Obama expressed a deep "
+                         "regret for his inability to reduce the polarization.")
+    assert not asserted(events, "ACCUSE"), events
+    pairs = asserted(code_events("On Iran, Barack Obama warned Congress against new sanctions."), "THREATEN")
+    assert pairs == [("Barack Obama", "US Congress")], pairs

@@ -212,3 +212,17 @@ def _words(name: str) -> frozenset[str]:
     from dyadwatch.events.wordsets import words
 
     return words(name)
+
+
+def compound_target(verb: Token) -> Token | None:
+    """Ninth pass, class "X-bashing": in "a real opportunity for EPA bashing", "a festival of Clinton bashing" the noun
+    before the gerund is what is bashed, though the parser makes it the gerund's subject or hangs the gerund on it as
+    a participle (both make the noun its doer). A gerund of TARGET_COMPOUND_GERUNDS right after a name, with no
+    object of its own: the name is the target and no doer is named."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.lower_ not in _words("TARGET_COMPOUND_GERUNDS"):
+        return None
+    noun = verb.doc[verb.i - 1]
+    joined = (verb.dep_ == "acl" and verb.head.i == noun.i) or (noun.dep_ == "nsubj" and noun.head.i == verb.i)
+    if not joined or any(c.dep_ in {"dobj", "dative"} for c in verb.children):
+        return None
+    return noun if noun.pos_ == "PROPN" or noun.ent_type_ in NAME_ENTS else None

@@ -131,6 +131,8 @@ def subject_token(verb: Token, depth: int = 0) -> Token | None:
     """The token standing for the actor of a verb (passive agent first), climbing shared subjects."""
     if misparse.headline_passive(verb) is not None:
         return misparse.headline_agent(verb)  # "Hillary Clinton Accused Of Shocking Act": no doer named
+    if misparse.compound_target(verb) is not None:
+        return None  # "an opportunity for EPA bashing": the EPA is bashed
     own = _own_subject(verb) or misparsed_subject(verb)
     if own is not None:
         return own
@@ -937,7 +939,7 @@ def _verb_targets(match: TriggerMatch) -> list[Token]:
     """A verb trigger's datives, passive subject, other objects, the possessor of its light-verb noun,
     prepositional objects, then what its complement or condition names."""
     head = match.head
-    out = [t for t in [misparse.headline_passive(head)] if t is not None]  # "Trump Slammed For Remarks": Trump
+    out = [t for t in [misparse.headline_passive(head), misparse.compound_target(head)] if t is not None]
     out += [c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     out += [p for c in head.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in [_pobj(c)] if p]
     if head.lemma_.lower() not in STATIVE_PASSIVES and not false_passive(head):
@@ -1126,7 +1128,19 @@ def a_setting(prep: Token, pobj: Token) -> bool:
     Miami debate stage", "called out Trump at the coalition's conference" (SETTING_NOUNS after at/on/in)."""
     if prep.lower_ == "on" and pobj.lower_ in words("VENUES"):
         return True
+    if prep.lower_ in {"at", "on", "in"} and _fronted(prep):
+        return True  # ninth pass: "On CNN Tuesday, his wife called for", "on the steps of the statehouse, Obama said"
     return prep.lower_ in {"at", "on", "in"} and pobj.lemma_.lower() in words("SETTING_NOUNS")
+
+
+def _fronted(prep: Token) -> bool:
+    """A phrase that opens the clause before its subject, set off by a comma, says where or when, not to whom."""
+    verb = prep.head
+    subj = _child(verb, {"nsubj", "nsubjpass"})
+    if subj is None or prep.i > subj.i:
+        return False
+    end = prep.right_edge.i + 1
+    return end < len(prep.doc) and prep.doc[end].text == ","
 
 
 def aside(pobj: Token) -> bool:
