@@ -177,3 +177,17 @@ def test_a_fronted_setting_is_no_target(code_events):
     assert not asserted(events, "ACCUSE"), events
     pairs = asserted(code_events("On Iran, Barack Obama warned Congress against new sanctions."), "THREATEN")
     assert pairs == [("Barack Obama", "US Congress")], pairs
+
+
+def test_the_noun_a_passive_participle_follows_is_its_target(code_events):
+    """ "Siamak Namazi, an Iranian-American businessman arrested in Tehran": Namazi was arrested, not Tehran."""
+    events = code_events("And Siamak Namazi, an Iranian-American businessman arrested in Tehran in October, was not "
+                         "part of the exchange.")
+    assert [r for _, r in asserted(events, "COERCE")] == ["Siamak Namazi"], events
+
+
+def test_a_fronted_description_is_not_the_subject(code_events):
+    """ "A Libertarian, he backed Ron Paul": the parser makes both "Libertarian" and "he" subjects; he acts."""
+    events = code_events("Peter Thiel was the co-founder of PayPal. A Libertarian, he backed Ron Paul for the "
+                         "presidency in 2012.")
+    assert ("Peter Thiel", "Ron Paul") in asserted(events, "SUPPORT"), events

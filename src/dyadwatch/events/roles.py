@@ -173,7 +173,7 @@ def _own_subject(verb: Token) -> Token | None:
     source = passive_source(verb) or passive_instrument(verb)
     if source is not None:
         return source  # "was promised $90 million in incentives from Chicago": Chicago promised
-    subj = misparse.after_dateline(verb) or _child(verb, SUBJECT_DEPS)
+    subj = misparse.after_dateline(verb) or _nearest_subject(verb)
     if subj is None and (verb.lemma_.lower() in STATIVE_PASSIVES or false_passive(verb)):
         subj = _child(verb, {"nsubjpass"})
     if subj is None:
@@ -198,6 +198,17 @@ def _own_subject(verb: Token) -> Token | None:
     return inner if inner is not None else subj  # "The Red Cross operating in Iraq said": misparsed subject
 
 
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two before it, the nearer (ninth pass, class "a fronted description read as a second
+    subject": in "A Libertarian, he backed Ron Paul" the parser makes both "Libertarian" and "he" subjects; "he" is
+    the actor, the description says what he is)."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    before = [c for c in subjects if c.i < verb.i and c.dep_ == "nsubj"]
+    if len(before) >= 2 and before[-1].pos_ == "PRON":
+        return before[-1]
+    return subjects[0] if subjects else None
 
 
 def relative_clause(verb: Token) -> Token | None:
@@ -540,7 +551,10 @@ def modified_by_participle(verb: Token) -> Token | None:
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in {"NOUN", "PROPN"}:
         return None
     set_off = verb.i > 0 and verb.doc[verb.i - 1].text == ","
-    if set_off or any(c.dep_ == "agent" for c in verb.children):  # not a misparsed "the senator Trump mocked"
+    # ninth pass: right after a common noun ("an Iranian-American businessman arrested in Tehran"); a name before the
+    # participle may be its subject instead ("the senator Trump mocked")
+    next_to_noun = verb.head.i == verb.i - 1 and verb.head.pos_ == "NOUN"
+    if set_off or next_to_noun or any(c.dep_ == "agent" for c in verb.children):
         noun = verb.head
         # "Colleen Deacon, a staffer for Sen. Gillibrand, backed by both the senator and the DCCC": Deacon
         return noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun
