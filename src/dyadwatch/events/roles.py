@@ -200,13 +200,16 @@ def _own_subject(verb: Token) -> Token | None:
 
 
 
+PERSONAL_SUBJECTS = load_wordsets()["PERSONAL_PRONOUNS"]  # not "all": "with Trump, Huckabee and Christie all calling"
+
+
 def _nearest_subject(verb: Token) -> Token | None:
     """The verb's subject; of two before it, the nearer (ninth pass, class "a fronted description read as a second
     subject": in "A Libertarian, he backed Ron Paul" the parser makes both "Libertarian" and "he" subjects; "he" is
     the actor, the description says what he is)."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     before = [c for c in subjects if c.i < verb.i and c.dep_ == "nsubj"]
-    if len(before) >= 2 and before[-1].pos_ == "PRON":
+    if len(before) >= 2 and before[-1].lower_ in PERSONAL_SUBJECTS:
         return before[-1]
     return subjects[0] if subjects else None
 
@@ -545,7 +548,10 @@ def passive_relative(verb: Token, subject: Token) -> Token:
     return subject
 
 
-def modified_by_participle(verb: Token) -> Token | None:
+DONE_TO_PEOPLE_TYPES = {"COERCE", "ASSAULT", "ACCUSE"}  # arrested, killed, accused: a participle right after its noun
+
+
+def modified_by_participle(verb: Token, plover: str = "") -> Token | None:
     """The noun a passive participle modifies is the target of its act: "Kasich, endorsed by the Boston
     Globe" (the Globe endorsed Kasich), "protesters arrested by police"."""
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in {"NOUN", "PROPN"}:
@@ -553,7 +559,7 @@ def modified_by_participle(verb: Token) -> Token | None:
     set_off = verb.i > 0 and verb.doc[verb.i - 1].text == ","
     # ninth pass: right after a common noun ("an Iranian-American businessman arrested in Tehran"); a name before the
     # participle may be its subject instead ("the senator Trump mocked")
-    next_to_noun = verb.head.i == verb.i - 1 and verb.head.pos_ == "NOUN"
+    next_to_noun = verb.head.i == verb.i - 1 and verb.head.pos_ == "NOUN" and plover in DONE_TO_PEOPLE_TYPES
     if set_off or next_to_noun or any(c.dep_ == "agent" for c in verb.children):
         noun = verb.head
         # "Colleen Deacon, a staffer for Sen. Gillibrand, backed by both the senator and the DCCC": Deacon
@@ -958,7 +964,7 @@ def _verb_targets(match: TriggerMatch) -> list[Token]:
     out += [p for c in head.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in [_pobj(c)] if p]
     if head.lemma_.lower() not in STATIVE_PASSIVES and not false_passive(head):
         out += [passive_relative(head, c) for c in head.children if c.dep_ == "nsubjpass"]
-    out += [t for t in (modified_by_participle(head), relative_object(head)) if t is not None]
+    out += [t for t in (modified_by_participle(head, match.rule.plover), relative_object(head)) if t is not None]
     out += late_subjects(head)  # "called on Michigan Gov. Rick Snyder (R) to resign": Snyder parsed as a subject
     out += passive_conjunct_subject(head)  # "she invoked the attacks - and was roundly criticized"
     out += participle_clause_target(head)  # "when asked to leave, he refused"
