@@ -181,9 +181,9 @@ def headline_passive(verb: Token) -> Token | None:
     reads the participle as a past tense with its subject as the doer, though a verb that needs an object
     (HEADLINE_PASSIVE_VERBS) has none and a preposition of its charge follows. The subject is then the target; the
     doer is only a "By" phrase. Returns the target, or None when the verb is no such passive."""
-    if verb.tag_ not in {"VBD", "VBN"} or not _title_case(verb):
+    if verb.tag_ not in {"VBD", "VBN"} or verb.lemma_.lower() not in _words("HEADLINE_PASSIVE_VERBS"):
         return None
-    if verb.lemma_.lower() not in _words("HEADLINE_PASSIVE_VERBS"):
+    if not _title_case(verb):
         return None
     if any(c.dep_ in {"dobj", "dative", "ccomp", "xcomp", "oprd", "aux", "auxpass"} for c in verb.children):
         return None
