@@ -34,7 +34,9 @@ BYLINE_HEAD_LINES = 3
 WRAP_MIN_LINES = 6
 WRAP_MAX_WIDTH = 100  # wider lines are paragraphs, not a fixed-width wrap
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Spaces of other widths (no-break, en, em, thin, narrow, ideographic ...): one list for both cleaners.
+OTHER_SPACES = "\u00a0" + "".join(chr(c) for c in range(0x2000, 0x200B)) + "\u202f\u205f\u3000"
+_SPACES_RE = re.compile("[ \t" + OTHER_SPACES + "]+")
 
 
 def article_id(body: str) -> str:
@@ -184,8 +186,7 @@ def clean_text(text: str, plain_text: bool = True, title: str = "") -> Cleaned:
 
 # Spaces of other widths, folded one for one into a plain space: the parser reads a no-break space as a token of its
 # own ("The general\xa0stumped for Clinton" lost its subject), and one-for-one keeps every offset into the text.
-_ONE_SPACE = str.maketrans({c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-                                             "\u200a\u202f\u205f\u3000"})
+_ONE_SPACE = str.maketrans(dict.fromkeys(OTHER_SPACES, " "))
 
 
 def clean_given_text(text: str) -> Cleaned:
