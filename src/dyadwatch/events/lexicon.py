@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from dyadwatch import codes
+from dyadwatch.events.wordsets import words
 
 if TYPE_CHECKING:
     from dyadwatch.events.checks import CheckRef
@@ -105,8 +106,6 @@ def _parse_row(fields: list[str], where: str = "") -> TriggerRule:
 
 def _expand(items: list[str], where: str) -> frozenset[str]:
     """Object words, with ``@NAME`` standing for a named set of data/wordsets.tsv (one list, several rows)."""
-    from dyadwatch.events.wordsets import words
-
     out: set[str] = set()
     for item in items:
         if not item.startswith("@"):
@@ -215,13 +214,13 @@ def _pos_ok(rule: TriggerRule, token: Token) -> bool:
 
 def object_words(obj: Token) -> set[str]:
     """Lemmas that stand for an object: the head and its compounds ("state of emergency" -> emergency too)."""
-    words = {obj.lemma_.lower(), obj.lower_}
+    found = {obj.lemma_.lower(), obj.lower_}
     for child in obj.children:
         if child.dep_ in {"compound", "amod"}:
-            words.add(child.lemma_.lower())
+            found.add(child.lemma_.lower())
         if child.dep_ == "prep" and child.lower_ == "of":
-            words.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
-    return words
+            found.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+    return found
 
 
 def direct_objects(token: Token) -> list[Token]:
@@ -317,8 +316,6 @@ def _antecedent(obj: Token) -> Token:
     """Ninth pass, class "a blocked object given by a relative pronoun": "cables that were later released by
     WikiLeaks" releases cables, which the release row blocks. Only blocked lists read through the pronoun: a positive
     list matched through one found as many wrong acts as right ones on the tune half ("money that migrants send")."""
-    from dyadwatch.events.wordsets import words
-
     if obj.lower_ in words("RELATIVE_PRONOUNS") and obj.head.dep_ == "relcl" and obj.head.head.i != obj.head.i:
         return obj.head.head
     return obj

@@ -14,6 +14,9 @@ from collections.abc import Set as AbstractSet
 from spacy.tokens import Token
 
 from dyadwatch.events.syntax import NAME_ENTS
+from dyadwatch.events.wordsets import words
+from dyadwatch.headline_case import is_title_case
+from dyadwatch.nlp import doc_text
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl", "agent"}
 ADJUNCT_DEPS = {"npadvmod", "advcl", "prep", "advmod"}
@@ -175,13 +178,17 @@ def after_passive_participle(verb: Token) -> Token | None:
     return noun if noun.pos_ in {"NOUN", "PROPN"} and noun.i < passive.i else None
 
 
+HEADLINE_PASSIVE_VERBS = words("HEADLINE_PASSIVE_VERBS")
+TARGET_COMPOUND_GERUNDS = words("TARGET_COMPOUND_GERUNDS")
+
+
 def headline_passive(verb: Token) -> Token | None:
     """Ninth pass, class "a headline's passive read as active": in a title-case headline "Hillary Clinton Accused Of
     Shocking Act", "FDIC Accused Of Covering Up China Hacking", "Trump Slammed For Remarks" drop the "is": the tagger
     reads the participle as a past tense with its subject as the doer, though a verb that needs an object
     (HEADLINE_PASSIVE_VERBS) has none and a preposition of its charge follows. The subject is then the target; the
     doer is only a "By" phrase. Returns the target, or None when the verb is no such passive."""
-    if verb.tag_ not in {"VBD", "VBN"} or verb.lemma_.lower() not in _words("HEADLINE_PASSIVE_VERBS"):
+    if verb.tag_ not in {"VBD", "VBN"} or verb.lemma_.lower() not in HEADLINE_PASSIVE_VERBS:
         return None
     if not _title_case(verb):
         return None
@@ -201,17 +208,8 @@ def headline_agent(verb: Token) -> Token | None:
 def _title_case(verb: Token) -> bool:
     """The verb, capitalised, in a title-case line of the text as written (the parser may have read the headline in
     sentence case: ``headline_case``)."""
-    from dyadwatch.headline_case import is_title_case
-    from dyadwatch.nlp import doc_text
-
     text = doc_text(verb.doc)
     return text[verb.idx].isupper() and is_title_case(text[verb.sent.start_char : verb.sent.end_char])
-
-
-def _words(name: str) -> frozenset[str]:
-    from dyadwatch.events.wordsets import words
-
-    return words(name)
 
 
 def compound_target(verb: Token) -> Token | None:
@@ -219,7 +217,7 @@ def compound_target(verb: Token) -> Token | None:
     before the gerund is what is bashed, though the parser makes it the gerund's subject or hangs the gerund on it as
     a participle (both make the noun its doer). A gerund of TARGET_COMPOUND_GERUNDS right after a name, with no
     object of its own: the name is the target and no doer is named."""
-    if verb.tag_ != "VBG" or verb.i == 0 or verb.lower_ not in _words("TARGET_COMPOUND_GERUNDS"):
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.lower_ not in TARGET_COMPOUND_GERUNDS:
         return None
     noun = verb.doc[verb.i - 1]
     joined = (verb.dep_ == "acl" and verb.head.i == noun.i) or (noun.dep_ == "nsubj" and noun.head.i == verb.i)

@@ -43,6 +43,7 @@ ADVOCATING = words("ADVOCATING")
 COMMUNICATIVE = words("COMMUNICATIVE")
 NEGATIVE_PRONOUNS = words("NEGATIVE_PRONOUNS")
 NEGATING_ADVERBS = words("NEGATING_ADVERBS")
+CARRYING_VERBS = words("CARRYING_VERBS")
 
 
 @dataclass
@@ -505,7 +506,7 @@ def carried_noun_modality(noun: Token) -> Modality:
     attacks": they happened)."""
     own = noun_modality(noun)
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in words("CARRYING_VERBS"):
+    if noun.dep_ != "dobj" or verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in CARRYING_VERBS:
         return own
     if own.negated or own.hypothetical:
         return own

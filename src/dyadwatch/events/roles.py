@@ -207,11 +207,10 @@ def _nearest_subject(verb: Token) -> Token | None:
     """The verb's subject; of two before it, the nearer (ninth pass, class "a fronted description read as a second
     subject": in "A Libertarian, he backed Ron Paul" the parser makes both "Libertarian" and "he" subjects; "he" is
     the actor, the description says what he is)."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    before = [c for c in subjects if c.i < verb.i and c.dep_ == "nsubj"]
+    before = [c for c in verb.lefts if c.dep_ == "nsubj"]
     if len(before) >= 2 and before[-1].lower_ in PERSONAL_SUBJECTS:
         return before[-1]
-    return subjects[0] if subjects else None
+    return _child(verb, SUBJECT_DEPS)
 
 
 def relative_clause(verb: Token) -> Token | None:
