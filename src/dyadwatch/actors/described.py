@@ -20,12 +20,11 @@ Three classes, each a test the decision (``decision.py``) asks of a phrase's hea
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from dyadwatch.actors.gazetteer import DATA_DIR
+from dyadwatch.actors.gazetteer import DATA_DIR, kind_word_sets
 
 WORDS_FILE = DATA_DIR / "described_words.tsv"
 DESCRIBING_DEPS = frozenset({"amod", "compound", "nmod"})
@@ -34,9 +33,7 @@ DESCRIBING_DEPS = frozenset({"amod", "compound", "nmod"})
 @lru_cache(maxsize=1)
 def described_words() -> dict[str, frozenset[str]]:
     """The word sets of ``data/described_words.tsv`` by kind."""
-    with WORDS_FILE.open(encoding="utf-8") as fh:
-        rows = csv.DictReader((line for line in fh if not line.startswith("#") and line.strip()), delimiter="\t")
-        return {row["kind"]: frozenset(row["words"].split()) for row in rows}
+    return kind_word_sets(WORDS_FILE.name)
 
 
 def _modifier_words(mod: Token) -> set[str]:

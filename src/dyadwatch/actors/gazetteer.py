@@ -61,6 +61,12 @@ def _rows(filename: str) -> Iterator[dict[str, str]]:
         yield {k: (v or "").strip() for k, v in row.items()}
 
 
+def kind_word_sets(filename: str) -> dict[str, frozenset[str]]:
+    """The word sets of a two-column data file (kind, space-separated words), by kind: one reader for the actor
+    modules' small word tables (traits, owned nouns, described groups)."""
+    return {row["kind"]: frozenset(row["words"].split()) for row in _rows(filename)}
+
+
 def _is_abbreviation(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 5

@@ -19,13 +19,12 @@ someone), like ``relatives.py`` for kin:
 
 from __future__ import annotations
 
-import csv
 from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from dyadwatch.actors.gazetteer import DATA_DIR
+from dyadwatch.actors.gazetteer import DATA_DIR, kind_word_sets
 from dyadwatch.actors.traits import is_trait
 from dyadwatch.models import NON_STATE_CODES, Actor
 from dyadwatch.nlp import tokens_of_pos
@@ -43,9 +42,7 @@ TARGET_PREPS = frozenset({"on", "against", "at", "about", "over", "of", "into", 
 @lru_cache(maxsize=1)
 def owned_nouns() -> dict[str, frozenset[str]]:
     """The word sets of ``data/owned_nouns.tsv`` by kind (thing, counterpart)."""
-    with OWNED_FILE.open(encoding="utf-8") as fh:
-        rows = csv.DictReader((line for line in fh if not line.startswith("#") and line.strip()), delimiter="\t")
-        return {row["kind"]: frozenset(row["words"].split()) for row in rows}
+    return kind_word_sets(OWNED_FILE.name)
 
 
 def _words(tok: Token) -> set[str]:

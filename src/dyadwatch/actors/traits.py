@@ -4,12 +4,11 @@ coreference (his/her there is not the subject's own) and by ``events/roles.py`` 
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 
 from spacy.tokens import Token
 
-from dyadwatch.actors.gazetteer import DATA_DIR
+from dyadwatch.actors.gazetteer import DATA_DIR, kind_word_sets
 
 TRAITS_FILE = DATA_DIR / "traits.tsv"
 
@@ -17,9 +16,7 @@ TRAITS_FILE = DATA_DIR / "traits.tsv"
 @lru_cache(maxsize=1)
 def _sets() -> dict[str, frozenset[str]]:
     """The word sets of ``data/traits.tsv`` by kind (trait, mocking)."""
-    with TRAITS_FILE.open(encoding="utf-8") as fh:
-        rows = csv.DictReader((line for line in fh if not line.startswith("#") and line.strip()), delimiter="\t")
-        return {row["kind"]: frozenset(row["words"].split()) for row in rows}
+    return kind_word_sets(TRAITS_FILE.name)
 
 
 def is_trait(noun: Token) -> bool:
